@@ -1,0 +1,78 @@
+package model
+
+// Term is one team lead, inspected unit or tag, with its articles.
+type Term struct {
+	Name     string
+	Slug     string
+	URL      string
+	Role     string     // team leads: the role given with the newest article
+	Articles []*Article // newest first
+}
+
+// Taxonomy is a way of grouping articles: team leads, units, tags.
+type Taxonomy struct {
+	Key   string // "team-leads", "units", "tags": also the URL segment
+	Title string // Vietnamese label for the whole list
+	Label string // Vietnamese label for one term
+	URL   string
+	Terms []*Term // sorted by slug
+}
+
+// Site is the assembled site: everything a layout may reach.
+type Site struct {
+	Config     Config
+	Articles   []*Article // published (or shown) articles, newest first
+	Projects   []*Project // sorted by slug
+	Taxonomies []*Taxonomy
+	Docs       []*Doc
+	Pages      []*Page // every HTML page, in URL order
+}
+
+// Taxonomy returns the taxonomy with key, or nil.
+func (s *Site) Taxonomy(key string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Key == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// Page kinds: each names the layout that renders it.
+const (
+	KindHome     = "home"
+	KindArticle  = "article"
+	KindProject  = "project"
+	KindProjects = "projects" // the list of all projects
+	KindTerm     = "term"     // one team lead, unit or tag
+	KindTaxonomy = "taxonomy" // the list of terms of one taxonomy
+	KindPage     = "page"     // stand-alone page
+	Kind404      = "404"
+)
+
+// Page is one HTML page of the built site.
+type Page struct {
+	Kind     string
+	URL      string // site-relative, e.g. "/2018/08/slug/"
+	Path     string // output file, e.g. "2018/08/slug/index.html"
+	Title    string
+	Site     *Site
+	Article  *Article
+	Project  *Project
+	Term     *Term
+	Taxonomy *Taxonomy
+	Doc      *Doc
+	Articles []*Article // the articles listed on this page (one pager page)
+	Pager    *Pager
+	Prev     *Article // articles: the neighbours in date order
+	Next     *Article
+}
+
+// Pager places one page of a paginated list among its siblings.
+type Pager struct {
+	Number  int // 1-based
+	Total   int
+	PrevURL string
+	NextURL string
+	URLs    []string // URL of every page, index = number-1
+}
