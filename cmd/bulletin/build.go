@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"bulletin/internal/build"
+	"bulletin/internal/diag"
+	"bulletin/internal/output"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("build", stderr)
+	source := fs.String("source", ".", "the site `folder`: site.yaml, content/, layouts/, static/")
+	out := fs.String("out", "", "the output `folder` (default: SOURCE/public)")
+	drafts := fs.Bool("drafts", false, "publish draft articles too")
+	future := fs.Bool("future", false, "publish articles dated in the future too")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(*source, "public")
+	}
+	if err := checkOutput(*source, *out); err != nil {
+		return &usageError{err.Error()}
+	}
+	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
+		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
+	}
+	dir, err := output.NewDir(*out)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(ctx, build.Options{Source: os.DirFS(*source), Sink: dir, Drafts: *drafts, Future: *future})
+	if err != nil {
+		dir.Abort()
+		if list := diag.AsList(err); list != nil {
+			printProblems(stderr, list)
+			return &contentError{len(list)}
+		}
+		return err
+	}
+	printProblems(stderr, res.Warnings)
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	printSummary(stdout, res, *out)
+	return nil
+}
+
+// checkOutput refuses an output folder that is the source folder, or is,
+// holds or lies inside content/, layouts/ or static/: the build replaces
+// its output whole, and nothing an editor wrote may be touched.
+func checkOutput(source, out string) error {
+	src, err := absolute(source)
+	if err != nil {
+		return err
+	}
+	dst, err := absolute(out)
+	if err != nil {
+		return err
+	}
+	if dst == src || within(src, dst) {
+		return fmt.Errorf("-out %s would replace the site folder %s itself: choose a folder inside it, such as public", out, source)
+	}
+	for _, d := range []string{"content", "layouts", "static"} {
+		mine := filepath.Join(src, d)
+		if dst == mine || within(dst, mine) || within(mine, dst) {
+			return fmt.Errorf("-out %s overlaps the site's %s/ folder, which holds what editors wrote: choose another folder, such as public", out, d)
+		}
+	}
+	return nil
+}
+
+// absolute resolves symbolic links as far as the path exists, so two
+// spellings of one folder compare equal.
+func absolute(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether inner lies strictly inside outer.
+func within(inner, outer string) bool {
+	rel, err := filepath.Rel(outer, inner)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func printProblems(w io.Writer, list diag.List) {
+	for _, p := range list {
+		fmt.Fprintln(w, p.Error())
+	}
+}
+
+// printSummary is the one screen at the end of a build.
+func printSummary(w io.Writer, r *build.Result, out string) {
+	kinds := make([]string, 0, len(r.Pages))
+	total := 0
+	for k, n := range r.Pages {
+		kinds = append(kinds, k)
+		total += n
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(w, "Built %d articles into %s\n", len(r.Site.Articles), out)
+	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
+	for _, k := range kinds {
+		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])
+	}
+	fmt.Fprintf(w, "  %-10s %6d\n", "feeds", r.Feeds)
+	fmt.Fprintf(w, "  %-10s %6d\n", "static", r.Static)
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(w, "  %-10s %6d\n", "warnings", len(r.Warnings))
+	}
+	var steps []string
+	for _, s := range r.Steps {
+		steps = append(steps, fmt.Sprintf("%s %s", s.Name, s.Time.Round(time.Millisecond)))
+	}
+	fmt.Fprintf(w, "Done in %s (%s)\n", r.Time.Round(time.Millisecond), strings.Join(steps, ", "))
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+const usage = `bulletin publishes inspection bulletins as a static news site.
+
+Usage:
+  bulletin build   [-source DIR] [-out DIR] [-drafts] [-future]
+                   build the site into -out (default: DIR/public)
+  bulletin version print the version
+  bulletin help    print this help
+
+Run "bulletin COMMAND -h" for a command's flags.
+Exit status: 0 done, 1 problems in the site's content, 2 wrong usage.
+`
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// contentError means the site's input has problems, already printed:
+// exit status 1.
+type contentError struct{ n int }
+
+func (e *contentError) Error() string {
+	if e.n == 1 {
+		return "1 problem: nothing was written"
+	}
+	return fmt.Sprintf("%d problems: nothing was written", e.n)
+}
+
+// command is one subcommand: its name, a one-line summary and its run.
+type command struct {
+	name string
+	run  func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"build", runBuild},
+		{"version", runVersion},
+	}
+}
+
+// run is the whole CLI, testable in-process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		// A bug must still end with a message, not a stack trace.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (please report this)", r)
+			fmt.Fprintln(stderr, "bulletin:", err)
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			err := c.run(ctx, args[1:], stdout, stderr)
+			var ue *usageError
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			if errors.As(err, &ue) {
+				fmt.Fprintln(stderr, "bulletin:", ue.msg)
+				fmt.Fprintln(stderr, `Run "bulletin -h" for usage.`)
+			} else if err != nil {
+				fmt.Fprintln(stderr, "bulletin:", err)
+			}
+			return err
+		}
+	}
+	fmt.Fprintf(stderr, "bulletin: unknown command %q\n\n%s", args[0], usage)
+	return &usageError{"unknown command " + args[0]}
+}
+
+func exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		return 2
+	}
+	return 1
+}
+
+// flags makes a FlagSet whose errors come back as usage errors.
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("bulletin "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses args and rejects stray arguments.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if err := parse(flags("version", stderr), args); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "bulletin", version())
+	return nil
+}
+
+// version is the module version, or the VCS revision of a development build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v = strings.TrimSpace(v + " " + rev[:min(12, len(rev))] + dirty)
+	}
+	return v + " " + info.GoVersion
+}

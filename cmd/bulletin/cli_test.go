@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeSite writes files (path → content) under a new temporary folder.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func bulletin(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	err := run(context.Background(), args, &o, &e)
+	return exitCode(err), o.String(), e.String()
+}
+
+const article = "---\ntitle: Kiểm tra dân vận\ndate: 2018-08-06 16:41\ndocuments: [01-ĐA/TU]\n---\nNội dung.\n"
+
+func TestBuildWritesTheSiteAndASummary(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	code, out, errs := bulletin("build", "-source", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"Built 1 articles", "article", "project", "feeds", "static", "Done in"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/2018/08/kiem-tra-dan-van/index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestContentErrorExits1AndKeepsThePreviousSite(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	page := filepath.Join(dir, "public/2018/08/kiem-tra-dan-van/index.html")
+	before, _ := os.ReadFile(page)
+	os.WriteFile(filepath.Join(dir, "content/articles/b.md"), []byte("---\ntitle: [x\n---\n"), 0o644)
+	code, _, errs := bulletin("build", "-source", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errs, "content/articles/b.md") || strings.Contains(errs, "goroutine") {
+		t.Errorf("stderr: %s", errs)
+	}
+	after, err := os.ReadFile(page)
+	if err != nil || !bytes.Equal(before, after) {
+		t.Error("the previous site was touched by a failed build")
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".bulletin-stage-*"))
+	if len(left) > 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "-nope"},
+		{"build", "extra"},
+		{"build", "-source", dir, "-out", dir},
+		{"build", "-source", dir, "-out", filepath.Join(dir, "content")},
+		{"build", "-source", dir, "-out", filepath.Join(dir, "content", "public")},
+		{"build", "-source", dir, "-out", filepath.Join(dir, "static")},
+		{"build", "-source", dir, "-out", filepath.Dir(dir)},
+	} {
+		if code, _, _ := bulletin(args...); code != 2 {
+			t.Errorf("bulletin %v: exit %d, want 2", args, code)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/articles/a.md")); err != nil {
+		t.Fatal("an editor's file was removed")
+	}
+}
+
+func TestRefusesToReplaceAFolderItDidNotWrite(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article, "mine/notes.txt": "của tôi"})
+	code, _, errs := bulletin("build", "-source", dir, "-out", filepath.Join(dir, "mine"))
+	if code == 0 || !strings.Contains(errs, "refusing") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "mine/notes.txt")); string(b) != "của tôi" {
+		t.Fatal("a folder of someone's own files was replaced")
+	}
+}
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	code, out, _ := bulletin("-h")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range commands() {
+		if !strings.Contains(out, "bulletin "+c.name) {
+			t.Errorf("help does not list %q", c.name)
+		}
+	}
+	if code, out, _ := bulletin("version"); code != 0 || !strings.HasPrefix(out, "bulletin ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}

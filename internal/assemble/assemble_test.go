@@ -1,0 +1,92 @@
+package assemble
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/internal/model"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+func art(path, title string, day int, codes ...string) *model.Article {
+	a := &model.Article{Title: title, Slug: slugOf(title), Date: time.Date(2018, 8, day, 9, 0, 0, 0, ict)}
+	a.Path = path
+	for _, c := range codes {
+		a.Documents = append(a.Documents, model.DocRef{Code: c, Key: strings.ToUpper(c)})
+	}
+	return a
+}
+
+func TestPaginate(t *testing.T) {
+	as := make([]*model.Article, 5)
+	for i := range as {
+		as[i] = art("a", "A", i+1)
+	}
+	for _, c := range []struct {
+		n, size, pages int
+		last           string
+	}{{0, 2, 1, "/x/"}, {2, 2, 1, "/x/"}, {3, 2, 2, "/x/page/2/"}, {5, 2, 3, "/x/page/3/"}} {
+		ps := paginate("/x/", as[:c.n], c.size)
+		if len(ps) != c.pages || ps[len(ps)-1].URL != c.last {
+			t.Errorf("%d articles by %d: %d pages, last %s", c.n, c.size, len(ps), ps[len(ps)-1].URL)
+		}
+		if ps[0].Pager.PrevURL != "" || ps[len(ps)-1].Pager.NextURL != "" {
+			t.Errorf("first page has a previous or last page a next")
+		}
+	}
+}
+
+func TestNewestFirstWithStableTies(t *testing.T) {
+	s, ps := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{
+		art("c.md", "C", 1), art("b.md", "B", 3), art("a.md", "A", 3),
+	}}, Options{})
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	var got []string
+	for _, a := range s.Articles {
+		got = append(got, a.Title)
+	}
+	if strings.Join(got, "") != "ABC" {
+		t.Errorf("order %v, want A B C (same date: by URL)", got)
+	}
+}
+
+func TestProjectWithoutFileTakesTitleFromOldestCiter(t *testing.T) {
+	old, young := art("o.md", "O", 1, "01-ĐA/TU"), art("y.md", "Y", 9, "01-ĐA/TU")
+	old.Documents[0].Title, young.Documents[0].Title = "Tên cũ", "Tên mới"
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{young, old}}, Options{})
+	if len(s.Projects) != 1 || s.Projects[0].Title != "Tên cũ" || s.Projects[0].URL != "/projects/01-da-tu/" {
+		t.Fatalf("projects: %+v", s.Projects)
+	}
+	if got := s.Projects[0].Articles; len(got) != 2 || got[0] != young {
+		t.Errorf("project articles not newest first")
+	}
+}
+
+func TestDuplicateProjectFilesAreAnError(t *testing.T) {
+	p1 := &model.Project{Code: "01-ĐA/TU", Key: "01-DA/TU"}
+	p1.Path = "content/projects/a.md"
+	p2 := &model.Project{Code: "01-DA/TU", Key: "01-DA/TU"}
+	p2.Path = "content/projects/b.md"
+	_, ps := Site(model.Config{PageSize: 10}, Input{Projects: []*model.Project{p1, p2}}, Options{})
+	if len(ps) != 1 || !strings.Contains(ps[0].Error(), "content/projects/b.md") || !strings.Contains(ps[0].Error(), "content/projects/a.md") {
+		t.Errorf("problems: %v", ps)
+	}
+}
+
+func TestTermsFoldSpellings(t *testing.T) {
+	a, b := art("a.md", "A", 1), art("b.md", "B", 2)
+	a.Unit, b.Unit = "Đảng ủy Khối", "Đảng Ủy khối"
+	a.TeamLead, b.TeamLead = model.Person{Name: "Bùi Hải Tú", Role: "Cũ"}, model.Person{Name: "Bùi Hải Tú", Role: "Mới"}
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{a, b}}, Options{})
+	units := s.Taxonomy("units").Terms
+	if len(units) != 1 || units[0].URL != "/units/dang-uy-khoi/" || len(units[0].Articles) != 2 {
+		t.Errorf("units: %+v", units)
+	}
+	if lead := s.Taxonomy("team-leads").Terms[0]; lead.Role != "Mới" {
+		t.Errorf("team lead role %q, want the newest", lead.Role)
+	}
+}

@@ -1,0 +1,8 @@
+// Package assemble turns loaded content into the site model: it decides
+// which articles are shown, gives every page its URL, gathers the articles
+// of each project, team lead, unit and tag, sorts them newest first,
+// paginates the lists, and reports two pages that would land on one URL.
+//
+// It imports model, diag and text; it does no I/O, so the whole model of a
+// site can be tested from values built in Go.
+package assemble

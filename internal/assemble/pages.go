@@ -1,0 +1,97 @@
+package assemble
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"bulletin/internal/model"
+)
+
+// pages lists every HTML page of the site, sorted by URL.
+func pages(s *model.Site) []*model.Page {
+	size := s.Config.PageSize
+	if size <= 0 {
+		size = 10
+	}
+	var ps []*model.Page
+	add := func(p *model.Page) {
+		p.Site = s
+		p.Path = pathOf(p.URL)
+		ps = append(ps, p)
+	}
+	for _, p := range paginate("/", s.Articles, size) {
+		p.Kind, p.Title = model.KindHome, s.Config.Title
+		add(p)
+	}
+	for i, a := range s.Articles {
+		p := &model.Page{Kind: model.KindArticle, URL: a.URL, Title: a.Title, Article: a}
+		if i > 0 {
+			p.Next = s.Articles[i-1] // newer
+		}
+		if i+1 < len(s.Articles) {
+			p.Prev = s.Articles[i+1] // older
+		}
+		add(p)
+	}
+	add(&model.Page{Kind: model.KindProjects, URL: "/projects/", Title: "Đề án, văn bản"})
+	for _, pr := range s.Projects {
+		for _, p := range paginate(pr.URL, pr.Articles, size) {
+			p.Kind, p.Title, p.Project = model.KindProject, pr.Code, pr
+			add(p)
+		}
+	}
+	for _, tax := range s.Taxonomies {
+		add(&model.Page{Kind: model.KindTaxonomy, URL: tax.URL, Title: tax.Title, Taxonomy: tax})
+		for _, t := range tax.Terms {
+			for _, p := range paginate(t.URL, t.Articles, size) {
+				p.Kind, p.Title, p.Term, p.Taxonomy = model.KindTerm, t.Name, t, tax
+				add(p)
+			}
+		}
+	}
+	for _, d := range s.Docs {
+		add(&model.Page{Kind: model.KindPage, URL: d.URL, Title: d.Title, Doc: d})
+	}
+	nf := &model.Page{Kind: model.Kind404, URL: "/404.html", Title: "Không tìm thấy trang"}
+	nf.Site = s
+	nf.Path = "404.html"
+	ps = append(ps, nf)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Path < ps[j].Path })
+	return ps
+}
+
+// paginate splits articles into pages of size under base: base, then
+// base+"page/2/", ... An empty list still has its first page.
+func paginate(base string, as []*model.Article, size int) []*model.Page {
+	n := (len(as) + size - 1) / size
+	if n == 0 {
+		n = 1
+	}
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = base
+		if i > 0 {
+			urls[i] = fmt.Sprintf("%spage/%d/", base, i+1)
+		}
+	}
+	out := make([]*model.Page, n)
+	for i := range out {
+		lo, hi := i*size, min((i+1)*size, len(as))
+		pg := &model.Pager{Number: i + 1, Total: n, URLs: urls}
+		if i > 0 {
+			pg.PrevURL = urls[i-1]
+		}
+		if i+1 < n {
+			pg.NextURL = urls[i+1]
+		}
+		out[i] = &model.Page{URL: urls[i], Articles: as[lo:hi], Pager: pg}
+	}
+	return out
+}
+
+// pathOf maps a page URL to its output file: every page is an index.html
+// in its folder.
+func pathOf(url string) string {
+	return strings.TrimPrefix(url, "/") + "index.html"
+}

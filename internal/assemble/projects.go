@@ -1,0 +1,77 @@
+package assemble
+
+import (
+	"sort"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/text"
+)
+
+// projects joins the project files with the documents the shown articles
+// reference. A code with no file still gets a project, titled from the
+// oldest article that gives the document's title, as the contract says.
+func projects(files []*model.Project, articles []*model.Article, problems *diag.List) []*model.Project {
+	byKey := map[string]*model.Project{}
+	var out []*model.Project
+	for _, f := range files {
+		p := *f // the loader may hand out the same value again: copy
+		p.Articles = nil
+		if prev, ok := byKey[p.Key]; ok {
+			problems.Add(&diag.Problem{File: p.Path, Line: p.Line("code"), Field: "code",
+				Message: "project " + p.Code + " is already described by " + prev.Path,
+				Hint:    "codes that differ only by Đ/D, case or spacing name one project: keep one file"})
+			continue
+		}
+		byKey[p.Key] = &p
+		out = append(out, &p)
+	}
+	// Oldest first, so a code without a file takes its title from the
+	// first article that cited it.
+	for i := len(articles) - 1; i >= 0; i-- {
+		a := articles[i]
+		for _, d := range a.Documents {
+			p := byKey[d.Key]
+			if p == nil {
+				p = &model.Project{Code: d.Code, Key: d.Key}
+				byKey[d.Key] = p
+				out = append(out, p)
+			}
+			if p.Path == "" {
+				if p.Title == "" {
+					p.Title = d.Title
+				}
+				if p.Date.IsZero() {
+					p.Date = d.Date
+				}
+			}
+		}
+	}
+	for _, p := range out {
+		p.Slug = text.CodeSlug(p.Code)
+		if p.Slug == "" {
+			p.Slug = slugOf(p.Code)
+		}
+		p.URL = "/projects/" + p.Slug + "/"
+	}
+	// Newest first, as the site lists them; each article once per project
+	// even when it cites the same code twice.
+	for _, a := range articles {
+		seen := map[string]bool{}
+		for _, d := range a.Documents {
+			p := byKey[d.Key]
+			a.Projects = append(a.Projects, p)
+			if !seen[d.Key] {
+				seen[d.Key] = true
+				p.Articles = append(p.Articles, a)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Slug != out[j].Slug {
+			return out[i].Slug < out[j].Slug
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}

@@ -1,0 +1,211 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+	"time"
+
+	"bulletin/internal/assemble"
+	"bulletin/internal/config"
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/output"
+	"bulletin/internal/render"
+	"bulletin/layouts"
+	"bulletin/static"
+)
+
+// Options is one build's input and output.
+type Options struct {
+	Source fs.FS       // the site folder: site.yaml, content/, layouts/, static/
+	Sink   output.Sink // where the files go
+	Theme  *Theme      // nil: the default theme built into the binary
+	Drafts bool        // publish drafts
+	Future bool        // publish articles dated after Now
+	Now    time.Time   // zero: the clock
+}
+
+// Theme is a set of default layouts and static files that a site's own
+// layouts/ and static/ override file by file.
+type Theme struct {
+	Layouts fs.FS
+	Static  fs.FS
+}
+
+// DefaultTheme is the theme in the repository's layouts/ and static/.
+var DefaultTheme = &Theme{Layouts: layouts.FS, Static: static.FS}
+
+// Step is one timed stage of a build.
+type Step struct {
+	Name string
+	Time time.Duration
+}
+
+// Result tells what a build did.
+type Result struct {
+	Site     *model.Site
+	Pages    map[string]int // HTML pages written per kind
+	Feeds    int            // RSS and Atom feeds
+	Static   int            // files copied from static/
+	Rendered int            // pages rendered by a layout
+	Reused   int            // pages whose previous bytes were still right
+	Changed  []string       // files whose bytes differ from the previous build of this Builder
+	Warnings diag.List
+	Steps    []Step
+	Time     time.Duration
+}
+
+// Build runs one cold build.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	return new(Builder).Build(ctx, opt)
+}
+
+// Builder runs builds and keeps what the next build can reuse. It is not
+// safe for concurrent use: one build at a time.
+type Builder struct {
+	cache cache
+}
+
+// Build runs the pipeline. On content errors it returns a *diag.ListError
+// holding every problem, having written nothing to the sink.
+func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
+	start := time.Now()
+	if opt.Theme == nil {
+		opt.Theme = DefaultTheme
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	r := &Result{Pages: map[string]int{}}
+	var problems diag.List
+	step := func(name string, f func()) {
+		t := time.Now()
+		f()
+		r.Steps = append(r.Steps, Step{name, time.Since(t)})
+	}
+
+	var cfg model.Config
+	step("config", func() {
+		var ps diag.List
+		cfg, ps = config.Load(opt.Source)
+		problems.Append(ps)
+	})
+	var rnd *render.Renderer
+	step("layouts", func() {
+		var ps diag.List
+		rnd, ps = render.New(opt.Theme.Layouts, sub(opt.Source, "layouts"))
+		problems.Append(ps)
+	})
+	var in assemble.Input
+	step("content", func() {
+		set, ps := b.cache.loader.Load(opt.Source, cfg)
+		problems.Append(ps)
+		if set != nil {
+			in = assemble.Input{Articles: set.Articles, Projects: set.Projects, Docs: set.Docs}
+		}
+	})
+	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+	var site *model.Site
+	step("assemble", func() {
+		var ps diag.List
+		site, ps = assemble.Site(cfg, in, assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now})
+		problems.Append(ps)
+	})
+	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site)) })
+	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+	r.Site, r.Warnings = site, problems.Warnings()
+
+	w := &writer{sink: opt.Sink, prev: b.cache.sums, sums: map[string]uint64{}}
+	var err error
+	step("render", func() { err = b.cache.render(ctx, rnd, site, w, r) })
+	if err == nil {
+		step("feeds", func() { err = feeds(site, w, r) })
+	}
+	if err == nil {
+		step("static", func() { err = copyStatic(opt.Theme.Static, sub(opt.Source, "static"), w, r) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.Changed = w.changed()
+	b.cache.sums = w.sums
+	r.Time = time.Since(start)
+	return r, nil
+}
+
+// stop turns the problems so far into the build's error, or reports that
+// the caller cancelled.
+func stop(ctx context.Context, problems diag.List) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	problems.Sort()
+	return problems.Err()
+}
+
+// sub is fs.Sub that yields nil when the folder does not exist, so a site
+// without layouts/ or static/ simply uses the theme's.
+func sub(fsys fs.FS, dir string) fs.FS {
+	fi, err := fs.Stat(fsys, dir)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return s
+}
+
+// writer hands files to the sink and remembers a checksum of each, so a
+// Builder can tell the preview server which files changed.
+type writer struct {
+	sink output.Sink
+	prev map[string]uint64
+	mu   sync.Mutex
+	sums map[string]uint64
+}
+
+func (w *writer) write(name string, data []byte) error {
+	if err := w.sink.Write(name, data); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	sum := checksum(data)
+	w.mu.Lock()
+	w.sums[name] = sum
+	w.mu.Unlock()
+	return nil
+}
+
+func (w *writer) changed() []string {
+	var out []string
+	for name, sum := range w.sums {
+		if old, ok := w.prev[name]; !ok || old != sum {
+			out = append(out, name)
+		}
+	}
+	for name := range w.prev {
+		if _, ok := w.sums[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	sortStrings(out)
+	return out
+}
+
+// IsContentError reports whether err is a problem with the site's input
+// (as opposed to a failure to write or a cancelled build).
+func IsContentError(err error) bool {
+	var le *diag.ListError
+	return errors.As(err, &le)
+}

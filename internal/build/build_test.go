@@ -1,0 +1,306 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"bulletin/internal/build"
+	"bulletin/internal/output"
+	"bulletin/internal/sitetest"
+)
+
+// The seed's shape: one article citing two Đề án, one of them described by a
+// project file, the other only by the article.
+const seed = `
+-- site.yaml --
+title: Tin kiểm tra tỉnh Thái Nguyên
+base_url: https://kiemtra.example.vn/
+page_size: 2
+-- content/articles/2018/dan-van.md --
+---
+title: Kiểm tra thực hiện các đề án về công tác dân vận
+date: "16:41, 06/08/2018"
+kind: news
+team_lead:
+  name: Bùi Hải Tú
+  role: Tỉnh ủy viên, Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy
+inspected_unit: Đảng ủy Khối các cơ quan tỉnh
+documents:
+  - code: 01-ĐA/TU
+    date: 12/7/2016
+    title: Nâng cao chất lượng và hiệu quả công tác dân vận
+  - code: 02-ĐA/TU
+    date: 2016-10-10
+    title: Nâng cao chất lượng, hiệu quả thực hiện dân chủ ở cơ sở
+tags: [dân vận, dân chủ ở cơ sở]
+---
+Đoàn kiểm tra làm việc với Đảng ủy Khối.
+
+## Kết quả kiểm tra
+
+| Chỉ tiêu | Kết quả |
+| --- | --- |
+| Tổ chức cơ sở đảng | 1.245 |
+-- content/articles/2018/ket-luan.md --
+---
+title: Kết luận kiểm tra Đề án 01
+date: 2018-09-20 09:00
+kind: outcome
+team_lead: Bùi Hải Tú
+inspected_unit: Đảng ủy Khối các cơ quan tỉnh
+documents: [" 01-DA/TU "]
+outcome:
+  findings: [Hầu hết mục tiêu được cụ thể hóa]
+  shortcomings: [Phản biện xã hội chưa nhiều]
+  recommendations: [Bổ sung báo cáo]
+  follow_up_by: 2018-12-31
+---
+Kết luận.
+-- content/articles/2019/moi.md --
+---
+title: Tin mới năm 2019
+date: 2019-01-02T08:00:00+07:00
+documents: [02-ĐA/TU]
+---
+Tin.
+-- content/projects/01-da-tu.md --
+---
+code: 01-ĐA/TU
+title: Nâng cao chất lượng và hiệu quả công tác dân vận của Đảng bộ tỉnh
+date: 2016-07-12
+issuer: Ban Chấp hành Đảng bộ tỉnh
+---
+Mô tả đề án.
+-- content/pages/gioi-thieu.md --
+---
+title: Giới thiệu
+---
+Trang giới thiệu.
+`
+
+func TestURLsFollowTheContract(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	for _, name := range []string{
+		"index.html", "page/2/index.html",
+		"2018/08/kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van/index.html",
+		"2018/09/ket-luan-kiem-tra-de-an-01/index.html",
+		"projects/index.html", "projects/01-da-tu/index.html", "projects/02-da-tu/index.html",
+		"projects/01-da-tu/index.xml",
+		"team-leads/index.html", "team-leads/bui-hai-tu/index.html",
+		"units/dang-uy-khoi-cac-co-quan-tinh/index.html",
+		"tags/dan-van/index.html", "tags/dan-chu-o-co-so/index.html",
+		"gioi-thieu/index.html", "404.html",
+		"index.xml", "atom.xml", "sitemap.xml", "robots.txt",
+		"css/bulletin.css",
+	} {
+		if !s.Has(name) {
+			t.Errorf("missing %s", name)
+		}
+	}
+	if s.Has("projects/01-da-tu-1/index.html") || s.Has("projects/01-da-tu/page/2/index.html") {
+		t.Error("the code variants must be one project")
+	}
+}
+
+func TestArticlePage(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	s.Contains(t, "2018/08/kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van/index.html",
+		`lang="vi"`,
+		`<time datetime="2018-08-06T16:41:00+07:00"`,
+		"16:41, 06/08/2018",
+		"Bùi Hải Tú", "Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy",
+		`href="/team-leads/bui-hai-tu/"`,
+		`href="/units/dang-uy-khoi-cac-co-quan-tinh/"`,
+		`href="/projects/01-da-tu/"`, `href="/projects/02-da-tu/"`,
+		"01-ĐA/TU", "12/07/2016",
+		`href="/tags/dan-van/"`,
+		`<table>`, `id="ket-qua-kiem-tra"`,
+	)
+}
+
+func TestProjectPageListsEveryArticleNewestFirst(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	page := s.File(t, "projects/01-da-tu/index.html")
+	s.Contains(t, "projects/01-da-tu/index.html", "Mô tả đề án.", "Ban Chấp hành Đảng bộ tỉnh")
+	newer := strings.Index(page, "Kết luận kiểm tra Đề án 01")
+	older := strings.Index(page, "Kiểm tra thực hiện các đề án về công tác dân vận")
+	if newer < 0 || older < 0 || newer > older {
+		t.Errorf("want both articles, the outcome (newer) first; positions %d, %d", newer, older)
+	}
+	// A code with no project file is titled from the article that cites it.
+	s.Contains(t, "projects/02-da-tu/index.html", "Nâng cao chất lượng, hiệu quả thực hiện dân chủ ở cơ sở")
+}
+
+func TestOutcomeIsShown(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	s.Contains(t, "2018/09/ket-luan-kiem-tra-de-an-01/index.html",
+		"Hầu hết mục tiêu được cụ thể hóa", "Phản biện xã hội chưa nhiều", "Bổ sung báo cáo", "31/12/2018")
+}
+
+func TestFrontPageIsPaginatedNewestFirst(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	s.Contains(t, "index.html", "Tin mới năm 2019", "Kết luận kiểm tra Đề án 01", `href="/page/2/"`)
+	s.Lacks(t, "index.html", "Kiểm tra thực hiện các đề án về công tác dân vận</a>")
+	s.Contains(t, "page/2/index.html", "Kiểm tra thực hiện các đề án về công tác dân vận")
+}
+
+func TestFeedsAndSitemap(t *testing.T) {
+	s := sitetest.Build(t, seed)
+	s.Contains(t, "index.xml", `<rss version="2.0"`, "<link>https://kiemtra.example.vn/2019/01/tin-moi-nam-2019/</link>")
+	s.Contains(t, "atom.xml", `<feed xmlns="http://www.w3.org/2005/Atom"`, "<updated>2019-01-02T08:00:00+07:00</updated>")
+	s.Contains(t, "projects/01-da-tu/index.xml", "Kết luận kiểm tra Đề án 01")
+	s.Lacks(t, "projects/01-da-tu/index.xml", "Tin mới năm 2019")
+	s.Contains(t, "sitemap.xml", "<loc>https://kiemtra.example.vn/projects/01-da-tu/</loc>", "<loc>https://kiemtra.example.vn/gioi-thieu/</loc>")
+	s.Lacks(t, "sitemap.xml", "404")
+	s.Contains(t, "robots.txt", "Sitemap: https://kiemtra.example.vn/sitemap.xml")
+}
+
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	a := sitetest.Build(t, seed)
+	b := sitetest.Build(t, seed)
+	na, nb := a.Out.Names(), b.Out.Names()
+	if strings.Join(na, "\n") != strings.Join(nb, "\n") {
+		t.Fatalf("file lists differ")
+	}
+	for _, n := range na {
+		x, _ := a.Out.Get(n)
+		y, _ := b.Out.Get(n)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", n)
+		}
+	}
+}
+
+const draftAndFuture = `
+-- content/articles/nhap.md --
+---
+title: Bài nháp
+date: 2018-01-01
+draft: true
+documents: [09-ĐA/TU]
+---
+Nháp.
+-- content/articles/sau.md --
+---
+title: Bài hẹn đăng
+date: 2030-01-01
+---
+Sau.
+-- content/articles/nay.md --
+---
+title: Bài đã đăng
+date: 2018-01-02
+---
+Nay.
+`
+
+func TestDraftsAndFutureAreLeftOut(t *testing.T) {
+	s := sitetest.Build(t, draftAndFuture)
+	if s.Has("2018/01/bai-nhap/index.html") || s.Has("2030/01/bai-hen-dang/index.html") {
+		t.Error("draft or future article published")
+	}
+	if s.Has("projects/09-da-tu/index.html") {
+		t.Error("a project cited only by a draft got a page")
+	}
+	s.Lacks(t, "index.html", "Bài nháp", "Bài hẹn đăng")
+	s.Lacks(t, "index.xml", "Bài nháp", "Bài hẹn đăng")
+	s.Lacks(t, "sitemap.xml", "bai-nhap", "bai-hen-dang")
+
+	all := sitetest.BuildWith(t, sitetest.Parse(draftAndFuture), build.Options{Drafts: true, Future: true})
+	all.Contains(t, "2018/01/bai-nhap/index.html", "Bài nháp")
+	all.Contains(t, "2030/01/bai-hen-dang/index.html", "Bài hẹn đăng")
+	all.Contains(t, "projects/09-da-tu/index.html", "Bài nháp")
+}
+
+func TestRawHTMLIsDroppedUnlessTheSiteAllowsIt(t *testing.T) {
+	const body = `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+Trước <span class="x">giữa</span> sau.
+
+<script>alert(1)</script>
+`
+	s := sitetest.Build(t, body)
+	s.Lacks(t, "2018/01/a/index.html", "<script>alert(1)</script>", `<span class="x">`)
+	u := sitetest.Build(t, "-- site.yaml --\nunsafe_html: true\n"+body)
+	u.Contains(t, "2018/01/a/index.html", `<span class="x">`)
+}
+
+func TestFieldsAreEscaped(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/articles/a.md --
+---
+title: "<script>alert(1)</script> Tin"
+date: 2018-01-01
+inspected_unit: "<b>Đơn vị</b>"
+---
+x
+`)
+	s.Lacks(t, "2018/01/script-alert-1-script-tin/index.html", "<script>alert(1)</script>", "<b>Đơn vị</b>")
+	s.Contains(t, "2018/01/script-alert-1-script-tin/index.html", "&lt;script&gt;")
+}
+
+func TestSiteLayoutOverridesTheTheme(t *testing.T) {
+	s := sitetest.Build(t, `
+-- layouts/404.html --
+{{define "main"}}<p>Trang riêng của tòa soạn</p>{{end}}
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+x
+`)
+	s.Contains(t, "404.html", "Trang riêng của tòa soạn", `lang="vi"`)
+}
+
+func TestStaticIsCopiedAndOverridesTheTheme(t *testing.T) {
+	s := sitetest.Build(t, `
+-- static/images/logo.svg --
+<svg/>
+-- static/css/bulletin.css --
+body{color:red}
+`)
+	s.Contains(t, "images/logo.svg", "<svg/>")
+	s.Contains(t, "css/bulletin.css", "body{color:red}")
+	if s.Has("embed.go") || s.Has("css/embed.go") {
+		t.Error("a Go file was published")
+	}
+}
+
+func TestIncrementalBuildMatchesColdBuild(t *testing.T) {
+	fsys := sitetest.Parse(seed)
+	b := build.NewIncremental()
+	run := func() (*output.Memory, *build.Result) {
+		mem := output.NewMemory()
+		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return mem, r
+	}
+	run()
+	// Edit the body of the 2019 article only.
+	f := fsys["content/articles/2019/moi.md"]
+	f.Data = bytes.Replace(f.Data, []byte("Tin."), []byte("Tin đã sửa."), 1)
+	mem, r := run()
+	if r.Reused == 0 || r.Rendered > 8 {
+		t.Errorf("a body edit rendered %d pages and reused %d; want only the article and its lists", r.Rendered, r.Reused)
+	}
+	cold := sitetest.BuildWith(t, fsys, build.Options{})
+	for _, n := range cold.Out.Names() {
+		x, _ := cold.Out.Get(n)
+		y, ok := mem.Get(n)
+		if !ok || !bytes.Equal(x, y) {
+			t.Errorf("%s differs from a cold build", n)
+		}
+	}
+	if !strings.Contains(strings.Join(r.Changed, " "), "2019/01/tin-moi-nam-2019/index.html") {
+		t.Errorf("changed files %v do not include the edited article", r.Changed)
+	}
+}

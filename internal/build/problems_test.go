@@ -1,0 +1,102 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"bulletin/internal/sitetest"
+)
+
+// Each bad input stops the build with a message naming the file, the line
+// and the field. The cases are built so that the line is known.
+func TestBadInputIsReportedWithFileLineAndField(t *testing.T) {
+	cases := []struct {
+		name, archive string
+		want          []string
+	}{
+		{"broken YAML", "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\ntags: [a, b\n---\nx\n",
+			[]string{"content/articles/a.md:"}},
+		{"broken TOML", "-- content/articles/a.md --\n+++\ntitle = \"A\ndate = 2018-01-01\n+++\nx\n",
+			[]string{"content/articles/a.md:"}},
+		{"broken JSON", "-- content/articles/a.md --\n{\n\"title\": \"A\",\n\"date\": \n}\nx\n",
+			[]string{"content/articles/a.md"}},
+		{"missing title", "-- content/articles/a.md --\n---\ndate: 2018-01-01\n---\nx\n",
+			[]string{"content/articles/a.md", "title"}},
+		{"missing date", "-- content/articles/a.md --\n---\ntitle: A\n---\nx\n",
+			[]string{"content/articles/a.md", "date"}},
+		{"impossible date", "-- content/articles/a.md --\n---\ntitle: A\ndate: 31/02/2018\n---\nx\n",
+			[]string{"content/articles/a.md:3", "date", "31/02/2018"}},
+		{"wrong type", "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\ndraft: [yes]\n---\nx\n",
+			[]string{"content/articles/a.md:4", "draft"}},
+		{"invalid UTF-8", "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\nbad \xff byte\n",
+			[]string{"content/articles/a.md:5", "UTF-8"}},
+		{"no frontmatter", "-- content/articles/a.md --\nJust text.\n",
+			[]string{"content/articles/a.md", "frontmatter"}},
+		{"binary garbage", "-- content/articles/a.md --\n\x00\x01\x02\xfe\xff\n",
+			[]string{"content/articles/a.md", "binary"}},
+		{"bad site.yaml", "-- site.yaml --\ntitle: X\npage_size: many\n",
+			[]string{"site.yaml:2", "page_size"}},
+		{"unknown time zone", "-- site.yaml --\ntime_zone: Asia/Hanoi_City\n",
+			[]string{"site.yaml:1", "time_zone"}},
+		{"layout syntax error", "-- layouts/404.html --\n{{define \"main\"}}\n{{if}}\n{{end}}\n",
+			[]string{"layouts/404.html", "3"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			msg := sitetest.Problems(t, c.archive)
+			for _, w := range c.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message %q does not contain %q", msg, w)
+				}
+			}
+			if strings.Contains(msg, "goroutine") || strings.Contains(msg, "panic") {
+				t.Errorf("message carries a Go stack trace: %s", msg)
+			}
+		})
+	}
+}
+
+func TestAllProblemsAreReportedTogether(t *testing.T) {
+	msg := sitetest.Problems(t, `
+-- content/articles/a.md --
+---
+date: 2018-01-01
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 2018-02-30
+---
+x
+-- content/articles/c.md --
+no frontmatter
+`)
+	for _, f := range []string{"content/articles/a.md", "content/articles/b.md", "content/articles/c.md"} {
+		if !strings.Contains(msg, f) {
+			t.Errorf("problems do not name %s:\n%s", f, msg)
+		}
+	}
+}
+
+func TestTwoPagesOnOneURLNameBothFiles(t *testing.T) {
+	msg := sitetest.Problems(t, `
+-- content/articles/a.md --
+---
+title: Cùng một tiêu đề
+date: 2018-08-06
+---
+x
+-- content/articles/sub/b.md --
+---
+title: Cùng  một tiêu đề!
+date: 2018-08-20
+---
+y
+`)
+	for _, w := range []string{"content/articles/a.md", "content/articles/sub/b.md", "/2018/08/cung-mot-tieu-de/"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("message %q does not contain %q", msg, w)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package build
+
+import (
+	"hash/fnv"
+	"strconv"
+	"time"
+
+	"bulletin/internal/model"
+)
+
+// A page's signature hashes everything the layouts can show on it: the
+// layouts themselves, the site settings and navigation, and the
+// fingerprint of every article, project and term the page reaches. Two
+// builds that give a page the same signature give it the same bytes, which
+// is what lets the preview server skip it. A layout that reaches further
+// (say, every article of .Site.Articles from each article page) must be
+// matched here; the rebuild tests compare an incremental build with a cold
+// one to keep this true for the default theme.
+
+type hasher struct{ h uint64 }
+
+func newHasher() *hasher { return &hasher{h: 14695981039346656037} }
+
+func (h *hasher) str(s string) *hasher {
+	for i := 0; i < len(s); i++ {
+		h.h ^= uint64(s[i])
+		h.h *= 1099511628211
+	}
+	h.h ^= 0xff // separator: ("ab","c") ≠ ("a","bc")
+	h.h *= 1099511628211
+	return h
+}
+
+func (h *hasher) u64(v uint64) *hasher { return h.str(strconv.FormatUint(v, 16)) }
+func (h *hasher) int(v int) *hasher    { return h.u64(uint64(v)) }
+func (h *hasher) time(t time.Time) *hasher {
+	return h.str(t.Format(time.RFC3339Nano))
+}
+func (h *hasher) bool(b bool) *hasher {
+	if b {
+		return h.str("1")
+	}
+	return h.str("0")
+}
+func (h *hasher) sum() uint64 { return h.h }
+
+func checksum(b []byte) uint64 {
+	f := fnv.New64a()
+	f.Write(b)
+	return f.Sum64()
+}
+
+type fingerprints struct {
+	global   uint64
+	articles map[*model.Article]uint64
+	projects map[*model.Project]uint64
+	terms    map[*model.Term]uint64
+	all      map[string]uint64 // projects page and taxonomy pages
+}
+
+func newFingerprints(s *model.Site, layouts uint64) *fingerprints {
+	c := s.Config
+	g := newHasher().u64(layouts).str(c.Title).str(c.Description).str(c.BaseURL).
+		str(c.Language).str(c.TimeZone).int(c.PageSize).bool(c.UnsafeHTML).bool(c.LinkCodes)
+	for _, d := range s.Docs {
+		g.str(d.URL).str(d.Title)
+	}
+	fp := &fingerprints{
+		global:   g.sum(),
+		articles: make(map[*model.Article]uint64, len(s.Articles)),
+		projects: make(map[*model.Project]uint64, len(s.Projects)),
+		terms:    map[*model.Term]uint64{},
+		all:      map[string]uint64{},
+	}
+	all := newHasher()
+	for _, p := range s.Projects {
+		h := newHasher().u64(p.Hash).str(p.Path).str(p.Code).str(p.Title).str(p.URL).time(p.Date).
+			str(p.Issuer).str(p.Period).int(len(p.Articles)).int(p.Outcomes()).str(string(p.HTML))
+		fp.projects[p] = h.sum()
+		all.u64(h.sum())
+	}
+	fp.all["projects"] = all.sum()
+	for _, t := range s.Taxonomies {
+		all := newHasher().str(t.Key).str(t.Title).str(t.Label)
+		for _, term := range t.Terms {
+			h := newHasher().str(term.Name).str(term.URL).str(term.Role).int(len(term.Articles))
+			fp.terms[term] = h.sum()
+			all.u64(h.sum())
+		}
+		fp.all[t.Key] = all.sum()
+	}
+	for _, a := range s.Articles {
+		h := newHasher().u64(a.Hash).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary).
+			u64(uint64(len(a.HTML))).str(string(a.HTML))
+		for _, p := range a.Projects {
+			h.str(p.URL).str(p.Code).str(p.Title)
+		}
+		for _, t := range append([]*model.Term{a.TeamLeadT, a.UnitT}, a.TagsT...) {
+			if t != nil {
+				h.str(t.URL).str(t.Name)
+			}
+		}
+		fp.articles[a] = h.sum()
+	}
+	return fp
+}
+
+func (fp *fingerprints) page(p *model.Page) uint64 {
+	h := newHasher().u64(fp.global).str(p.Kind).str(p.URL).str(p.Title)
+	if pg := p.Pager; pg != nil {
+		h.int(pg.Number).int(pg.Total).str(pg.PrevURL).str(pg.NextURL)
+	}
+	for _, a := range []*model.Article{p.Article, p.Prev, p.Next} {
+		if a != nil {
+			h.u64(fp.articles[a])
+		} else {
+			h.str("-")
+		}
+	}
+	for _, a := range p.Articles {
+		h.u64(fp.articles[a])
+	}
+	if p.Project != nil {
+		h.u64(fp.projects[p.Project])
+	}
+	if p.Term != nil {
+		h.u64(fp.terms[p.Term])
+	}
+	if p.Taxonomy != nil {
+		h.u64(fp.all[p.Taxonomy.Key])
+	}
+	if p.Kind == model.KindProjects {
+		h.u64(fp.all["projects"])
+	}
+	if p.Doc != nil {
+		h.u64(p.Doc.Hash).str(string(p.Doc.HTML)).time(p.Doc.Date)
+	}
+	return h.sum()
+}

@@ -1,0 +1,67 @@
+package build
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"bulletin/internal/diag"
+)
+
+// copyStatic copies the theme's static files, then the site's, a site file
+// replacing the theme's file of the same name. Go source files are never
+// published: the theme's static/ holds the embed.go that builds it into
+// the binary. A static file may not replace a generated page.
+func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
+	from := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{theme, site} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || strings.HasSuffix(name, ".go") || ignored(path.Base(name)) {
+				return nil
+			}
+			from[name] = fsys
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	names := make([]string, 0, len(from))
+	for n := range from {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	pages := map[string]bool{}
+	for _, p := range r.Site.Pages {
+		pages[p.Path] = true
+	}
+	var problems diag.List
+	for _, n := range names {
+		if pages[n] {
+			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated page %s", n))
+			continue
+		}
+		data, err := fs.ReadFile(from[n], n)
+		if err != nil {
+			return err
+		}
+		if err := w.write(n, data); err != nil {
+			return err
+		}
+		r.Static++
+	}
+	return problems.Err()
+}
+
+// ignored names editor leftovers that are never meant for readers.
+func ignored(base string) bool {
+	return strings.HasPrefix(base, ".#") || strings.HasSuffix(base, "~") ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") || base == ".DS_Store"
+}

@@ -1,0 +1,70 @@
+package feed
+
+import (
+	"encoding/xml"
+	"time"
+
+	"bulletin/internal/model"
+)
+
+type rss struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language,omitempty"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	Self          rssSelf   `xml:"atom:link"`
+	Items         []rssItem `xml:"item"`
+}
+
+type rssSelf struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        string   `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Author      string   `xml:"dc:creator,omitempty"`
+	Categories  []string `xml:"category"`
+	Description string   `xml:"description"`
+}
+
+// RSS writes an RSS 2.0 feed of the channel's newest cfg.FeedSize articles.
+func RSS(cfg model.Config, c Channel) ([]byte, error) {
+	as := limit(c.Articles, cfg.FeedSize)
+	ch := rssChannel{
+		Title:       c.Title,
+		Link:        Abs(cfg, c.Link),
+		Description: c.Description,
+		Language:    cfg.Language,
+		Self:        rssSelf{Href: Abs(cfg, c.Self), Rel: "self", Type: "application/rss+xml"},
+	}
+	if t := newest(as); !t.IsZero() {
+		ch.LastBuildDate = t.Format(time.RFC1123Z)
+	}
+	for _, a := range as {
+		it := rssItem{
+			Title:       a.Title,
+			Link:        Abs(cfg, a.URL),
+			GUID:        Abs(cfg, a.URL),
+			PubDate:     a.Date.Format(time.RFC1123Z),
+			Description: summary(a),
+		}
+		for _, d := range a.Documents {
+			it.Categories = append(it.Categories, d.Code)
+		}
+		ch.Items = append(ch.Items, it)
+	}
+	return marshal(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch})
+}

@@ -1,0 +1,20 @@
+package output
+
+import (
+	"path"
+	"strings"
+)
+
+// Sink receives the files of a built site. Paths are slash-separated and
+// relative to the site root ("2018/08/a/index.html"). Write may be called
+// from many goroutines at once.
+type Sink interface {
+	Write(name string, data []byte) error
+}
+
+// validName reports whether name is a clean relative path that stays inside
+// the site: the build never writes outside its output.
+func validName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "/") && !strings.Contains(name, `\`) &&
+		path.Clean(name) == name && name != "." && !strings.HasPrefix(name, "../") && name != ".."
+}
