@@ -22,6 +22,7 @@ type mdKey struct {
 type mdEntry struct {
 	html    template.HTML
 	summary string
+	links   []model.Link // lines relative to the body
 }
 
 // markdown converts the body of every shown article, project and page,
@@ -74,7 +75,11 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 			problems[i] = diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 			return nil
 		}
-		entries[i] = &mdEntry{template.HTML(res.HTML), res.Summary}
+		e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary}
+		for _, l := range res.Links {
+			e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
+		}
+		entries[i] = e
 		return nil
 	})
 	var out diag.List
@@ -90,6 +95,11 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 		}
 		src.HTML = entries[i].html
 		src.Summary = entries[i].summary
+		src.Links = make([]model.Link, len(entries[i].links))
+		for j, l := range entries[i].links {
+			l.Line += src.BodyLine - 1
+			src.Links[j] = l
+		}
 		next[keys[i]] = entries[i]
 	}
 	c.md = next

@@ -46,6 +46,14 @@ type Source struct {
 	BodyLine int    // the line of the file the body starts on
 	HTML     template.HTML
 	Summary  string // plain text
+	Links    []Link // links and images in the body, for check
+}
+
+// Link is a link or image destination in a body, with its line in the file.
+type Link struct {
+	Dest  string
+	Line  int
+	Image bool
 }
 
 // Line returns the line of frontmatter key name, or 0.

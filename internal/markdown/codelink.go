@@ -1,0 +1,223 @@
+package markdown
+
+// Document-code links. Bulletins cite the documents they inspect by code:
+// "theo Đề án số 01-ĐA/TU", "Quyết định 4950/QĐ-UBND". When the site has a
+// project page for the code, the mention becomes a link to it.
+//
+// This is a goldmark AST transformer over Text nodes, so it never sees
+// markup and never rewrites HTML. Where it looks:
+//
+//   - Paragraphs, list items, table cells, block quotes, footnotes, and
+//     emphasis or strikethrough inside them.
+//   - Not inside links, autolinks, images, code spans, code blocks, raw HTML,
+//     and not in headings: a heading is an anchor target and the source of
+//     the page's table of contents, and a link there reads as navigation.
+//
+// A run of adjacent Text siblings is searched as one string, with a soft or
+// hard line break read as white space, so a mention wrapped across source
+// lines ("Đề án số\n01-ĐA/TU") is found and linked whole; the link then
+// holds the pieces, line break included. A mention broken by markup
+// ("**Đề án** 01-ĐA/TU") links the code only; a code written with a
+// backslash escape ("01\-ĐA/TU") or an entity is not recognised.
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// codeLinks is the goldmark extension.
+type codeLinks struct {
+	lookup func(code string) (url string, ok bool)
+}
+
+func (e *codeLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(
+		util.Prioritized(&codeLinker{lookup: e.lookup}, 100),
+	))
+}
+
+type codeLinker struct {
+	lookup func(code string) (url string, ok bool)
+}
+
+// mention is a linked span of a run's joined text.
+type mention struct {
+	start, end int
+	url        string
+}
+
+// Transform implements parser.ASTTransformer.
+func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, _ parser.Context) {
+	src := reader.Source()
+	var runs []*ast.Text // the first Text of each run of Text siblings
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
+			ast.KindRawHTML, ast.KindHeading, ast.KindCodeBlock,
+			ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			if _, ok := n.PreviousSibling().(*ast.Text); !ok {
+				runs = append(runs, n.(*ast.Text))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, first := range runs {
+		l.linkRun(first, src)
+	}
+}
+
+// linkRun finds mentions in the run of Text siblings starting at first and
+// rebuilds the run with the linked ones wrapped in Link nodes.
+func (l *codeLinker) linkRun(first *ast.Text, src []byte) {
+	var run []*ast.Text
+	var offs []int // start of each node's text in joined
+	var joined []byte
+	for n := ast.Node(first); n != nil; n = n.NextSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		if t.Segment.Padding != 0 {
+			return // only in indented code; never expected here
+		}
+		run = append(run, t)
+		offs = append(offs, len(joined))
+		joined = append(joined, t.Segment.Value(src)...)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			joined = append(joined, '\n')
+		}
+	}
+	if bytes.IndexAny(joined, "0123456789") < 0 {
+		return
+	}
+	ms := l.find(string(joined))
+	if len(ms) == 0 {
+		return
+	}
+	rebuild(run, offs, ms)
+}
+
+// find returns the mentions in s whose code the site knows, in order.
+func (l *codeLinker) find(s string) []mention {
+	var ms []mention
+	lastEnd := 0
+	for _, c := range codes(s) {
+		start, end := c.start, c.end
+		url, ok := l.lookup(s[start:end])
+		if !ok {
+			continue
+		}
+		if k := kindStart(s, start); k >= lastEnd {
+			start = k
+		}
+		ms = append(ms, mention{start, end, url})
+		lastEnd = end
+	}
+	return ms
+}
+
+// rebuild replaces the run's nodes by pieces of them, those inside a mention
+// gathered under a Link. Each piece keeps its source segment; the last piece
+// of a node keeps the node's line-break flags.
+func rebuild(run []*ast.Text, offs []int, ms []mention) {
+	sp := &splicer{parent: run[0].Parent(), next: run[len(run)-1].NextSibling(), ms: ms}
+	for _, t := range run {
+		sp.parent.RemoveChild(sp.parent, t)
+	}
+	for i, t := range run {
+		sp.node(t, offs[i])
+	}
+}
+
+// splicer puts the pieces of a run back, in order, before next.
+type splicer struct {
+	parent, next ast.Node
+	ms           []mention
+	mi           int       // the first mention not yet behind us
+	link         *ast.Link // the link for ms[mi], once started
+}
+
+// node puts back the pieces of t, whose text starts at a in the joined run.
+func (s *splicer) node(t *ast.Text, a int) {
+	seg := t.Segment
+	b := a + seg.Len()
+	if a == b { // empty node: keep it as it stands
+		s.skipTo(a)
+		s.put(t, seg.Start, s.inside(a))
+		return
+	}
+	for pos := a; pos < b; {
+		s.skipTo(pos)
+		end, inside := b, s.inside(pos)
+		if inside {
+			end = min(b, s.ms[s.mi].end)
+		} else if s.mi < len(s.ms) {
+			end = min(b, s.ms[s.mi].start)
+		}
+		piece := ast.NewTextSegment(gtext.NewSegment(seg.Start+pos-a, seg.Start+end-a))
+		piece.SetRaw(t.IsRaw())
+		s.put(piece, piece.Segment.Start, inside)
+		if end == b && (t.SoftLineBreak() || t.HardLineBreak()) {
+			s.lineBreak(t, piece, inside && s.ms[s.mi].end == b)
+		}
+		pos = end
+	}
+}
+
+// lineBreak gives the line break ending t to its last piece, or, when a
+// link closes right there, to an empty Text after the link, so that the
+// break stays outside it.
+func (s *splicer) lineBreak(t, last *ast.Text, linkEnds bool) {
+	if linkEnds {
+		last = ast.NewTextSegment(gtext.NewSegment(t.Segment.Stop, t.Segment.Stop))
+		s.place(last)
+	}
+	last.SetSoftLineBreak(t.SoftLineBreak())
+	last.SetHardLineBreak(t.HardLineBreak())
+}
+
+// skipTo moves past the mentions that end at or before pos.
+func (s *splicer) skipTo(pos int) {
+	for s.mi < len(s.ms) && s.ms[s.mi].end <= pos {
+		s.mi++
+		s.link = nil
+	}
+}
+
+func (s *splicer) inside(pos int) bool {
+	return s.mi < len(s.ms) && s.ms[s.mi].start <= pos
+}
+
+// put places n, inside the current mention's link (made on first use, at
+// source offset at) or straight in the parent.
+func (s *splicer) put(n ast.Node, at int, inside bool) {
+	if inside && s.link == nil {
+		s.link = ast.NewLink()
+		s.link.Destination = []byte(s.ms[s.mi].url)
+		s.link.SetPos(at)
+		s.place(s.link)
+	}
+	if inside {
+		s.link.AppendChild(s.link, n)
+		return
+	}
+	s.place(n)
+}
+
+func (s *splicer) place(n ast.Node) {
+	if s.next != nil {
+		s.parent.InsertBefore(s.parent, s.next, n)
+	} else {
+		s.parent.AppendChild(s.parent, n)
+	}
+}

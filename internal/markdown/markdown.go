@@ -1,0 +1,93 @@
+package markdown
+
+// The public face of the package: Options, Converter, Convert. Convert parses
+// once, tidies the tree (tidy.go) while reading the summary and the links off
+// it, and renders.
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	gtext "github.com/yuin/goldmark/text"
+)
+
+// Options configure a Converter.
+type Options struct {
+	// Unsafe keeps raw HTML (blocks and inline) in the output; otherwise it
+	// is dropped. Dangerous link destinations are neutralised either way.
+	Unsafe bool
+
+	// Code, when non-nil, is asked for each document code mentioned in text
+	// ("01-ĐA/TU", as written); ok reports that the site knows it, url is its
+	// project page. It is called from many goroutines at once when the
+	// Converter is, so it must be safe for concurrent use. Nil turns
+	// document-code links off.
+	Code func(code string) (url string, ok bool)
+}
+
+// Link is one link or image destination found in a body.
+type Link struct {
+	Dest  string // as written (for autolinks: the URL, with mailto: for e-mail)
+	Line  int    // 1-based line in the source of the link's "[" or "<"
+	Image bool
+}
+
+// Result is what Convert reads off one body.
+type Result struct {
+	HTML    string // body HTML
+	Summary string // plain text of the first paragraph (no markup), for lists and feeds
+	Links   []Link // every link and image destination in the body, in order, with its source line
+}
+
+// Converter turns Markdown bodies into HTML. It is safe for concurrent use
+// by many goroutines.
+type Converter struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New builds a Converter.
+func New(o Options) *Converter {
+	exts := []goldmark.Extender{
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.Footnote,
+	}
+	if o.Code != nil {
+		exts = append(exts, &codeLinks{lookup: o.Code})
+	}
+	var ropts []renderer.Option
+	if o.Unsafe {
+		ropts = append(ropts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(ropts...),
+	)
+	return &Converter{md: md, unsafe: o.Unsafe}
+}
+
+// Convert renders one Markdown body. The error is only ever a rendering
+// failure; any byte sequence parses.
+func (c *Converter) Convert(src []byte) (*Result, error) {
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
+
+	res := &Result{}
+	res.Links, res.Summary = c.tidy(doc, src)
+
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("markdown: render: %w", err)
+	}
+	res.HTML = buf.String()
+	return res, nil
+}

@@ -1,0 +1,148 @@
+package markdown
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// convert is Convert for tests: it fails the test on an error.
+func convert(t testing.TB, c *Converter, src string) *Result {
+	t.Helper()
+	r, err := c.Convert([]byte(src))
+	if err != nil {
+		t.Fatalf("Convert(%q): %v", src, err)
+	}
+	return r
+}
+
+// checkHTML asserts that html holds every string of want and none of not.
+func checkHTML(t *testing.T, html string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(html, w) {
+			t.Errorf("HTML lacks %q\n%s", w, html)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(html, n) {
+			t.Errorf("HTML holds %q\n%s", n, html)
+		}
+	}
+}
+
+func TestHTML(t *testing.T) {
+	tests := []struct {
+		name   string
+		unsafe bool
+		in     string
+		want   []string
+		not    []string
+	}{
+		{name: "table",
+			in:   "| Đơn vị | Kết quả |\n| --- | ---: |\n| Đảng ủy Khối | Tốt |\n",
+			want: []string{"<table>", "<th>Đơn vị</th>", `<th style="text-align:right">Kết quả</th>`, "<td>Đảng ủy Khối</td>"}},
+		{name: "strikethrough",
+			in:   "đã ~~chưa~~ hoàn thành",
+			want: []string{"<p>đã <del>chưa</del> hoàn thành</p>"}},
+		{name: "autolink by linkify",
+			in:   "Xem www.example.vn và https://kiemtra.example.vn/a?b=1 nhé.",
+			want: []string{`<a href="http://www.example.vn">www.example.vn</a>`, `<a href="https://kiemtra.example.vn/a?b=1">https://kiemtra.example.vn/a?b=1</a>`}},
+		{name: "angle autolink",
+			in:   "Thư: <vanphong@example.vn>",
+			want: []string{`<a href="mailto:vanphong@example.vn">vanphong@example.vn</a>`}},
+		{name: "footnotes",
+			in:   "Kết luận[^kl].\n\n[^kl]: Theo biên bản.\n",
+			want: []string{`<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`, `<li id="fn:1">`, "Theo biên bản."}},
+		{name: "typographer off",
+			in:   `"Trích" -- và ...`,
+			want: []string{"<p>&quot;Trích&quot; -- và ...</p>"}},
+		{name: "heading ids folded and unique",
+			in: "# Kết quả kiểm tra\n\n## Kết quả kiểm tra\n\n### Kết quả *kiểm tra*\n\n" +
+				"## Đảng ủy Khối\n\nĐoạn\n---\n\n## ???\n\n## Kết quả kiểm tra 1\n",
+			want: []string{
+				`<h1 id="ket-qua-kiem-tra">`, `<h2 id="ket-qua-kiem-tra-1">`, `<h3 id="ket-qua-kiem-tra-2">`,
+				`<h2 id="dang-uy-khoi">`, `<h2 id="doan">`, `<h2 id="heading">`, `<h2 id="ket-qua-kiem-tra-1-1">`}},
+		{name: "raw HTML dropped",
+			in:   "a <b>đậm</b> c\n\n<div class=\"x\">khối</div>\n\nsau",
+			want: []string{"<p>a đậm c</p>", "<p>sau</p>"},
+			not:  []string{"<b>", "<div", "khối", "raw HTML"}},
+		{name: "raw HTML kept when unsafe", unsafe: true,
+			in:   "a <b>đậm</b> c\n\n<div class=\"x\">khối</div>\n",
+			want: []string{"<p>a <b>đậm</b> c</p>", `<div class="x">khối</div>`}},
+		{name: "script block dropped",
+			in:  "<script>alert(1)</script>\n\nđoạn",
+			not: []string{"<script", "alert"}},
+		{name: "inline script tag dropped",
+			in:  "đoạn <script>x()</script> hết",
+			not: []string{"<script", "</script"}},
+		{name: "javascript link neutralised",
+			in:   "[bấm](javascript:alert(1)) [hoa](JavaScript:alert(2)) <javascript:alert(3)> ![ảnh](data:text/html,x)",
+			want: []string{`<a href="">bấm</a>`, `<a href="">hoa</a>`, "javascript:alert(3)", `<img src="" alt="ảnh">`},
+			not:  []string{`href="javascript`, `href="JavaScript`, "data:text"}},
+		{name: "javascript link neutralised when unsafe", unsafe: true,
+			in:   "[bấm](javascript:alert(1)) <javascript:alert(3)> ![ảnh](data:image/png;base64,AA==)",
+			want: []string{`<a href="">bấm</a>`, "<p><a href=\"\">bấm</a> javascript:alert(3) ", `src="data:image/png;base64,AA=="`},
+			not:  []string{`href="javascript`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := convert(t, New(Options{Unsafe: tt.unsafe}), tt.in)
+			checkHTML(t, r.HTML, tt.want, tt.not)
+		})
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# Tiêu đề\n\nĐoạn *một*   với [liên kết](/a) và `mã`[^1] &amp; ~~bỏ~~.\nDòng hai.\n\nĐoạn hai.\n\n[^1]: Chú thích.\n",
+			"Đoạn một với liên kết và mã & bỏ. Dòng hai."},
+		{"![ảnh đầu](/a.jpg)\n\nĐoạn thật.", "Đoạn thật."},
+		{`Dấu \*sao\* &lt;thẻ&gt; &#272;ảng`, "Dấu *sao* <thẻ> Đảng"},
+		{"a <b>đậm</b> c", "a đậm c"},
+		{"Xem www.example.vn.", "Xem www.example.vn."},
+		{"- mục\n- mục hai\n\nSau danh sách.", "Sau danh sách."},
+		{"# Chỉ tiêu đề\n", ""},
+		{"Chỉ chú thích[^1]\n\n[^1]: không phải tóm tắt\n", "Chỉ chú thích"},
+		{"", ""},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		if got := convert(t, c, tt.in).Summary; got != tt.want {
+			t.Errorf("Summary(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := strings.Join([]string{
+		"Đầu [trang chủ](/) và", // 1
+		"![ảnh](/images/a.jpg)", // 2
+		"",                      // 3
+		"Tham chiếu [bài][b],",  // 4
+		"thư <a@example.vn>, xem www.example.vn", // 5
+		"",                               // 6
+		"| cột |",                        // 7
+		"| --- |",                        // 8
+		"| [ô](/o/) |",                   // 9
+		"",                               // 10
+		"Ghi chú[^1] [js](javascript:x)", // 11
+		"",                               // 12
+		"[b]: /2018/08/bai/",             // 13
+		"[^1]: Xem [nguồn](https://example.vn/n).", // 14
+	}, "\n")
+	want := []Link{
+		{Dest: "/", Line: 1},
+		{Dest: "/images/a.jpg", Line: 2, Image: true},
+		{Dest: "/2018/08/bai/", Line: 4},
+		{Dest: "mailto:a@example.vn", Line: 5},
+		{Dest: "http://www.example.vn", Line: 5},
+		{Dest: "/o/", Line: 9},
+		{Dest: "javascript:x", Line: 11},
+		{Dest: "https://example.vn/n", Line: 14},
+	}
+	got := convert(t, New(Options{}), src).Links
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Links =\n%+v\nwant\n%+v", got, want)
+	}
+}

@@ -1,0 +1,158 @@
+package markdown
+
+// One walk over the parsed tree, after goldmark's own transformers (and the
+// document-code links) have run and before rendering: drop raw HTML unless
+// unsafe, neutralise dangerous destinations, collect link destinations with
+// their lines, and take the summary from the first paragraph.
+
+import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
+)
+
+func (c *Converter) tidy(doc ast.Node, src []byte) (links []Link, summary string) {
+	var drop []ast.Node
+	lines := &lineIndex{src: src}
+	inNotes := false // footnote definitions are the tail, never the summary
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.FootnoteList:
+			inNotes = true
+		case *ast.Paragraph:
+			if summary == "" && !inNotes {
+				summary = plainText(n, src)
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !c.unsafe {
+				drop = append(drop, n)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src))})
+			if html.IsDangerousURL(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.Image:
+			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src)), Image: true})
+			if html.IsDangerousURL(n.Destination) {
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			url := n.URL(src)
+			if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+				url = append([]byte("mailto:"), url...)
+			}
+			links = append(links, Link{Dest: string(url), Line: lines.of(posOf(n, src))})
+			if html.IsDangerousURL(url) {
+				drop = append(drop, n) // replaced by its label below
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		p := n.Parent()
+		if a, ok := n.(*ast.AutoLink); ok {
+			p.ReplaceChild(p, a, ast.NewString(a.Label(src)))
+			continue
+		}
+		p.RemoveChild(p, n)
+	}
+	return links, summary
+}
+
+// plainText is the text of a paragraph as a reader sees it: markup,
+// footnote references, images and raw HTML left out, backslash escapes and
+// entities resolved, white space collapsed to single spaces.
+func plainText(p ast.Node, src []byte) string {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	writePlain(w, p, src)
+	_ = w.Flush()
+	// The goldmark writer resolves Markdown escapes and entities and
+	// HTML-escapes its output; undo only the latter.
+	return strings.Join(strings.Fields(stdhtml.UnescapeString(buf.String())), " ")
+}
+
+func writePlain(w *bufio.Writer, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			if c.IsRaw() {
+				html.DefaultWriter.RawWrite(w, c.Value(src))
+			} else {
+				html.DefaultWriter.Write(w, c.Value(src))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				_ = w.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsRaw() || c.IsCode() {
+				html.DefaultWriter.RawWrite(w, c.Value)
+			} else {
+				html.DefaultWriter.Write(w, c.Value)
+			}
+		case *ast.AutoLink:
+			html.DefaultWriter.RawWrite(w, c.Label(src))
+		case *ast.Image, *ast.RawHTML, *east.FootnoteLink:
+			// not prose
+		default:
+			writePlain(w, c, src)
+		}
+	}
+}
+
+// posOf is the byte offset in src where an inline node starts: its own
+// position when goldmark recorded one, else that of its first text, else
+// that of the block holding it.
+func posOf(n ast.Node, src []byte) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	var found = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return found
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// lineIndex maps byte offsets in src to 1-based line numbers. The offsets
+// of the newlines are found on first use.
+type lineIndex struct {
+	src      []byte
+	newlines []int
+	ready    bool
+}
+
+func (l *lineIndex) of(off int) int {
+	if !l.ready {
+		for i, b := range l.src {
+			if b == '\n' {
+				l.newlines = append(l.newlines, i)
+			}
+		}
+		l.ready = true
+	}
+	return sort.SearchInts(l.newlines, off) + 1
+}
