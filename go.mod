@@ -9,3 +9,5 @@ require (
 	golang.org/x/sys v0.13.0
 	gopkg.in/yaml.v2 v2.3.0
 )
+
+require github.com/fsnotify/fsnotify v1.10.1

@@ -124,16 +124,17 @@ func (l List) Sort() {
 }
 
 // Err returns the list as an error when it holds any error-severity
-// problem, and nil otherwise (warnings alone are not an error).
+// problem, and nil otherwise (warnings alone are not an error). The error
+// carries the warnings too, so a report can show everything at once.
 func (l List) Err() error {
-	errs := l.Errors()
-	if len(errs) == 0 {
+	if len(l.Errors()) == 0 {
 		return nil
 	}
-	return &ListError{List: errs}
+	return &ListError{List: l}
 }
 
-// ListError is the error a failed stage returns: every problem found.
+// ListError is the error a failed stage returns: every problem found,
+// errors and warnings.
 type ListError struct{ List List }
 
 func (e *ListError) Error() string {

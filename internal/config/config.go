@@ -1,0 +1,50 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"time"
+	_ "time/tzdata" // the zone database, for hosts that lack one
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+)
+
+// File is the name of the settings file at the root of the site.
+const File = "site.yaml"
+
+// Defaults returns the settings of a site without site.yaml.
+func Defaults() model.Config {
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil { // cannot happen with time/tzdata embedded
+		loc = time.FixedZone("Asia/Ho_Chi_Minh", 7*3600)
+	}
+	return model.Config{
+		Title:     "bulletin",
+		BaseURL:   "/",
+		Language:  "vi",
+		TimeZone:  "Asia/Ho_Chi_Minh",
+		Location:  loc,
+		PageSize:  10,
+		FeedSize:  20,
+		LinkCodes: true,
+	}
+}
+
+// Load reads site.yaml at the root of fsys. Settings it does not give keep
+// their defaults. On a problem the returned Config still holds the
+// defaults for the settings in error, so a preview can go on rendering.
+func Load(fsys fs.FS) (model.Config, diag.List) {
+	cfg := Defaults()
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, diag.List{diag.Errorf(File, 0, "", "cannot read settings: %v", err)}
+	}
+	var probs diag.List
+	parse(data, &cfg, &probs)
+	probs.Sort()
+	return cfg, probs
+}

@@ -1,0 +1,10 @@
+// Package config reads and validates site.yaml, the site's settings, into a
+// model.Config. A missing file means the defaults; every problem found
+// (syntax, a wrong type, an unknown time zone, an unknown key) is returned
+// with its line, so an editor fixes them all at once.
+//
+// It imports time/tzdata so "Asia/Ho_Chi_Minh" resolves on machines (and
+// containers) without a zone database.
+//
+// Imports: model, diag, text (for "did you mean" hints), gopkg.in/yaml.v2, stdlib.
+package config

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"bulletin/internal/model"
+	"bulletin/internal/text"
+)
+
+var articleKeys = []string{"title", "date", "kind", "team_lead", "inspected_unit", "documents",
+	"outcome", "tags", "summary", "image", "draft", "slug"}
+
+var kinds = []string{"news", "outcome"}
+
+// article converts the fields of an article file.
+func (d *decoder) article() *model.Article {
+	a := &model.Article{Kind: "news"}
+	a.Title = d.title("an article")
+	a.Date = d.requiredDate("an article")
+	if v, line, ok := d.get("kind"); ok {
+		if s, ok := d.text("kind", line, v); ok && s != "" {
+			a.Kind = strings.ToLower(s)
+			if !contains(kinds, a.Kind) {
+				d.errf("kind", line, "accepted: "+strings.Join(kinds, ", "), "%q is not a kind of article", s)
+			}
+		}
+	}
+	if v, line, ok := d.get("team_lead"); ok {
+		a.TeamLead = d.person(line, v)
+	}
+	if v, line, ok := d.get("inspected_unit"); ok {
+		a.Unit, _ = d.text("inspected_unit", line, v)
+	}
+	if v, line, ok := d.get("documents"); ok {
+		a.Documents = d.documents(line, v)
+	}
+	if v, line, ok := d.get("outcome"); ok && v != nil {
+		a.Outcome = d.outcome(line, v)
+	}
+	if v, line, ok := d.get("tags"); ok {
+		a.Tags = d.texts("tags", line, v)
+	}
+	if v, line, ok := d.get("summary"); ok {
+		a.SummaryField, _ = d.text("summary", line, v)
+	}
+	if v, line, ok := d.get("image"); ok {
+		a.Image, _ = d.text("image", line, v)
+	}
+	if v, line, ok := d.get("draft"); ok {
+		a.Draft = d.flag("draft", line, v)
+	}
+	a.Slug, a.ExplicitSlug = d.slug(a.Title, "")
+	d.unknown("", d.f.vals, d.f.line, articleKeys)
+	return a
+}
+
+// person converts team_lead: a name, or a map with name and role.
+func (d *decoder) person(line int, v any) model.Person {
+	const hint = "a name, or a map with name: and role:"
+	if s, ok := v.(string); ok {
+		return model.Person{Name: strings.TrimSpace(s)}
+	}
+	m, ok := d.mapping("team_lead", line, v, hint)
+	if !ok {
+		return model.Person{}
+	}
+	var p model.Person
+	if x, ok := m["name"]; ok {
+		p.Name, _ = d.text("team_lead.name", line, x)
+	}
+	if p.Name == "" {
+		d.errf("team_lead", line, hint, "the team lead has no name")
+	}
+	if x, ok := m["role"]; ok {
+		p.Role, _ = d.text("team_lead.role", line, x)
+	}
+	d.unknown("team_lead.", m, func(string) int { return line }, []string{"name", "role"})
+	return p
+}
+
+// documents converts the list of referenced documents: each entry a bare
+// code, or a map with code and optionally date and title.
+func (d *decoder) documents(line int, v any) []model.DocRef {
+	const hint = "each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:"
+	list, ok := v.([]any)
+	switch {
+	case v == nil:
+		return nil
+	case !ok:
+		list = []any{v} // one document written without a list
+	}
+	lines := d.f.itemLines("documents")
+	var out []model.DocRef
+	for i, x := range list {
+		ref := model.DocRef{Line: line}
+		if i < len(lines) {
+			ref.Line = lines[i]
+		}
+		field := fmt.Sprintf("documents[%d]", i+1)
+		switch x := x.(type) {
+		case map[string]any:
+			if c, ok := x["code"]; ok {
+				ref.Code, _ = d.text(field+".code", ref.Line, c)
+			}
+			if dv, ok := x["date"]; ok && dv != nil {
+				ref.Date, _ = d.date(field+".date", ref.Line, dv)
+			}
+			if t, ok := x["title"]; ok {
+				ref.Title, _ = d.text(field+".title", ref.Line, t)
+			}
+			d.unknown(field+".", x, func(string) int { return ref.Line }, []string{"code", "date", "title"})
+		case []any, bool, nil:
+			d.errf(field, ref.Line, hint, "expected a code, got %s", describe(x))
+			continue
+		default:
+			ref.Code, _ = d.text(field, ref.Line, x)
+		}
+		if ref.Code == "" {
+			d.errf(field, ref.Line, hint, "the document has no code")
+			continue
+		}
+		ref.Key = text.CodeKey(ref.Code)
+		out = append(out, ref)
+	}
+	return out
+}
+
+// outcome converts the conclusions of an inspection.
+func (d *decoder) outcome(line int, v any) *model.Outcome {
+	m, ok := d.mapping("outcome", line, v, "a map with findings:, shortcomings:, recommendations: (lists) and follow_up_by: (a date)")
+	if !ok {
+		return nil
+	}
+	o := &model.Outcome{
+		Findings:        d.texts("outcome.findings", line, m["findings"]),
+		Shortcomings:    d.texts("outcome.shortcomings", line, m["shortcomings"]),
+		Recommendations: d.texts("outcome.recommendations", line, m["recommendations"]),
+	}
+	if x, ok := m["follow_up_by"]; ok && x != nil {
+		o.FollowUpBy, _ = d.date("outcome.follow_up_by", line, x)
+	}
+	d.unknown("outcome.", m, func(string) int { return line },
+		[]string{"findings", "shortcomings", "recommendations", "follow_up_by"})
+	return o
+}

@@ -1,0 +1,76 @@
+package content
+
+import (
+	"fmt"
+	"time"
+
+	"bulletin/internal/text"
+)
+
+const slugHint = "use letters or digits, e.g. slug: kiem-tra-dan-van"
+
+// title reads the required, non-empty title field. what names the kind of
+// file for the message ("an article").
+func (d *decoder) title(what string) string {
+	v, line, ok := d.get("title")
+	if !ok {
+		d.errf("title", line, "add a line such as title: Kiểm tra ...", "missing: %s needs a title", what)
+		return ""
+	}
+	s, ok := d.text("title", line, v)
+	if ok && s == "" {
+		d.errf("title", line, "write the title after title:", "the title is empty")
+	}
+	return s
+}
+
+// requiredDate reads the required date field.
+func (d *decoder) requiredDate(what string) time.Time {
+	v, line, ok := d.get("date")
+	if !ok || v == nil {
+		d.errf("date", line, dateHint, "missing: %s needs a date", what)
+		return time.Time{}
+	}
+	t, _ := d.date("date", line, v)
+	return t
+}
+
+// optionalDate reads the date field when present.
+func (d *decoder) optionalDate() time.Time {
+	v, line, ok := d.get("date")
+	if !ok || v == nil {
+		return time.Time{}
+	}
+	t, _ := d.date("date", line, v)
+	return t
+}
+
+// slug reads the slug field, slugged so that any text is URL-safe; without
+// it the slug comes from fallback (the title), or else from name. A slug
+// that comes out empty is an error, since the page would have no URL.
+func (d *decoder) slug(fallback, name string) (slug string, explicit bool) {
+	if v, line, ok := d.get("slug"); ok && v != nil {
+		s, ok := d.text("slug", line, v)
+		if !ok {
+			return "", true
+		}
+		if slug = text.Slug(s); slug == "" {
+			d.errf("slug", line, slugHint, "%q gives an empty slug", s)
+		}
+		return slug, true
+	}
+	if name != "" {
+		fallback = name
+	}
+	if fallback == "" {
+		return "", false // the missing title was reported already
+	}
+	if slug = text.Slug(fallback); slug == "" {
+		field := "title"
+		if name != "" {
+			field = ""
+		}
+		d.errf(field, d.f.line("title"), "add a slug: field", "%s has no letter or digit to make a URL from", fmt.Sprintf("%q", fallback))
+	}
+	return slug, false
+}

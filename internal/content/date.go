@@ -1,0 +1,87 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Layouts with a zone are read as written; the others in the site's zone.
+// Go's "1" and "2" accept one or two digits, so "6/8/2018" and "06/08/2018"
+// share a layout. Vietnamese dates are day first.
+var (
+	zonedLayouts = []string{
+		time.RFC3339,
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02 15:04:05Z07:00",
+		"2006-01-02 15:04:05 Z07:00",
+		"2006-01-02 15:04Z07:00",
+	}
+	localLayouts = []string{
+		"2006-01-02T15:04:05",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04:05",
+		"2006-01-02 15:04",
+		"2006-01-02",
+		"15:04, 2/1/2006",
+		"15:04:05, 2/1/2006",
+		"15:04 2/1/2006",
+		"2/1/2006",
+	}
+)
+
+const dateHint = `accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first)`
+
+// parseDate reads s in one of the accepted forms. When a form matched but a
+// part was out of range (31/02, month 13, 25:00), the error says which.
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	var reason string
+	// try keeps the range error of a layout shaped like s: "31/02/2018"
+	// also fails "15:04, 2/1/2006" (hour 31), which is not what was meant.
+	try := func(layout string, err error) bool {
+		var pe *time.ParseError
+		if err != nil && reason == "" && errors.As(err, &pe) && strings.Contains(pe.Message, "out of range") &&
+			shape(s) == shape(sample.Format(layout)) {
+			reason = strings.TrimPrefix(pe.Message, ": ")
+		}
+		return err == nil
+	}
+	for _, l := range zonedLayouts {
+		t, err := time.Parse(l, s)
+		if try(l, err) {
+			return t, nil
+		}
+	}
+	for _, l := range localLayouts {
+		t, err := time.ParseInLocation(l, s, loc)
+		if try(l, err) {
+			return t, nil
+		}
+	}
+	if reason != "" {
+		return time.Time{}, fmt.Errorf("%q is not a valid date: %s", s, reason)
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date", s)
+}
+
+var sample = time.Date(2018, 8, 6, 16, 41, 0, 0, time.FixedZone("", 7*3600))
+
+// shape replaces each run of digits with "9": "06/08/2018" → "9/9/9".
+func shape(s string) string {
+	var b strings.Builder
+	digit := false
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			if !digit {
+				b.WriteByte('9')
+			}
+			digit = true
+			continue
+		}
+		digit = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,50 @@
+package content
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2018-08-06T16:41:00+07:00", "2018-08-06T16:41:00+07:00"},
+		{"2018-08-06T09:41:00Z", "2018-08-06T09:41:00Z"},
+		{"2018-08-06T16:41+07:00", "2018-08-06T16:41:00+07:00"},
+		{"2018-08-06 16:41:00 +07:00", "2018-08-06T16:41:00+07:00"},
+		{"2018-08-06T16:41:00", "2018-08-06T16:41:00+07:00"},
+		{"2018-08-06 16:41", "2018-08-06T16:41:00+07:00"},
+		{"2018-08-06 16:41:30", "2018-08-06T16:41:30+07:00"},
+		{"2018-08-06", "2018-08-06T00:00:00+07:00"},
+		{"16:41, 06/08/2018", "2018-08-06T16:41:00+07:00"},
+		{"9:05, 6/8/2018", "2018-08-06T09:05:00+07:00"},
+		{"06/08/2018", "2018-08-06T00:00:00+07:00"},
+		{"6/8/2018", "2018-08-06T00:00:00+07:00"},
+		{"12/7/2016", "2016-07-12T00:00:00+07:00"},
+		{" 29/02/2016 ", "2016-02-29T00:00:00+07:00"},
+		{"31/02/2018", `error: "31/02/2018" is not a valid date: day out of range`},
+		{"2018-13-01", `error: "2018-13-01" is not a valid date: month out of range`},
+		{"25:00, 06/08/2018", `error: "25:00, 06/08/2018" is not a valid date: hour out of range`},
+		{"29/02/2018", `error: "29/02/2018" is not a valid date: day out of range`},
+		{"hôm qua", `error: "hôm qua" is not a date`},
+		{"08/2018", `error: "08/2018" is not a date`},
+		{"", `error: "" is not a date`},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.in, hcm)
+		s := got.Format(time.RFC3339)
+		if err != nil {
+			s = "error: " + err.Error()
+		}
+		if s != tt.want {
+			t.Errorf("parseDate(%q) = %s, want %s", tt.in, s, tt.want)
+		}
+	}
+}
+
+// TestDateInOtherZone checks that a date without a zone takes the site's.
+func TestDateInOtherZone(t *testing.T) {
+	got, err := parseDate("06/08/2018", time.UTC)
+	if err != nil || got.Format(time.RFC3339) != "2018-08-06T00:00:00Z" {
+		t.Errorf("got %v, %v", got, err)
+	}
+}

@@ -1,0 +1,227 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v2"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+)
+
+// front is a file split into its frontmatter and body, with the
+// frontmatter decoded into plain values (see norm) and every top-level
+// key's line in the file.
+type front struct {
+	format   string // "YAML", "TOML" or "JSON"
+	raw      []byte // the frontmatter text, without YAML/TOML delimiters
+	open     int    // file line of the opening delimiter
+	start    int    // file line of raw's first line
+	vals     map[string]any
+	lines    map[string]int   // top-level key → file line
+	items    map[string][]int // top-level list key → file line of each entry (JSON only)
+	body     []byte
+	bodyLine int
+}
+
+// captured is what the Unmarshal hooks given to adrg/frontmatter record:
+// the library finds the delimiters, this package decodes, so that it can
+// keep lines and give its own messages.
+type captured struct {
+	format string
+	raw    []byte
+}
+
+func capture(format string) frontmatter.UnmarshalFunc {
+	return func(b []byte, v any) error {
+		c := v.(*captured)
+		c.format, c.raw = format, append([]byte(nil), b...)
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", capture("YAML")),
+	frontmatter.NewFormat("+++", "+++", capture("TOML")),
+	// JSON has no delimiters of its own: the object's braces are kept, and
+	// the closing "}" must be followed by an empty line (or the end), so a
+	// nested "}" line is not taken for the end.
+	{Start: "{", End: "}", Unmarshal: capture("JSON"), UnmarshalDelims: true, RequiresNewLine: true},
+}
+
+const noFrontHint = `start the file with a "---" line, then title: and date: lines, then a closing "---" line`
+
+// split finds and decodes the frontmatter of data (UTF-8, LF line ends).
+func split(path string, data []byte) (*front, *diag.Problem) {
+	var c captured
+	rest, err := frontmatter.Parse(bytes.NewReader(data), &c, formats...)
+	if err != nil {
+		return nil, diag.Errorf(path, 0, "", "cannot read frontmatter: %v", err)
+	}
+	first, firstText := firstLine(data)
+	if c.format == "" {
+		switch {
+		case firstText == "---" || firstText == "+++":
+			return nil, &diag.Problem{File: path, Line: first, Message: fmt.Sprintf("the frontmatter opened with %q is never closed", firstText),
+				Hint: fmt.Sprintf("end it with a line holding only %q", firstText)}
+		case strings.HasPrefix(firstText, "{"):
+			return nil, &diag.Problem{File: path, Line: first, Message: "JSON frontmatter not found",
+				Hint: `put "{" and "}" alone on their lines, and an empty line after the "}"`}
+		}
+		return nil, &diag.Problem{File: path, Line: first, Message: "no frontmatter", Hint: noFrontHint}
+	}
+	f := &front{format: c.format, raw: c.raw, open: first, start: first + 1}
+	if c.format == "JSON" {
+		f.start = first
+	}
+	off := len(data) - len(rest)
+	f.body = rest
+	f.bodyLine = 1 + bytes.Count(data[:off], []byte("\n"))
+	if p := f.decode(path); p != nil {
+		return nil, p
+	}
+	return f, nil
+}
+
+// firstLine returns the number and trimmed text of the first non-blank line.
+func firstLine(data []byte) (int, string) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			return i + 1, t
+		}
+	}
+	return 1, ""
+}
+
+func (f *front) decode(path string) *diag.Problem {
+	var v any
+	var err error
+	switch f.format {
+	case "YAML":
+		err = yaml.Unmarshal(f.raw, &v)
+		f.lines = yamlKeyLines(f.raw, f.start)
+	case "TOML":
+		var m map[string]any
+		err = toml.Unmarshal(f.raw, &m)
+		v = m
+		f.lines = tomlKeyLines(f.raw, f.start)
+	case "JSON":
+		var m map[string]any
+		if err = json.Unmarshal(f.raw, &m); err == nil {
+			v = m
+			f.lines, f.items = jsonLines(f.raw, f.start)
+		}
+	}
+	if err != nil {
+		return f.syntaxProblem(path, err)
+	}
+	switch m := norm(v).(type) {
+	case nil:
+		f.vals = map[string]any{}
+	case map[string]any:
+		f.vals = m
+	default:
+		return &diag.Problem{File: path, Line: f.start, Message: fmt.Sprintf("the %s frontmatter is %s, not fields", f.format, describe(m)),
+			Hint: "write one field a line, such as title: ..."}
+	}
+	return nil
+}
+
+var (
+	lineRE     = regexp.MustCompile(`(?i)\bline (\d+)`)
+	yamlPrefix = regexp.MustCompile(`^yaml: (line \d+: )?`)
+	tomlPrefix = regexp.MustCompile(`^Near line \d+ \(last key parsed '[^']*'\): `)
+)
+
+// syntaxProblem turns a decoder's error into a problem on the file's line:
+// YAML and TOML count lines from the start of the frontmatter, JSON gives
+// a byte offset.
+func (f *front) syntaxProblem(path string, err error) *diag.Problem {
+	msg, line := err.Error(), 0
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line = f.start + bytes.Count(f.raw[:min(int(se.Offset), len(f.raw))], []byte("\n"))
+	case errors.As(err, &te):
+		line = f.start
+		msg = fmt.Sprintf("the frontmatter is %s, not an object of fields", jsonKind(te.Value))
+	default:
+		if m := lineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = f.start + n - 1
+		}
+		msg = tomlPrefix.ReplaceAllString(yamlPrefix.ReplaceAllString(msg, ""), "")
+		msg = lineRE.ReplaceAllStringFunc(msg, func(s string) string {
+			n, _ := strconv.Atoi(lineRE.FindStringSubmatch(s)[1])
+			return "line " + strconv.Itoa(f.start+n-1)
+		})
+	}
+	return &diag.Problem{File: path, Line: line, Message: fmt.Sprintf("invalid %s frontmatter: %s", f.format, msg),
+		Hint: hintFor(f.format)}
+}
+
+func jsonKind(v string) string {
+	switch v {
+	case "array":
+		return "a list"
+	case "string":
+		return "text"
+	}
+	return "a " + v
+}
+
+func hintFor(format string) string {
+	switch format {
+	case "TOML":
+		return `TOML fields are key = value, text in quotes`
+	case "JSON":
+		return `JSON fields are "key": value, separated by commas, text in double quotes`
+	}
+	return `YAML fields are key: value, one a line; quote text that holds ": " or starts with [ { * & ! | > ' " % @`
+}
+
+// fields lists every top-level key with its line, in file order.
+func (f *front) fields() []model.Field {
+	out := make([]model.Field, 0, len(f.vals))
+	for k := range f.vals {
+		out = append(out, model.Field{Name: k, Line: f.lines[k]})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// line returns the file line of top-level key, or of the opening delimiter
+// when the key is absent or could not be found.
+func (f *front) line(key string) int {
+	if l := f.lines[key]; l > 0 {
+		return l
+	}
+	return f.open
+}
+
+// itemLines returns the file line of each entry of the list under key,
+// where the format lets them be found; callers fall back to the key's line.
+func (f *front) itemLines(key string) []int {
+	switch f.format {
+	case "YAML":
+		return yamlItemLines(f.raw, f.start, key)
+	case "TOML":
+		return tomlItemLines(f.raw, f.start, key)
+	}
+	return f.items[key]
+}

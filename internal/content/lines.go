@@ -1,0 +1,176 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// The decoders used here (yaml.v2, toml v0.3, encoding/json) do not say on
+// which line a key stands, so this file finds them by scanning the
+// frontmatter text. start is the file line of the text's first line.
+
+// yamlKeyLines finds top-level keys: lines at column 0 of the form "key:".
+func yamlKeyLines(raw []byte, start int) map[string]int {
+	out := make(map[string]int)
+	for i, l := range strings.Split(string(raw), "\n") {
+		if l == "" || strings.ContainsRune(" \t#-", rune(l[0])) {
+			continue
+		}
+		if k, ok := yamlKey(l); ok {
+			if _, seen := out[k]; !seen {
+				out[k] = start + i
+			}
+		}
+	}
+	return out
+}
+
+// yamlKey returns the key of a "key: value" line, unquoted.
+func yamlKey(l string) (string, bool) {
+	for i := 0; i < len(l); i++ {
+		if l[i] == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t') {
+			return strings.Trim(strings.TrimSpace(l[:i]), `"'`), true
+		}
+	}
+	return "", false
+}
+
+// yamlItemLines finds the "- " lines of the block list under key: those at
+// the indentation of the first one, up to the next top-level key.
+func yamlItemLines(raw []byte, start int, key string) []int {
+	lines := strings.Split(string(raw), "\n")
+	var out []int
+	in, indent := false, -1
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if !in {
+			if k, ok := yamlKey(l); ok && len(t) == len(l) && k == key {
+				in = true
+			}
+			continue
+		}
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(l) - len(t)
+		if ind == 0 && t[0] != '-' {
+			break // the next top-level key
+		}
+		if t == "-" || strings.HasPrefix(t, "- ") {
+			if indent < 0 {
+				indent = ind
+			}
+			if ind == indent {
+				out = append(out, start+i)
+			}
+		}
+	}
+	return out
+}
+
+// tomlKeyLines finds top-level keys: "key = " lines before the first table
+// header, and the first header naming each table ("[key]", "[[key]]",
+// "[key.sub]").
+func tomlKeyLines(raw []byte, start int) map[string]int {
+	out := make(map[string]int)
+	tables := false
+	for i, l := range strings.Split(string(raw), "\n") {
+		t := strings.TrimSpace(l)
+		var k string
+		switch {
+		case t == "" || t[0] == '#':
+			continue
+		case t[0] == '[':
+			tables = true
+			k = strings.Trim(t, "[] \t")
+		case tables:
+			continue
+		default:
+			eq := strings.IndexByte(t, '=')
+			if eq < 0 {
+				continue
+			}
+			k = strings.TrimSpace(t[:eq])
+		}
+		k, _, _ = strings.Cut(k, ".") // a dotted key sets a field of a table
+		k = strings.Trim(strings.TrimSpace(k), `"'`)
+		if _, seen := out[k]; !seen {
+			out[k] = start + i
+		}
+	}
+	return out
+}
+
+// tomlItemLines finds the "[[key]]" headers of an array of tables.
+func tomlItemLines(raw []byte, start int, key string) []int {
+	var out []int
+	for i, l := range strings.Split(string(raw), "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[[") && strings.Trim(t, "[] \t") == key {
+			out = append(out, start+i)
+		}
+	}
+	return out
+}
+
+// jsonLines walks the top-level object's tokens: the decoder's offsets
+// give each key's line and, for lists, each entry's line.
+func jsonLines(raw []byte, start int) (map[string]int, map[string][]int) {
+	keys, items := make(map[string]int), make(map[string][]int)
+	lineAt := func(off int64) int {
+		o := int(min(off, int64(len(raw))))
+		// Skip the separators before the token, to land on its own line.
+		for o < len(raw) && strings.ContainsRune(" \t\r\n,:", rune(raw[o])) {
+			o++
+		}
+		return start + bytes.Count(raw[:o], []byte("\n"))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return keys, items
+	}
+	for dec.More() {
+		at := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		k, _ := tok.(string)
+		if _, seen := keys[k]; !seen {
+			keys[k] = lineAt(at)
+		}
+		if !jsonValue(dec, lineAt, func(l int) { items[k] = append(items[k], l) }) {
+			break
+		}
+	}
+	return keys, items
+}
+
+// jsonValue consumes one value; when it is a list, it reports each entry's
+// line to item.
+func jsonValue(dec *json.Decoder, lineAt func(int64) int, item func(int)) bool {
+	var skip json.RawMessage
+	tok, err := dec.Token()
+	if err != nil {
+		return false
+	}
+	switch tok {
+	case json.Delim('['):
+		for dec.More() {
+			item(lineAt(dec.InputOffset()))
+			if dec.Decode(&skip) != nil {
+				return false
+			}
+		}
+		_, err = dec.Token()
+	case json.Delim('{'):
+		for dec.More() {
+			if _, err = dec.Token(); err != nil || dec.Decode(&skip) != nil {
+				return false
+			}
+		}
+		_, err = dec.Token()
+	}
+	return err == nil
+}

@@ -1,0 +1,190 @@
+package content
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/text"
+)
+
+// norm turns what the three decoders give into one small set of types:
+// string, bool, int64, float64, time.Time, nil, []any and map[string]any.
+// yaml.v2 gives map[any]any and int; toml gives []map[string]any for an
+// array of tables.
+func norm(v any) any {
+	switch v := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[fmt.Sprint(k)] = norm(x)
+		}
+		return m
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[k] = norm(x)
+		}
+		return m
+	case []any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = norm(x)
+		}
+		return l
+	case []map[string]any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = norm(x)
+		}
+		return l
+	case int:
+		return int64(v)
+	case uint64:
+		return float64(v)
+	}
+	return v
+}
+
+// describe names a value's type the way an editor would, for messages.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%v (true/false)", v)
+	case int64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case time.Time:
+		return "a date"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a map"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+// decoder converts the fields of one file, collecting problems rather
+// than stopping at the first.
+type decoder struct {
+	path  string
+	f     *front
+	loc   *time.Location
+	probs diag.List
+}
+
+func (d *decoder) errf(field string, line int, hint, format string, args ...any) {
+	d.probs.Add(&diag.Problem{File: d.path, Line: line, Field: field, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// get returns the value of top-level key and its line.
+func (d *decoder) get(key string) (any, int, bool) {
+	v, ok := d.f.vals[key]
+	return v, d.f.line(key), ok
+}
+
+// unknown warns about each key of m not in known, with a "did you mean"
+// hint when one known key is close: a typo must not silently drop a field.
+func (d *decoder) unknown(prefix string, m map[string]any, line func(string) int, known []string) {
+	for k := range m {
+		if contains(known, k) {
+			continue
+		}
+		p := diag.Warnf(d.path, line(k), prefix+k, "unknown field, ignored")
+		p.Code = "unknown-field"
+		if near := text.Nearest(k, known); near != "" {
+			p.Hint = fmt.Sprintf("did you mean %q?", near)
+		} else {
+			p.Hint = "known fields: " + strings.Join(known, ", ")
+		}
+		d.probs.Add(p)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// text converts a text value; numbers are accepted as written.
+func (d *decoder) text(field string, line int, v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case nil:
+		return "", true
+	}
+	d.errf(field, line, "write the text, in quotes if it could be read as something else", "expected text, got %s", describe(v))
+	return "", false
+}
+
+// texts converts a list of texts, or a single text, dropping empty entries.
+func (d *decoder) texts(field string, line int, v any) []string {
+	list, ok := v.([]any)
+	if !ok {
+		if _, isMap := v.(map[string]any); isMap || v == nil {
+			if v != nil {
+				d.errf(field, line, "a list such as [dân vận, dân chủ ở cơ sở], or one text", "expected a list of texts, got %s", describe(v))
+			}
+			return nil
+		}
+		list = []any{v}
+	}
+	var out []string
+	for i, x := range list {
+		s, ok := d.text(fmt.Sprintf("%s[%d]", field, i+1), line, x)
+		if ok && s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// flag converts a true/false value. Quoted "yes" is refused: it reads as
+// text to YAML, and guessing would hide a mistake.
+func (d *decoder) flag(field string, line int, v any) bool {
+	b, ok := v.(bool)
+	if !ok && v != nil {
+		d.errf(field, line, "true or false, without quotes", "expected true or false, got %s", describe(v))
+	}
+	return b
+}
+
+// date converts a date value (TOML gives time.Time; YAML and JSON text).
+func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case time.Time:
+		return v, true
+	case string:
+		t, err := parseDate(v, d.loc)
+		if err != nil {
+			d.errf(field, line, dateHint, "%v", err)
+			return time.Time{}, false
+		}
+		return t, true
+	}
+	d.errf(field, line, dateHint, "expected a date, got %s", describe(v))
+	return time.Time{}, false
+}
+
+// mapping converts a map value.
+func (d *decoder) mapping(field string, line int, v any, hint string) (map[string]any, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		d.errf(field, line, hint, "expected a map, got %s", describe(v))
+	}
+	return m, ok
+}

@@ -1,0 +1,59 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Slug makes a URL segment of s: folded to ASCII, lower case, every run of
+// anything but a-z and 0-9 made one "-", with no "-" at either end.
+// "Đảng ủy Khối" → "dang-uy-khoi"; "4950/QĐ-UBND" → "4950-qd-ubnd".
+// It returns "" when s has no letter or digit at all; callers decide
+// whether that is an error.
+func Slug(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	dash := false // a separator is pending: written only before the next letter
+	for _, r := range Fold(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		default:
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CodeKey returns the identity of a document code. Codes that differ only
+// by diacritics (Đ or D, with or without marks), case, or white space
+// anywhere are the same key: CodeKey("01-ĐA/TU") == CodeKey(" 01-da/tu ").
+// Punctuation stays significant, so "123/KH-UBND" and "123-KH-UBND" differ;
+// only the dash look-alikes a word processor substitutes (‐ ‑ – — −) count
+// as "-", since an editor cannot see the difference.
+func CodeKey(code string) string {
+	var b strings.Builder
+	b.Grow(len(code))
+	for _, r := range Fold(code) {
+		switch {
+		case unicode.IsSpace(r):
+			continue
+		case r >= 0x2010 && r <= 0x2015, r == 0x2212:
+			r = '-'
+		default:
+			r = unicode.ToUpper(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CodeSlug is the URL segment of a document code: "01-ĐA/TU" → "01-da-tu".
+func CodeSlug(code string) string { return Slug(code) }

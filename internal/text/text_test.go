@@ -1,0 +1,142 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// nfd spells "Kiểm tra" and "Đề án" decomposed, as a copy from a PDF gives.
+const (
+	nfdKiem = "Kie\u0302\u0309m tra"
+	nfdDeAn = "\u0110e\u0302\u0300 a\u0301n"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Đảng ủy Khối", "Dang uy Khoi"},
+		{"đường", "duong"},
+		{"ẮẰẲẴẶ ắằẳẵặ", "AAAAA aaaaa"},
+		{"Ưu tiên, ưu đãi", "Uu tien, uu dai"},
+		{"Ờ Ớ Ở Ỡ Ợ", "O O O O O"},
+		{"ỲÝỶỸỴ", "YYYYY"},
+		{nfdKiem, "Kiem tra"},
+		{nfdDeAn, "De an"},
+		{"01-ĐA/TU", "01-DA/TU"},
+		{"Crème brûlée", "Creme brulee"},
+		{"日本", "日本"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFoldAlphabet checks every Vietnamese vowel with every tone, both cases.
+func TestFoldAlphabet(t *testing.T) {
+	lower := "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+	upper := "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ"
+	// 18 a (a, ă, â × 6 tones), 12 e, 6 i, 18 o, 12 u, 6 y, 1 đ.
+	wantL := strings.Repeat("a", 18) + strings.Repeat("e", 12) + strings.Repeat("i", 6) +
+		strings.Repeat("o", 18) + strings.Repeat("u", 12) + strings.Repeat("y", 6) + "d"
+	wantU := strings.ToUpper(wantL)
+	if got := Fold(lower); got != wantL {
+		t.Errorf("Fold(lower) = %q, want %q", got, wantL)
+	}
+	if got := Fold(upper); got != wantU {
+		t.Errorf("Fold(upper) = %q, want %q", got, wantU)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kiểm tra thực hiện các đề án về công tác dân vận", "kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van"},
+		{"Đảng ủy Khối", "dang-uy-khoi"},
+		{"01-ĐA/TU", "01-da-tu"},
+		{"4950/QĐ-UBND", "4950-qd-ubnd"},
+		{"  --Xin chào!!  thế giới--  ", "xin-chao-the-gioi"},
+		{nfdKiem, "kiem-tra"},
+		{"///", ""},
+		{"", ""},
+		{"Năm 2018", "nam-2018"},
+		{"a_b.c", "a-b-c"},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCodeKey(t *testing.T) {
+	same := [][]string{
+		{"01-ĐA/TU", " 01-DA/TU ", "01-đa/tu", "01 - ĐA / TU", "01\u2013ĐA/TU", "01-\u0110A/TU", "01-D\u0335A/TU"},
+		{"4950/QĐ-UBND", "4950/qd-ubnd", "4950/Qđ-UBND"},
+		{"Nghị quyết 18", "NGHI QUYET 18"},
+	}
+	for _, group := range same {
+		want := CodeKey(group[0])
+		for _, c := range group[1:] {
+			if got := CodeKey(c); got != want {
+				t.Errorf("CodeKey(%q) = %q, want %q like %q", c, got, want, group[0])
+			}
+		}
+	}
+	differ := [][2]string{
+		{"123/KH-UBND", "123-KH-UBND"},
+		{"01-ĐA/TU", "02-ĐA/TU"},
+		{"01-ĐA/TU", "01-ĐA/TW"},
+	}
+	for _, d := range differ {
+		if CodeKey(d[0]) == CodeKey(d[1]) {
+			t.Errorf("CodeKey(%q) == CodeKey(%q), want different", d[0], d[1])
+		}
+	}
+	if got := CodeKey(" 01-ĐA/TU "); got != "01-DA/TU" {
+		t.Errorf("CodeKey = %q, want 01-DA/TU", got)
+	}
+	if got := CodeSlug("01-ĐA/TU"); got != "01-da-tu" {
+		t.Errorf("CodeSlug = %q, want 01-da-tu", got)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	keys := []string{"title", "date", "documents", "team_lead", "inspected_unit", "tags"}
+	tests := []struct{ in, want string }{
+		{"documnets", "documents"},
+		{"titel", "title"},
+		{"Title", "title"},
+		{"teamlead", "team_lead"},
+		{"dat", "date"},
+		{"author", ""},
+		{"x", ""},
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.in, keys); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+var slugRE = regexp.MustCompile(`^([a-z0-9]+(-[a-z0-9]+)*)?$`)
+
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Đảng ủy Khối", "01-ĐA/TU", nfdKiem, " - ", "\xff\xfe", "ǅ ﬁ ß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		slug := Slug(s)
+		if !slugRE.MatchString(slug) {
+			t.Fatalf("Slug(%q) = %q: not [a-z0-9] words joined by single dashes", s, slug)
+		}
+		if again := Slug(slug); again != slug {
+			t.Fatalf("Slug not idempotent: Slug(%q) = %q, Slug of that = %q", s, slug, again)
+		}
+		key := CodeKey(s)
+		if again := CodeKey(key); again != key {
+			t.Fatalf("CodeKey not idempotent: CodeKey(%q) = %q, CodeKey of that = %q", s, key, again)
+		}
+	})
+}
