@@ -39,7 +39,7 @@ func TestBadInputIsReportedWithFileLineAndField(t *testing.T) {
 		{"unknown time zone", "-- site.yaml --\ntime_zone: Asia/Hanoi_City\n",
 			[]string{"site.yaml:1", "time_zone"}},
 		{"layout syntax error", "-- layouts/404.html --\n{{define \"main\"}}\n{{if}}\n{{end}}\n",
-			[]string{"layouts/404.html", "3"}},
+			[]string{"layouts/404.html:2", "if"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

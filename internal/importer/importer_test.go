@@ -1,0 +1,325 @@
+package importer
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v2"
+)
+
+// TestExtract runs the extraction rules on one sentence each: every kind
+// word, codes with Đ, both date forms, both kinds of quotes, a missing
+// role, three documents in one sentence, no team lead, and the traps
+// ("Phó Trưởng đoàn", "tại" inside a title, "TP.").
+func TestExtract(t *testing.T) {
+	type doc = Document
+	tests := []struct {
+		name, in         string
+		lead, role, unit string
+		docs             []doc
+	}{
+		{
+			name: "comma role, làm việc với, Nghị quyết with numeric date and curly title",
+			in:   "Sáng 14/3, Đoàn kiểm tra do đồng chí Lê Văn Thành, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy làm Trưởng đoàn đã làm việc với Ban Thường vụ Huyện ủy Võ Nhai về việc thực hiện Nghị quyết số 15-NQ/TU ngày 25/12/2017 của Ban Chấp hành Đảng bộ tỉnh về “Đẩy mạnh phát triển kinh tế tập thể giai đoạn 2018 - 2025”.",
+			lead: "Lê Văn Thành", role: "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+			unit: "Ban Thường vụ Huyện ủy Võ Nhai",
+			docs: []doc{{"Nghị quyết", "15-NQ/TU", "25/12/2017", "Đẩy mạnh phát triển kinh tế tập thể giai đoạn 2018 - 2025"}},
+		},
+		{
+			name: "dash role, lower-case trưởng đoàn, Chỉ thị with straight quotes",
+			in:   `Đoàn giám sát do đồng chí Phạm Thị Hoa - Phó Chủ tịch HĐND tỉnh làm trưởng đoàn đã giám sát việc thực hiện Chỉ thị số 35-CT/TW về "Đại hội đảng bộ các cấp tiến tới Đại hội XIII của Đảng" tại Đảng ủy Công an tỉnh.`,
+			lead: "Phạm Thị Hoa", role: "Phó Chủ tịch HĐND tỉnh", unit: "Đảng ủy Công an tỉnh",
+			docs: []doc{{"Chỉ thị", "35-CT/TW", "", "Đại hội đảng bộ các cấp tiến tới Đại hội XIII của Đảng"}},
+		},
+		{
+			name: "Trưởng đoàn là, kiểm tra <Unit> về, Kế hoạch with a date in words and Đ in the code",
+			in:   "Trưởng đoàn là đồng chí Hoàng Minh Tuấn, Phó Chủ tịch UBND tỉnh, cùng đi có lãnh đạo các sở, ngành; Đoàn đã kiểm tra UBND huyện Định Hóa về Kế hoạch số 74/KH-CTĐ, ngày 5 tháng 3 năm 2020 về việc “Tuyên truyền cải cách hành chính năm 2020”.",
+			lead: "Hoàng Minh Tuấn", role: "Phó Chủ tịch UBND tỉnh", unit: "UBND huyện Định Hóa",
+			docs: []doc{{"Kế hoạch", "74/KH-CTĐ", "5/3/2020", "Tuyên truyền cải cách hành chính năm 2020"}},
+		},
+		{
+			name: "no role, Quyết định without số, title after the issuer",
+			in:   "Đồng chí Trịnh Việt Hùng làm Trưởng đoàn kiểm tra việc thực hiện Quyết định 4950/QĐ-UBND ngày 28/12/2022 của UBND tỉnh phê duyệt “Đề án nâng cao chỉ số hài lòng của người dân” tại UBND thành phố Phổ Yên.",
+			lead: "Trịnh Việt Hùng", role: "", unit: "UBND thành phố Phổ Yên",
+			docs: []doc{{"Quyết định", "4950/QĐ-UBND", "28/12/2022", "Đề án nâng cao chỉ số hài lòng của người dân"}},
+		},
+		{
+			name: "no team lead, Kết luận without title, unit holding và",
+			in:   "Đoàn kiểm tra đã làm việc với Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh về thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương.",
+			unit: "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh",
+			docs: []doc{{"Kết luận", "21-KL/TW", "25/10/2021", ""}},
+		},
+		{
+			name: "role then ', Trưởng đoàn', Thông báo kết luận, no unit",
+			in:   "Cùng dự có đồng chí Ngô Thu Trang, Trưởng Ban Dân vận Huyện ủy, Trưởng đoàn giám sát; Đoàn đã xem xét Thông báo kết luận số 05/TB-UBKT ngày 09/01/2024 của Ủy ban Kiểm tra Tỉnh ủy.",
+			lead: "Ngô Thu Trang", role: "Trưởng Ban Dân vận Huyện ủy",
+			docs: []doc{{"Thông báo", "05/TB-UBKT", "9/1/2024", ""}},
+		},
+		{
+			name: "lower-case công văn, unit after kiểm tra tại",
+			in:   "Theo công văn số 1520/UBND-NC ngày 3/6/2021, đoàn công tác do đồng chí Đặng Quốc Bảo, Chánh Thanh tra tỉnh làm Trưởng đoàn tiến hành kiểm tra tại Sở Tài nguyên và Môi trường.",
+			lead: "Đặng Quốc Bảo", role: "Chánh Thanh tra tỉnh", unit: "Sở Tài nguyên và Môi trường",
+			docs: []doc{{"Công văn", "1520/UBND-NC", "3/6/2021", ""}},
+		},
+		{
+			name: "Chương trình hành động, no lead, no inspection",
+			in:   "Hội nghị đã quán triệt Chương trình hành động số 12-CTr/TU về “Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng” và Đề án số 03-ĐA/TU.",
+			docs: []doc{
+				{"Chương trình", "12-CTr/TU", "", "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"},
+				{"Đề án", "03-ĐA/TU", "", ""},
+			},
+		},
+		{
+			name: "three documents in one sentence",
+			in:   "Đoàn kiểm tra do đồng chí Vũ Thị Lan, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy làm Trưởng đoàn đã kiểm tra việc thực hiện Nghị quyết số 15-NQ/TU, Kế hoạch số 123/KH-UBND và Chỉ thị số 05-CT/TU tại Thành ủy Sông Công.",
+			lead: "Vũ Thị Lan", role: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", unit: "Thành ủy Sông Công",
+			docs: []doc{{"Nghị quyết", "15-NQ/TU", "", ""}, {"Kế hoạch", "123/KH-UBND", "", ""}, {"Chỉ thị", "05-CT/TU", "", ""}},
+		},
+		{
+			name: "codes sharing a kind, a bare D code deduplicated and filling the date",
+			in:   "Đồng chí Trưởng đoàn đề nghị Huyện ủy tiếp tục thực hiện các Đề án số 01-ĐA/TU và số 02-ĐA/TU, ngày 10/10/2016; riêng Đề án 01-DA/TU ngày 12/7/2016 cần được tổng kết trước tháng 12.",
+			docs: []doc{{"Đề án", "01-ĐA/TU", "12/7/2016", ""}, {"Đề án", "02-ĐA/TU", "10/10/2016", ""}},
+		},
+		{
+			name: "Phó Trưởng đoàn is not the lead",
+			in:   "Phó Trưởng đoàn là đồng chí Mai Văn Sơn, Ủy viên Ủy ban Kiểm tra Tỉnh ủy; Trưởng đoàn là đồng chí Lý Thị Ngọc, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy đã làm việc với Huyện ủy Đồng Hỷ về Kế hoạch số 40-KH/TU.",
+			lead: "Lý Thị Ngọc", role: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", unit: "Huyện ủy Đồng Hỷ",
+			docs: []doc{{"Kế hoạch", "40-KH/TU", "", ""}},
+		},
+		{
+			name: "tại inside a title, TP. in the unit",
+			in:   "Đoàn đã kiểm tra việc thực hiện Đề án số 05-ĐA/TU về “Phát triển du lịch tại Hồ Núi Cốc” tại UBND TP. Thái Nguyên.",
+			unit: "UBND TP. Thái Nguyên",
+			docs: []doc{{"Đề án", "05-ĐA/TU", "", "Phát triển du lịch tại Hồ Núi Cốc"}},
+		},
+		{
+			name: "numbers that are not codes",
+			in:   "Năm 2019, 2 đề án nêu trên và Quyết định số 12/2019 được triển khai tại các chi bộ.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := []string{tt.in}
+			lead, role := findTeamLead(paras)
+			if lead != tt.lead || role != tt.role {
+				t.Errorf("team lead = %q, %q; want %q, %q", lead, role, tt.lead, tt.role)
+			}
+			if unit := findUnit(paras); unit != tt.unit {
+				t.Errorf("unit = %q, want %q", unit, tt.unit)
+			}
+			if docs := findDocuments(paras); !reflect.DeepEqual(docs, tt.docs) {
+				t.Errorf("documents =\n%q\nwant\n%q", docs, tt.docs)
+			}
+		})
+	}
+}
+
+// frontmatter is what an article's YAML holds, as a site loader reads it.
+type frontmatter struct {
+	Title    string `yaml:"title"`
+	Date     string `yaml:"date"`
+	Kind     string `yaml:"kind"`
+	Draft    *bool  `yaml:"draft"`
+	TeamLead struct {
+		Name string `yaml:"name"`
+		Role string `yaml:"role"`
+	} `yaml:"team_lead"`
+	Unit      string `yaml:"inspected_unit"`
+	Documents []struct {
+		Code  string `yaml:"code"`
+		Date  string `yaml:"date"`
+		Title string `yaml:"title"`
+	} `yaml:"documents"`
+}
+
+// splitFrontmatter returns the YAML between the opening "---" line and the
+// next, and the body after it.
+func splitFrontmatter(t *testing.T, md []byte) (frontmatter, string) {
+	t.Helper()
+	s := string(md)
+	if !strings.HasPrefix(s, "---\n") {
+		t.Fatalf("Markdown() does not start with ---:\n%s", s)
+	}
+	end := strings.Index(s[4:], "\n---\n")
+	if end < 0 {
+		t.Fatalf("Markdown() has no closing ---:\n%s", s)
+	}
+	var fm frontmatter
+	if err := yaml.UnmarshalStrict([]byte(s[4:4+end+1]), &fm); err != nil {
+		t.Fatalf("frontmatter is not valid YAML: %v\n%s", err, s[:4+end])
+	}
+	return fm, s[4+end+5:]
+}
+
+func TestParseBulletin(t *testing.T) {
+	src, err := os.ReadFile("testdata/dai-tu-2019.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hcm := time.FixedZone("ICT", 7*3600)
+	b, err := Parse(src, hcm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Bulletin{
+		Title:    "Kiểm tra việc thực hiện các đề án về xây dựng Đảng ở Đại Từ",
+		Date:     time.Date(2019, 4, 23, 9, 15, 0, 0, hcm),
+		DateText: "09:15, 23/04/2019",
+		TeamLead: "Lương Thị Thu Hà",
+		Role:     "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy",
+		Unit:     "Huyện ủy Đại Từ",
+		Documents: []Document{
+			{"Đề án", "05-ĐA/TU", "20/3/2017", "Nâng cao chất lượng sinh hoạt chi bộ giai đoạn 2017 - 2020"},
+			{"Đề án", "07-ĐA/TU", "8/9/2017", "Xây dựng đội ngũ cán bộ cơ sở đáp ứng yêu cầu nhiệm vụ giai đoạn 2017 - 2021"},
+		},
+	}
+	got := *b
+	got.Body = ""
+	if !reflect.DeepEqual(&got, want) {
+		t.Errorf("Parse =\n%+v\nwant\n%+v", &got, want)
+	}
+
+	paras := strings.Split(strings.TrimSuffix(b.Body, "\n"), "\n\n")
+	if len(paras) != 4 || !strings.HasPrefix(paras[0], "Sáng ngày 23-4, Đoàn kiểm tra") {
+		t.Errorf("body has %d paragraphs, want 4 starting with the lead:\n%s", len(paras), b.Body)
+	}
+	if !strings.Contains(paras[1], "đã xây dựng nội dung sinh hoạt") {
+		t.Errorf("wrapped lines not joined with a space: %q", paras[1])
+	}
+	if !strings.Contains(paras[2], `\*phát triển kinh tế\*`) {
+		t.Errorf("markup not escaped: %q", paras[2])
+	}
+
+	fm, body := splitFrontmatter(t, b.Markdown())
+	if fm.Title != want.Title || fm.Date != "2019-04-23T09:15:00+07:00" || fm.Kind != "news" || fm.Draft != nil {
+		t.Errorf("frontmatter title, date, kind, draft = %q, %q, %q, %v", fm.Title, fm.Date, fm.Kind, fm.Draft)
+	}
+	if fm.TeamLead.Name != want.TeamLead || fm.TeamLead.Role != want.Role || fm.Unit != want.Unit {
+		t.Errorf("frontmatter team lead, unit = %+v, %q", fm.TeamLead, fm.Unit)
+	}
+	if len(fm.Documents) != 2 ||
+		fm.Documents[0].Code != "05-ĐA/TU" || fm.Documents[0].Date != "2017-03-20" || fm.Documents[0].Title != want.Documents[0].Title ||
+		fm.Documents[1].Code != "07-ĐA/TU" || fm.Documents[1].Date != "2017-09-08" || fm.Documents[1].Title != want.Documents[1].Title {
+		t.Errorf("frontmatter documents = %+v", fm.Documents)
+	}
+	if body != b.Body {
+		t.Errorf("body after the frontmatter = %q, want %q", body, b.Body)
+	}
+
+	// The same bulletin with a byte order mark and CRLF line ends.
+	crlf := append([]byte("\uFEFF"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
+	b2, err := Parse(crlf, hcm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(b2, b) {
+		t.Errorf("BOM and CRLF changed the result:\n%+v\nwant\n%+v", b2, b)
+	}
+}
+
+func TestParseMissing(t *testing.T) {
+	src := "Hội nghị sơ kết công tác dân vận\n\nKhông có dòng ngày tháng ở đây.\n\nĐoàn đã họp bàn về kế hoạch năm.\n"
+	b, err := Parse([]byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"date", "team_lead", "role", "inspected_unit", "documents"}
+	if !reflect.DeepEqual(b.Missing, want) {
+		t.Errorf("Missing = %q, want %q", b.Missing, want)
+	}
+	if !strings.HasPrefix(b.Body, "Không có dòng ngày tháng ở đây.\n\n") {
+		t.Errorf("a line that is not a date belongs to the body: %q", b.Body)
+	}
+	fm, _ := splitFrontmatter(t, b.Markdown())
+	if fm.Title != "Hội nghị sơ kết công tác dân vận" || fm.Date != "" || fm.TeamLead.Name != "" || fm.Documents != nil {
+		t.Errorf("frontmatter = %+v", fm)
+	}
+	if !strings.Contains(string(b.Markdown()), "# Không tìm thấy trong bản tin: date, team_lead") {
+		t.Errorf("no comment on what is missing:\n%s", b.Markdown())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, in := range []string{"", "  \n\r\n\t\n", "\uFEFF\n", "16:41, 06/08/2018\n\nĐoạn văn.", "Tiêu đề \xff\xfe"} {
+		if _, err := Parse([]byte(in), nil); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", in)
+		}
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	hcm := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		in   string
+		want string // RFC 3339, or "" for not a date line
+	}{
+		{"16:41, 06/08/2018", "2018-08-06T16:41:00+07:00"},
+		{"06/08/2018", "2018-08-06T00:00:00+07:00"},
+		{" 6/8/2018 ", "2018-08-06T00:00:00+07:00"},
+		{"06/08/2018 16:41", "2018-08-06T16:41:00+07:00"},
+		{"16h41 06-08-2018", "2018-08-06T16:41:00+07:00"},
+		{"Thứ Hai, 06/08/2018, 16:41", "2018-08-06T16:41:00+07:00"},
+		{"31/02/2018", ""},
+		{"25:00, 06/08/2018", ""},
+		{"Ngày 06/08/2018 đoàn kiểm tra", ""},
+	}
+	for _, tt := range tests {
+		d, ok := parseDateLine(tt.in, hcm)
+		got := ""
+		if ok {
+			got = d.Format(time.RFC3339)
+		}
+		if got != tt.want {
+			t.Errorf("parseDateLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestYAMLString decodes each value back with yaml.v2: what Markdown()
+// writes must read as the same string, whatever the title holds.
+func TestYAMLString(t *testing.T) {
+	for _, s := range []string{
+		"Kiểm tra thực hiện các đề án về công tác dân vận",
+		"Kết luận: Đề án 01-ĐA/TU",
+		`Về "Năm Dân vận chính quyền"`,
+		"“Dân vận khéo” năm 2019",
+		"01-ĐA/TU", "2018-08-06", "yes", "No", "null", "~", "- gạch đầu dòng", "# không phải chú thích",
+		"a #b", "'nháy đơn'", "tab\tvà\\gạch", "dòng\nmới", "100%", "@ký hiệu", "&neo", "*bí danh", "! thẻ",
+		"{ngoặc}", "[mảng]", "có: hai chấm", "kết thúc:", " khoảng trắng ", "Tiêu đề có ?",
+	} {
+		var v struct{ X interface{} }
+		if err := yaml.Unmarshal([]byte("x: "+yamlString(s)+"\n"), &v); err != nil {
+			t.Errorf("yamlString(%q) = %s: %v", s, yamlString(s), err)
+			continue
+		}
+		if got, ok := v.X.(string); !ok || got != s {
+			t.Errorf("yamlString(%q) = %s reads back as %#v", s, yamlString(s), v.X)
+		}
+	}
+	if got := yamlString("Nâng cao chất lượng, hiệu quả thực hiện dân chủ ở cơ sở, giai đoạn 2016 - 2019"); strings.HasPrefix(got, `"`) {
+		t.Errorf("an ordinary title is quoted: %s", got)
+	}
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Đoàn kiểm tra đã làm việc.", "Đoàn kiểm tra đã làm việc."},
+		{"tỷ lệ *cao* và a_b", `tỷ lệ \*cao\* và a\_b`},
+		{"# Tiêu đề", `\# Tiêu đề`},
+		{"> trích", `\> trích`},
+		{"1. Kết quả đạt được", `1\. Kết quả đạt được`},
+		{"2) Hạn chế", `2\) Hạn chế`},
+		{"<b>đậm</b> [link](x)", `\<b>đậm\</b> \[link\](x)`},
+		{"- Gạch đầu dòng", "- Gạch đầu dòng"},
+		{"Năm 2018. Đã xong", "Năm 2018. Đã xong"},
+	}
+	for _, tt := range tests {
+		if got := escapeMarkdown(tt.in); got != tt.want {
+			t.Errorf("escapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Markdown returns the bulletin as an article file of the content
+// contract: YAML frontmatter, then the body. The date is written as RFC
+// 3339 in the location Parse was given; documents as objects with the date
+// as "2016-07-12". Fields not found are left out, and a comment in the
+// frontmatter lists them for the editor. There is no draft field: imported
+// bulletins were published.
+func (b *Bulletin) Markdown() []byte {
+	var w strings.Builder
+	w.WriteString("---\n")
+	if len(b.Missing) > 0 {
+		fmt.Fprintf(&w, "# Không tìm thấy trong bản tin: %s\n", strings.Join(b.Missing, ", "))
+	}
+	field(&w, "", "title", b.Title)
+	if !b.Date.IsZero() {
+		fmt.Fprintf(&w, "date: %s\n", b.Date.Format(time.RFC3339))
+	}
+	w.WriteString("kind: news\n")
+	if b.TeamLead != "" {
+		w.WriteString("team_lead:\n")
+		field(&w, "  ", "name", b.TeamLead)
+		field(&w, "  ", "role", b.Role)
+	}
+	field(&w, "", "inspected_unit", b.Unit)
+	if len(b.Documents) > 0 {
+		w.WriteString("documents:\n")
+		for _, d := range b.Documents {
+			field(&w, "  - ", "code", d.Code)
+			if iso := isoDate(d.Date); iso != "" {
+				fmt.Fprintf(&w, "    date: %s\n", iso)
+			}
+			field(&w, "    ", "title", d.Title)
+		}
+	}
+	w.WriteString("---\n")
+	w.WriteString(b.Body)
+	return []byte(w.String())
+}
+
+// field writes "key: value" on one line, with value quoted as YAML needs;
+// an empty value writes nothing.
+func field(w *strings.Builder, indent, key, value string) {
+	if value == "" {
+		return
+	}
+	fmt.Fprintf(w, "%s%s: %s\n", indent, key, yamlString(value))
+}
+
+// isoDate turns "12/7/2016" into "2016-07-12"; "" when it is no date.
+func isoDate(dmy string) string {
+	var d, m, y int
+	if _, err := fmt.Sscanf(dmy, "%d/%d/%d", &d, &m, &y); err != nil {
+		return ""
+	}
+	t, ok := validDate(y, m, d, 0, 0, time.UTC)
+	if !ok {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// plainWords are words YAML 1.1 (gopkg.in/yaml.v2) reads as booleans or null.
+var plainWords = map[string]bool{
+	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
+	"true": true, "false": true, "null": true,
+}
+
+// yamlString returns s as a YAML scalar: plain when that is certainly read
+// back as the same string (it starts with a letter and holds only letters,
+// marks, digits, spaces and ", . ( ) - – / %"), double-quoted otherwise.
+func yamlString(s string) string {
+	if plainSafe(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xFEFF:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func plainSafe(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(first) || plainWords[strings.ToLower(s)] || s != strings.TrimSpace(s) || strings.Contains(s, "  ") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || strings.ContainsRune(" ,.()-–/%", r) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// markdownBody joins the paragraphs as Markdown paragraphs, escaping what
+// Markdown would otherwise read as markup.
+func markdownBody(paras []string) string {
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(escapeMarkdown(p))
+	}
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+var (
+	inlineMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "[", `\[`, "]", `\]`, "~", `\~`)
+	// a paragraph opening like a heading, quote, ordered list or rule
+	blockStart = regexp.MustCompile(`^(#|>|=|\d+[.)]\s)`)
+)
+
+// escapeMarkdown escapes inline markup characters, and the first character
+// of a paragraph that would open a heading, a quote or an ordered list.
+// "- " is left alone: a paragraph opening with it is a bullet point in the
+// bulletin too.
+func escapeMarkdown(p string) string {
+	p = inlineMarkup.Replace(p)
+	if m := blockStart.FindStringIndex(p); m != nil {
+		if strings.HasPrefix(p, "#") || strings.HasPrefix(p, ">") || strings.HasPrefix(p, "=") {
+			return `\` + p
+		}
+		k := strings.IndexAny(p, ".)")
+		return p[:k] + `\` + p[k:]
+	}
+	return p
+}

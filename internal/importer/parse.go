@@ -1,0 +1,174 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Document is one document a bulletin cites.
+type Document struct {
+	Kind  string // "Đề án", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông báo", "Công văn", "Chương trình"
+	Code  string // as written, e.g. "01-ĐA/TU"
+	Date  string // as "12/7/2016"; "" when not given
+	Title string // the quoted title; "" when not given
+}
+
+// Bulletin is what Parse read from a plain-text bulletin.
+type Bulletin struct {
+	Title    string
+	Date     time.Time // zero when the date line is missing
+	DateText string    // the date line as written
+
+	TeamLead string
+	Role     string
+	Unit     string
+
+	Documents []Document
+
+	Body string // the paragraphs after the date line, as Markdown paragraphs
+
+	// Missing lists what could not be found, in this order: "date",
+	// "team_lead", "role", "inspected_unit", "documents".
+	Missing []string
+}
+
+// Parse reads a plain-text bulletin. Dates are read in loc; a nil loc means
+// Vietnam's time, UTC+7. It fails only on input it cannot use: empty, not
+// UTF-8, or without a title line. Everything else that is not found is
+// listed in Missing.
+func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
+	if loc == nil {
+		loc = time.FixedZone("ICT", 7*60*60)
+	}
+	if !utf8.Valid(src) {
+		return nil, errors.New("importer: the bulletin is not valid UTF-8")
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, errors.New("importer: the bulletin is empty")
+	}
+	lines := splitLines(string(src))
+
+	i := skipBlank(lines, 0)
+	title := collapseSpace(lines[i])
+	if _, ok := parseDateLine(title, loc); ok {
+		return nil, errors.New("importer: no title: the first line is a date")
+	}
+	b := &Bulletin{Title: title}
+
+	i = skipBlank(lines, i+1)
+	if i < len(lines) {
+		if t, ok := parseDateLine(lines[i], loc); ok {
+			b.Date, b.DateText = t, strings.TrimSpace(lines[i])
+			i++
+		}
+	}
+	paras := paragraphs(lines[i:])
+
+	b.TeamLead, b.Role = findTeamLead(paras)
+	b.Unit = findUnit(paras)
+	b.Documents = findDocuments(append([]string{title}, paras...))
+	b.Body = markdownBody(paras)
+	b.Missing = missing(b)
+	return b, nil
+}
+
+func missing(b *Bulletin) []string {
+	var m []string
+	add := func(absent bool, name string) {
+		if absent {
+			m = append(m, name)
+		}
+	}
+	add(b.Date.IsZero(), "date")
+	add(b.TeamLead == "", "team_lead")
+	add(b.Role == "", "role")
+	add(b.Unit == "", "inspected_unit")
+	add(len(b.Documents) == 0, "documents")
+	return m
+}
+
+// splitLines normalises line ends and spaces: CRLF and CR become LF,
+// no-break and other odd spaces become " ", zero-width characters and any
+// further byte order mark go.
+func splitLines(s string) []string {
+	s = strings.NewReplacer(
+		"\r\n", "\n", "\r", "\n",
+		"\u00A0", " ", "\u202F", " ", "\u2007", " ", "\t", " ",
+		"\u200B", "", "\u200C", "", "\u200D", "", "\uFEFF", "",
+	).Replace(s)
+	return strings.Split(s, "\n")
+}
+
+func skipBlank(lines []string, i int) int {
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	return i
+}
+
+// paragraphs groups lines into paragraphs at blank lines; the lines of one
+// paragraph are joined with a space, as a soft wrap.
+func paragraphs(lines []string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, l := range lines {
+		l = collapseSpace(l)
+		if l == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, l)
+	}
+	flush()
+	return out
+}
+
+// collapseSpace trims s and makes every run of spaces one.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// dateLine matches the time-and-date line: "16:41, 06/08/2018",
+// "06/08/2018", "06/08/2018 16:41", "16h41 6-8-2018", optionally after a
+// weekday ("Thứ Hai, ").
+var dateLine = regexp.MustCompile(`^(?:(?i:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?` +
+	`(?:(\d{1,2})\s*[:hH]\s*(\d{2})\s*(?:,|-|\s)\s*)?` +
+	`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` +
+	`(?:\s*(?:,|-)?\s*(\d{1,2})\s*[:hH]\s*(\d{2}))?\s*$`)
+
+// parseDateLine reads line as a date line in loc.
+func parseDateLine(line string, loc *time.Location) (time.Time, bool) {
+	m := dateLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return time.Time{}, false
+	}
+	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	hour, minute := n(m[1]), n(m[2])
+	if m[1] == "" {
+		hour, minute = n(m[6]), n(m[7])
+	}
+	return validDate(n(m[5]), n(m[4]), n(m[3]), hour, minute, loc)
+}
+
+// validDate builds the time, refusing dates that time.Date would roll over
+// (31/02) and clock times out of range.
+func validDate(year, month, day, hour, minute int, loc *time.Location) (time.Time, bool) {
+	if month < 1 || month > 12 || hour > 23 || minute > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, 0, 0, loc)
+	if t.Day() != day || int(t.Month()) != month {
+		return time.Time{}, false
+	}
+	return t, true
+}
