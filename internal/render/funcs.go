@@ -1,0 +1,287 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"bulletin/internal/model"
+)
+
+// funcs returns the template functions, with absURL and relURL bound to
+// base (the site's base_url).
+func funcs(base string) template.FuncMap {
+	m := template.FuncMap{
+		"viDateTime":    viDateTime,
+		"viDate":        viDate,
+		"viWeekday":     viWeekday,
+		"viWeekdayDate": viWeekdayDate,
+		"isoDate":       isoDate,
+		"isoDay":        isoDay,
+		"kindLabel":     kindLabel,
+		"count":         count,
+		"summary":       summary,
+		"truncate":      truncate,
+		"documents":     documents,
+		"headTitle":     headTitle,
+		"description":   description,
+		"current":       current,
+		"add":           func(a, b int) int { return a + b },
+		"sub":           func(a, b int) int { return a - b },
+	}
+	for k, v := range urlFuncs(base) {
+		m[k] = v
+	}
+	return m
+}
+
+// urlFuncs returns absURL and relURL for a site whose base_url is base.
+func urlFuncs(base string) template.FuncMap {
+	return template.FuncMap{
+		"absURL": func(u string) string { return absURL(base, u) },
+		"relURL": func(u string) string { return relURL(base, u) },
+	}
+}
+
+var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+// viDateTime formats t in its own zone as "16:41, 06/08/2018"; a zero time
+// gives "".
+func viDateTime(t time.Time) string { return format(t, "15:04, 02/01/2006") }
+
+// viDate formats t as "06/08/2018".
+func viDate(t time.Time) string { return format(t, "02/01/2006") }
+
+// viWeekday names the day of t: "Chủ Nhật", "Thứ Hai" ... "Thứ Bảy".
+func viWeekday(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return weekdays[t.Weekday()]
+}
+
+// viWeekdayDate formats t as "Thứ Hai, 06/08/2018".
+func viWeekdayDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return viWeekday(t) + ", " + viDate(t)
+}
+
+// isoDate formats t as RFC 3339 in its own zone: "2018-08-06T16:41:00+07:00",
+// the value of a <time datetime> attribute.
+func isoDate(t time.Time) string { return format(t, time.RFC3339) }
+
+// isoDay formats the calendar day of t: "2018-09-30", for dates that carry
+// no time of day (a report deadline, a document's date).
+func isoDay(t time.Time) string { return format(t, "2006-01-02") }
+
+func format(t time.Time, layout string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(layout)
+}
+
+// kindLabel gives the Vietnamese label of an article kind.
+func kindLabel(kind string) string {
+	switch kind {
+	case "news":
+		return "Tin tức"
+	case "outcome":
+		return "Kết quả kiểm tra"
+	}
+	return kind
+}
+
+// count writes n followed by a noun: "3 bài viết". Vietnamese nouns do not
+// inflect, so this is all "plural" needs to do.
+func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun }
+
+// summary is the article's summary: the summary field as written, else the
+// first paragraph that the markdown stage extracted.
+func summary(a *model.Article) string {
+	if a == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(a.SummaryField); s != "" {
+		return s
+	}
+	return strings.TrimSpace(a.Summary)
+}
+
+// truncate shortens s to at most n characters (runes), cutting at a word
+// boundary when it can and ending with "…".
+func truncate(n int, s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	head := string([]rune(s)[:n-1])
+	if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+		head = head[:sp]
+	}
+	return strings.TrimRight(head, " ,;:.-–") + "…"
+}
+
+// Document is one document an article references, joined with the
+// project page it belongs to. Title and Date fall back to the project's.
+type Document struct {
+	Code    string
+	Title   string
+	Date    time.Time
+	URL     string // the project page; "" when the article was not assembled
+	Project *model.Project
+}
+
+// documents pairs a.Documents with a.Projects (same index).
+func documents(a *model.Article) []Document {
+	if a == nil {
+		return nil
+	}
+	out := make([]Document, len(a.Documents))
+	for i, d := range a.Documents {
+		doc := Document{Code: d.Code, Title: d.Title, Date: d.Date}
+		if i < len(a.Projects) && a.Projects[i] != nil {
+			p := a.Projects[i]
+			doc.Project, doc.URL = p, p.URL
+			if doc.Code == "" {
+				doc.Code = p.Code
+			}
+			if doc.Title == "" {
+				doc.Title = p.Title
+			}
+			if doc.Date.IsZero() {
+				doc.Date = p.Date
+			}
+		}
+		out[i] = doc
+	}
+	return out
+}
+
+// headTitle is the content of <title>: "page – site", "page (Trang 2) – site",
+// or the site title alone on the front page.
+func headTitle(p *model.Page) string {
+	site := ""
+	if p.Site != nil {
+		site = p.Site.Config.Title
+	}
+	title := p.Title
+	if title == "" {
+		title = fallbackTitle(p)
+	}
+	if p.Kind == model.KindHome || title == site {
+		title = ""
+	}
+	if p.Pager != nil && p.Pager.Number > 1 {
+		n := "Trang " + strconv.Itoa(p.Pager.Number)
+		if title == "" {
+			title = n
+		} else {
+			title += " (" + n + ")"
+		}
+	}
+	switch {
+	case title == "":
+		return site
+	case site == "":
+		return title
+	}
+	return title + " – " + site
+}
+
+func fallbackTitle(p *model.Page) string {
+	switch {
+	case p.Article != nil:
+		return p.Article.Title
+	case p.Project != nil:
+		return p.Project.Code
+	case p.Term != nil:
+		return p.Term.Name
+	case p.Taxonomy != nil:
+		return p.Taxonomy.Title
+	case p.Doc != nil:
+		return p.Doc.Title
+	case p.Kind == model.KindProjects:
+		return "Đề án, văn bản"
+	case p.Kind == model.Kind404:
+		return "Không tìm thấy trang"
+	}
+	return ""
+}
+
+// description is the meta description: the article's (or page's) summary,
+// else the project's title, else the site description; at most 160
+// characters.
+func description(p *model.Page) string {
+	var d string
+	switch {
+	case p.Article != nil:
+		d = summary(p.Article)
+	case p.Doc != nil:
+		d = p.Doc.Summary
+	case p.Project != nil:
+		d = p.Project.Title
+	}
+	if strings.TrimSpace(d) == "" && p.Site != nil {
+		d = p.Site.Config.Description
+	}
+	return truncate(160, d)
+}
+
+// current tells a navigation link to href how it relates to page p: "page"
+// when it is that page, "true" when p lies in that section, "" otherwise:
+// the value of aria-current.
+func current(p *model.Page, href string) string {
+	if href == "/" {
+		if p.Kind != model.KindHome {
+			return ""
+		}
+		if p.URL == "/" {
+			return "page"
+		}
+		return "true"
+	}
+	switch {
+	case p.URL == href:
+		return "page"
+	case strings.HasPrefix(p.URL, href):
+		return "true"
+	}
+	return ""
+}
+
+// absURL joins the site's base URL and a site-relative URL u. An absolute
+// u (with a scheme, or starting "//") is returned as is.
+func absURL(base, u string) string {
+	if isAbs(u) {
+		return u
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
+}
+
+// relURL turns a site-relative URL into a root-relative one: it keeps the
+// path of the base URL, so a site served under /bulletin/ links to
+// /bulletin/css/... Fragments, queries and absolute URLs are returned as is.
+func relURL(base, u string) string {
+	if isAbs(u) || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
+		return u
+	}
+	prefix := "/"
+	if b, err := url.Parse(base); err == nil && b.Path != "" {
+		prefix = strings.TrimSuffix(b.Path, "/") + "/"
+	}
+	return prefix + strings.TrimPrefix(u, "/")
+}
+
+func isAbs(u string) bool {
+	if strings.HasPrefix(u, "//") {
+		return true
+	}
+	p, err := url.Parse(u)
+	return err == nil && p.Scheme != ""
+}

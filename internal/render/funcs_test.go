@@ -1,0 +1,204 @@
+package render
+
+import (
+	"testing"
+	"time"
+
+	"bulletin/internal/model"
+)
+
+var hcm = time.FixedZone("ICT", 7*3600)
+
+func TestDates(t *testing.T) {
+	mon := time.Date(2018, 8, 6, 16, 41, 0, 0, hcm)
+	sun := time.Date(2018, 10, 7, 9, 5, 0, 0, hcm)
+	utc := time.Date(2018, 8, 6, 9, 41, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		f    func(time.Time) string
+		in   time.Time
+		want string
+	}{
+		{"viDateTime", viDateTime, mon, "16:41, 06/08/2018"},
+		{"viDateTime/own zone", viDateTime, utc, "09:41, 06/08/2018"},
+		{"viDateTime/zero", viDateTime, time.Time{}, ""},
+		{"viDate", viDate, mon, "06/08/2018"},
+		{"viDate/zero", viDate, time.Time{}, ""},
+		{"viWeekday/monday", viWeekday, mon, "Thứ Hai"},
+		{"viWeekday/sunday", viWeekday, sun, "Chủ Nhật"},
+		{"viWeekday/saturday", viWeekday, sun.AddDate(0, 0, -1), "Thứ Bảy"},
+		{"viWeekday/zero", viWeekday, time.Time{}, ""},
+		{"viWeekdayDate", viWeekdayDate, mon, "Thứ Hai, 06/08/2018"},
+		{"viWeekdayDate/sunday", viWeekdayDate, sun, "Chủ Nhật, 07/10/2018"},
+		{"viWeekdayDate/zero", viWeekdayDate, time.Time{}, ""},
+		{"isoDate", isoDate, mon, "2018-08-06T16:41:00+07:00"},
+		{"isoDate/utc", isoDate, utc, "2018-08-06T09:41:00Z"},
+		{"isoDate/zero", isoDate, time.Time{}, ""},
+		{"isoDay", isoDay, mon, "2018-08-06"},
+	}
+	for _, tt := range tests {
+		if got := tt.f(tt.in); got != tt.want {
+			t.Errorf("%s(%v) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestURLs(t *testing.T) {
+	tests := []struct {
+		base, in, abs, rel string
+	}{
+		{"https://kiemtra.example.vn/", "/2018/08/a/", "https://kiemtra.example.vn/2018/08/a/", "/2018/08/a/"},
+		{"https://kiemtra.example.vn/", "css/x.css", "https://kiemtra.example.vn/css/x.css", "/css/x.css"},
+		{"https://kiemtra.example.vn/", "/", "https://kiemtra.example.vn/", "/"},
+		{"https://example.org/bulletin/", "/css/x.css", "https://example.org/bulletin/css/x.css", "/bulletin/css/x.css"},
+		{"https://example.org/bulletin/", "/", "https://example.org/bulletin/", "/bulletin/"},
+		{"/", "/index.xml", "/index.xml", "/index.xml"},
+		{"", "/index.xml", "/index.xml", "/index.xml"},
+		{"https://a.vn/", "https://b.vn/x.jpg", "https://b.vn/x.jpg", "https://b.vn/x.jpg"},
+		{"https://a.vn/", "//cdn.vn/x.jpg", "//cdn.vn/x.jpg", "//cdn.vn/x.jpg"},
+		{"https://a.vn/sub/", "#main", "https://a.vn/sub/#main", "#main"},
+	}
+	for _, tt := range tests {
+		if got := absURL(tt.base, tt.in); got != tt.abs {
+			t.Errorf("absURL(%q, %q) = %q, want %q", tt.base, tt.in, got, tt.abs)
+		}
+		if got := relURL(tt.base, tt.in); got != tt.rel {
+			t.Errorf("relURL(%q, %q) = %q, want %q", tt.base, tt.in, got, tt.rel)
+		}
+	}
+}
+
+func TestKindLabel(t *testing.T) {
+	for in, want := range map[string]string{"news": "Tin tức", "outcome": "Kết quả kiểm tra", "other": "other", "": ""} {
+		if got := kindLabel(in); got != want {
+			t.Errorf("kindLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	if got := count(3, "bài viết"); got != "3 bài viết" {
+		t.Errorf("count = %q", got)
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		n        int
+		in, want string
+	}{
+		{10, "ngắn", "ngắn"},
+		{30, "  nhiều   khoảng \n trắng ", "nhiều khoảng trắng"},
+		{12, "Đoàn kiểm tra làm việc", "Đoàn kiểm…"},
+		{5, "Đảngủy", "Đảng…"},
+		{0, "không cắt", "không cắt"},
+	}
+	for _, tt := range tests {
+		if got := truncate(tt.n, tt.in); got != tt.want {
+			t.Errorf("truncate(%d, %q) = %q, want %q", tt.n, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		a    *model.Article
+		want string
+	}{
+		{nil, ""},
+		{&model.Article{SummaryField: " Tóm tắt ", Source: model.Source{Summary: "Đoạn đầu"}}, "Tóm tắt"},
+		{&model.Article{Source: model.Source{Summary: "Đoạn đầu"}}, "Đoạn đầu"},
+	}
+	for _, tt := range tests {
+		if got := summary(tt.a); got != tt.want {
+			t.Errorf("summary = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	pr := &model.Project{Code: "01-ĐA/TU", Title: "Đề án dân vận", Date: time.Date(2016, 7, 12, 0, 0, 0, 0, hcm), URL: "/projects/01-da-tu/"}
+	a := &model.Article{
+		Documents: []model.DocRef{{Code: "01-DA/TU"}, {Code: "09-NQ/TU", Title: "Nghị quyết"}},
+		Projects:  []*model.Project{pr}, // the second not assembled
+	}
+	got := documents(a)
+	if len(got) != 2 {
+		t.Fatalf("documents: %d, want 2", len(got))
+	}
+	if d := got[0]; d.Code != "01-DA/TU" || d.Title != "Đề án dân vận" || !d.Date.Equal(pr.Date) || d.URL != pr.URL || d.Project != pr {
+		t.Errorf("documents[0] = %+v", d)
+	}
+	if d := got[1]; d.Code != "09-NQ/TU" || d.Title != "Nghị quyết" || d.URL != "" || d.Project != nil {
+		t.Errorf("documents[1] = %+v", d)
+	}
+	if documents(nil) != nil {
+		t.Error("documents(nil) != nil")
+	}
+}
+
+func TestHeadTitle(t *testing.T) {
+	site := &model.Site{Config: model.Config{Title: "Tin kiểm tra"}}
+	tests := []struct {
+		p    *model.Page
+		want string
+	}{
+		{&model.Page{Kind: model.KindHome, Title: "Tin kiểm tra", Site: site}, "Tin kiểm tra"},
+		{&model.Page{Kind: model.KindHome, Title: "Tin kiểm tra", Site: site, Pager: &model.Pager{Number: 3, Total: 5}}, "Trang 3 – Tin kiểm tra"},
+		{&model.Page{Kind: model.KindArticle, Title: "Bài A", Site: site}, "Bài A – Tin kiểm tra"},
+		{&model.Page{Kind: model.KindTerm, Title: "Bùi Hải Tú", Site: site, Pager: &model.Pager{Number: 2, Total: 2}}, "Bùi Hải Tú (Trang 2) – Tin kiểm tra"},
+		{&model.Page{Kind: model.Kind404, Site: site}, "Không tìm thấy trang – Tin kiểm tra"},
+		{&model.Page{Kind: model.KindArticle, Article: &model.Article{Title: "Bài B"}}, "Bài B"},
+	}
+	for _, tt := range tests {
+		if got := headTitle(tt.p); got != tt.want {
+			t.Errorf("headTitle(%s %q) = %q, want %q", tt.p.Kind, tt.p.Title, got, tt.want)
+		}
+	}
+}
+
+func TestDescription(t *testing.T) {
+	site := &model.Site{Config: model.Config{Description: "Tin tức và kết quả kiểm tra"}}
+	a := &model.Article{Source: model.Source{Summary: "Đoàn kiểm tra làm việc."}}
+	if got := description(&model.Page{Site: site, Article: a}); got != "Đoàn kiểm tra làm việc." {
+		t.Errorf("article: %q", got)
+	}
+	if got := description(&model.Page{Site: site, Article: &model.Article{}}); got != "Tin tức và kết quả kiểm tra" {
+		t.Errorf("article without summary: %q", got)
+	}
+	if got := description(&model.Page{Site: site}); got != "Tin tức và kết quả kiểm tra" {
+		t.Errorf("home: %q", got)
+	}
+}
+
+func TestCurrent(t *testing.T) {
+	tests := []struct {
+		kind, url, href, want string
+	}{
+		{model.KindHome, "/", "/", "page"},
+		{model.KindHome, "/page/2/", "/", "true"},
+		{model.KindArticle, "/2018/08/a/", "/", ""},
+		{model.KindProjects, "/projects/", "/projects/", "page"},
+		{model.KindProject, "/projects/01-da-tu/", "/projects/", "true"},
+		{model.KindTerm, "/tags/dan-van/", "/projects/", ""},
+	}
+	for _, tt := range tests {
+		if got := current(&model.Page{Kind: tt.kind, URL: tt.url}, tt.href); got != tt.want {
+			t.Errorf("current(%s, %q) = %q, want %q", tt.url, tt.href, got, tt.want)
+		}
+	}
+}
+
+func TestPlusOffsets(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`datetime="2018-08-06T16:41:00&#43;07:00"`, `datetime="2018-08-06T16:41:00+07:00"`},
+		{`2018-08-06T16:41:00.5&#43;07:00`, `2018-08-06T16:41:00.5+07:00`},
+		{`a&#43;b`, `a&#43;b`},
+		{`no plus`, `no plus`},
+	}
+	for _, tt := range tests {
+		if got := string(plusOffsets([]byte(tt.in))); got != tt.want {
+			t.Errorf("plusOffsets(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
