@@ -15,6 +15,12 @@ const usage = `bulletin publishes inspection bulletins as a static news site.
 Usage:
   bulletin build   [-source DIR] [-out DIR] [-drafts] [-future]
                    build the site into -out (default: DIR/public)
+  bulletin new     [-source DIR] article "Tiêu đề" | project "01-ĐA/TU" "Tên đề án"
+                   write the skeleton of a new article (a draft) or project
+  bulletin check   [-source DIR] [-json]
+                   report errors and warnings in the site; write nothing
+  bulletin import  [-source DIR] FILE...
+                   turn plain-text bulletins into articles
   bulletin version print the version
   bulletin help    print this help
 
@@ -29,13 +35,16 @@ func (e *usageError) Error() string { return e.msg }
 
 // contentError means the site's input has problems, already printed:
 // exit status 1.
-type contentError struct{ n int }
+type contentError struct {
+	n      int
+	silent bool // the command has printed its own summary
+}
 
 func (e *contentError) Error() string {
 	if e.n == 1 {
-		return "1 problem: nothing was written"
+		return "1 error: nothing was written"
 	}
-	return fmt.Sprintf("%d problems: nothing was written", e.n)
+	return fmt.Sprintf("%d errors: nothing was written", e.n)
 }
 
 // command is one subcommand: its name, a one-line summary and its run.
@@ -47,6 +56,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", runBuild},
+		{"new", runNew},
+		{"check", runCheck},
+		{"import", runImport},
 		{"version", runVersion},
 	}
 }
@@ -72,21 +84,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	for _, c := range commands() {
 		if c.name == args[0] {
 			err := c.run(ctx, args[1:], stdout, stderr)
-			var ue *usageError
+			report(stderr, err)
 			if errors.Is(err, flag.ErrHelp) {
 				return nil
-			}
-			if errors.As(err, &ue) {
-				fmt.Fprintln(stderr, "bulletin:", ue.msg)
-				fmt.Fprintln(stderr, `Run "bulletin -h" for usage.`)
-			} else if err != nil {
-				fmt.Fprintln(stderr, "bulletin:", err)
 			}
 			return err
 		}
 	}
 	fmt.Fprintf(stderr, "bulletin: unknown command %q\n\n%s", args[0], usage)
 	return &usageError{"unknown command " + args[0]}
+}
+
+// report prints err for the user, unless the command already has.
+func report(stderr io.Writer, err error) {
+	var ue *usageError
+	var ce *contentError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "bulletin:", ue.msg)
+		fmt.Fprintln(stderr, `Run "bulletin -h" for usage.`)
+	case errors.As(err, &ce) && ce.silent:
+	default:
+		fmt.Fprintln(stderr, "bulletin:", err)
+	}
 }
 
 func exitCode(err error) int {
@@ -110,15 +131,20 @@ func flags(name string, stderr io.Writer) *flag.FlagSet {
 // parse parses args and rejects stray arguments.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{err.Error()}
+		return flagError(err)
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
 	return nil
+}
+
+// flagError makes a flag parsing error a usage error; -h stays ErrHelp.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return &usageError{err.Error()}
 }
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) error {

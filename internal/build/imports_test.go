@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	"feed":     {"model"},
 	"output":   {"diag"},
 	"importer": {"text"},
-	"scaffold": {"model", "text"},
+	"scaffold": {"importer", "text"},
 	"check":    {"model", "diag", "text", "build", "output", "sitetest"},
 	"build":    {"*"},
 	"serve":    {"build", "diag", "output", "model", "sitetest"},

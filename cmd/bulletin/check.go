@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"bulletin/internal/check"
+)
+
+// runCheck reads the whole site, writes nothing, and reports errors and
+// warnings; -json prints one object a line for other tools.
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("check", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	asJSON := fs.Bool("json", false, "print one JSON object per finding")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
+		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
+	}
+	found, err := check.Run(ctx, os.DirFS(*source), time.Now())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		for _, p := range found {
+			enc.Encode(finding{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint})
+		}
+	} else {
+		printProblems(stdout, found)
+		fmt.Fprintf(stdout, "%d errors, %d warnings\n", len(found.Errors()), len(found.Warnings()))
+	}
+	if n := len(found.Errors()); n > 0 {
+		return &contentError{n: n, silent: true}
+	}
+	return nil
+}
+
+// finding is the -json form of a diag.Problem.
+type finding struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code,omitempty"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+}

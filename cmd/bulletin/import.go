@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bulletin/internal/config"
+	"bulletin/internal/scaffold"
+)
+
+// runImport turns plain-text bulletins into articles and tells, for each,
+// what it found and what the editor must still fill in.
+func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("import", stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	if err := fs.Parse(args); err != nil {
+		return flagError(err)
+	}
+	if fs.NArg() == 0 {
+		return &usageError{"usage: bulletin import [-source DIR] FILE..."}
+	}
+	cfg, problems := config.Load(os.DirFS(*source))
+	if err := problems.Err(); err != nil {
+		printProblems(stderr, problems)
+		return &contentError{n: len(problems.Errors())}
+	}
+	failed := 0
+	for _, from := range fs.Args() {
+		r, err := scaffold.Import(*source, from, cfg.Location)
+		if err != nil {
+			fmt.Fprintln(stderr, "bulletin:", err)
+			failed++
+			continue
+		}
+		printImport(stdout, r)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files not imported", failed, fs.NArg())
+	}
+	return nil
+}
+
+func printImport(w io.Writer, r *scaffold.Report) {
+	if r.Skipped {
+		fmt.Fprintf(w, "%s: already imported as %s, skipped\n", r.From, r.Path)
+		return
+	}
+	b := r.Bulletin
+	fmt.Fprintf(w, "%s → %s\n", r.From, r.Path)
+	found := func(label, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "  %-15s %s\n", label, v)
+		}
+	}
+	found("title", b.Title)
+	if !b.Date.IsZero() {
+		found("date", b.Date.Format("15:04, 02/01/2006"))
+	}
+	found("team lead", b.TeamLead)
+	found("role", b.Role)
+	found("unit", b.Unit)
+	for _, d := range b.Documents {
+		found("document", strings.TrimSpace(fmt.Sprintf("%s %s %s %s", d.Kind, d.Code, d.Date, quoteIf(d.Title))))
+	}
+	if len(b.Missing) > 0 {
+		fmt.Fprintf(w, "  %-15s %s (fill in by hand)\n", "not found", strings.Join(b.Missing, ", "))
+	}
+}
+
+func quoteIf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "“" + s + "”"
+}

@@ -1,0 +1,58 @@
+package check
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"bulletin/internal/build"
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/output"
+)
+
+// Finding codes, stable for tools reading -json.
+const (
+	UnknownField    = "unknown-field"
+	DocumentDiffers = "document-differs"
+	UnusedProject   = "unused-project"
+	NoDocuments     = "no-documents"
+	FollowUpOverdue = "follow-up-overdue"
+	BrokenLink      = "broken-link"
+	MissingImage    = "missing-image"
+	DuplicateTitle  = "duplicate-title"
+)
+
+// Run checks the site in fsys as of now and returns every finding, sorted.
+// The error is for failures other than findings (a cancelled run).
+func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
+	mem := output.NewMemory()
+	res, err := build.Build(ctx, build.Options{Source: fsys, Sink: mem, Drafts: true, Future: true, Now: now})
+	if err != nil {
+		if list := diag.AsList(err); list != nil {
+			return list, nil
+		}
+		return nil, err
+	}
+	found := res.Warnings
+	s := res.Site
+	c := &checker{site: s, out: mem, fsys: fsys, now: now}
+	c.documents(&found)
+	c.projects(&found)
+	c.followUps(&found)
+	c.links(&found)
+	c.titles(&found)
+	found.Sort()
+	return found, nil
+}
+
+type checker struct {
+	site *model.Site
+	out  *output.Memory
+	fsys fs.FS
+	now  time.Time
+}
+
+func warn(code, file string, line int, field, msg, hint string) *diag.Problem {
+	return &diag.Problem{Severity: diag.Warning, Code: code, File: file, Line: line, Field: field, Message: msg, Hint: hint}
+}

@@ -1,0 +1,240 @@
+package check
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/sitetest"
+)
+
+func run(t *testing.T, archive string) diag.List {
+	t.Helper()
+	found, err := Run(context.Background(), sitetest.Parse(archive), sitetest.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// Each case triggers one kind of warning; want lists the finding's code and
+// pieces of its message, including file:line.
+func TestEachWarning(t *testing.T) {
+	cases := []struct {
+		name, code, archive string
+		want                []string
+	}{
+		{"misspelt key", UnknownField, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documnets: [01-ĐA/TU]
+---
+x
+`, []string{"content/articles/a.md:4", `did you mean "documents"?`}},
+		{"one code, two titles", DocumentDiffers, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents:
+  - code: 01-ĐA/TU
+    title: Nâng cao chất lượng công tác dân vận
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 2018-02-01
+documents:
+  - code: 01-DA/TU
+    date: 12/7/2016
+    title: Nâng cao hiệu quả công tác dân vận
+---
+x
+`, []string{"content/articles/b.md:5", "Nâng cao hiệu quả công tác dân vận", "content/articles/a.md:5"}},
+		{"one code, two dates", DocumentDiffers, `
+-- content/projects/p.md --
+---
+code: 01-ĐA/TU
+title: T
+date: 2016-07-12
+---
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents:
+  - code: 01-ĐA/TU
+    date: 21/7/2016
+---
+x
+`, []string{"content/articles/a.md:5", "21/07/2016", "content/projects/p.md", "12/07/2016"}},
+		{"project nobody cites", UnusedProject, `
+-- content/projects/p.md --
+---
+code: 09-ĐA/TU
+title: T
+---
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+x
+`, []string{"content/projects/p.md:2", "09-ĐA/TU"}},
+		{"article citing nothing", NoDocuments, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+x
+`, []string{"content/articles/a.md:2", "cites no document"}},
+		{"follow-up overdue", FollowUpOverdue, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+kind: outcome
+documents: [01-ĐA/TU]
+outcome:
+  findings: [x]
+  follow_up_by: 2018-06-30
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 2018-09-01
+kind: news
+documents: [01-ĐA/TU]
+---
+A visit is not an outcome.
+`, []string{"content/articles/a.md:6", "30/06/2018"}},
+		{"broken site link", BrokenLink, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+See [the project](/projects/01-da-tu/) and [nothing](/2018/01/khong-co/).
+`, []string{"content/articles/a.md:6", "/2018/01/khong-co/"}},
+		{"broken .md link", BrokenLink, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+First line.
+
+See [b](b.md) and [c](sub/c.md).
+-- content/articles/b.md --
+---
+title: B
+date: 2018-01-02
+documents: [01-ĐA/TU]
+---
+x
+`, []string{"content/articles/a.md:8", "content/articles/sub/c.md"}},
+		{"missing image", MissingImage, `
+-- static/images/co.png --
+png
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+image: /images/khong.jpg
+---
+![có](/images/co.png) ![không](/images/khong-co.png)
+`, []string{"content/articles/a.md:5", "/images/khong.jpg", "content/articles/a.md:7", "/images/khong-co.png"}},
+		{"same title, same day", DuplicateTitle, `
+-- content/articles/a.md --
+---
+title: Kiểm tra dân vận
+date: 2018-01-01 08:00
+documents: [01-ĐA/TU]
+---
+x
+-- content/articles/b.md --
+---
+title: Kiểm  tra dân vận
+date: 2018-01-01 15:00
+slug: kiem-tra-dan-van-chieu
+documents: [01-ĐA/TU]
+---
+x
+`, []string{"content/articles/b.md:2", "content/articles/a.md"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			found := run(t, c.archive)
+			var got []string
+			for _, p := range found {
+				if p.Code == c.code {
+					got = append(got, p.Error())
+				}
+				if p.Severity != diag.Warning {
+					t.Errorf("unexpected error: %v", p)
+				}
+			}
+			msg := strings.Join(got, "\n")
+			if msg == "" {
+				t.Fatalf("no %s finding; got %v", c.code, found)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("%s findings %q lack %q", c.code, msg, w)
+				}
+			}
+		})
+	}
+}
+
+func TestACleanSiteHasNoFindings(t *testing.T) {
+	found := run(t, `
+-- content/projects/p.md --
+---
+code: 01-ĐA/TU
+title: Dân vận
+date: 2016-07-12
+---
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+kind: outcome
+documents:
+  - code: 01-ĐA/TU
+    date: 12/7/2016
+    title: Dân vận
+outcome:
+  follow_up_by: 2018-06-30
+---
+See [B](/2018/09/b/).
+-- content/articles/b.md --
+---
+title: B
+date: 2018-09-01
+kind: outcome
+documents: [01-DA/TU]
+---
+Reported.
+`)
+	if len(found) != 0 {
+		t.Errorf("findings on a clean site: %v", found)
+	}
+}
+
+func TestErrorsAreFindingsToo(t *testing.T) {
+	found := run(t, "-- content/articles/a.md --\n---\ntitle: A\n---\nx\n")
+	if len(found.Errors()) != 1 || !strings.Contains(found[0].Error(), "content/articles/a.md") {
+		t.Errorf("findings %v", found)
+	}
+}

@@ -1,0 +1,11 @@
+// Package check reads a whole site and reports what the build rejects
+// (errors) and what it would publish but an editor should look at
+// (warnings): a misspelt frontmatter key, one document cited with different
+// titles or dates, a project nobody cites, an article that cites nothing, a
+// follow-up date passed with no later outcome, a link or image that leads
+// nowhere, two articles with one title on one day.
+//
+// It builds the site in memory (drafts and future articles included, so
+// work in progress is checked too) and writes nothing. It imports build,
+// output, model, diag and text.
+package check

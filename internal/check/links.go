@@ -1,0 +1,76 @@
+package check
+
+import (
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+)
+
+// links warns of links and images in bodies, and lead images, that lead to
+// no page or file of the built site. Links to other sites are not followed.
+func (c *checker) links(found *diag.List) {
+	for _, a := range c.site.Articles {
+		c.sourceLinks(&a.Source, a.URL, found)
+		if a.Image != "" && !c.exists(a.Image, a.URL) {
+			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
+				"the image "+a.Image+" is not in the site", "put the file under static/, e.g. static"+a.Image))
+		}
+	}
+	for _, p := range c.site.Projects {
+		if p.Path != "" {
+			c.sourceLinks(&p.Source, p.URL, found)
+		}
+	}
+	for _, d := range c.site.Docs {
+		c.sourceLinks(&d.Source, d.URL, found)
+	}
+}
+
+func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.List) {
+	for _, l := range src.Links {
+		u, err := url.Parse(l.Dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+			continue
+		}
+		code, what := BrokenLink, "the link"
+		if l.Image {
+			code, what = MissingImage, "the image"
+		}
+		if strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
+			target := path.Join(path.Dir(src.Path), u.Path)
+			if _, err := fs.Stat(c.fsys, target); err != nil {
+				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" points to "+target+", which does not exist", "check the file name"))
+			}
+			continue
+		}
+		if !c.exists(u.Path, pageURL) {
+			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
+				"link to a page as /2018/08/slug/ or to a file under static/"))
+		}
+	}
+}
+
+// exists resolves p (site-absolute, or relative to the page at pageURL)
+// against the built files.
+func (c *checker) exists(p, pageURL string) bool {
+	if !strings.HasPrefix(p, "/") {
+		p = path.Join(pageURL, p)
+		if strings.HasSuffix(p, "/.") {
+			p = strings.TrimSuffix(p, ".")
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if name == "." || name == "" {
+		name = "index.html"
+	}
+	for _, n := range []string{name, name + "/index.html"} {
+		if _, ok := c.out.Get(n); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,32 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+)
+
+// titles warns of two articles with one title on one day: most often the
+// same bulletin saved twice.
+func (c *checker) titles(found *diag.List) {
+	loc := c.site.Config.Location
+	first := map[string]*model.Article{}
+	// Oldest first, so the later file is the one warned about.
+	for i := len(c.site.Articles) - 1; i >= 0; i-- {
+		a := c.site.Articles[i]
+		d := a.Date
+		if loc != nil {
+			d = d.In(loc)
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(a.Title), " ")) + "|" + d.Format("2006-01-02")
+		if prev, ok := first[key]; ok {
+			found.Add(warn(DuplicateTitle, a.Path, a.Line("title"), "title",
+				fmt.Sprintf("%s has the same title on the same day (%s)", prev.Path, d.Format("02/01/2006")),
+				"if it is the same bulletin, keep one file"))
+			continue
+		}
+		first[key] = a
+	}
+}

@@ -1,0 +1,62 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A bulletin of our own with the seed's structure.
+const bulletin = "Kiểm tra việc thực hiện Đề án phát triển văn hóa đọc\n\n" +
+	"09:15, 14/03/2019\n\n" +
+	"Sáng ngày 14-3, Đoàn kiểm tra của Huyện ủy do đồng chí Lê Văn Thành, Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy làm Trưởng đoàn đã kiểm tra việc thực hiện Đề án số 05-ĐA/HU, ngày 3/4/2017 về “Phát triển văn hóa đọc giai đoạn 2017 - 2020” tại Đảng ủy xã Tân Cương.\n\n" +
+	"Đoàn ghi nhận nhiều kết quả.\n"
+
+func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
+	root := t.TempDir()
+	from := filepath.Join(t.TempDir(), "ban-tin.txt")
+	os.WriteFile(from, []byte(bulletin), 0o644)
+	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+
+	r, err := Import(root, from, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(root, "content/articles/2019/kiem-tra-viec-thuc-hien-de-an-phat-trien-van-hoa-doc.md")
+	if r.Path != want || r.Skipped {
+		t.Fatalf("report %+v", r)
+	}
+	md, _ := os.ReadFile(want)
+	for _, w := range []string{"# bulletin import: ", "date: 2019-03-14T09:15:00+07:00", "Lê Văn Thành", "05-ĐA/HU", "Đảng ủy xã Tân Cương"} {
+		if !strings.Contains(string(md), w) {
+			t.Errorf("article lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(string(md), "draft") {
+		t.Error("an imported (published) bulletin was made a draft")
+	}
+
+	// The editor finishes the frontmatter; the same text, saved with CRLF, comes again.
+	os.WriteFile(want, append(md, []byte("\nĐã biên tập.\n")...), 0o644)
+	crlf := filepath.Join(t.TempDir(), "copy.txt")
+	os.WriteFile(crlf, []byte(strings.ReplaceAll(bulletin, "\n", "\r\n")), 0o644)
+	r, err = Import(root, crlf, loc)
+	if err != nil || !r.Skipped || r.Path != want {
+		t.Fatalf("re-import: %+v, %v", r, err)
+	}
+	if got, _ := os.ReadFile(want); !strings.Contains(string(got), "Đã biên tập.") {
+		t.Error("the edited article was overwritten")
+	}
+
+	// Another text with the same title and year: refused, naming the file.
+	other := filepath.Join(t.TempDir(), "other.txt")
+	os.WriteFile(other, []byte(strings.Replace(bulletin, "Đoàn ghi nhận", "Khác hẳn", 1)), 0o644)
+	if _, err := Import(root, other, loc); err == nil || !strings.Contains(err.Error(), want+" already exists") {
+		t.Errorf("clash: %v", err)
+	}
+	if src, _ := os.ReadFile(from); string(src) != bulletin {
+		t.Error("the source text was changed")
+	}
+}

@@ -1,0 +1,46 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestArticleSkeleton(t *testing.T) {
+	root := t.TempDir()
+	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+	now := time.Date(2026, 11, 25, 20, 30, 15, 0, time.UTC) // 03:30 on the 26th in Vietnam
+	p, err := Article(root, "Kiểm tra: Đảng ủy Khối", now, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(root, "content/articles/2026/kiem-tra-dang-uy-khoi.md"); p != want {
+		t.Errorf("path %s, want %s", p, want)
+	}
+	b, _ := os.ReadFile(p)
+	for _, w := range []string{`title: "Kiểm tra: Đảng ủy Khối"`, "date: 2026-11-26T03:30:00+07:00", "kind: news", "draft: true", "documents: []", "inspected_unit: \"\""} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("skeleton lacks %q:\n%s", w, b)
+		}
+	}
+	if _, err := Article(root, "Kiểm tra: Đảng ủy Khối", now, loc); err == nil || !strings.Contains(err.Error(), "kiem-tra-dang-uy-khoi.md already exists") {
+		t.Errorf("second write: %v", err)
+	}
+}
+
+func TestProjectSkeleton(t *testing.T) {
+	root := t.TempDir()
+	p, err := Project(root, "01-ĐA/TU", "Nâng cao chất lượng công tác dân vận", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.HasSuffix(p, "content/projects/01-da-tu.md") || !strings.Contains(string(b), `code: "01-ĐA/TU"`) {
+		t.Errorf("%s:\n%s", p, b)
+	}
+	if _, err := Project(root, "01-ĐA/TU", "x", time.Now(), time.UTC); err == nil {
+		t.Error("overwrote a project file")
+	}
+}
