@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		dir.Abort()
 		if list := diag.AsList(err); list != nil {
 			printProblems(stderr, list)
-			return &contentError{len(list.Errors())}
+			return &contentError{n: len(list.Errors())}
 		}
 		return err
 	}
