@@ -15,6 +15,8 @@ const usage = `bulletin publishes inspection bulletins as a static news site.
 Usage:
   bulletin build   [-source DIR] [-out DIR] [-drafts] [-future]
                    build the site into -out (default: DIR/public)
+  bulletin serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts=true] [-future=true]
+                   preview the site, rebuilding and reloading on every save
   bulletin new     [-source DIR] article "Tiêu đề" | project "01-ĐA/TU" "Tên đề án"
                    write the skeleton of a new article (a draft) or project
   bulletin check   [-source DIR] [-json]
@@ -56,6 +58,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", runBuild},
+		{"serve", runServe},
 		{"new", runNew},
 		{"check", runCheck},
 		{"import", runImport},

@@ -304,3 +304,20 @@ func TestIncrementalBuildMatchesColdBuild(t *testing.T) {
 		t.Errorf("changed files %v do not include the edited article", r.Changed)
 	}
 }
+
+func TestDocumentCodesInBodiesLinkToTheirProjects(t *testing.T) {
+	const site = `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+Theo Đề án số 01-ĐA/TU và Quyết định 999/QĐ-UBND (chưa có trên trang).
+`
+	s := sitetest.Build(t, site)
+	s.Contains(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	s.Lacks(t, "2018/01/a/index.html", `/projects/999-qd-ubnd/`)
+	off := sitetest.Build(t, "-- site.yaml --\nlink_codes: false\n"+site)
+	off.Lacks(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+}

@@ -69,11 +69,13 @@ func (d *decoder) person(line int, v any) model.Person {
 	if x, ok := m["name"]; ok {
 		p.Name, _ = d.text("team_lead.name", line, x)
 	}
-	if p.Name == "" {
-		d.errf("team_lead", line, hint, "the team lead has no name")
-	}
 	if x, ok := m["role"]; ok {
 		p.Role, _ = d.text("team_lead.role", line, x)
+	}
+	// Both empty is a team lead not yet filled in ("bulletin new" writes
+	// that); a role with no name is a mistake.
+	if p.Name == "" && p.Role != "" {
+		d.errf("team_lead", line, hint, "the team lead has no name")
 	}
 	d.unknown("team_lead.", m, func(string) int { return line }, []string{"name", "role"})
 	return p

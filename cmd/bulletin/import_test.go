@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The seed's journey: a plain-text bulletin is imported, the site is built,
+// and the article is found on both projects' pages and its team lead's page.
+func TestImportThenBuild(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n"})
+	from := filepath.Join("testdata", "ban-tin-tan-cuong.txt")
+	before, _ := os.ReadFile(from)
+
+	code, out, errs := bulletin("import", "-source", site, from)
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"Hoàng Minh Đức", "Chủ nhiệm Ủy ban Kiểm tra Thành ủy", "Đảng ủy xã Phúc Xuân", "07-ĐA/TU", "08-ĐA/TU", "content/articles/2019/"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("import report lacks %q:\n%s", w, out)
+		}
+	}
+	if code, out, _ := bulletin("import", "-source", site, from); code != 0 || !strings.Contains(out, "already imported") {
+		t.Errorf("second import: exit %d: %s", code, out)
+	}
+	if after, _ := os.ReadFile(from); string(after) != string(before) {
+		t.Fatal("the source text was changed")
+	}
+
+	if code, _, errs := bulletin("build", "-source", site); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	const title = "Kiểm tra việc thực hiện các đề án về phát triển chè và du lịch cộng đồng"
+	for _, page := range []string{"projects/07-da-tu/index.html", "projects/08-da-tu/index.html", "team-leads/hoang-minh-duc/index.html", "units/dang-uy-xa-phuc-xuan/index.html"} {
+		b, err := os.ReadFile(filepath.Join(site, "public", page))
+		if err != nil || !strings.Contains(string(b), title) {
+			t.Errorf("%s does not list the imported article (%v)", page, err)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(site, "public/projects/08-da-tu/index.html"))
+	if !strings.Contains(string(b), "Phát triển du lịch cộng đồng gắn với văn hóa trà") {
+		t.Error("the project page is not titled from the cited document")
+	}
+}
+
+func TestNewThenCheck(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n"})
+	code, out, errs := bulletin("new", "-source", site, "article", "Kiểm tra Đảng ủy Khối")
+	if code != 0 || !strings.Contains(out, "kiem-tra-dang-uy-khoi.md") {
+		t.Fatalf("new: exit %d: %s %s", code, out, errs)
+	}
+	if code, _, errs := bulletin("new", "-source", site, "article", "Kiểm tra Đảng ủy Khối"); code != 1 || !strings.Contains(errs, "already exists") {
+		t.Errorf("second new: exit %d: %s", code, errs)
+	}
+	if code, out, _ := bulletin("new", "-source", site, "project", "01-ĐA/TU", "Dân vận"); code != 0 || !strings.Contains(out, "01-da-tu.md") {
+		t.Errorf("new project: exit %d: %s", code, out)
+	}
+	// The new draft cites nothing yet: a warning, not an error.
+	code, out, _ = bulletin("check", "-source", site)
+	if code != 0 || !strings.Contains(out, "cites no document") || !strings.Contains(out, "0 errors") {
+		t.Errorf("check: exit %d:\n%s", code, out)
+	}
+	code, out, _ = bulletin("check", "-source", site, "-json")
+	if code != 0 || !strings.Contains(out, `"code":"no-documents"`) || !strings.Contains(out, `"severity":"warning"`) {
+		t.Errorf("check -json: exit %d:\n%s", code, out)
+	}
+	os.WriteFile(filepath.Join(site, "content/articles/bad.md"), []byte("---\ntitle: X\n---\n"), 0o644)
+	if code, out, _ := bulletin("check", "-source", site); code != 1 || !strings.Contains(out, "content/articles/bad.md") {
+		t.Errorf("check with an error: exit %d:\n%s", code, out)
+	}
+}
+
+// The example site of this repository checks clean.
+func TestExampleSiteChecksClean(t *testing.T) {
+	code, out, errs := bulletin("check", "-source", "../..")
+	if code != 0 || !strings.HasSuffix(out, "0 errors, 0 warnings\n") {
+		t.Errorf("check of the example site: exit %d:\n%s%s", code, out, errs)
+	}
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"bulletin/internal/serve"
+)
+
+// runServe previews the site: it builds into memory, serves it on -addr,
+// and rebuilds on every save until Ctrl-C. Drafts and future articles are
+// shown by default, since an editor previews what is not published yet;
+// the theme marks them.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("serve", stderr)
+	source := fs.String("source", ".", "the site `folder`: site.yaml, content/, layouts/, static/")
+	addr := fs.String("addr", "127.0.0.1:1313", "the `host:port` to listen on; 127.0.0.1 keeps the preview on this machine")
+	drafts := fs.Bool("drafts", true, "show draft articles (marked as drafts)")
+	future := fs.Bool("future", true, "show articles dated in the future (marked as scheduled)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
+		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return &usageError{fmt.Sprintf("cannot listen on %s: %v (is another preview running? choose another -addr)", *addr, err)}
+	}
+	// Reports come from the build goroutine, the rest from this one.
+	var mu sync.Mutex
+	srv, err := serve.New(serve.Config{
+		Source:   *source,
+		Drafts:   *drafts,
+		Future:   *future,
+		ErrorLog: stderr,
+		OnBuild: func(r serve.Report) {
+			mu.Lock()
+			defer mu.Unlock()
+			printBuild(stdout, stderr, r)
+		},
+	})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	mu.Lock()
+	fmt.Fprintf(stdout, "Serving %s (Ctrl-C to stop)\n", serve.URL(ln.Addr()))
+	mu.Unlock()
+	err = srv.Serve(ctx, ln)
+	mu.Lock()
+	fmt.Fprintln(stdout, "Stopped.")
+	mu.Unlock()
+	return err
+}
+
+// printBuild tells the terminal how a build went: the full summary for the
+// first, one line for each rebuild, and every problem of a failed one.
+func printBuild(stdout, stderr io.Writer, r serve.Report) {
+	now := time.Now().Format("15:04:05")
+	if !r.OK() {
+		n := len(r.Problems)
+		if n == 0 {
+			fmt.Fprintf(stderr, "%s build failed: %v\n", now, r.Err)
+			return
+		}
+		what := "still serving the last good build"
+		if r.Gen == 1 {
+			what = "the browser shows them until they are fixed"
+		}
+		fmt.Fprintf(stderr, "%s build failed with %s (%s):\n", now, plural(n, "problem"), what)
+		printProblems(stderr, r.Problems)
+		return
+	}
+	printProblems(stderr, r.Result.Warnings)
+	if r.Gen == 1 {
+		printSummary(stdout, r.Result, "memory")
+		return
+	}
+	cause := ""
+	if len(r.Sources) > 0 {
+		cause = " after " + strings.Join(r.Sources[:min(3, len(r.Sources))], ", ")
+		if len(r.Sources) > 3 {
+			cause += fmt.Sprintf(" and %d more", len(r.Sources)-3)
+		}
+	}
+	fmt.Fprintf(stdout, "%s rebuilt in %s%s: %d rendered, %d reused, %s changed\n",
+		now, r.Time.Round(time.Millisecond), cause, r.Result.Rendered, r.Result.Reused, plural(len(r.Changed), "file"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
