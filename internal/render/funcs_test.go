@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"testing"
 	"time"
 
@@ -189,16 +190,18 @@ func TestCurrent(t *testing.T) {
 	}
 }
 
-func TestPlusOffsets(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`datetime="2018-08-06T16:41:00&#43;07:00"`, `datetime="2018-08-06T16:41:00+07:00"`},
-		{`2018-08-06T16:41:00.5&#43;07:00`, `2018-08-06T16:41:00.5+07:00`},
-		{`a&#43;b`, `a&#43;b`},
-		{`no plus`, `no plus`},
+func TestDatetimeAttr(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		in   time.Time
+		want template.HTMLAttr
+	}{
+		{time.Date(2018, 8, 6, 16, 41, 0, 0, ict), `datetime="2018-08-06T16:41:00+07:00"`},
+		{time.Date(2018, 8, 6, 16, 41, 0, 0, time.UTC), `datetime="2018-08-06T16:41:00Z"`},
 	}
 	for _, tt := range tests {
-		if got := string(plusOffsets([]byte(tt.in))); got != tt.want {
-			t.Errorf("plusOffsets(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := datetime(tt.in); got != tt.want {
+			t.Errorf("datetime(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -143,24 +142,10 @@ func (r *Renderer) Page(w io.Writer, p *model.Page) error {
 	if err := set.ExecuteTemplate(buf, k.entry, p); err != nil {
 		return r.execProblem(err, p)
 	}
-	if _, err := w.Write(plusOffsets(buf.Bytes())); err != nil {
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("render %s: write: %w", p.URL, err)
 	}
 	return nil
-}
-
-// html/template writes "+" as "&#43;" in attribute values (a guard against
-// UTF-7 sniffing, moot in a page declared UTF-8), so the zone offset of an
-// RFC 3339 time would read datetime="2018-08-06T16:41:00&#43;07:00". Both
-// mean the same, but editors and tools grep for the plain form: plusOffsets
-// puts the "+" back wherever it stands between a time and a zone offset.
-var escapedOffset = regexp.MustCompile(`(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)&#43;(\d\d:\d\d)`)
-
-func plusOffsets(b []byte) []byte {
-	if !bytes.Contains(b, []byte("&#43;")) {
-		return b
-	}
-	return escapedOffset.ReplaceAll(b, []byte("$1+$2"))
 }
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
