@@ -1,0 +1,127 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"bulletin/internal/sitetest"
+)
+
+// Every frontmatter format, date form and field shape of the contract, in
+// nested folders, lands where the contract says.
+func TestEveryFormOfTheContract(t *testing.T) {
+	crlf := strings.ReplaceAll("\ufeff---\ntitle: BOM và CRLF\ndate: 06/08/2018\ndocuments: [01-đa/tu]\n---\nThân bài.\n", "\n", "\r\n")
+	s := sitetest.Build(t, `
+-- content/articles/2018/08/rfc3339.md --
+---
+title: Có múi giờ
+date: 2018-08-06T16:41:00+07:00
+team_lead: Bùi Hải Tú
+documents: [01-ĐA/TU]
+---
+x
+-- content/articles/2018/khong-mui-gio.md --
+---
+title: Không múi giờ
+date: 2018-08-07 09:05
+team_lead:
+  name: Bùi Hải Tú
+  role: Phó Chủ nhiệm
+documents:
+  - code: 01-ĐA/TU
+    date: 12/7/2016
+    title: Dân vận
+---
+x
+-- content/articles/chi-ngay.md --
+---
+title: Chỉ có ngày
+date: 2018-08-08
+---
+x
+-- content/articles/viet.md --
+---
+title: Kiểu Việt Nam
+date: "23:30, 31/08/2018"
+---
+x
+-- content/articles/toml.md --
++++
+title = "Viết bằng TOML"
+date = "2018-08-09 10:00"
+tags = ["dân vận"]
++++
+x
+-- content/articles/json.md --
+{
+  "title": "Viết bằng JSON",
+  "date": "2018-08-10",
+  "inspected_unit": "Đảng ủy Khối"
+}
+
+x
+-- content/articles/crlf.md --
+`+crlf+`
+`)
+	for _, c := range []struct{ file, datetime string }{
+		{"2018/08/co-mui-gio/index.html", "2018-08-06T16:41:00+07:00"},
+		{"2018/08/khong-mui-gio/index.html", "2018-08-07T09:05:00+07:00"},
+		{"2018/08/chi-co-ngay/index.html", "2018-08-08T00:00:00+07:00"},
+		{"2018/08/kieu-viet-nam/index.html", "2018-08-31T23:30:00+07:00"},
+		{"2018/08/viet-bang-toml/index.html", "2018-08-09T10:00:00+07:00"},
+		{"2018/08/viet-bang-json/index.html", "2018-08-10T00:00:00+07:00"},
+		{"2018/08/bom-va-crlf/index.html", "2018-08-06T00:00:00+07:00"},
+	} {
+		s.Contains(t, c.file, `datetime="`+c.datetime+`"`)
+	}
+	s.Contains(t, "2018/08/khong-mui-gio/index.html", "Phó Chủ nhiệm")
+	s.Contains(t, "2018/08/bom-va-crlf/index.html", "Thân bài.")
+	s.Lacks(t, "2018/08/bom-va-crlf/index.html", "\r")
+	s.Contains(t, "team-leads/bui-hai-tu/index.html", "Có múi giờ", "Không múi giờ")
+	s.Contains(t, "tags/dan-van/index.html", "Viết bằng TOML")
+	s.Contains(t, "units/dang-uy-khoi/index.html", "Viết bằng JSON")
+	// 01-ĐA/TU, its object form and the lower-case 01-đa/tu are one project.
+	s.Contains(t, "projects/01-da-tu/index.html", "Có múi giờ", "Không múi giờ", "BOM và CRLF")
+}
+
+func TestMarkdownFeatures(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+## Kết quả kiểm tra
+
+| Chỉ tiêu | Kết quả |
+| --- | ---: |
+| Đảng viên | 1.245 |
+
+~~bỏ~~ và https://kiemtra.example.vn/ và chú thích[^1].
+
+[^1]: Theo báo cáo.
+`)
+	s.Contains(t, "2018/01/a/index.html",
+		`<h2 id="ket-qua-kiem-tra">`, "<table>", `<td style="text-align:right">1.245</td>`,
+		"<del>bỏ</del>", `<a href="https://kiemtra.example.vn/">https://kiemtra.example.vn/</a>`,
+		`href="#fn:1"`, "Theo báo cáo.")
+}
+
+func TestPaginatedListsOfTermsAndProjects(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- site.yaml --\npage_size: 2\n")
+	for _, day := range []string{"01", "02", "03"} {
+		b.WriteString("-- content/articles/" + day + ".md --\n---\ntitle: Bài " + day + "\ndate: 2018-03-" + day +
+			"\nteam_lead: Bùi Hải Tú\ninspected_unit: Đảng ủy Khối\ntags: [dân vận]\ndocuments: [01-ĐA/TU]\n---\nx\n")
+	}
+	s := sitetest.Build(t, b.String())
+	for _, base := range []string{"projects/01-da-tu/", "team-leads/bui-hai-tu/", "units/dang-uy-khoi/", "tags/dan-van/", ""} {
+		s.Contains(t, base+"index.html", "Bài 03", "Bài 02", `href="/`+base+`page/2/"`)
+		s.Contains(t, base+"page/2/index.html", "Bài 01")
+		s.Lacks(t, base+"page/2/index.html", ">Bài 03<")
+	}
+	s.Contains(t, "projects/index.html", `href="/projects/01-da-tu/"`)
+	s.Contains(t, "team-leads/index.html", `href="/team-leads/bui-hai-tu/"`)
+	s.Contains(t, "units/index.html", `href="/units/dang-uy-khoi/"`)
+	s.Contains(t, "tags/index.html", `href="/tags/dan-van/"`)
+}
