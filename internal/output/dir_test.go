@@ -1,0 +1,94 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func read(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func build(t *testing.T, target string, files map[string]string) *Dir {
+	t.Helper()
+	d, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, body := range files {
+		if err := d.Write(n, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func TestCommitSwapsTheNewSiteIn(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	if err := build(t, target, map[string]string{"index.html": "old", "gone/index.html": "x"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, target, map[string]string{"index.html": "new"}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(target, "index.html")) != "new" {
+		t.Error("new site not in place")
+	}
+	if _, err := os.Stat(filepath.Join(target, "gone")); err == nil {
+		t.Error("a page of the old site survived")
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(target), stagePrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// A build killed before Commit leaves the old site whole; the next build
+// clears the dead staging folder.
+func TestKilledBuildLeavesTheOldSite(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	build(t, target, map[string]string{"index.html": "old"}).Commit()
+	build(t, target, map[string]string{"index.html": "half"}) // killed: neither Commit nor Abort
+	if read(t, filepath.Join(target, "index.html")) != "old" {
+		t.Fatal("old site touched")
+	}
+	d := build(t, target, map[string]string{"index.html": "next"})
+	d.Abort()
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(target), stagePrefix+"*"))
+	if len(left) > 0 {
+		t.Errorf("dead staging folders not cleared: %v", left)
+	}
+	if read(t, filepath.Join(target, "index.html")) != "old" {
+		t.Fatal("old site touched by an aborted build")
+	}
+}
+
+func TestRefusesAFolderItDidNotWrite(t *testing.T) {
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := NewDir(target); err == nil || !strings.Contains(err.Error(), "refusing") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := NewDir(filepath.Join(target, "notes.txt")); err == nil {
+		t.Fatal("accepted a file as output folder")
+	}
+}
+
+func TestNamesStayInside(t *testing.T) {
+	m := NewMemory()
+	for _, bad := range []string{"", "/etc/passwd", "../x", "a/../../x", `a\b`, ".", "a//b"} {
+		if err := m.Write(bad, nil); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+	if err := m.Write("a/b/index.html", []byte("x")); err != nil {
+		t.Error(err)
+	}
+}
