@@ -66,7 +66,7 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			{Href: Abs(cfg, c.Link), Rel: "alternate", Type: "text/html"},
 		},
 		// Atom requires an author for every entry: the site stands in
-		// for articles that name no team lead.
+		// for articles that name no team lead; the others name theirs.
 		Author: &atomAuthor{Name: cfg.Title},
 	}
 	for _, a := range as {
@@ -77,6 +77,9 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			Published: a.Date.Format(time.RFC3339),
 			Updated:   a.Date.Format(time.RFC3339),
 			Summary:   atomText{Type: "text", Body: summary(a)},
+		}
+		if a.TeamLead.Name != "" {
+			e.Author = &atomAuthor{Name: a.TeamLead.Name}
 		}
 		if a.HTML != "" {
 			e.Content = &atomText{Type: "html", Body: string(a.HTML)}

@@ -7,10 +7,19 @@ import (
 	"bulletin/internal/model"
 )
 
+// The namespaces the feed's prefixed elements use: atom:link (the feed's
+// own address, as RSS Best Practices ask) and dc:creator (the team lead;
+// RSS's own <author> must be an e-mail address).
+const (
+	nsAtom = "http://www.w3.org/2005/Atom"
+	nsDC   = "http://purl.org/dc/elements/1.1/"
+)
+
 type rss struct {
 	XMLName xml.Name   `xml:"rss"`
 	Version string     `xml:"version,attr"`
 	Atom    string     `xml:"xmlns:atom,attr"`
+	DC      string     `xml:"xmlns:dc,attr"`
 	Channel rssChannel `xml:"channel"`
 }
 
@@ -30,10 +39,16 @@ type rssSelf struct {
 	Type string `xml:"type,attr"`
 }
 
+// rssGUID is an item's permanent address: its URL, marked as a permalink.
+type rssGUID struct {
+	IsPermaLink string `xml:"isPermaLink,attr"`
+	Value       string `xml:",chardata"`
+}
+
 type rssItem struct {
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
-	GUID        string   `xml:"guid"`
+	GUID        rssGUID  `xml:"guid"`
 	PubDate     string   `xml:"pubDate"`
 	Author      string   `xml:"dc:creator,omitempty"`
 	Categories  []string `xml:"category"`
@@ -57,8 +72,9 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 		it := rssItem{
 			Title:       a.Title,
 			Link:        Abs(cfg, a.URL),
-			GUID:        Abs(cfg, a.URL),
+			GUID:        rssGUID{IsPermaLink: "true", Value: Abs(cfg, a.URL)},
 			PubDate:     a.Date.Format(time.RFC1123Z),
+			Author:      a.TeamLead.Name,
 			Description: summary(a),
 		}
 		for _, d := range a.Documents {
@@ -66,5 +82,5 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 		}
 		ch.Items = append(ch.Items, it)
 	}
-	return marshal(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch})
+	return marshal(rss{Version: "2.0", Atom: nsAtom, DC: nsDC, Channel: ch})
 }
