@@ -90,3 +90,11 @@ func TestTermsFoldSpellings(t *testing.T) {
 		t.Errorf("team lead role %q, want the newest", lead.Role)
 	}
 }
+
+func TestHugePageSizeDoesNotOverflow(t *testing.T) {
+	as := []*model.Article{art("a", "A", 1), art("b", "B", 2)}
+	ps := paginate("/", as, int(^uint(0)>>1))
+	if len(ps) != 1 || len(ps[0].Articles) != 2 {
+		t.Errorf("got %d pages", len(ps))
+	}
+}

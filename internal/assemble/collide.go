@@ -16,9 +16,13 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 			continue
 		}
 		file, line, field := origin(p)
-		problems.Add(&diag.Problem{File: file, Line: line, Field: field,
-			Message: "two pages on one URL " + p.URL + ": this one and " + describe(prev),
-			Hint:    "change the slug (or title, or date) of one of them"})
+		msg, hint := "two pages on one URL "+p.URL+": this one and "+describe(prev), "change the slug (or title, or date) of one of them"
+		if p.Project != nil && prev.Project != nil && p.Project != prev.Project {
+			msg = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL +
+				" (cited in " + describe(prev) + ")"
+			hint = "check the codes: if they are one document, write them alike"
+		}
+		problems.Add(&diag.Problem{File: file, Line: line, Field: field, Message: msg, Hint: hint})
 	}
 }
 
@@ -39,6 +43,11 @@ func origin(p *model.Page) (file string, line int, field string) {
 		return p.Project.Path, p.Project.Line("code"), "code"
 	case p.Project != nil && len(p.Project.Articles) > 0:
 		a := p.Project.Articles[len(p.Project.Articles)-1]
+		for _, d := range a.Documents {
+			if d.Key == p.Project.Key && d.Line > 0 {
+				return a.Path, d.Line, "documents"
+			}
+		}
 		return a.Path, a.Line("documents"), "documents"
 	}
 	return "", 0, ""

@@ -64,9 +64,9 @@ func pages(s *model.Site) []*model.Page {
 // paginate splits articles into pages of size under base: base, then
 // base+"page/2/", ... An empty list still has its first page.
 func paginate(base string, as []*model.Article, size int) []*model.Page {
-	n := (len(as) + size - 1) / size
-	if n == 0 {
-		n = 1
+	n := 1 // written so that no huge page_size can overflow
+	if len(as) > 0 {
+		n = (len(as)-1)/size + 1
 	}
 	urls := make([]string, n)
 	for i := range urls {
@@ -77,7 +77,11 @@ func paginate(base string, as []*model.Article, size int) []*model.Page {
 	}
 	out := make([]*model.Page, n)
 	for i := range out {
-		lo, hi := i*size, min((i+1)*size, len(as))
+		lo := i * size
+		hi := len(as)
+		if hi-lo > size {
+			hi = lo + size
+		}
 		pg := &model.Pager{Number: i + 1, Total: n, URLs: urls}
 		if i > 0 {
 			pg.PrevURL = urls[i-1]

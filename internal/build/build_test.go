@@ -321,3 +321,12 @@ Theo Đề án số 01-ĐA/TU và Quyết định 999/QĐ-UBND (chưa có trên 
 	off := sitetest.Build(t, "-- site.yaml --\nlink_codes: false\n"+site)
 	off.Lacks(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
 }
+
+func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
+	for _, name := range []string{"index.html", "index.xml", "sitemap.xml"} {
+		msg := sitetest.Problems(t, "-- static/"+name+" --\nx\n")
+		if !strings.Contains(msg, "static/"+name+": this file would replace the generated "+name) {
+			t.Errorf("%s: %s", name, msg)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -12,7 +13,7 @@ import (
 // copyStatic copies the theme's static files, then the site's, a site file
 // replacing the theme's file of the same name. Go source files are never
 // published: the theme's static/ holds the embed.go that builds it into
-// the binary. A static file may not replace a generated page.
+// the binary. A static file may not replace a generated page or feed.
 func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 	from := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{theme, site} {
@@ -21,7 +22,7 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 		}
 		err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				return fmt.Errorf("static/%s: %w", name, err)
 			}
 			if d.IsDir() || strings.HasSuffix(name, ".go") || ignored(path.Base(name)) {
 				return nil
@@ -38,19 +39,15 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	pages := map[string]bool{}
-	for _, p := range r.Site.Pages {
-		pages[p.Path] = true
-	}
 	var problems diag.List
 	for _, n := range names {
-		if pages[n] {
-			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated page %s", n))
+		if _, generated := w.sums[n]; generated {
+			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated %s", n))
 			continue
 		}
 		data, err := fs.ReadFile(from[n], n)
 		if err != nil {
-			return err
+			return fmt.Errorf("static/%s: %w", n, err)
 		}
 		if err := w.write(n, data); err != nil {
 			return err
