@@ -69,8 +69,12 @@ type Builder struct {
 	cache cache
 }
 
-// Build runs the pipeline. On content errors it returns a *diag.ListError
-// holding every problem, having written nothing to the sink.
+// Build runs the pipeline. On problems in the input it returns a
+// *diag.ListError holding every problem. Problems found while loading
+// stop it before anything is written; a layout that fails on one page, or
+// a static file that collides, is found after some files went to the
+// sink, so a caller discards the sink on any error (output.Dir.Abort,
+// or the server keeping its previous Memory).
 func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	if opt.Theme == nil {
