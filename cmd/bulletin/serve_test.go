@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is written by the server's goroutines and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// eventually waits until cond holds on the buffer's text.
+func eventually(t *testing.T, buf *syncBuffer, what string, cond func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := buf.String(); cond(s) {
+			return s
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no %s in:\n%s", what, buf.String())
+	return ""
+}
+
+func TestServePreviewsAndRebuilds(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+
+	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
+	m := regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no URL:\n%s", out)
+	}
+	page := m[1] + "2018/08/kiem-tra-dan-van/"
+	if body := fetch(t, page); !strings.Contains(body, "Nội dung.") {
+		t.Fatalf("article not served:\n%s", body)
+	}
+
+	src := filepath.Join(dir, "content/articles/a.md")
+	os.WriteFile(src, []byte(strings.Replace(article, "Nội dung.", "Nội dung mới.", 1)), 0o644)
+	eventually(t, &stdout, "rebuild line", func(s string) bool {
+		return regexp.MustCompile(`\d\d:\d\d:\d\d rebuilt in \S+ after content/articles/a.md: \d+ rendered, \d+ reused, \d+ files? changed`).MatchString(s)
+	})
+	if body := fetch(t, page); !strings.Contains(body, "Nội dung mới.") {
+		t.Error("the edit is not served")
+	}
+
+	os.WriteFile(src, []byte("---\ntitle: [x\n---\n"), 0o644)
+	eventually(t, &stderr, "problems", func(s string) bool {
+		return strings.Contains(s, "build failed with 1 problem (still serving the last good build)") &&
+			strings.Contains(s, "content/articles/a.md:2")
+	})
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.HasSuffix(stdout.String(), "Stopped.\n") {
+		t.Errorf("stdout does not end with Stopped.:\n%s", stdout.String())
+	}
+}
+
+func fetch(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func TestServeUsageErrors(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	for _, args := range [][]string{
+		{"serve", "-source", filepath.Join(dir, "nope")},
+		{"serve", "-source", dir, "-addr", "not an address"},
+		{"serve", "-source", dir, "extra"},
+	} {
+		if code, _, _ := bulletin(args...); code != 2 {
+			t.Errorf("bulletin %v: exit %d, want 2", args, code)
+		}
+	}
+}

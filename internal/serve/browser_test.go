@@ -1,0 +1,237 @@
+package serve
+
+import (
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The browser test drives Debian's chromium through the DevTools protocol:
+// the page is opened once, and from then on only files on disk change. It
+// reads the page's text, and never clicks or reloads.
+
+// chromium finds the browser, or skips the test where none is installed.
+// CI installs chromium (.ci/run), so there a missing browser is a failure.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no chromium binary found, and CI=true: .ci/run should have installed it")
+	}
+	t.Skip("no chromium binary found (apt-get install chromium); the browser test runs in CI")
+	return ""
+}
+
+// browse starts a headless chromium with a fresh profile and returns a tab.
+func browse(t *testing.T) context.Context {
+	t.Helper()
+	bin := chromium(t)
+	profile, err := os.MkdirTemp("", "bulletin-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+	)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+		// Chromium's helpers may still write in the profile for a moment.
+		for range 50 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	// The first Run starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	return tab
+}
+
+// until polls a JavaScript expression in the page until it is true, and
+// fails after within.
+func until(t *testing.T, tab context.Context, what, expr string, within time.Duration) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return time.Since(start)
+		}
+		if time.Since(start) > within {
+			t.Fatalf("%s: not within %v (last error: %v)", what, within, err)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// connected waits until n pages listen for builds, so a save is not made
+// before the page can hear of it.
+func (ts *testServer) connected(n int) { ts.t.Helper(); listening(ts.t, ts.Server, n) }
+
+func listening(t testing.TB, s *Server, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		s.events.mu.Lock()
+		got := len(s.events.subs)
+		s.events.mu.Unlock()
+		if got >= n {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("the page did not connect to the event stream")
+}
+
+func TestBrowserReloadsOnSaveAndShowsProblems(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{
+		fileA:                     articleA,
+		"content/articles/b.md":   articleB,
+		"static/css/bulletin.css": "body { color: rgb(0, 0, 0); }",
+	})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) string {
+		return `document.body.innerText.includes(` + jsString(s) + `)`
+	}
+	until(t, tab, "the article", text("Đảng ủy Khối"), 5*time.Second)
+	ts.connected(1)
+	// A mark that a reload would wipe out.
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
+
+	// Save the article: the page shows the new text by itself.
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
+	d := until(t, tab, "the edited text", text("Huyện ủy Phú Lương"), 2*time.Second)
+	t.Logf("save to new text in the page: %v", d)
+	ts.connected(1)
+
+	// Another article's save leaves this page alone.
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 2`))
+	gen := ts.Last().Gen
+	ts.write("content/articles/b.md", strings.Replace(articleB, "Phú Lương", "Định Hóa", 1))
+	ts.wait(gen)
+	time.Sleep(300 * time.Millisecond)
+	until(t, tab, "no reload for another article", `window.bulletinMark === 2`, time.Second)
+
+	// A stylesheet change is swapped in without a reload.
+	ts.write("static/css/bulletin.css", "body { color: rgb(200, 0, 0); }")
+	until(t, tab, "the new stylesheet", `getComputedStyle(document.body).color === "rgb(200, 0, 0)"`, 2*time.Second)
+	until(t, tab, "no reload for CSS", `window.bulletinMark === 2`, time.Second)
+
+	// Break the frontmatter: the overlay names the file and line, over
+	// the last good page.
+	ts.write(fileA, strings.Replace(articleA, "title: ", "title: [", 1))
+	overlay := `(function(){var o=document.getElementById("bulletin-problems");` +
+		`return !!o && o.offsetHeight > 0 && o.textContent.includes("content/articles/a.md:2")})()`
+	until(t, tab, "the problems overlay", overlay, 2*time.Second)
+	until(t, tab, "the last good page under the overlay", text("Huyện ủy Phú Lương"), time.Second)
+
+	// Fix it: the overlay goes and the page shows the fixed text.
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Đảng ủy Công an", 1))
+	until(t, tab, "the fixed page", text("Đảng ủy Công an"), 2*time.Second)
+	until(t, tab, "no overlay", `document.getElementById("bulletin-problems") === null`, time.Second)
+}
+
+func TestBrowserOverlayEscapesText(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{fileA: articleA})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	ts.connected(1)
+	ts.write(fileA, "---\ntitle: x\ndate: <img src=x onerror=window.pwned=1>\n---\n")
+	until(t, tab, "the overlay", `document.getElementById("bulletin-problems") !== null`, 2*time.Second)
+	until(t, tab, "no markup from a message", `!window.pwned && document.querySelector("#bulletin-problems img") === null`, time.Second)
+}
+
+func TestBrowserErrorPageRecovers(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{fileA: broken})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the error page", `document.body.innerText.includes("content/articles/a.md:2")`, 5*time.Second)
+	ts.connected(1)
+	ts.write(fileA, articleA)
+	until(t, tab, "the article after the fix", `document.body.innerText.includes("Đảng ủy Khối")`, 2*time.Second)
+}
+
+func TestBrowserReloadsAfterServerRestart(t *testing.T) {
+	tab := browse(t)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, fileA), articleA)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	run := func(ln net.Listener) (*Server, func()) {
+		s, err := New(Config{Source: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.Serve(ctx, ln) }()
+		return s, func() { cancel(); <-done }
+	}
+	s1, stop1 := run(ln)
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+addr+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	listening(t, s1, 1)
+	stop1()
+
+	// Edited while no server runs: the new server's first build has it,
+	// and the page, reconnecting, learns that it comes from the old one.
+	write(t, filepath.Join(dir, fileA), strings.Replace(articleA, "Đảng ủy Khối", "Đảng ủy Quân sự", 1))
+	var ln2 net.Listener
+	for range 50 {
+		if ln2, err = net.Listen("tcp", addr); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("listening again on %s: %v", addr, err)
+	}
+	_, stop2 := run(ln2)
+	defer stop2()
+	until(t, tab, "the page from the new server", `document.body.innerText.includes("Đảng ủy Quân sự")`, 5*time.Second)
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}

@@ -1,0 +1,80 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// runDebounce starts debounce and returns its input and a channel of the
+// batches it fired.
+func runDebounce(t *testing.T, quiet, limit time.Duration) (chan<- string, <-chan []string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	in := make(chan string)
+	out := make(chan []string, 100)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		debounce(ctx, in, quiet, limit, func(p []string) { out <- p })
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	return in, out
+}
+
+func TestDebounceMergesABurst(t *testing.T) {
+	in, out := runDebounce(t, 50*time.Millisecond, 2*time.Second)
+	for i := range 1000 {
+		in <- fmt.Sprintf("content/articles/a%03d.md", i%500)
+	}
+	select {
+	case b := <-out:
+		if len(b) != 500 {
+			t.Errorf("batch has %d paths, want 500 distinct", len(b))
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("no batch")
+	}
+	select {
+	case b := <-out:
+		t.Fatalf("a second batch: %v", b[:min(3, len(b))])
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+func TestDebounceWaitsForQuiet(t *testing.T) {
+	in, out := runDebounce(t, 80*time.Millisecond, 5*time.Second)
+	var last time.Time
+	for i := range 5 {
+		if i > 0 {
+			time.Sleep(30 * time.Millisecond)
+		}
+		in <- "a.md"
+		last = time.Now()
+	}
+	<-out
+	if d := time.Since(last); d < 75*time.Millisecond {
+		t.Errorf("fired %v after the last event, before the burst was quiet for 80ms", d)
+	}
+}
+
+func TestDebounceCapsAnEndlessStream(t *testing.T) {
+	in, out := runDebounce(t, 50*time.Millisecond, 200*time.Millisecond)
+	stop := time.After(700 * time.Millisecond)
+	n := 0
+loop:
+	for {
+		select {
+		case in <- "a.md":
+			time.Sleep(10 * time.Millisecond)
+		case <-out:
+			n++
+		case <-stop:
+			break loop
+		}
+	}
+	if n < 2 {
+		t.Errorf("%d batches during 700ms of constant writes, want the cap to fire at least twice", n)
+	}
+}

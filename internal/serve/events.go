@@ -1,0 +1,196 @@
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Open pages listen on an EventSource. After each build the server sends
+// one "build" event: whether it succeeded, the URLs whose bytes changed,
+// or the problems. A page decides from the URLs whether it must reload, so
+// a save that does not concern it leaves it alone. On (re)connecting a page
+// first gets "hello", which tells it whether it is stale: it was served by
+// a server that has since restarted, or builds happened while it was
+// disconnected and its own file changed.
+
+// maxURLs bounds a build event: past it (a layout change touching every
+// page) the event says "many" and every page reloads.
+const maxURLs = 5000
+
+// message is the data of an event, as JSON.
+type message struct {
+	Boot     string    `json:"boot,omitempty"`
+	Gen      uint64    `json:"gen"`
+	OK       bool      `json:"ok"`
+	Stale    bool      `json:"stale,omitempty"`
+	URLs     []string  `json:"urls,omitempty"`
+	Many     bool      `json:"many,omitempty"`
+	Problems []problem `json:"problems,omitempty"`
+}
+
+// problem is a diag.Problem for the overlay; Text is its usual one-line
+// form, "file:line:col: field: message (hint)".
+type problem struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+	Text    string `json:"text"`
+}
+
+// problemsOf lists what made a build fail: its content problems, or the
+// error itself when the failure was not the content's.
+func problemsOf(r Report) []problem {
+	if r.OK() {
+		return nil
+	}
+	if len(r.Problems) == 0 {
+		return []problem{{Message: r.Err.Error(), Text: r.Err.Error()}}
+	}
+	out := make([]problem, len(r.Problems))
+	for i, p := range r.Problems {
+		out[i] = problem{p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error()}
+	}
+	return out
+}
+
+func buildMessage(r Report) []byte {
+	m := message{Gen: r.Gen, OK: r.OK(), Problems: problemsOf(r)}
+	if len(r.Changed) > maxURLs {
+		m.Many = true
+	} else {
+		for _, name := range r.Changed {
+			m.URLs = append(m.URLs, fileURL(name))
+		}
+	}
+	return event("build", m)
+}
+
+func event(name string, m message) []byte {
+	data, _ := json.Marshal(m)
+	return fmt.Appendf(nil, "event: %s\ndata: %s\n\n", name, data)
+}
+
+// hub fans build events out to the open pages.
+type hub struct {
+	mu   sync.Mutex
+	subs map[chan []byte]struct{}
+}
+
+func (h *hub) subscribe() chan []byte {
+	c := make(chan []byte, 16)
+	h.mu.Lock()
+	h.subs[c] = struct{}{}
+	h.mu.Unlock()
+	return c
+}
+
+func (h *hub) unsubscribe(c chan []byte) {
+	h.mu.Lock()
+	if _, ok := h.subs[c]; ok {
+		delete(h.subs, c)
+		close(c)
+	}
+	h.mu.Unlock()
+}
+
+// publish never waits for a slow page: one that has fallen 16 events
+// behind is dropped, reconnects, and learns from "hello" whether it is
+// stale.
+func (h *hub) publish(msg []byte) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.subs {
+		select {
+		case c <- msg:
+		default:
+			delete(h.subs, c)
+			close(c)
+		}
+	}
+}
+
+// serveEvents is the EventSource stream. The page passes the path it shows
+// and the hash of the file it was served, so a reconnecting page can be
+// told that it is out of date.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	c := s.events.subscribe()
+	defer s.events.unsubscribe(c)
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
+		return
+	case <-s.closing:
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
+	// retry: reconnect quickly after a restart (the default is ~3 s).
+	fmt.Fprint(w, "retry: 500\n\n")
+	w.Write(s.hello(r))
+	if rc.Flush() != nil {
+		return
+	}
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		var msg []byte
+		select {
+		case m, ok := <-c:
+			if !ok {
+				return
+			}
+			msg = m
+		case <-ping.C:
+			msg = []byte(": ping\n\n") // finds dead connections
+		case <-r.Context().Done():
+			return
+		case <-s.closing:
+			return
+		}
+		if _, err := w.Write(msg); err != nil {
+			return
+		}
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+// hello describes the current build to a page that has just connected.
+func (s *Server) hello(r *http.Request) []byte {
+	st := s.cur.Load()
+	q := r.URL.Query()
+	m := message{Boot: s.boot, Gen: st.report.Gen, OK: st.report.OK(), Problems: problemsOf(st.report)}
+	if q.Get("boot") != s.boot {
+		m.Stale = true
+	} else if path := q.Get("path"); path != "" {
+		m.Stale = q.Get("hash") != pageHash(st, path)
+	}
+	return event("hello", m)
+}
+
+// pageHash is the hash a page at path carries when served from st: its
+// file's, or the error page's, which changes with every build.
+func pageHash(st *state, path string) string {
+	f := resolve(st, path)
+	switch {
+	case f.status == http.StatusInternalServerError:
+		return fmt.Sprintf("error-%d", st.report.Gen)
+	case f.data == nil:
+		return ""
+	}
+	return hash(f.data)
+}

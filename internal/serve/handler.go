@@ -1,0 +1,175 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var zeroTime time.Time // no Last-Modified: the ETag is what revalidates
+
+// eventsPath is reserved for the live-reload stream: the site's files live
+// elsewhere, and no build writes under /_bulletin/.
+const eventsPath = "/_bulletin/events"
+
+// ServeHTTP serves the latest good build from memory.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == eventsPath {
+		s.serveEvents(w, r)
+		return
+	}
+	if _, ok := fileName(r.URL.Path); !ok {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	// Until the first build is done there is nothing true to show: wait
+	// rather than answer 404.
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
+		return
+	case <-s.closing:
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	st := s.cur.Load()
+	f := resolve(st, r.URL.Path)
+	switch {
+	case f.redirect != "":
+		target := f.redirect
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		// 302, not 301: a browser keeps a permanent redirect for ever,
+		// and a preview's folders come and go.
+		http.Redirect(w, r, target, http.StatusFound)
+	case f.status == http.StatusInternalServerError:
+		s.serveErrorPage(w, r, st)
+	case f.data == nil:
+		http.Error(w, "404 page not found", http.StatusNotFound)
+	default:
+		s.serveFile(w, r, f)
+	}
+}
+
+// found is what a URL resolves to in one build.
+type found struct {
+	name     string // the file served, e.g. "2018/08/a/index.html" or "404.html"
+	data     []byte
+	status   int
+	redirect string
+}
+
+// resolve maps a request path to a file of the build: "/x/" to
+// "x/index.html", "/x" to a redirect when "x/index.html" exists, anything
+// else missing to the site's 404.html.
+func resolve(st *state, urlPath string) found {
+	if st.site == nil {
+		return found{status: http.StatusInternalServerError}
+	}
+	name, ok := fileName(urlPath)
+	if !ok {
+		return found{status: http.StatusBadRequest}
+	}
+	if data, ok := st.site.Get(name); ok {
+		return found{name: name, data: data, status: http.StatusOK}
+	}
+	if !strings.HasSuffix(urlPath, "/") {
+		if _, ok := st.site.Get(name + "/index.html"); ok {
+			return found{redirect: escapePath(urlPath + "/")}
+		}
+	}
+	data, _ := st.site.Get("404.html")
+	return found{name: "404.html", data: data, status: http.StatusNotFound}
+}
+
+// fileName turns a decoded request path into the name of a file of the
+// built site, refusing anything that could mean another place: ".." or "."
+// segments however they were encoded (%2e%2e), backslashes (%5c), NUL,
+// empty segments ("//etc/passwd", "a//b"). The site lives in memory, so
+// there is no disk to escape to; the check keeps it so if that changes.
+func fileName(p string) (string, bool) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	rest := p[1:]
+	segs := strings.Split(rest, "/")
+	for i, seg := range segs {
+		if seg == "." || seg == ".." || (seg == "" && i < len(segs)-1) {
+			return "", false
+		}
+	}
+	if rest == "" || strings.HasSuffix(rest, "/") {
+		rest += "index.html"
+	}
+	return rest, true
+}
+
+// serveFile writes one file with its type, an ETag of the bytes sent and
+// no caching beyond revalidation: a preview must never show a stale page.
+// HTML gets the live-reload script.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f found) {
+	body := f.data
+	if isHTML(f.name) {
+		body = s.inject(body, f.name, hash(f.data))
+	}
+	h := w.Header()
+	h.Set("Content-Type", contentType(f.name))
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", `"`+hash(body)+`"`)
+	if f.status == http.StatusOK {
+		// ServeContent answers HEAD, If-None-Match (304) and ranges.
+		http.ServeContent(w, r, f.name, zeroTime, bytes.NewReader(body))
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(f.status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// hash identifies a file's bytes, for ETags and for a page to tell whether
+// it is still current.
+func hash(b []byte) string {
+	h := fnv.New64a()
+	h.Write(b)
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// escapePath percent-encodes a path for a Location header or a URL list.
+func escapePath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == '/' || c == '-' || c == '_' || c == '.' || c == '~' ||
+			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// fileURL is the URL at which a file of the build is seen:
+// "x/index.html" → "/x/", "index.html" → "/", "css/a.css" → "/css/a.css".
+func fileURL(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if dir, ok := strings.CutSuffix(name, "/index.html"); ok {
+		return escapePath("/" + dir + "/")
+	}
+	return escapePath("/" + name)
+}

@@ -1,0 +1,117 @@
+// bulletin serve: live reload. Injected into the preview's HTML only.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var boot = me.dataset.boot, file = me.dataset.file, hash = me.dataset.hash;
+  var own = me.dataset.url; // the URL of the file this page was served from
+  var overlayId = "bulletin-problems";
+
+  function reload() { location.reload(); }
+
+  function sameOrigin(u) {
+    try { u = new URL(u, location.href); } catch (e) { return null; }
+    return u.origin === location.origin ? u : null;
+  }
+
+  // uses reports whether the page loads one of urls as a script or frame:
+  // those cannot be swapped in place.
+  function uses(urls) {
+    var els = document.querySelectorAll("script[src], iframe[src]");
+    for (var i = 0; i < els.length; i++) {
+      var u = sameOrigin(els[i].src);
+      if (u && urls.indexOf(u.pathname) >= 0) return true;
+    }
+    return false;
+  }
+
+  // refresh swaps changed stylesheets and images without a reload: the new
+  // link is added next to the old one, which goes when the new one loaded,
+  // so the page never shows unstyled.
+  function refresh(urls, gen) {
+    var links = document.querySelectorAll('link[rel~="stylesheet"][href], img[src]');
+    links.forEach(function (el) {
+      var attr = el.tagName === "IMG" ? "src" : "href";
+      var u = sameOrigin(el[attr]);
+      if (!u || urls.indexOf(u.pathname) < 0) return;
+      u.searchParams.set("_bulletin", gen);
+      if (attr === "src") { el.src = u.href; return; }
+      var n = el.cloneNode();
+      n.href = u.href;
+      n.onload = n.onerror = function () { el.remove(); };
+      el.after(n);
+    });
+  }
+
+  // show puts the build's problems over the page, or removes them. Text
+  // goes in with textContent only: a message quotes the editor's file.
+  function show(problems) {
+    var old = document.getElementById(overlayId);
+    if (old) old.remove();
+    if (!problems || !problems.length) return;
+    var box = document.createElement("div");
+    box.id = overlayId;
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+      "margin:0;padding:1em 1.25em;background:#2b0b0b;color:#fff;border-top:4px solid #e5484d;" +
+      "font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.4)";
+    var head = document.createElement("strong");
+    head.textContent = (problems.length === 1 ? "1 problem" : problems.length + " problems") +
+      " — this page shows the last good build";
+    box.appendChild(head);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Close");
+    close.style.cssText = "float:right;background:none;border:0;color:#fff;font-size:20px;cursor:pointer";
+    close.onclick = function () { box.remove(); };
+    box.insertBefore(close, head);
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:.5em 0 0;padding-left:1.25em";
+    problems.forEach(function (p) {
+      var li = document.createElement("li");
+      li.textContent = p.text;
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+
+  var seen = 0; // the newest build this page knows of: hello may already cover an event
+
+  function onBuild(m) {
+    if (m.gen <= seen) return;
+    seen = m.gen;
+    if (!m.ok) {
+      if (file === "") reload(); // the error page lists the problems itself
+      else show(m.problems);
+      return;
+    }
+    show(null);
+    var urls = m.urls || [];
+    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(location.pathname) >= 0 || uses(urls)) {
+      reload();
+      return;
+    }
+    refresh(urls, m.gen);
+  }
+
+  var source;
+  function connect() {
+    var q = "?boot=" + encodeURIComponent(boot) + "&path=" + encodeURIComponent(location.pathname) +
+      "&hash=" + encodeURIComponent(hash);
+    source = new EventSource("/_bulletin/events" + q);
+    source.addEventListener("hello", function (e) {
+      var m = JSON.parse(e.data);
+      if (m.stale) { reload(); return; }
+      seen = m.gen;
+      if (file !== "") show(m.ok ? null : m.problems);
+    });
+    source.addEventListener("build", function (e) { onBuild(JSON.parse(e.data)); });
+    source.onerror = function () {
+      // EventSource retries by itself unless the answer was not a stream
+      // (say, a server restarting); then start again.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
+    };
+  }
+  connect();
+})();

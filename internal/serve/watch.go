@@ -1,0 +1,148 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// The folders whose files make the site, watched recursively, and the
+// settings file beside them. Anything else in the site folder (public/,
+// .git/, notes) is not the site's input and never causes a rebuild.
+var (
+	watchedDirs = []string{"content", "layouts", "static"}
+	configFile  = "site.yaml"
+)
+
+// rescan is sent in place of a path when events were lost (the kernel's
+// queue overflowed): the next build must look at everything.
+const rescan = "*"
+
+// watcher turns fsnotify's events under the site folder into the
+// slash-separated, site-relative paths of changes worth a rebuild.
+//
+// inotify watches one folder, not a tree, so each folder is added on its
+// own, and a folder created later (a new year of articles, or content/
+// itself in a site started empty) is added when its creation is seen. The
+// site folder is watched too, without its subfolders, for site.yaml and for
+// the creation of content/, layouts/ and static/.
+type watcher struct {
+	root string
+	fsw  *fsnotify.Watcher
+	errs func(error)
+}
+
+func newWatcher(root string, errs func(error)) (*watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fsw: fsw, errs: errs}
+	if err := fsw.Add(root); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	for _, d := range watchedDirs {
+		w.addTree(filepath.Join(root, d))
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder under it. A folder that vanishes
+// while being walked is not an error: its deletion is an event of its own.
+func (w *watcher) addTree(dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if err := w.fsw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			w.errs(err)
+		}
+		return nil
+	})
+}
+
+// run forwards relevant changes to out until ctx is done.
+func (w *watcher) run(ctx context.Context, out chan<- string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if rel, ok := w.relevant(ev); ok {
+				select {
+				case out <- rel:
+				case <-ctx.Done():
+					return
+				}
+			}
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Folders may have been created unseen: add them all again.
+				for _, d := range watchedDirs {
+					w.addTree(filepath.Join(w.root, d))
+				}
+				select {
+				case out <- rescan:
+				case <-ctx.Done():
+					return
+				}
+				continue
+			}
+			w.errs(err)
+		}
+	}
+}
+
+// relevant returns the site-relative path of an event that may change the
+// site, watching any folder it creates.
+func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
+	// A change of mode alone (touch, chmod, vim setting permissions back)
+	// leaves the bytes as they were.
+	if ev.Op == fsnotify.Chmod {
+		return "", false
+	}
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	top, _, _ := strings.Cut(rel, "/")
+	if rel != configFile && !isWatchedDir(top) {
+		return "", false
+	}
+	if ignored(rel) {
+		return "", false
+	}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+			w.addTree(ev.Name)
+		}
+	}
+	return rel, true
+}
+
+func isWatchedDir(name string) bool {
+	for _, d := range watchedDirs {
+		if d == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *watcher) close() error { return w.fsw.Close() }
