@@ -181,10 +181,14 @@ type writer struct {
 }
 
 func (w *writer) write(name string, data []byte) error {
+	return w.put(name, data, checksum(data))
+}
+
+// put writes data whose checksum is already known.
+func (w *writer) put(name string, data []byte, sum uint64) error {
 	if err := w.sink.Write(name, data); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	sum := checksum(data)
 	w.mu.Lock()
 	w.sums[name] = sum
 	w.mu.Unlock()

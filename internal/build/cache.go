@@ -23,6 +23,7 @@ type cache struct {
 
 type pageEntry struct {
 	sig  uint64
+	sum  uint64 // checksum of data, kept so a reused page is not hashed again
 	data []byte
 }
 
@@ -52,7 +53,7 @@ func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site,
 				mu.Lock()
 				next[p.Path], reused = old, reused+1
 				mu.Unlock()
-				return w.write(p.Path, old.data)
+				return w.put(p.Path, old.data, old.sum)
 			}
 		}
 		var buf bytes.Buffer
@@ -61,13 +62,14 @@ func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site,
 			return err
 		}
 		data := buf.Bytes()
+		sum := checksum(data)
 		mu.Lock()
 		rendered++
 		if fp != nil {
-			next[p.Path] = pageEntry{sig, data}
+			next[p.Path] = pageEntry{sig, sum, data}
 		}
 		mu.Unlock()
-		return w.write(p.Path, data)
+		return w.put(p.Path, data, sum)
 	})
 	if err != nil {
 		return err
