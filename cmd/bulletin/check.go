@@ -30,7 +30,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		for _, p := range found {
-			enc.Encode(finding{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint})
+			enc.Encode(p.JSON())
 		}
 	} else {
 		printProblems(stdout, found)
@@ -40,16 +40,4 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &contentError{n: n, silent: true}
 	}
 	return nil
-}
-
-// finding is the -json form of a diag.Problem.
-type finding struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code,omitempty"`
-	File     string `json:"file,omitempty"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Field    string `json:"field,omitempty"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
 }

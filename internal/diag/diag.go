@@ -158,3 +158,23 @@ func AsList(err error) List {
 	}
 	return nil
 }
+
+// JSON is the form of a problem that tools and browsers read: "bulletin
+// check -json" prints one a line, and the preview server sends them to the
+// error overlay. Text is the usual one-line form.
+type JSON struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code,omitempty"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+	Text     string `json:"text"`
+}
+
+// JSON returns p in its JSON form.
+func (p *Problem) JSON() JSON {
+	return JSON{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error()}
+}

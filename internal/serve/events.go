@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bulletin/internal/diag"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -22,39 +23,27 @@ const maxURLs = 5000
 
 // message is the data of an event, as JSON.
 type message struct {
-	Boot     string    `json:"boot,omitempty"`
-	Gen      uint64    `json:"gen"`
-	OK       bool      `json:"ok"`
-	Stale    bool      `json:"stale,omitempty"`
-	URLs     []string  `json:"urls,omitempty"`
-	Many     bool      `json:"many,omitempty"`
-	Problems []problem `json:"problems,omitempty"`
-}
-
-// problem is a diag.Problem for the overlay; Text is its usual one-line
-// form, "file:line:col: field: message (hint)".
-type problem struct {
-	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Field   string `json:"field,omitempty"`
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"`
-	Text    string `json:"text"`
+	Boot     string      `json:"boot,omitempty"`
+	Gen      uint64      `json:"gen"`
+	OK       bool        `json:"ok"`
+	Stale    bool        `json:"stale,omitempty"`
+	URLs     []string    `json:"urls,omitempty"`
+	Many     bool        `json:"many,omitempty"`
+	Problems []diag.JSON `json:"problems,omitempty"`
 }
 
 // problemsOf lists what made a build fail: its content problems, or the
 // error itself when the failure was not the content's.
-func problemsOf(r Report) []problem {
+func problemsOf(r Report) []diag.JSON {
 	if r.OK() {
 		return nil
 	}
 	if len(r.Problems) == 0 {
-		return []problem{{Message: r.Err.Error(), Text: r.Err.Error()}}
+		return []diag.JSON{{Severity: "error", Message: r.Err.Error(), Text: r.Err.Error()}}
 	}
-	out := make([]problem, len(r.Problems))
+	out := make([]diag.JSON, len(r.Problems))
 	for i, p := range r.Problems {
-		out[i] = problem{p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error()}
+		out[i] = p.JSON()
 	}
 	return out
 }
