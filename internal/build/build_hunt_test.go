@@ -103,26 +103,7 @@ x
 }
 
 func TestHuntHugePageSize(t *testing.T) {
-	s := sitetest.Build(t, `
--- site.yaml --
-page_size: 1000000000000
--- content/articles/a.md --
----
-title: A
-date: 2018-01-01
----
-x
--- content/articles/b.md --
----
-title: B
-date: 2018-01-02
----
-x
-`)
-	s.Contains(t, "index.html", "/2018/01/a/", "/2018/01/b/")
-	if s.Has("page/2/index.html") {
-		t.Error("a page size larger than the site made a second page")
-	}
+	wantProblem(t, "-- site.yaml --\npage_size: 1000000000000\n", "site.yaml:1: page_size: expected a whole number from 1 to 1000")
 }
 
 func TestHuntPageSizeBeyondInt(t *testing.T) {

@@ -1,7 +1,10 @@
 // Package config reads and validates site.yaml, the site's settings, into a
 // model.Config. A missing file means the defaults; every problem found
 // (syntax, a wrong type, an unknown time zone, an unknown key) is returned
-// with its line, so an editor fixes them all at once.
+// with its line, so an editor fixes them all at once. A site.yaml that
+// leaves base_url relative (or unset) gets a "relative-base-url" warning:
+// feeds and the sitemap need an absolute URL. A site with no site.yaml at
+// all, a quick try-out, gets none.
 //
 // It imports time/tzdata so "Asia/Ho_Chi_Minh" resolves on machines (and
 // containers) without a zone database.

@@ -25,13 +25,13 @@ type setting struct {
 
 // settings lists every key site.yaml accepts, in the order of the docs.
 var settings = []setting{
-	{"title", str(func(c *model.Config, s string) { c.Title = s })},
+	{"title", applyTitle},
 	{"description", str(func(c *model.Config, s string) { c.Description = s })},
 	{"base_url", applyBaseURL},
-	{"language", str(func(c *model.Config, s string) { c.Language = s })},
+	{"language", applyLanguage},
 	{"time_zone", applyTimeZone},
-	{"page_size", positive(func(c *model.Config, n int) { c.PageSize = n })},
-	{"feed_size", positive(func(c *model.Config, n int) { c.FeedSize = n })},
+	{"page_size", size(func(c *model.Config, n int) { c.PageSize = n })},
+	{"feed_size", size(func(c *model.Config, n int) { c.FeedSize = n })},
 	{"unsafe_html", boolean(func(c *model.Config, b bool) { c.UnsafeHTML = b })},
 	{"link_codes", boolean(func(c *model.Config, b bool) { c.LinkCodes = b })},
 }
@@ -64,16 +64,19 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
-	if doc == nil { // empty, or comments only
-		return
-	}
 	m, ok := doc.(map[any]any)
-	if !ok {
+	if !ok && doc != nil { // nil: empty, or comments only
 		probs.Add(&diag.Problem{File: File, Line: 1, Message: "expected settings, got " + describe(doc),
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
 	lines := keyLines(data)
+	baseBad := false
+	defer func() {
+		if !baseBad {
+			warnRelativeBase(cfg.BaseURL, m["base_url"] != nil, lines["base_url"], probs)
+		}
+	}()
 	for k, v := range m { // order does not matter: problems are sorted by line
 		key := fmt.Sprint(k)
 		line := lines[key]
@@ -91,6 +94,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 		}
 		if msg, hint := s.apply(cfg, v); msg != "" {
 			probs.Add(&diag.Problem{File: File, Line: line, Field: key, Message: msg, Hint: hint})
+			baseBad = baseBad || key == "base_url"
 		}
 	}
 }
@@ -140,27 +144,84 @@ func invalidLine(data []byte) int {
 	return line
 }
 
+// textOf converts a text setting; numbers are taken as written. It
+// returns a message and a hint when v is not text, or holds a character
+// that no web page may contain (the Nu HTML checker rejects them).
+func textOf(v any) (s, msg, hint string) {
+	switch v := v.(type) {
+	case string:
+		s = strings.TrimSpace(v)
+	case int, float64:
+		s = fmt.Sprint(v)
+	case nil:
+	default:
+		return "", "expected text, got " + describe(v), "write the text, in quotes if it looks like something else"
+	}
+	for i, r := range []rune(s) {
+		if r != '\t' && r != '\n' && (r < 0x20 || r >= 0x7F && r <= 0x9F || r >= 0xD800 && r <= 0xDFFF ||
+			r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE) {
+			return "", fmt.Sprintf("the text holds the character U+%04X at character %d, which web pages may not contain", r, i+1),
+				"delete it: it often comes with text pasted from a PDF or a word processor"
+		}
+	}
+	return s, "", ""
+}
+
 func str(set func(*model.Config, string)) func(*model.Config, any) (string, string) {
 	return func(c *model.Config, v any) (string, string) {
-		switch v := v.(type) {
-		case string:
-			set(c, strings.TrimSpace(v))
-		case int, float64:
-			set(c, fmt.Sprint(v))
-		case nil:
-			set(c, "")
-		default:
-			return "expected text, got " + describe(v), "write the text, in quotes if it looks like something else"
+		s, msg, hint := textOf(v)
+		if msg != "" {
+			return msg, hint
 		}
+		set(c, s)
 		return "", ""
 	}
 }
 
-func positive(set func(*model.Config, int)) func(*model.Config, any) (string, string) {
+// applyTitle sets the site's title, which every page's <title> holds.
+func applyTitle(c *model.Config, v any) (string, string) {
+	s, msg, hint := textOf(v)
+	if msg != "" {
+		return msg, hint
+	}
+	if s == "" {
+		return "the title is empty", "every page needs a <title>: write the site's name, e.g. title: Tin kiểm tra tỉnh Thái Nguyên"
+	}
+	c.Title = s
+	return "", ""
+}
+
+// langTag is the shape of a BCP 47 language tag: a language of 2 to 8
+// letters, or the "x-"/"i-" prefixes, then subtags of letters and digits.
+var langTag = regexp.MustCompile(`^([A-Za-z]{2,8}|[xXiI]-[A-Za-z0-9]{1,8})(-[A-Za-z0-9]{1,8})*$`)
+
+// applyLanguage sets the site's language, which pages give in <html lang>.
+func applyLanguage(c *model.Config, v any) (string, string) {
+	hint := `a BCP 47 language tag such as "vi", "vi-VN" or "en"`
+	s, ok := v.(string)
+	if !ok {
+		return "expected a language tag, got " + describe(v), hint
+	}
+	s = strings.TrimSpace(s)
+	if !langTag.MatchString(s) {
+		if fixed := strings.ReplaceAll(s, "_", "-"); fixed != s && langTag.MatchString(fixed) {
+			hint = fmt.Sprintf("did you mean %q?", fixed)
+		}
+		return fmt.Sprintf("%q is not a language tag", s), hint
+	}
+	c.Language = s
+	return "", ""
+}
+
+// maxSize bounds page_size and feed_size: more is no use to a reader, and
+// a huge page size overflowed the pagination.
+const maxSize = 1000
+
+func size(set func(*model.Config, int)) func(*model.Config, any) (string, string) {
 	return func(c *model.Config, v any) (string, string) {
 		n, ok := v.(int)
-		if !ok || n <= 0 {
-			return fmt.Sprintf("expected a positive whole number, got %s", describe(v)), "for example 10"
+		if !ok || n < 1 || n > maxSize {
+			return fmt.Sprintf("expected a whole number from 1 to %d, got %s", maxSize, describe(v)), "for example 10"
 		}
 		set(c, n)
 		return "", ""
@@ -192,11 +253,35 @@ func applyBaseURL(c *model.Config, v any) (string, string) {
 	if err != nil || (u.Scheme != "" && u.Host == "") || (u.Scheme == "" && !strings.HasPrefix(s, "/")) {
 		return fmt.Sprintf("%q is not a usable base URL", s), hint
 	}
+	if strings.ContainsAny(s, "?#") {
+		// Page URLs are appended to the base URL: "…/?a=1" + "2018/08/x/"
+		// would land in the query.
+		return fmt.Sprintf("%q has a query or a fragment: page URLs are added at its end", s),
+			`remove what follows "?" or "#", e.g. "https://kiemtra.example.vn/"`
+	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
 	c.BaseURL = s
 	return "", ""
+}
+
+// warnRelativeBase warns when the base URL is not absolute (the default
+// "/" included): a site builds, but feeds and the sitemap need absolute
+// URLs. set says whether site.yaml gives base_url, on line.
+func warnRelativeBase(base string, set bool, line int, probs *diag.List) {
+	if u, err := url.Parse(base); err == nil && u.Scheme != "" && u.Host != "" {
+		return
+	}
+	p := diag.Warnf(File, line, "base_url", "%q is not an absolute URL: the feeds and sitemap need one", base)
+	p.Hint = "an absolute URL such as https://kiemtra.example.vn/"
+	if !set {
+		p.Line = 0
+		p.Message = "not set: the feeds and sitemap need an absolute URL"
+		p.Hint = "add a line such as base_url: https://kiemtra.example.vn/"
+	}
+	p.Code = "relative-base-url"
+	probs.Add(p)
 }
 
 func applyTimeZone(c *model.Config, v any) (string, string) {

@@ -58,8 +58,9 @@ func (d *decoder) article() *model.Article {
 // person converts team_lead: a name, or a map with name and role.
 func (d *decoder) person(line int, v any) model.Person {
 	const hint = "a name, or a map with name: and role:"
-	if s, ok := v.(string); ok {
-		return model.Person{Name: strings.TrimSpace(s)}
+	if _, ok := v.(string); ok {
+		name, _ := d.text("team_lead", line, v)
+		return model.Person{Name: name}
 	}
 	m, ok := d.mapping("team_lead", line, v, hint)
 	if !ok {
@@ -100,10 +101,12 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			ref.Line = lines[i]
 		}
 		field := fmt.Sprintf("documents[%d]", i+1)
+		codeField := field
 		switch x := x.(type) {
 		case map[string]any:
+			codeField = field + ".code"
 			if c, ok := x["code"]; ok {
-				ref.Code, _ = d.text(field+".code", ref.Line, c)
+				ref.Code, _ = d.text(codeField, ref.Line, c)
 			}
 			if dv, ok := x["date"]; ok && dv != nil {
 				ref.Date, _ = d.date(field+".date", ref.Line, dv)
@@ -120,6 +123,12 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 		}
 		if ref.Code == "" {
 			d.errf(field, ref.Line, hint, "the document has no code")
+			continue
+		}
+		if text.CodeSlug(ref.Code) == "" {
+			// Its project page would have no URL: the same error as for
+			// the code of a project file.
+			d.errf(codeField, ref.Line, codeHint, "%q has no letter or digit to make a URL from", ref.Code)
 			continue
 		}
 		ref.Key = text.CodeKey(ref.Code)

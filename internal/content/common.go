@@ -74,3 +74,11 @@ func (d *decoder) slug(fallback, name string) (slug string, explicit bool) {
 	}
 	return slug, false
 }
+
+// duplicates reports each top-level key given twice: the decoders keep
+// one value without a word, so the other would be silently lost.
+func (d *decoder) duplicates() {
+	for _, x := range d.f.dups {
+		d.errf(x.key, x.line, "keep one of them", "the field is given twice, on lines %d and %d", x.first, x.line)
+	}
+}

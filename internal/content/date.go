@@ -51,13 +51,13 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	for _, l := range zonedLayouts {
 		t, err := time.Parse(l, s)
 		if try(l, err) {
-			return t, nil
+			return checkYear(s, t)
 		}
 	}
 	for _, l := range localLayouts {
 		t, err := time.ParseInLocation(l, s, loc)
 		if try(l, err) {
-			return t, nil
+			return checkYear(s, t)
 		}
 	}
 	if reason != "" {
@@ -84,4 +84,45 @@ func shape(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Years outside 1–9999 cannot be written in RFC 3339 (feeds, sitemap,
+// <time datetime>): Go writes year 0 as "0000", which the HTML checker and
+// feed readers reject. Dates are written in their own zone, so the year
+// is checked there.
+const minYear, maxYear = 1, 9999
+
+// checkYear returns t, or an error naming s when its year is out of range.
+func checkYear(s string, t time.Time) (time.Time, error) {
+	if y := t.Year(); y < minYear || y > maxYear {
+		return time.Time{}, fmt.Errorf("%q is not a valid date: the year must be between %d and %d", s, minYear, maxYear)
+	}
+	return t, nil
+}
+
+// Names toml v1 gives the locations of dates written without a zone.
+const (
+	tomlLocalDatetime = "datetime-local"
+	tomlLocalDate     = "date-local"
+	tomlLocalTime     = "time-local"
+)
+
+// tomlTime reads a TOML date-time value. One written without a zone
+// (2018-08-31T23:30:00, 2018-08-31) is in the site's zone loc, like any
+// other date without a zone; a time of day alone (16:41:00) is no date.
+func tomlTime(t time.Time, loc *time.Location) (time.Time, error) {
+	var s string
+	switch t.Location().String() {
+	case tomlLocalDatetime:
+		s = t.Format("2006-01-02T15:04:05.999999999")
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	case tomlLocalDate:
+		s = t.Format("2006-01-02")
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	case tomlLocalTime:
+		return time.Time{}, fmt.Errorf("%s is a time of day without a date", t.Format("15:04:05.999999999"))
+	default:
+		s = t.Format(time.RFC3339Nano)
+	}
+	return checkYear(s, t)
 }

@@ -28,6 +28,12 @@ func TestParseDate(t *testing.T) {
 		{"hôm qua", `error: "hôm qua" is not a date`},
 		{"08/2018", `error: "08/2018" is not a date`},
 		{"", `error: "" is not a date`},
+		{"0000-01-01", `error: "0000-01-01" is not a valid date: the year must be between 1 and 9999`},
+		{"00/01/0000", `error: "00/01/0000" is not a valid date: day out of range`},
+		{"9999-12-31 23:59", "9999-12-31T23:59:00+07:00"},
+		{"9999-12-31T23:59:00-01:00", "9999-12-31T23:59:00-01:00"},
+		{"0001-01-01T06:59:00+07:00", "0001-01-01T06:59:00+07:00"},
+		{"10000-01-01", `error: "10000-01-01" is not a date`},
 	}
 	for _, tt := range tests {
 		got, err := parseDate(tt.in, hcm)

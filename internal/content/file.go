@@ -51,6 +51,7 @@ func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res res
 		return fail(prob)
 	}
 	d := &decoder{path: p, f: f, loc: loc}
+	d.duplicates()
 	src := model.Source{Path: p, Hash: hash, Fields: f.fields(), Markdown: f.body, BodyLine: f.bodyLine}
 	switch {
 	case strings.HasPrefix(p, articlesDir+"/"):

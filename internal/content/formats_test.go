@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"bulletin/internal/model"
 )
 
 // TestFormats loads the same article written in each frontmatter format
@@ -150,5 +152,80 @@ func TestNoSections(t *testing.T) {
 	set, msgs := messages(t, fstest.MapFS{"site.yaml": {Data: []byte("title: x\n")}})
 	if len(msgs) != 0 || len(set.Articles)+len(set.Projects)+len(set.Docs) != 0 {
 		t.Errorf("got %v %+v", msgs, set)
+	}
+}
+
+// TestTOMLMixedDocuments checks that a TOML list may mix bare codes and
+// inline tables, as the contract allows (toml v0.3 refused it as not
+// homogeneous).
+func TestTOMLMixedDocuments(t *testing.T) {
+	src := "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01-ĐA/TU\", {code = \"02-ĐA/TU\", date = 2016-10-10, title = \"Đề án 2\"}]\n+++\n"
+	set, msgs := messages(t, one(art, src))
+	if len(msgs) != 0 {
+		t.Fatalf("problems: %v", msgs)
+	}
+	var got []string
+	for _, d := range set.Articles[0].Documents {
+		got = append(got, d.Key+"|"+d.Title+"|"+d.Date.Format(time.RFC3339))
+	}
+	want := "01-DA/TU||0001-01-01T00:00:00Z 02-DA/TU|Đề án 2|2016-10-10T00:00:00+07:00"
+	if strings.Join(got, " ") != want {
+		t.Errorf("documents %s\nwant      %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestTOMLLocalDates checks that TOML dates written without a zone are in
+// the site's zone, whatever the machine's, like text dates.
+func TestTOMLLocalDates(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	tests := []struct {
+		name, value string
+		loc         *time.Location
+		want        string
+	}{
+		{"local date-time", "2018-08-31T23:30:00", hcm, "2018-08-31T23:30:00+07:00"},
+		{"local date-time, fraction", "2018-08-31T23:30:00.5", hcm, "2018-08-31T23:30:00.5+07:00"},
+		{"local date-time, space", "2018-08-31 23:30:00", hcm, "2018-08-31T23:30:00+07:00"},
+		{"local date", "2018-08-31", hcm, "2018-08-31T00:00:00+07:00"},
+		{"local date-time, other zone", "2018-08-31T23:30:00", ny, "2018-08-31T23:30:00-04:00"},
+		{"local date, other zone", "2018-01-31", ny, "2018-01-31T00:00:00-05:00"},
+		{"local date, UTC", "2018-08-31", time.UTC, "2018-08-31T00:00:00Z"},
+		{"zoned kept", "2018-08-31T23:30:00+02:00", ny, "2018-08-31T23:30:00+02:00"},
+		{"UTC kept", "2018-08-31T23:30:00Z", hcm, "2018-08-31T23:30:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "+++\ntitle = \"a\"\ndate = " + tt.value + "\ndocuments = [{code = \"01\", date = " + tt.value + "}]\n" +
+				"[outcome]\nfollow_up_by = " + tt.value + "\n+++\n"
+			set, probs := Load(one(art, src), model.Config{Location: tt.loc})
+			if len(probs) != 0 {
+				t.Fatalf("problems: %v", probs)
+			}
+			a := set.Articles[0]
+			for _, d := range []time.Time{a.Date, a.Documents[0].Date, a.Outcome.FollowUpBy} {
+				if got := d.Format(time.RFC3339Nano); got != tt.want {
+					t.Errorf("got %s, want %s", got, tt.want)
+				}
+				if strings.HasPrefix(tt.name, "local") && d.Location() != tt.loc {
+					t.Errorf("location %q, want %q", d.Location(), tt.loc)
+				}
+			}
+		})
+	}
+}
+
+// TestTabsAndNewlines checks that the control characters text may hold,
+// tab and newline, are accepted (a multi-line summary).
+func TestTabsAndNewlines(t *testing.T) {
+	src := "---\ntitle: \"a\\tb\"\ndate: 2018-08-06\nsummary: |\n  Dòng một\n  \tdòng hai\n---\n"
+	set, msgs := messages(t, one(art, src))
+	if len(msgs) != 0 {
+		t.Fatalf("problems: %v", msgs)
+	}
+	if a := set.Articles[0]; a.Title != "a\tb" || a.SummaryField != "Dòng một\n\tdòng hai" {
+		t.Errorf("title %q summary %q", a.Title, a.SummaryField)
 	}
 }

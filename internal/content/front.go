@@ -29,6 +29,7 @@ type front struct {
 	vals     map[string]any
 	lines    map[string]int   // top-level key → file line
 	items    map[string][]int // top-level list key → file line of each entry (JSON only)
+	dups     []dup            // top-level keys given twice (YAML and JSON; TOML refuses them)
 	body     []byte
 	bodyLine int
 }
@@ -108,7 +109,7 @@ func (f *front) decode(path string) *diag.Problem {
 	switch f.format {
 	case "YAML":
 		err = yaml.Unmarshal(f.raw, &v)
-		f.lines = yamlKeyLines(f.raw, f.start)
+		f.lines, f.dups = yamlKeyLines(f.raw, f.start)
 	case "TOML":
 		var m map[string]any
 		err = toml.Unmarshal(f.raw, &m)
@@ -118,7 +119,7 @@ func (f *front) decode(path string) *diag.Problem {
 		var m map[string]any
 		if err = json.Unmarshal(f.raw, &m); err == nil {
 			v = m
-			f.lines, f.items = jsonLines(f.raw, f.start)
+			f.lines, f.items, f.dups = jsonLines(f.raw, f.start)
 		}
 	}
 	if err != nil {
@@ -139,7 +140,7 @@ func (f *front) decode(path string) *diag.Problem {
 var (
 	lineRE     = regexp.MustCompile(`(?i)\bline (\d+)`)
 	yamlPrefix = regexp.MustCompile(`^yaml: (line \d+: )?`)
-	tomlPrefix = regexp.MustCompile(`^Near line \d+ \(last key parsed '[^']*'\): `)
+	tomlPrefix = regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`)
 )
 
 // syntaxProblem turns a decoder's error into a problem on the file's line:
@@ -149,7 +150,15 @@ func (f *front) syntaxProblem(path string, err error) *diag.Problem {
 	msg, line := err.Error(), 0
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var pe toml.ParseError
 	switch {
+	case errors.As(err, &pe):
+		// toml v1: "toml: line 3 (last key "title"): message", the line
+		// counted in the frontmatter text.
+		msg = pe.Message
+		if pe.Position.Line > 0 {
+			line = f.start + pe.Position.Line - 1
+		}
 	case errors.As(err, &se):
 		line = f.start + bytes.Count(f.raw[:min(int(se.Offset), len(f.raw))], []byte("\n"))
 	case errors.As(err, &te):

@@ -23,6 +23,8 @@ func FuzzDecode(f *testing.F) {
 		"+++\ntitle = \"a\"\ndate = 2018-08-06T16:41:00+07:00\n+++\n",
 		"{\n\"title\": \"a\", \"documents\": [{\"code\": 1}]\n}\n\n",
 		"---\ndocuments:\n- code: [x]\n- {date: 31/02/2018}\noutcome: [1]\n---\n",
+		"+++\ntitle = \"a\\u0001\"\ndate = 0000-01-01T16:41:00\ndocuments = [\"/-/\", {code = \"01\", date = 16:41:00}]\n+++\n",
+		"---\ntitle: a\ntitle: b\ndate: 2018-08-06\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

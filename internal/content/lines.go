@@ -10,20 +10,31 @@ import (
 // which line a key stands, so this file finds them by scanning the
 // frontmatter text. start is the file line of the text's first line.
 
+// dup is a top-level key given a second time: yaml.v2 and encoding/json
+// keep the last value without a word, which hides a mistake.
+type dup struct {
+	key         string
+	first, line int // file lines of the first and the repeated key
+}
+
 // yamlKeyLines finds top-level keys: lines at column 0 of the form "key:".
-func yamlKeyLines(raw []byte, start int) map[string]int {
+// It also returns the keys written more than once.
+func yamlKeyLines(raw []byte, start int) (map[string]int, []dup) {
 	out := make(map[string]int)
+	var dups []dup
 	for i, l := range strings.Split(string(raw), "\n") {
 		if l == "" || strings.ContainsRune(" \t#-", rune(l[0])) {
 			continue
 		}
 		if k, ok := yamlKey(l); ok {
-			if _, seen := out[k]; !seen {
+			if first, seen := out[k]; seen {
+				dups = append(dups, dup{k, first, start + i})
+			} else {
 				out[k] = start + i
 			}
 		}
 	}
-	return out
+	return out, dups
 }
 
 // yamlKey returns the key of a "key: value" line, unquoted.
@@ -115,9 +126,11 @@ func tomlItemLines(raw []byte, start int, key string) []int {
 }
 
 // jsonLines walks the top-level object's tokens: the decoder's offsets
-// give each key's line and, for lists, each entry's line.
-func jsonLines(raw []byte, start int) (map[string]int, map[string][]int) {
+// give each key's line and, for lists, each entry's line. It also returns
+// the keys written more than once.
+func jsonLines(raw []byte, start int) (map[string]int, map[string][]int, []dup) {
 	keys, items := make(map[string]int), make(map[string][]int)
+	var dups []dup
 	lineAt := func(off int64) int {
 		o := int(min(off, int64(len(raw))))
 		// Skip the separators before the token, to land on its own line.
@@ -128,7 +141,7 @@ func jsonLines(raw []byte, start int) (map[string]int, map[string][]int) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return keys, items
+		return keys, items, nil
 	}
 	for dec.More() {
 		at := dec.InputOffset()
@@ -137,14 +150,17 @@ func jsonLines(raw []byte, start int) (map[string]int, map[string][]int) {
 			break
 		}
 		k, _ := tok.(string)
-		if _, seen := keys[k]; !seen {
+		if first, seen := keys[k]; seen {
+			dups = append(dups, dup{k, first, lineAt(at)})
+			delete(items, k) // the entries of the last value are the ones kept
+		} else {
 			keys[k] = lineAt(at)
 		}
 		if !jsonValue(dec, lineAt, func(l int) { items[k] = append(items[k], l) }) {
 			break
 		}
 	}
-	return keys, items
+	return keys, items, dups
 }
 
 // jsonValue consumes one value; when it is a list, it reports each entry's

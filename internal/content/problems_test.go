@@ -6,6 +6,8 @@ import (
 	"testing/fstest"
 )
 
+const ctlHint = "delete it: it often comes with text pasted from a PDF or a word processor"
+
 // TestProblems asserts the message an editor reads for each kind of bad
 // input: file, line, field, what is wrong and what is accepted.
 func TestProblems(t *testing.T) {
@@ -69,6 +71,81 @@ func TestProblems(t *testing.T) {
 			`content/projects/p.md:1: code: missing: a project needs a code (add a line such as code: 01-ĐA/TU)`}},
 		{"page without title", "content/pages/about.md", "---\nslug: x\n---\n", []string{
 			`content/pages/about.md:1: title: missing: a page needs a title (add a line such as title: Kiểm tra ...)`}},
+
+		// toml v1 errors ("toml: line 3 (last key ...): ...") on the file's line.
+		{"TOML error after blank lines", art, "\n\n+++\ntitle = \"a\"\ndate = 2018-08-06\ntags = [\"x\"\n+++\n", []string{
+			`content/articles/a.md:6: invalid TOML frontmatter: expected a comma (',') or array terminator (']'), but got end of file (TOML fields are key = value, text in quotes)`}},
+		{"TOML duplicate key", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ntitle = \"b\"\n+++\n", []string{
+			`content/articles/a.md:4: invalid TOML frontmatter: Key 'title' has already been defined. (TOML fields are key = value, text in quotes)`}},
+		{"TOML string with newline", art, "+++\ndate = 2018-08-06\ntitle = \"abc\n+++\n", []string{
+			`content/articles/a.md:3: invalid TOML frontmatter: strings cannot contain newlines (TOML fields are key = value, text in quotes)`}},
+
+		// A TOML time of day alone is not a date.
+		{"TOML local time", art, "+++\ntitle = \"a\"\ndate = 16:41:00\n+++\n", []string{
+			`content/articles/a.md:3: date: 16:41:00 is a time of day without a date (` + dateHint + `)`}},
+		{"TOML local time in a document", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [{code = \"01-ĐA/TU\", date = 07:30:00}]\n+++\n", []string{
+			`content/articles/a.md:4: documents[1].date: 07:30:00 is a time of day without a date (` + dateHint + `)`}},
+
+		// Years outside 1–9999 break RFC 3339 in feeds and <time>.
+		{"year 0 YAML", art, "---\ntitle: a\ndate: 0000-01-01\n---\n", []string{
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 day first", art, "---\ntitle: a\ndate: 01/01/0000\n---\n", []string{
+			`content/articles/a.md:3: date: "01/01/0000" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 follow-up", art, "---\ntitle: a\ndate: 2018-08-06\noutcome:\n  follow_up_by: 0000-09-30\n---\n", []string{
+			`content/articles/a.md:4: outcome.follow_up_by: "0000-09-30" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 TOML", art, "+++\ntitle = \"a\"\ndate = 0000-01-01\n+++\n", []string{
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 TOML local date-time", art, "+++\ntitle = \"a\"\ndate = 0000-12-31T23:30:00\n+++\n", []string{
+			`content/articles/a.md:3: date: "0000-12-31T23:30:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 with a zone", art, "---\ntitle: a\ndate: 0000-12-31T23:00:00+07:00\n---\n", []string{
+			`content/articles/a.md:3: date: "0000-12-31T23:00:00+07:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+		{"year 0 in a project", "content/projects/p.md", "---\ncode: 01-ĐA/TU\ndate: 0000-02-03\n---\n", []string{
+			`content/projects/p.md:3: date: "0000-02-03" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+
+		// Characters no web page may hold, in every text field.
+		{"control in title", art, "---\ntitle: \"a\\x01b\"\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:2: title: the text holds the control character U+0001 at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"DEL in team lead name", art, "---\ntitle: a\ndate: 2018-08-06\nteam_lead: \"Bùi\\x7fTú\"\n---\n", []string{
+			`content/articles/a.md:4: team_lead: the text holds the control character U+007F at character 4, which web pages may not contain (` + ctlHint + `)`}},
+		{"C1 in team lead role", art, "---\ntitle: a\ndate: 2018-08-06\nteam_lead:\n  name: B\n  role: \"x\\x85y\"\n---\n", []string{
+			`content/articles/a.md:4: team_lead.role: the text holds the control character U+0085 at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"control in unit, tags, summary, image, slug", art, "---\ntitle: a\ndate: 2018-08-06\ninspected_unit: \"x\\x1f\"\ntags: [ok, \"b\\x0bc\"]\nsummary: \"s\\x08\"\nimage: \"/i\\x00.jpg\"\nslug: \"a\\uFFFE\"\n---\n", []string{
+			`content/articles/a.md:4: inspected_unit: the text holds the control character U+001F at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:5: tags[2]: the text holds the control character U+000B at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:6: summary: the text holds the control character U+0008 at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:7: image: the text holds the control character U+0000 at character 3, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:8: slug: the text holds the noncharacter U+FFFE at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"control in documents and outcome", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01\\u0002\", {code = \"02\", title = \"t\\uFFFF\"}]\n[outcome]\nfindings = [\"f\\u009b\"]\nrecommendations = \"r\\rs\"\n+++\n", []string{
+			`content/articles/a.md:4: documents[1]: the text holds the control character U+0002 at character 3, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:4: documents[2].title: the text holds the noncharacter U+FFFF at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:5: outcome.recommendations[1]: the text holds the control character U+000D at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/articles/a.md:5: outcome.findings[1]: the text holds the control character U+009B at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"control in JSON code of a document", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\"documents\": [{\"code\": \"0\\u00071\"}]\n}\n\n", []string{
+			`content/articles/a.md:4: documents[1].code: the text holds the control character U+0007 at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"control in project fields", "content/projects/p.md", "---\ncode: \"01\\x1b\"\ntitle: \"t\\x1b\"\nissuer: \"i\\x1b\"\nperiod: \"p\\x1b\"\n---\n", []string{
+			`content/projects/p.md:2: code: the text holds the control character U+001B at character 3, which web pages may not contain (` + ctlHint + `)`,
+			`content/projects/p.md:3: title: the text holds the control character U+001B at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/projects/p.md:4: issuer: the text holds the control character U+001B at character 2, which web pages may not contain (` + ctlHint + `)`,
+			`content/projects/p.md:5: period: the text holds the control character U+001B at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"control in page title", "content/pages/about.md", "---\ntitle: \"Giới\\x0cthiệu\"\n---\n", []string{
+			`content/pages/about.md:2: title: the text holds the control character U+000C at character 5, which web pages may not contain (` + ctlHint + `)`}},
+
+		// A document code must make a URL, in an article as in a project.
+		{"document code without letters", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - \"/-/\"\n  - code: \" - \"\n    title: x\n---\n", []string{
+			`content/articles/a.md:5: documents[1]: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`,
+			`content/articles/a.md:6: documents[2].code: "-" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+		{"project code without letters", "content/projects/p.md", "---\ncode: \"/-/\"\n---\n", []string{
+			`content/projects/p.md:2: code: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+
+		// Keys given twice: yaml.v2 and encoding/json keep the last silently.
+		{"YAML duplicate key", art, "---\ntitle: A\ndate: 2018-08-06\ntitle: B\n---\n", []string{
+			`content/articles/a.md:4: title: the field is given twice, on lines 2 and 4 (keep one of them)`}},
+		{"YAML key three times", art, "\n---\ntags: [a]\ntitle: A\n\"tags\": [b]\ndate: 2018-08-06\ntags: c\n---\n", []string{
+			`content/articles/a.md:5: tags: the field is given twice, on lines 3 and 5 (keep one of them)`,
+			`content/articles/a.md:7: tags: the field is given twice, on lines 3 and 7 (keep one of them)`}},
+		{"JSON duplicate key", art, "{\n\"title\": \"A\",\n\"date\": \"2018-08-06\",\n\"title\": \"B\"\n}\n\n", []string{
+			`content/articles/a.md:4: title: the field is given twice, on lines 2 and 4 (keep one of them)`}},
+		{"YAML nested key repeated is not top-level", art, "---\ntitle: A\ndate: 2018-08-06\nteam_lead:\n  name: x\noutcome:\n  findings: [z]\n---\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

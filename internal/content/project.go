@@ -5,6 +5,8 @@ import (
 	"bulletin/internal/text"
 )
 
+const codeHint = "a code holds letters or digits, e.g. 01-ĐA/TU"
+
 var projectKeys = []string{"code", "title", "date", "issuer", "period"}
 
 // project converts the fields of a project file: a referenced document
@@ -20,7 +22,7 @@ func (d *decoder) project() *model.Project {
 	} else {
 		p.Key, p.Slug = text.CodeKey(p.Code), text.CodeSlug(p.Code)
 		if p.Slug == "" {
-			d.errf("code", line, "a code holds letters or digits, e.g. 01-ĐA/TU", "%q has no letter or digit to make a URL from", p.Code)
+			d.errf("code", line, codeHint, "%q has no letter or digit to make a URL from", p.Code)
 		}
 	}
 	if v, line, ok := d.get("title"); ok {

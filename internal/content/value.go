@@ -115,11 +115,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// text converts a text value; numbers are accepted as written.
+// text converts a text value; numbers are accepted as written. Text with
+// a character no web page may hold (see forbidden) is an error.
 func (d *decoder) text(field string, line int, v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
-		return strings.TrimSpace(v), true
+		s := strings.TrimSpace(v)
+		if i, r, bad := forbidden(s); bad {
+			d.errf(field, line, "delete it: it often comes with text pasted from a PDF or a word processor",
+				"the text holds the %s U+%04X at character %d, which web pages may not contain", charKind(r), r, i)
+			return s, false
+		}
+		return s, true
 	case int64:
 		return strconv.FormatInt(v, 10), true
 	case float64:
@@ -163,11 +170,45 @@ func (d *decoder) flag(field string, line int, v any) bool {
 	return b
 }
 
+// forbidden finds the first character of s that the HTML standard does
+// not allow in a page (the Nu checker rejects it): controls other than tab
+// and newline, U+007F–U+009F, surrogates and noncharacters (U+FDD0–U+FDEF
+// and U+FFFE/U+FFFF in every plane). It returns the character and its
+// 1-based position.
+func forbidden(s string) (int, rune, bool) {
+	i := 0
+	for _, r := range s {
+		i++
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0xD800 && r <= 0xDFFF,
+			r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+			return i, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+func charKind(r rune) string {
+	switch {
+	case r < 0xA0:
+		return "control character"
+	case r >= 0xD800 && r <= 0xDFFF:
+		return "unpaired surrogate"
+	}
+	return "noncharacter"
+}
+
 // date converts a date value (TOML gives time.Time; YAML and JSON text).
 func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 	switch v := v.(type) {
 	case time.Time:
-		return v, true
+		t, err := tomlTime(v, d.loc)
+		if err != nil {
+			d.errf(field, line, dateHint, "%v", err)
+			return time.Time{}, false
+		}
+		return t, true
 	case string:
 		t, err := parseDate(v, d.loc)
 		if err != nil {
