@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +35,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
 	}
 	dir, err := output.NewDir(*out)
+	if errors.Is(err, output.ErrNotOurs) {
+		return &usageError{err.Error()}
+	}
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 func TestRefusesToReplaceAFolderItDidNotWrite(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/articles/a.md": article, "mine/notes.txt": "của tôi"})
 	code, _, errs := bulletin("build", "-source", dir, "-out", filepath.Join(dir, "mine"))
-	if code == 0 || !strings.Contains(errs, "refusing") {
+	if code != 2 || !strings.Contains(errs, "refusing") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "mine/notes.txt")); string(b) != "của tôi" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -15,6 +16,11 @@ import (
 const marker = ".bulletin-output"
 
 const stagePrefix = ".bulletin-stage-"
+
+// ErrNotOurs is the error NewDir wraps when the target holds files that a
+// build did not write (or is not a folder): a mistake in the command line,
+// not in the site.
+var ErrNotOurs = errors.New("not an output folder of bulletin")
 
 // Dir is a Sink that writes into a staging folder beside Target; Commit
 // swaps it in.
@@ -37,7 +43,7 @@ func NewDir(target string) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	removeStale(parent, filepath.Base(target))
-	stage, err := os.MkdirTemp(parent, stagePrefix+filepath.Base(target)+"-")
+	stage, err := os.MkdirTemp(parent, fmt.Sprintf("%s%s-%d-", stagePrefix, filepath.Base(target), os.Getpid()))
 	if err != nil {
 		return nil, fmt.Errorf("output: staging folder: %w", err)
 	}
@@ -62,7 +68,7 @@ func checkTarget(target string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("output: %s exists and is not a folder", target)
+		return fmt.Errorf("output: %s exists and is not a folder: %w", target, ErrNotOurs)
 	}
 	entries, err := os.ReadDir(target)
 	if err != nil {
@@ -72,18 +78,27 @@ func checkTarget(target string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(target, marker)); err != nil {
-		return fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself", target, marker)
+		return fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself (%w)", target, marker, ErrNotOurs)
 	}
 	return nil
 }
 
 // removeStale deletes staging folders left by builds that were killed.
+// Each name carries the id of the process that made it, so the folder of
+// a build still running beside this one is left alone.
 func removeStale(parent, base string) {
 	entries, _ := os.ReadDir(parent)
+	prefix := stagePrefix + base + "-"
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix+base+"-") {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !e.IsDir() || !ok {
+			continue
 		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		if pid, err := strconv.Atoi(pidText); err == nil && pid != os.Getpid() && alive(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
 	}
 }
 

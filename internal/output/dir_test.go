@@ -92,3 +92,20 @@ func TestNamesStayInside(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// The staging folder of a build still running (another live process) is
+// not removed by a second build.
+func TestRunningBuildKeepsItsStagingFolder(t *testing.T) {
+	parent := t.TempDir()
+	live := filepath.Join(parent, stagePrefix+"public-1-123") // pid 1 is always alive
+	dead := filepath.Join(parent, stagePrefix+"public-999999999-123")
+	os.Mkdir(live, 0o755)
+	os.Mkdir(dead, 0o755)
+	build(t, filepath.Join(parent, "public"), nil).Abort()
+	if _, err := os.Stat(live); err != nil {
+		t.Error("removed the staging folder of a running build")
+	}
+	if _, err := os.Stat(dead); err == nil {
+		t.Error("kept the staging folder of a dead build")
+	}
+}

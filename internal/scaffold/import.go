@@ -42,6 +42,11 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
+	if b.Date.IsZero() {
+		// An article needs a date: written without one it would stop the
+		// next build of the whole site.
+		return nil, fmt.Errorf("%s: no date line after the title (write one like \"16:41, 06/08/2018\" on the line after the title, then import again)", from)
+	}
 	r := &Report{From: from, Bulletin: b}
 	stamp := stampPrefix + stampOf(src)
 	if prev, err := findStamp(filepath.Join(root, "content", "articles"), stamp); err != nil {
@@ -50,10 +55,7 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 		r.Path, r.Skipped = prev, true
 		return r, nil
 	}
-	dir := filepath.Join(root, "content", "articles")
-	if !b.Date.IsZero() {
-		dir = filepath.Join(dir, strconv.Itoa(b.Date.Year()))
-	}
+	dir := filepath.Join(root, "content", "articles", strconv.Itoa(b.Date.Year()))
 	slug := text.Slug(b.Title)
 	if slug == "" {
 		return nil, fmt.Errorf("%s: the title %q has no letter or digit to make a file name from", from, b.Title)

@@ -60,3 +60,16 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 		t.Error("the source text was changed")
 	}
 }
+
+func TestImportRefusesATextWithoutDate(t *testing.T) {
+	root := t.TempDir()
+	from := filepath.Join(t.TempDir(), "khong-ngay.txt")
+	os.WriteFile(from, []byte("Tiêu đề\n\nĐoạn văn không có dòng ngày.\n"), 0o644)
+	_, err := Import(root, from, time.UTC)
+	if err == nil || !strings.Contains(err.Error(), "no date line") || !strings.Contains(err.Error(), from) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+		t.Error("a file was written")
+	}
+}
