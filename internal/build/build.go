@@ -2,9 +2,9 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
 	"sync"
 	"time"
 
@@ -131,7 +131,8 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 
 	w := &writer{sink: opt.Sink, prev: b.cache.sums, sums: map[string]uint64{}}
 	var err error
-	step("render", func() { err = b.cache.render(ctx, rnd, site, w, r) })
+	wide := siteWide(sub(opt.Source, "layouts"), opt.Theme.Layouts)
+	step("render", func() { err = b.cache.render(ctx, rnd, site, wide, w, r) })
 	if err == nil {
 		step("feeds", func() { err = feeds(site, w, r) })
 	}
@@ -207,13 +208,6 @@ func (w *writer) changed() []string {
 			out = append(out, name)
 		}
 	}
-	sortStrings(out)
+	sort.Strings(out)
 	return out
-}
-
-// IsContentError reports whether err is a problem with the site's input
-// (as opposed to a failure to write or a cancelled build).
-func IsContentError(err error) bool {
-	var le *diag.ListError
-	return errors.As(err, &le)
 }

@@ -3,8 +3,10 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"bulletin/internal/build"
 	"bulletin/internal/output"
@@ -327,6 +329,60 @@ func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
 		msg := sitetest.Problems(t, "-- static/"+name+" --\nx\n")
 		if !strings.Contains(msg, "static/"+name+": this file would replace the generated "+name) {
 			t.Errorf("%s: %s", name, msg)
+		}
+	}
+}
+
+// A site layout that lists the newest articles on every page makes every
+// page depend on every article: the preview renders them all again, so an
+// incremental build still equals a cold one.
+func TestSiteWideLayoutDisablesReuse(t *testing.T) {
+	fsys := sitetest.Parse(seed + `
+-- layouts/partials/footer.html --
+<footer>{{range .Site.Articles}}<a href="{{.URL}}">{{.Title}}</a>{{end}}</footer>
+`)
+	b := build.NewIncremental()
+	opt := build.Options{Source: fsys, Now: sitetest.Now}
+	opt.Sink = output.NewMemory()
+	if _, err := b.Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	f := fsys["content/articles/2019/moi.md"]
+	f.Data = bytes.Replace(f.Data, []byte("title: Tin mới năm 2019"), []byte("title: Tin mới đã đổi tên"), 1)
+	mem := output.NewMemory()
+	opt.Sink = mem
+	r, err := b.Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Reused != 0 {
+		t.Errorf("reused %d pages though the footer lists every article", r.Reused)
+	}
+	got, _ := mem.Get("2018/08/kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van/index.html")
+	if !bytes.Contains(got, []byte("Tin mới đã đổi tên")) {
+		t.Error("an unchanged article's page shows the old title in its footer")
+	}
+}
+
+// This repository's own site is built from the theme's folder: its layouts
+// are the theme's, and a body edit still re-renders only what shows it.
+func TestThemeFolderAsSiteLayoutsKeepsReuse(t *testing.T) {
+	fsys := sitetest.Parse(seed)
+	for _, name := range []string{"projects.html", "partials/header.html"} {
+		data, err := fs.ReadFile(build.DefaultTheme.Layouts, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["layouts/"+name] = &fstest.MapFile{Data: data}
+	}
+	b := build.NewIncremental()
+	for i := range 2 {
+		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: output.NewMemory(), Now: sitetest.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 && r.Rendered != 0 {
+			t.Errorf("an unchanged site rendered %d pages again", r.Rendered)
 		}
 	}
 }

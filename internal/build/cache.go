@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"runtime"
-	"sort"
 	"sync"
 
 	"bulletin/internal/content"
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/render"
 )
@@ -36,14 +36,16 @@ func NewIncremental() *Builder {
 
 // render executes the layout of every page, in parallel, reusing the
 // previous bytes of a page whose signature is unchanged.
-func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site, w *writer, r *Result) error {
+// wide says a site layout reaches the whole site: no page may be reused.
+func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site, wide bool, w *writer, r *Result) error {
 	var fp *fingerprints
-	if c.keep {
+	if c.keep && !wide {
 		fp = newFingerprints(s, rnd.Hash())
 	}
 	next := make(map[string]pageEntry, len(s.Pages))
 	var mu sync.Mutex
 	var rendered, reused int
+	failed := make([]error, len(s.Pages)) // a layout failing on a page: reported all together
 	err := parallel(ctx, len(s.Pages), func(i int) error {
 		p := s.Pages[i]
 		var sig uint64
@@ -59,7 +61,8 @@ func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site,
 		var buf bytes.Buffer
 		buf.Grow(16 << 10)
 		if err := rnd.Page(&buf, p); err != nil {
-			return err
+			failed[i] = err
+			return nil
 		}
 		data := buf.Bytes()
 		sum := checksum(data)
@@ -72,6 +75,9 @@ func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site,
 		return w.put(p.Path, data, sum)
 	})
 	if err != nil {
+		return err
+	}
+	if err := gather(failed); err != nil {
 		return err
 	}
 	for _, p := range s.Pages {
@@ -121,4 +127,21 @@ func parallel(ctx context.Context, n int, f func(i int) error) error {
 	return nil
 }
 
-func sortStrings(s []string) { sort.Strings(s) }
+// gather turns the pages' errors into one: every problem, so an editor
+// sees at once each page a layout fails on; an error that is no problem
+// of the input is returned alone.
+func gather(errs []error) error {
+	var list diag.List
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		ps := diag.AsList(err)
+		if ps == nil {
+			return err
+		}
+		list.Append(ps)
+	}
+	list.Sort()
+	return list.Err()
+}

@@ -3,8 +3,10 @@
 //	config → layouts → content → assemble → markdown → render → feeds → static
 //
 // Each step is a stage package; build is the only package that wires them.
-// Every step is timed, every problem of every file is collected, and the
-// build stops before writing anything when one is an error.
+// Every step is timed and every problem of every file is collected. A
+// problem found while loading stops the build before anything is written;
+// one found while rendering (a layout failing on some page) stops it with
+// part of the site in the sink, which the caller then throws away.
 //
 // A Builder kept between builds (the preview server keeps one) remembers
 // each file's decoded content, each body's HTML and each page's signature:

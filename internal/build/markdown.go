@@ -28,26 +28,22 @@ type mdEntry struct {
 // markdown converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged.
 func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
-	urls := map[string]string{}
+	opts := markdown.Options{Unsafe: s.Config.UnsafeHTML}
 	var codes uint64
 	if s.Config.LinkCodes {
+		urls := make(map[string]string, len(s.Projects))
 		h := newHasher()
 		for _, p := range s.Projects {
 			urls[p.Key] = p.URL
 			h.str(p.Key).str(p.URL)
 		}
 		codes = h.sum()
-	}
-	conv := markdown.New(markdown.Options{
-		Unsafe: s.Config.UnsafeHTML,
-		Code: func(code string) (string, bool) {
+		opts.Code = func(code string) (string, bool) {
 			u, ok := urls[text.CodeKey(code)]
 			return u, ok
-		},
-	})
-	if !s.Config.LinkCodes {
-		conv = markdown.New(markdown.Options{Unsafe: s.Config.UnsafeHTML})
+		}
 	}
+	conv := markdown.New(opts)
 	var srcs []*model.Source
 	for _, a := range s.Articles {
 		srcs = append(srcs, &a.Source)

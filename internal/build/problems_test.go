@@ -100,3 +100,30 @@ y
 		}
 	}
 }
+
+func TestALayoutFailingOnManyPagesNamesEach(t *testing.T) {
+	msg := sitetest.Problems(t, `
+-- layouts/article.html --
+{{define "main"}}{{index .Article.Tags 5}}{{end}}
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 2018-01-02
+---
+x
+`)
+	for _, url := range []string{"/2018/01/a/", "/2018/01/b/"} {
+		if !strings.Contains(msg, url) {
+			t.Errorf("problems do not name page %s:\n%s", url, msg)
+		}
+	}
+	if !strings.Contains(msg, "layouts/article.html:1") {
+		t.Errorf("problems do not name the layout line:\n%s", msg)
+	}
+}

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"hash/fnv"
+	"io/fs"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -12,10 +15,12 @@ import (
 // layouts themselves, the site settings and navigation, and the
 // fingerprint of every article, project and term the page reaches. Two
 // builds that give a page the same signature give it the same bytes, which
-// is what lets the preview server skip it. A layout that reaches further
-// (say, every article of .Site.Articles from each article page) must be
-// matched here; the rebuild tests compare an incremental build with a cold
-// one to keep this true for the default theme.
+// is what lets the preview server skip it. The signatures follow what the
+// default theme reaches; the rebuild tests compare an incremental build
+// with a cold one to keep that true. A site's own layout may reach further
+// (a "latest news" box over .Site.Articles on every page): when one of the
+// site's layouts reads .Site beyond .Site.Config and .Site.Docs, every page
+// is rendered on every build (siteWide).
 
 type hasher struct{ h uint64 }
 
@@ -136,4 +141,37 @@ func (fp *fingerprints) page(p *model.Page) uint64 {
 		h.u64(p.Doc.Hash).str(string(p.Doc.HTML)).time(p.Doc.Date)
 	}
 	return h.sum()
+}
+
+// siteRef finds each use of .Site in a layout and what it reads.
+var siteRef = regexp.MustCompile(`\.Site\b(\.\w+)?`)
+
+// siteWide reports whether any layout in fsys (the site's own layouts/,
+// nil when it has none) reads .Site beyond its settings and pages list. A
+// file identical to the theme's is the theme's (this repository's own site
+// is built from the theme's folder), whose reach the signatures follow.
+func siteWide(fsys, theme fs.FS) bool {
+	if fsys == nil {
+		return false
+	}
+	wide := false
+	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || wide {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil
+		}
+		if same, err := fs.ReadFile(theme, name); err == nil && bytes.Equal(same, data) {
+			return nil
+		}
+		for _, m := range siteRef.FindAllSubmatch(data, -1) {
+			if f := string(m[1]); f != ".Config" && f != ".Docs" {
+				wide = true
+			}
+		}
+		return nil
+	})
+	return wide
 }

@@ -7,5 +7,5 @@
 //
 // It builds the site in memory (drafts and future articles included, so
 // work in progress is checked too) and writes nothing. It imports build,
-// output, model, diag and text.
+// output, model and diag.
 package check
