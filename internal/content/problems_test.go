@@ -58,6 +58,8 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:3: binary file (it holds a NUL byte) (content files are Markdown text saved as UTF-8)`}},
 		{"frontmatter a list", art, "---\n- a\n- b\n---\n", []string{
 			`content/articles/a.md:2: the YAML frontmatter is a list, not fields (write one field a line, such as title: ...)`}},
+		{"script image", art, "---\ntitle: a\ndate: 2018-08-06\nimage: \"javascript:alert(1)\"\n---\n", []string{
+			`content/articles/a.md:4: image: "javascript:alert(1)" is not an image address (a file of the site such as /images/kiem-tra.jpg, or an http(s) address)`}},
 		{"empty slug", art, "---\ntitle: a\ndate: 2018-08-06\nslug: \"!!!\"\n---\n", []string{
 			`content/articles/a.md:4: slug: "!!!" gives an empty slug (use letters or digits, e.g. slug: kiem-tra-dan-van)`}},
 		{"title without letters", art, "---\ntitle: \"???\"\ndate: 2018-08-06\n---\n", []string{
