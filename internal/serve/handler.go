@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -18,6 +19,10 @@ const eventsPath = "/_bulletin/events"
 
 // ServeHTTP serves the latest good build from memory.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.loopback.Load() && !loopbackHost(r.Host) {
+		http.Error(w, "this preview answers only to localhost and 127.0.0.1", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -172,4 +177,17 @@ func fileURL(name string) string {
 		return escapePath("/" + dir + "/")
 	}
 	return escapePath("/" + name)
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -14,12 +14,19 @@ import (
 // parser cleans the path before the server sees it.
 func (ts *testServer) rawGet(target string) (int, string) {
 	ts.t.Helper()
+	return ts.rawGetHost(target, "localhost")
+}
+
+// rawGetHost sends a GET with the given Host header, bypassing the client's
+// path cleaning.
+func (ts *testServer) rawGetHost(target, host string) (int, string) {
+	ts.t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(ts.url, "http://"))
 	if err != nil {
 		ts.t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		ts.t.Fatalf("GET %s: %v", target, err)
@@ -27,6 +34,20 @@ func (ts *testServer) rawGet(target string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// A page on another site that points its own name at 127.0.0.1 (DNS
+// rebinding) must not read the preview, drafts included.
+func TestOnlyLoopbackHostsAreAnswered(t *testing.T) {
+	ts := start(t, map[string]string{fileA: articleA})
+	for host, want := range map[string]int{
+		"localhost": 200, "localhost:1313": 200, "127.0.0.1:8080": 200, "[::1]:1313": 200, "LOCALHOST": 200,
+		"evil.example": 403, "evil.example:1313": 403, "127.0.0.1.evil.example": 403, "": 403,
+	} {
+		if code, _ := ts.rawGetHost("/", host); code != want {
+			t.Errorf("Host %q: %d, want %d", host, code, want)
+		}
+	}
 }
 
 func TestTraversalIsRefused(t *testing.T) {

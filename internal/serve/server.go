@@ -75,6 +75,11 @@ type Server struct {
 	ready   chan struct{} // closed after the first build, good or not
 	closing chan struct{} // closed when Serve begins to stop: ends event streams
 	served  bool
+
+	// loopback is set when the listener is on a loopback address: requests
+	// must then name a loopback host, so a web page elsewhere cannot reach
+	// the preview (drafts included) through DNS rebinding.
+	loopback atomic.Bool
 }
 
 // New checks the configuration and returns a Server that has not built or
@@ -120,6 +125,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.served = true
 	s.mu.Unlock()
+	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
+		s.loopback.Store(true)
+	}
 
 	// Watch before the first build, so a save during it is not lost.
 	w, err := newWatcher(s.cfg.Source, s.logError)
