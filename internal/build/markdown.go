@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"fmt"
 	"html/template"
 
 	"bulletin/internal/diag"
@@ -28,23 +27,65 @@ type mdEntry struct {
 // markdown converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged.
 func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
-	opts := markdown.Options{Unsafe: s.Config.UnsafeHTML}
-	var codes uint64
-	if s.Config.LinkCodes {
-		urls := make(map[string]string, len(s.Projects))
-		h := newHasher()
-		for _, p := range s.Projects {
-			urls[p.Key] = p.URL
-			h.str(p.Key).str(p.URL)
+	opts, codes := options(s)
+	conv := markdown.New(opts)
+	srcs := sources(s)
+	entries := make([]*mdEntry, len(srcs))
+	keys := make([]mdKey, len(srcs))
+	problems := make([]*diag.Problem, len(srcs))
+	parallel(ctx, len(srcs), func(i int) error {
+		keys[i] = mdKey{srcs[i].Hash, codes, s.Config.UnsafeHTML}
+		if e := c.md[keys[i]]; e != nil {
+			entries[i] = e
+			return nil
 		}
-		codes = h.sum()
-		opts.Code = func(code string) (string, bool) {
-			u, ok := urls[text.CodeKey(code)]
-			return u, ok
+		entries[i], problems[i] = convert(conv, srcs[i])
+		return nil
+	})
+	var out diag.List
+	next := make(map[mdKey]*mdEntry, len(srcs))
+	for i, src := range srcs {
+		switch {
+		case problems[i] != nil:
+			out.Add(problems[i])
+		case entries[i] != nil: // nil only when the build was cancelled
+			entries[i].apply(src)
+			next[keys[i]] = entries[i]
 		}
 	}
-	conv := markdown.New(opts)
-	var srcs []*model.Source
+	c.md = next
+	for _, a := range s.Articles {
+		if a.SummaryField != "" {
+			a.Summary = a.SummaryField
+		}
+	}
+	return out
+}
+
+// options sets up the converter: raw HTML as the site allows, and links
+// for the document codes of the site's projects unless it turned them off.
+// codes hashes that link table: a body's HTML depends on it.
+func options(s *model.Site) (opts markdown.Options, codes uint64) {
+	opts.Unsafe = s.Config.UnsafeHTML
+	if !s.Config.LinkCodes {
+		return opts, 0
+	}
+	urls := make(map[string]string, len(s.Projects))
+	h := newHasher()
+	for _, p := range s.Projects {
+		urls[p.Key] = p.URL
+		h.str(p.Key).str(p.URL)
+	}
+	opts.Code = func(code string) (string, bool) {
+		u, ok := urls[text.CodeKey(code)]
+		return u, ok
+	}
+	return opts, h.sum()
+}
+
+// sources lists every body the site shows.
+func sources(s *model.Site) []*model.Source {
+	srcs := make([]*model.Source, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
 		srcs = append(srcs, &a.Source)
 	}
@@ -56,53 +97,28 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	for _, d := range s.Docs {
 		srcs = append(srcs, &d.Source)
 	}
-	entries := make([]*mdEntry, len(srcs))
-	keys := make([]mdKey, len(srcs))
-	problems := make([]*diag.Problem, len(srcs))
-	parallel(ctx, len(srcs), func(i int) error {
-		src := srcs[i]
-		keys[i] = mdKey{src.Hash, codes, s.Config.UnsafeHTML}
-		if e := c.md[keys[i]]; e != nil {
-			entries[i] = e
-			return nil
-		}
-		res, err := conv.Convert(src.Markdown)
-		if err != nil {
-			problems[i] = diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
-			return nil
-		}
-		e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary}
-		for _, l := range res.Links {
-			e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
-		}
-		entries[i] = e
-		return nil
-	})
-	var out diag.List
-	next := make(map[mdKey]*mdEntry, len(srcs))
-	for i, src := range srcs {
-		if problems[i] != nil {
-			out.Add(problems[i])
-			continue
-		}
-		if entries[i] == nil {
-			out.Add(diag.Errorf(src.Path, 0, "", "%v", fmt.Errorf("build cancelled")))
-			continue
-		}
-		src.HTML = entries[i].html
-		src.Summary = entries[i].summary
-		src.Links = make([]model.Link, len(entries[i].links))
-		for j, l := range entries[i].links {
-			l.Line += src.BodyLine - 1
-			src.Links[j] = l
-		}
-		next[keys[i]] = entries[i]
+	return srcs
+}
+
+func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
+	res, err := conv.Convert(src.Markdown)
+	if err != nil {
+		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	c.md = next
-	for _, a := range s.Articles {
-		if a.SummaryField != "" {
-			a.Summary = a.SummaryField
-		}
+	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary}
+	for _, l := range res.Links {
+		e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
 	}
-	return out
+	return e, nil
+}
+
+// apply sets the conversion on src, with link lines counted in the file.
+func (e *mdEntry) apply(src *model.Source) {
+	src.HTML = e.html
+	src.Summary = e.summary
+	src.Links = make([]model.Link, len(e.links))
+	for j, l := range e.links {
+		l.Line += src.BodyLine - 1
+		src.Links[j] = l
+	}
 }
