@@ -111,9 +111,8 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 			in = assemble.Input{Articles: set.Articles, Projects: set.Projects, Docs: set.Docs}
 		}
 	})
-	if err := stop(ctx, problems); err != nil {
-		return nil, err
-	}
+	// Assemble even when files failed to load: two good files on one URL
+	// are reported in the same run as the broken ones.
 	var site *model.Site
 	step("assemble", func() {
 		var ps diag.List

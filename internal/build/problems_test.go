@@ -127,3 +127,29 @@ x
 		t.Errorf("problems do not name the layout line:\n%s", msg)
 	}
 }
+
+func TestCollisionsAreReportedWithLoadErrors(t *testing.T) {
+	msg := sitetest.Problems(t, `
+-- content/articles/broken.md --
+---
+title: [x
+---
+-- content/articles/a.md --
+---
+title: Trùng
+date: 2018-08-06
+---
+x
+-- content/articles/b.md --
+---
+title: Trùng
+date: 2018-08-07
+---
+y
+`)
+	for _, w := range []string{"content/articles/broken.md", "two pages on one URL /2018/08/trung/"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("problems lack %q:\n%s", w, msg)
+		}
+	}
+}
