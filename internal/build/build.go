@@ -60,7 +60,9 @@ type Result struct {
 
 // Build runs one cold build.
 func Build(ctx context.Context, opt Options) (*Result, error) {
-	return new(Builder).Build(ctx, opt)
+	b := new(Builder)
+	b.cache.loader.Forgetful = true
+	return b.Build(ctx, opt)
 }
 
 // Builder runs builds and keeps what the next build can reuse. It is not

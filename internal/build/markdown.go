@@ -51,6 +51,9 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 		case entries[i] != nil: // nil only when the build was cancelled
 			entries[i].apply(src)
 			next[keys[i]] = entries[i]
+			if !c.keep {
+				src.Markdown = nil // converted; a one-off build needs it no more
+			}
 		}
 	}
 	c.md = next

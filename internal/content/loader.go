@@ -24,6 +24,10 @@ type Set struct {
 // decodes the files that changed. The zero Loader is ready to use; it is
 // safe for concurrent use.
 type Loader struct {
+	// Forgetful makes the Loader keep nothing between loads: a one-off
+	// build then holds no second reference to every file's bytes.
+	Forgetful bool
+
 	mu      sync.Mutex
 	cache   map[string]entry
 	decoded int // files decoded (not taken from the cache) by the last Load
@@ -113,6 +117,9 @@ func (l *Loader) file(fsys fs.FS, p string, loc *time.Location, decoded *atomic.
 	}
 	res := decodeFile(p, sum, data, loc)
 	decoded.Add(1)
+	if l.Forgetful {
+		return res
+	}
 	l.mu.Lock()
 	if l.cache == nil {
 		l.cache = make(map[string]entry)
