@@ -2,10 +2,16 @@ package build_test
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
+	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"bulletin/internal/build"
+	"bulletin/internal/output"
 )
 
 // discard is a sink that keeps nothing: the benchmark measures the
@@ -34,5 +40,55 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(len(r.Site.Pages)), "pages")
+	}
+}
+
+// BenchmarkRebuild measures the preview's rebuild after one article's body
+// changes, on the same site as BenchmarkBuild, held in memory.
+func BenchmarkRebuild(b *testing.B) {
+	dir := os.Getenv("BULLETIN_BENCH_SITE")
+	if dir == "" {
+		dir = "/tmp/bench-work/site-10000"
+	}
+	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
+		b.Skipf("no benchmark site at %s (set BULLETIN_BENCH_SITE; see ../shared/bench)", dir)
+	}
+	fsys := fstest.MapFS{}
+	var article string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(dir + "/" + p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		if article == "" && strings.HasPrefix(p, "content/articles/") {
+			article = p
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bl := build.NewIncremental()
+	opt := build.Options{Source: fsys, Sink: output.NewMemory()}
+	if _, err := bl.Build(context.Background(), opt); err != nil {
+		b.Fatal(err)
+	}
+	steps := map[string]time.Duration{}
+	for i := 0; b.Loop(); i++ {
+		f := fsys[article]
+		f.Data = append(f.Data, fmt.Sprintf("\nSửa lần %d.\n", i)...)
+		opt.Sink = output.NewMemory()
+		r, err := bl.Build(context.Background(), opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range r.Steps {
+			steps[s.Name] += s.Time
+		}
+		b.ReportMetric(float64(r.Rendered), "rendered")
+	}
+	for name, d := range steps {
+		b.ReportMetric(float64(d.Microseconds())/float64(b.N)/1000, name+"-ms")
 	}
 }

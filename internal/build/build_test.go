@@ -386,3 +386,31 @@ func TestThemeFolderAsSiteLayoutsKeepsReuse(t *testing.T) {
 		}
 	}
 }
+
+// A new article that cites a code makes that code a project: an unchanged
+// article whose body mentions the code gains a link on the next rebuild.
+func TestIncrementalBuildFollowsTheLinkTable(t *testing.T) {
+	fsys := sitetest.Parse(`
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+Theo Quyết định 999/QĐ-UBND của tỉnh.
+`)
+	b := build.NewIncremental()
+	run := func() *output.Memory {
+		mem := output.NewMemory()
+		if _, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now}); err != nil {
+			t.Fatal(err)
+		}
+		return mem
+	}
+	run()
+	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2018-02-01\ndocuments: [999/QĐ-UBND]\n---\nx\n")}
+	got, _ := run().Get("2018/01/a/index.html")
+	if !bytes.Contains(got, []byte(`<a href="/projects/999-qd-ubnd/">Quyết định 999/QĐ-UBND</a>`)) {
+		t.Errorf("the unchanged article did not gain the link:\n%s", got)
+	}
+}

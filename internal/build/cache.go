@@ -18,6 +18,7 @@ type cache struct {
 	md     map[mdKey]*mdEntry // body HTML by source and link table
 	pages  map[string]pageEntry
 	sums   map[string]uint64 // checksum of every file last written
+	codes  uint64            // hash of the link table of the last conversion
 	keep   bool              // keep page bytes for reuse (preview server)
 }
 
@@ -40,7 +41,7 @@ func NewIncremental() *Builder {
 func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site, wide bool, w *writer, r *Result) error {
 	var fp *fingerprints
 	if c.keep && !wide {
-		fp = newFingerprints(s, rnd.Hash())
+		fp = newFingerprints(s, rnd.Hash(), c.codes)
 	}
 	next := make(map[string]pageEntry, len(s.Pages))
 	var mu sync.Mutex

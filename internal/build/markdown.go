@@ -28,6 +28,7 @@ type mdEntry struct {
 // reusing conversions from the previous build where the key is unchanged.
 func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	opts, codes := options(s)
+	c.codes = codes
 	conv := markdown.New(opts)
 	srcs := sources(s)
 	entries := make([]*mdEntry, len(srcs))

@@ -2,12 +2,12 @@ package build
 
 import (
 	"bytes"
-	"hash/fnv"
 	"io/fs"
 	"regexp"
 	"strconv"
 	"time"
 
+	"bulletin/internal/content"
 	"bulletin/internal/model"
 )
 
@@ -49,11 +49,7 @@ func (h *hasher) bool(b bool) *hasher {
 }
 func (h *hasher) sum() uint64 { return h.h }
 
-func checksum(b []byte) uint64 {
-	f := fnv.New64a()
-	f.Write(b)
-	return f.Sum64()
-}
+func checksum(b []byte) uint64 { return content.Hash(b) }
 
 type fingerprints struct {
 	global   uint64
@@ -63,9 +59,12 @@ type fingerprints struct {
 	all      map[string]uint64 // projects page and taxonomy pages
 }
 
-func newFingerprints(s *model.Site, layouts uint64) *fingerprints {
+// codes is the hash of the link table the bodies were converted with: a
+// body's HTML is a function of its file (Hash), that table and the
+// settings, so hashing those stands for hashing the HTML itself.
+func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	c := s.Config
-	g := newHasher().u64(layouts).str(c.Title).str(c.Description).str(c.BaseURL).
+	g := newHasher().u64(layouts).u64(codes).str(c.Title).str(c.Description).str(c.BaseURL).
 		str(c.Language).str(c.TimeZone).int(c.PageSize).bool(c.UnsafeHTML).bool(c.LinkCodes)
 	for _, d := range s.Docs {
 		g.str(d.URL).str(d.Title)
@@ -80,7 +79,7 @@ func newFingerprints(s *model.Site, layouts uint64) *fingerprints {
 	all := newHasher()
 	for _, p := range s.Projects {
 		h := newHasher().u64(p.Hash).str(p.Path).str(p.Code).str(p.Title).str(p.URL).time(p.Date).
-			str(p.Issuer).str(p.Period).int(len(p.Articles)).int(p.Outcomes()).str(string(p.HTML))
+			str(p.Issuer).str(p.Period).int(len(p.Articles)).int(p.Outcomes())
 		fp.projects[p] = h.sum()
 		all.u64(h.sum())
 	}
@@ -95,8 +94,7 @@ func newFingerprints(s *model.Site, layouts uint64) *fingerprints {
 		fp.all[t.Key] = all.sum()
 	}
 	for _, a := range s.Articles {
-		h := newHasher().u64(a.Hash).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary).
-			u64(uint64(len(a.HTML))).str(string(a.HTML))
+		h := newHasher().u64(a.Hash).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary)
 		for _, p := range a.Projects {
 			h.str(p.URL).str(p.Code).str(p.Title)
 		}
@@ -138,7 +136,7 @@ func (fp *fingerprints) page(p *model.Page) uint64 {
 		h.u64(fp.all["projects"])
 	}
 	if p.Doc != nil {
-		h.u64(p.Doc.Hash).str(string(p.Doc.HTML)).time(p.Doc.Date)
+		h.u64(p.Doc.Hash).time(p.Doc.Date)
 	}
 	return h.sum()
 }

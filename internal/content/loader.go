@@ -1,7 +1,7 @@
 package content
 
 import (
-	"hash/fnv"
+	"hash/crc32"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -34,9 +34,10 @@ type Loader struct {
 }
 
 type entry struct {
-	hash uint64
-	zone string
-	res  result
+	hash  uint64
+	stamp stamp
+	zone  string
+	res   result
 }
 
 // Load is a one-off load with a fresh Loader.
@@ -50,7 +51,7 @@ func Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 // set fields on them (URL, Projects, ...) without touching the cache.
 func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 	loc := location(cfg)
-	paths, probs := walk(fsys)
+	paths, stamps, probs := walk(fsys)
 	results := make([]result, len(paths))
 	var decoded atomic.Int64
 	work := make(chan int)
@@ -58,7 +59,7 @@ func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range work {
-				results[i] = l.file(fsys, paths[i], loc, &decoded)
+				results[i] = l.file(fsys, paths[i], stamps[paths[i]], loc, &decoded)
 			}
 		})
 	}
@@ -99,20 +100,27 @@ func (l *Loader) Decoded() int {
 	return l.decoded
 }
 
-// file reads and decodes one file, or takes it from the cache.
-func (l *Loader) file(fsys fs.FS, p string, loc *time.Location, decoded *atomic.Int64) result {
+// file reads and decodes one file, or takes it from the cache: without
+// reading it when its size and modification time are those it had, else
+// when its bytes hash as they did.
+func (l *Loader) file(fsys fs.FS, p string, st stamp, loc *time.Location, decoded *atomic.Int64) result {
+	zone := loc.String()
+	l.mu.Lock()
+	e, ok := l.cache[p]
+	l.mu.Unlock()
+	ok = ok && e.zone == zone
+	if ok && st.known() && e.stamp == st {
+		return e.res
+	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return fail(diag.Errorf(p, 0, "", "cannot read: %v", err))
 	}
-	h := fnv.New64a()
-	h.Write(data)
-	sum, zone := h.Sum64(), loc.String()
-
-	l.mu.Lock()
-	e, ok := l.cache[p]
-	l.mu.Unlock()
-	if ok && e.hash == sum && e.zone == zone {
+	sum := Hash(data)
+	if ok && e.hash == sum {
+		l.mu.Lock()
+		l.cache[p] = entry{hash: sum, stamp: st, zone: zone, res: e.res}
+		l.mu.Unlock()
 		return e.res
 	}
 	res := decodeFile(p, sum, data, loc)
@@ -124,7 +132,7 @@ func (l *Loader) file(fsys fs.FS, p string, loc *time.Location, decoded *atomic.
 	if l.cache == nil {
 		l.cache = make(map[string]entry)
 	}
-	l.cache[p] = entry{hash: sum, zone: zone, res: res}
+	l.cache[p] = entry{hash: sum, stamp: st, zone: zone, res: res}
 	l.mu.Unlock()
 	return res
 }
@@ -157,3 +165,12 @@ func location(cfg model.Config) *time.Location {
 	}
 	return time.FixedZone("Asia/Ho_Chi_Minh", 7*3600)
 }
+
+// Hash is the version of a file's bytes that caches key on: two CRC-32s
+// (Castagnoli and IEEE, both computed by the processor on amd64 and arm64)
+// side by side, a 64-bit sum that costs a fraction of FNV on 10,000 files.
+func Hash(data []byte) uint64 {
+	return uint64(crc32.Checksum(data, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(data))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -67,3 +67,42 @@ func BenchmarkLoad(b *testing.B) {
 		Load(fsys, model.Config{})
 	}
 }
+
+// countFS counts the files opened for reading.
+type countFS struct {
+	fstest.MapFS
+	opened map[string]int
+}
+
+func (c *countFS) ReadFile(name string) ([]byte, error) {
+	c.opened[name]++
+	return c.MapFS.ReadFile(name)
+}
+
+// The preview rebuilds after every save: a file whose size and
+// modification time are unchanged is not even read again.
+func TestLoaderSkipsFilesWhoseStampIsUnchanged(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	md := func(title string) []byte { return []byte("---\ntitle: " + title + "\ndate: 2018-08-06\n---\nx\n") }
+	fsys := &countFS{MapFS: fstest.MapFS{
+		"content/articles/a.md": {Data: md("A"), ModTime: t0},
+		"content/articles/b.md": {Data: md("B"), ModTime: t0},
+	}, opened: map[string]int{}}
+	var l Loader
+	l.Load(fsys, model.Config{})
+	l.Load(fsys, model.Config{})
+	if n := fsys.opened["content/articles/a.md"]; n != 1 {
+		t.Errorf("an unchanged file was read %d times over two loads, want 1", n)
+	}
+	fsys.MapFS["content/articles/b.md"] = &fstest.MapFile{Data: md("B2"), ModTime: t0.Add(time.Second)}
+	set, _ := l.Load(fsys, model.Config{})
+	if fsys.opened["content/articles/b.md"] != 2 || set.Articles[1].Title != "B2" {
+		t.Errorf("an edited file: read %d times, title %q", fsys.opened["content/articles/b.md"], set.Articles[1].Title)
+	}
+	// Same time, other size (a save within the clock's tick): read again.
+	fsys.MapFS["content/articles/b.md"] = &fstest.MapFile{Data: md("B333"), ModTime: t0.Add(time.Second)}
+	set, _ = l.Load(fsys, model.Config{})
+	if set.Articles[1].Title != "B333" {
+		t.Errorf("a same-time edit of another size was missed: %q", set.Articles[1].Title)
+	}
+}

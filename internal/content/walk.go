@@ -6,14 +6,36 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"bulletin/internal/diag"
 )
 
-// walk lists the Markdown files of the three sections, sorted. A missing
-// section is not an error: a site may have no pages.
-func walk(fsys fs.FS) ([]string, diag.List) {
+// stamp is what a file's directory entry says of its version: size and
+// modification time. It is known only for regular files with a time.
+type stamp struct {
+	size  int64
+	mtime time.Time
+}
+
+func stampOf(e fs.DirEntry) stamp {
+	if !e.Type().IsRegular() {
+		return stamp{} // a link's own times say nothing of its target
+	}
+	info, err := e.Info()
+	if err != nil || info.ModTime().IsZero() {
+		return stamp{}
+	}
+	return stamp{info.Size(), info.ModTime()}
+}
+
+func (s stamp) known() bool { return !s.mtime.IsZero() }
+
+// walk lists the Markdown files of the three sections, sorted, with their
+// stamps. A missing section is not an error: a site may have no pages.
+func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 	var paths []string
+	stamps := map[string]stamp{}
 	var probs diag.List
 	for _, dir := range []string{articlesDir, projectsDir, pagesDir} {
 		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
@@ -32,6 +54,7 @@ func walk(fsys fs.FS) ([]string, diag.List) {
 			}
 			if !ignored(e.Name()) && strings.EqualFold(path.Ext(p), ".md") {
 				paths = append(paths, p)
+				stamps[p] = stampOf(e)
 			}
 			return nil
 		})
@@ -40,7 +63,7 @@ func walk(fsys fs.FS) ([]string, diag.List) {
 		}
 	}
 	sort.Strings(paths)
-	return paths, probs
+	return paths, stamps, probs
 }
 
 // ignored reports hidden files and folders and what editors leave beside
