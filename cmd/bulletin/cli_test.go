@@ -121,3 +121,41 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
+
+// Two builds of the example site into two folders are the same, file for
+// file and byte for byte.
+func TestTwoBuildsOfTheExampleSiteAreIdentical(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, out := range []string{a, b} {
+		if code, _, errs := bulletin("build", "-source", "../..", "-out", out); code != 0 {
+			t.Fatalf("build: %s", errs)
+		}
+	}
+	files := 0
+	err := filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+		files++
+		return nil
+	})
+	if err != nil || files < 40 {
+		t.Fatalf("walked %d files: %v", files, err)
+	}
+	var n int
+	filepath.WalkDir(b, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	if n != files {
+		t.Errorf("%d files in one build, %d in the other", files, n)
+	}
+}

@@ -233,18 +233,38 @@ Trước <span class="x">giữa</span> sau.
 	u.Contains(t, "2018/01/a/index.html", `<span class="x">`)
 }
 
+// Every field an editor writes reaches pages and feeds escaped: a title,
+// unit, team lead, tag or document title holding markup shows as text.
 func TestFieldsAreEscaped(t *testing.T) {
 	s := sitetest.Build(t, `
 -- content/articles/a.md --
 ---
 title: "<script>alert(1)</script> Tin"
 date: 2018-01-01
+summary: "<img src=x onerror=alert(2)>"
+team_lead:
+  name: "<b>Trưởng</b>"
+  role: "<i>vai</i>"
 inspected_unit: "<b>Đơn vị</b>"
+tags: ["<u>thẻ</u>"]
+documents:
+  - code: 01-ĐA/TU
+    title: "<em>Đề án</em>"
 ---
 x
 `)
-	s.Lacks(t, "2018/01/script-alert-1-script-tin/index.html", "<script>alert(1)</script>", "<b>Đơn vị</b>")
-	s.Contains(t, "2018/01/script-alert-1-script-tin/index.html", "&lt;script&gt;")
+	pages := []string{
+		"2018/01/script-alert-1-script-tin/index.html", "index.html", "projects/01-da-tu/index.html",
+		"team-leads/b-truong-b/index.html", "units/b-don-vi-b/index.html", "tags/u-the-u/index.html",
+		"projects/index.html", "team-leads/index.html",
+	}
+	for _, p := range pages {
+		s.Lacks(t, p, "<script>alert(1)</script>", "<img src=x", "<b>Trưởng</b>", "<i>vai</i>", "<b>Đơn vị</b>", "<u>thẻ</u>", "<em>Đề án</em>")
+	}
+	s.Contains(t, pages[0], "&lt;script&gt;alert(1)&lt;/script&gt; Tin", "&lt;b&gt;Đơn vị&lt;/b&gt;")
+	for _, f := range []string{"index.xml", "atom.xml", "projects/01-da-tu/index.xml"} {
+		s.Lacks(t, f, "<script>", "<img src=x")
+	}
 }
 
 func TestSiteLayoutOverridesTheTheme(t *testing.T) {
