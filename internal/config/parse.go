@@ -66,7 +66,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 	}
 	m, ok := doc.(map[any]any)
 	if !ok && doc != nil { // nil: empty, or comments only
-		probs.Add(&diag.Problem{File: File, Line: 1, Message: "expected settings, got " + describe(doc),
+		probs.Add(&diag.Problem{File: File, Line: 1, Message: "expected settings, got " + diag.Describe(doc),
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
@@ -155,7 +155,7 @@ func textOf(v any) (s, msg, hint string) {
 		s = fmt.Sprint(v)
 	case nil:
 	default:
-		return "", "expected text, got " + describe(v), "write the text, in quotes if it looks like something else"
+		return "", "expected text, got " + diag.Describe(v), "write the text, in quotes if it looks like something else"
 	}
 	for i, r := range []rune(s) {
 		if r != '\t' && r != '\n' && (r < 0x20 || r >= 0x7F && r <= 0x9F || r >= 0xD800 && r <= 0xDFFF ||
@@ -200,7 +200,7 @@ func applyLanguage(c *model.Config, v any) (string, string) {
 	hint := `a BCP 47 language tag such as "vi", "vi-VN" or "en"`
 	s, ok := v.(string)
 	if !ok {
-		return "expected a language tag, got " + describe(v), hint
+		return "expected a language tag, got " + diag.Describe(v), hint
 	}
 	s = strings.TrimSpace(s)
 	if !langTag.MatchString(s) {
@@ -221,7 +221,7 @@ func size(set func(*model.Config, int)) func(*model.Config, any) (string, string
 	return func(c *model.Config, v any) (string, string) {
 		n, ok := v.(int)
 		if !ok || n < 1 || n > maxSize {
-			return fmt.Sprintf("expected a whole number from 1 to %d, got %s", maxSize, describe(v)), "for example 10"
+			return fmt.Sprintf("expected a whole number from 1 to %d, got %s", maxSize, diag.Describe(v)), "for example 10"
 		}
 		set(c, n)
 		return "", ""
@@ -232,7 +232,7 @@ func boolean(set func(*model.Config, bool)) func(*model.Config, any) (string, st
 	return func(c *model.Config, v any) (string, string) {
 		b, ok := v.(bool)
 		if !ok {
-			return "expected true or false, got " + describe(v), "true or false, without quotes"
+			return "expected true or false, got " + diag.Describe(v), "true or false, without quotes"
 		}
 		set(c, b)
 		return "", ""
@@ -243,7 +243,7 @@ func applyBaseURL(c *model.Config, v any) (string, string) {
 	const hint = `an absolute URL such as "https://kiemtra.example.vn/", or "/"`
 	s, ok := v.(string)
 	if !ok {
-		return "expected a URL, got " + describe(v), hint
+		return "expected a URL, got " + diag.Describe(v), hint
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -288,7 +288,7 @@ func applyTimeZone(c *model.Config, v any) (string, string) {
 	const hint = `an IANA zone name such as "Asia/Ho_Chi_Minh" or "UTC"`
 	s, ok := v.(string)
 	if !ok {
-		return "expected a time zone name, got " + describe(v), hint
+		return "expected a time zone name, got " + diag.Describe(v), hint
 	}
 	s = strings.TrimSpace(s)
 	// "" and "Local" would make dates depend on the machine that builds.
@@ -301,23 +301,4 @@ func applyTimeZone(c *model.Config, v any) (string, string) {
 	}
 	c.TimeZone, c.Location = s, loc
 	return "", ""
-}
-
-// describe names the YAML type of v for a message.
-func describe(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "nothing"
-	case string:
-		return fmt.Sprintf("the text %q", v)
-	case bool:
-		return fmt.Sprintf("%v (true/false)", v)
-	case int, float64:
-		return fmt.Sprintf("the number %v", v)
-	case []any:
-		return "a list"
-	case map[any]any:
-		return "a map"
-	}
-	return fmt.Sprintf("%T", v)
 }

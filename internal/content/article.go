@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
@@ -121,7 +122,7 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			}
 			d.unknown(field+".", x, func(string) int { return ref.Line }, []string{"code", "date", "title"})
 		case []any, bool, nil:
-			d.errf(field, ref.Line, hint, "expected a code, got %s", describe(x))
+			d.errf(field, ref.Line, hint, "expected a code, got %s", diag.Describe(x))
 			continue
 		default:
 			ref.Code, _ = d.text(field, ref.Line, x)

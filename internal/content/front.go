@@ -131,7 +131,7 @@ func (f *front) decode(path string) *diag.Problem {
 	case map[string]any:
 		f.vals = m
 	default:
-		return &diag.Problem{File: path, Line: f.start, Message: fmt.Sprintf("the %s frontmatter is %s, not fields", f.format, describe(m)),
+		return &diag.Problem{File: path, Line: f.start, Message: fmt.Sprintf("the %s frontmatter is %s, not fields", f.format, diag.Describe(m)),
 			Hint: "write one field a line, such as title: ..."}
 	}
 	return nil

@@ -48,27 +48,6 @@ func norm(v any) any {
 	return v
 }
 
-// describe names a value's type the way an editor would, for messages.
-func describe(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "nothing"
-	case string:
-		return fmt.Sprintf("the text %q", v)
-	case bool:
-		return fmt.Sprintf("%v (true/false)", v)
-	case int64, float64:
-		return fmt.Sprintf("the number %v", v)
-	case time.Time:
-		return "a date"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a map"
-	}
-	return fmt.Sprintf("a %T", v)
-}
-
 // decoder converts the fields of one file, collecting problems rather
 // than stopping at the first.
 type decoder struct {
@@ -134,7 +113,7 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 	case nil:
 		return "", true
 	}
-	d.errf(field, line, "write the text, in quotes if it could be read as something else", "expected text, got %s", describe(v))
+	d.errf(field, line, "write the text, in quotes if it could be read as something else", "expected text, got %s", diag.Describe(v))
 	return "", false
 }
 
@@ -144,7 +123,7 @@ func (d *decoder) texts(field string, line int, v any) []string {
 	if !ok {
 		if _, isMap := v.(map[string]any); isMap || v == nil {
 			if v != nil {
-				d.errf(field, line, "a list such as [dân vận, dân chủ ở cơ sở], or one text", "expected a list of texts, got %s", describe(v))
+				d.errf(field, line, "a list such as [dân vận, dân chủ ở cơ sở], or one text", "expected a list of texts, got %s", diag.Describe(v))
 			}
 			return nil
 		}
@@ -165,7 +144,7 @@ func (d *decoder) texts(field string, line int, v any) []string {
 func (d *decoder) flag(field string, line int, v any) bool {
 	b, ok := v.(bool)
 	if !ok && v != nil {
-		d.errf(field, line, "true or false, without quotes", "expected true or false, got %s", describe(v))
+		d.errf(field, line, "true or false, without quotes", "expected true or false, got %s", diag.Describe(v))
 	}
 	return b
 }
@@ -217,7 +196,7 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		}
 		return t, true
 	}
-	d.errf(field, line, dateHint, "expected a date, got %s", describe(v))
+	d.errf(field, line, dateHint, "expected a date, got %s", diag.Describe(v))
 	return time.Time{}, false
 }
 
@@ -225,7 +204,7 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 func (d *decoder) mapping(field string, line int, v any, hint string) (map[string]any, bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.errf(field, line, hint, "expected a map, got %s", describe(v))
+		d.errf(field, line, hint, "expected a map, got %s", diag.Describe(v))
 	}
 	return m, ok
 }

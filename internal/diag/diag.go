@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Severity tells an error (the build stops) from a warning (it goes on).
@@ -177,4 +178,26 @@ type JSON struct {
 // JSON returns p in its JSON form.
 func (p *Problem) JSON() JSON {
 	return JSON{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error()}
+}
+
+// Describe names a decoded value the way an editor would ("the text
+// "abc"", "a list"), for messages about a field of the wrong type.
+func Describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%v (true/false)", v)
+	case int, int64, uint64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case time.Time:
+		return "a date"
+	case []any:
+		return "a list"
+	case map[any]any, map[string]any:
+		return "a map"
+	}
+	return fmt.Sprintf("a %T", v)
 }

@@ -1,12 +1,13 @@
 package serve
 
 import (
-	"bulletin/internal/diag"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"sync"
 	"time"
+
+	"bulletin/internal/diag"
 )
 
 // Open pages listen on an EventSource. After each build the server sends
