@@ -1,6 +1,7 @@
 package content
 
 import (
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -68,14 +69,18 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// countFS counts the files opened for reading.
+// countFS counts the files opened for reading. The loader reads files
+// from several goroutines, so the count is guarded.
 type countFS struct {
 	fstest.MapFS
+	mu     sync.Mutex
 	opened map[string]int
 }
 
 func (c *countFS) ReadFile(name string) ([]byte, error) {
+	c.mu.Lock()
 	c.opened[name]++
+	c.mu.Unlock()
 	return c.MapFS.ReadFile(name)
 }
 
