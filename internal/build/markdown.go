@@ -10,10 +10,13 @@ import (
 	"bulletin/internal/text"
 )
 
-// mdKey names one conversion: the same bytes under the same link table and
-// the same HTML setting always give the same HTML.
+// mdKey names one conversion: the same bytes of the same file under the
+// same code-link table and the same HTML setting give the same HTML, as
+// long as the pages its ".md" links name are still where they were
+// (mdEntry.fresh).
 type mdKey struct {
 	source uint64
+	file   string
 	codes  uint64
 	unsafe bool
 }
@@ -22,6 +25,19 @@ type mdEntry struct {
 	html    template.HTML
 	summary string
 	links   []model.Link // lines relative to the body
+	pages   []markdown.PageLink
+	linked  uint64 // hash of pages
+}
+
+// fresh reports whether every page the body links to by file still has
+// the URL the HTML holds.
+func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
+	for _, pl := range e.pages {
+		if u, _ := page(pl.File); u != pl.URL {
+			return false
+		}
+	}
+	return true
 }
 
 // markdown converts the body of every shown article, project and page,
@@ -35,8 +51,8 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	keys := make([]mdKey, len(srcs))
 	problems := make([]*diag.Problem, len(srcs))
 	parallel(ctx, len(srcs), func(i int) error {
-		keys[i] = mdKey{srcs[i].Hash, codes, s.Config.UnsafeHTML}
-		if e := c.md[keys[i]]; e != nil {
+		keys[i] = mdKey{srcs[i].Hash, srcs[i].Path, codes, s.Config.UnsafeHTML}
+		if e := c.md[keys[i]]; e != nil && e.fresh(opts.Page) {
 			entries[i] = e
 			return nil
 		}
@@ -66,11 +82,28 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	return out
 }
 
-// options sets up the converter: raw HTML as the site allows, and links
-// for the document codes of the site's projects unless it turned them off.
-// codes hashes that link table: a body's HTML depends on it.
+// options sets up the converter: raw HTML as the site allows, links from
+// one content file to another turned into page URLs, and links for the
+// document codes of the site's projects unless it turned them off. codes
+// hashes the code-link table: a body's HTML depends on it.
 func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	opts.Unsafe = s.Config.UnsafeHTML
+	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs))
+	for _, a := range s.Articles {
+		pages[a.Path] = a.URL
+	}
+	for _, p := range s.Projects {
+		if p.Path != "" {
+			pages[p.Path] = p.URL
+		}
+	}
+	for _, d := range s.Docs {
+		pages[d.Path] = d.URL
+	}
+	opts.Page = func(file string) (string, bool) {
+		u, ok := pages[file]
+		return u, ok
+	}
 	if !s.Config.LinkCodes {
 		return opts, 0
 	}
@@ -105,11 +138,16 @@ func sources(s *model.Site) []*model.Source {
 }
 
 func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
-	res, err := conv.Convert(src.Markdown)
+	res, err := conv.ConvertFile(src.Markdown, src.Path)
 	if err != nil {
 		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary}
+	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages}
+	h := newHasher()
+	for _, pl := range res.Pages {
+		h.str(pl.File).str(pl.URL)
+	}
+	e.linked = h.sum()
 	for _, l := range res.Links {
 		e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
 	}
@@ -120,6 +158,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 func (e *mdEntry) apply(src *model.Source) {
 	src.HTML = e.html
 	src.Summary = e.summary
+	src.Linked = e.linked
 	src.Links = make([]model.Link, len(e.links))
 	for j, l := range e.links {
 		l.Line += src.BodyLine - 1

@@ -60,8 +60,9 @@ type fingerprints struct {
 }
 
 // codes is the hash of the link table the bodies were converted with: a
-// body's HTML is a function of its file (Hash), that table and the
-// settings, so hashing those stands for hashing the HTML itself.
+// body's HTML is a function of its file (Hash, Path), that table, the pages
+// its links to other files name (Linked) and the settings, so hashing
+// those stands for hashing the HTML itself.
 func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	c := s.Config
 	g := newHasher().u64(layouts).u64(codes).str(c.Title).str(c.Description).str(c.BaseURL).
@@ -78,7 +79,7 @@ func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	}
 	all := newHasher()
 	for _, p := range s.Projects {
-		h := newHasher().u64(p.Hash).str(p.Path).str(p.Code).str(p.Title).str(p.URL).time(p.Date).
+		h := newHasher().u64(p.Hash).u64(p.Linked).str(p.Path).str(p.Code).str(p.Title).str(p.URL).time(p.Date).
 			str(p.Issuer).str(p.Period).int(len(p.Articles)).int(p.Outcomes())
 		fp.projects[p] = h.sum()
 		all.u64(h.sum())
@@ -94,7 +95,7 @@ func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 		fp.all[t.Key] = all.sum()
 	}
 	for _, a := range s.Articles {
-		h := newHasher().u64(a.Hash).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary)
+		h := newHasher().u64(a.Hash).u64(a.Linked).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary)
 		for _, p := range a.Projects {
 			h.str(p.URL).str(p.Code).str(p.Title)
 		}
@@ -136,7 +137,7 @@ func (fp *fingerprints) page(p *model.Page) uint64 {
 		h.u64(fp.all["projects"])
 	}
 	if p.Doc != nil {
-		h.u64(p.Doc.Hash).time(p.Doc.Date)
+		h.u64(p.Doc.Hash).u64(p.Doc.Linked).time(p.Doc.Date)
 	}
 	return h.sum()
 }

@@ -51,6 +51,8 @@ type checker struct {
 	out  *output.Memory
 	fsys fs.FS
 	now  time.Time
+
+	pages map[string]*model.Article // content files that are pages, by path; nil for projects and pages
 }
 
 func warn(code, file string, line int, field, msg, hint string) *diag.Problem {

@@ -142,6 +142,23 @@ documents: [01-ĐA/TU]
 ---
 x
 `, []string{"content/articles/a.md:8", "content/articles/sub/c.md"}},
+		{".md link to a draft", BrokenLink, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+See [the draft](nhap.md).
+-- content/articles/nhap.md --
+---
+title: Nháp
+date: 2018-01-02
+draft: true
+documents: [01-ĐA/TU]
+---
+x
+`, []string{"content/articles/a.md:6", "content/articles/nhap.md, which is a draft"}},
 		{"missing image", MissingImage, `
 -- static/images/co.png --
 png
@@ -217,7 +234,7 @@ documents:
 outcome:
   follow_up_by: 2018-06-30
 ---
-See [B](/2018/09/b/).
+See [B](/2018/09/b/) and [B by its file](b.md#x).
 -- content/articles/b.md --
 ---
 title: B

@@ -8,6 +8,7 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // links warns of links and images in bodies, and lead images, that lead to
@@ -40,17 +41,48 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 		if l.Image {
 			code, what = MissingImage, "the image"
 		}
-		if strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
-			target := path.Join(path.Dir(src.Path), u.Path)
-			if _, err := fs.Stat(c.fsys, target); err != nil {
-				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" points to "+target+", which does not exist", "check the file name"))
-			}
+		if target, _, ok := text.SourceLink(src.Path, l.Dest); ok && !l.Image {
+			c.fileLink(src, l, target, found)
 			continue
 		}
 		if !c.exists(u.Path, pageURL) {
 			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
 				"link to a page as /2018/08/slug/ or to a file under static/"))
 		}
+	}
+}
+
+// fileLink checks a link to another content file, which the build turns
+// into that page's URL: the file must exist and be a page of the site, and
+// a published page may not lead to a draft or a future-dated article,
+// which the published site leaves out. (check builds with drafts and
+// future articles so that it reads them too.)
+func (c *checker) fileLink(src *model.Source, l model.Link, target string, found *diag.List) {
+	if c.pages == nil {
+		c.pages = map[string]*model.Article{}
+		for _, a := range c.site.Articles {
+			c.pages[a.Path] = a
+		}
+		for _, p := range c.site.Projects {
+			if p.Path != "" {
+				c.pages[p.Path] = nil
+			}
+		}
+		for _, d := range c.site.Docs {
+			c.pages[d.Path] = nil
+		}
+	}
+	a, isPage := c.pages[target]
+	_, statErr := fs.Stat(c.fsys, target)
+	switch from := c.pages[src.Path]; {
+	case statErr != nil:
+		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which does not exist", "check the file name"))
+	case !isPage:
+		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which is not a page of the site",
+			"link to an article, a project or a page under content/"))
+	case a != nil && (a.Draft || a.Future) && (from == nil || !from.Draft && !from.Future):
+		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which is a draft or dated in the future, so the published site leaves it out",
+			"publish "+target+" first, or remove the link"))
 	}
 }
 

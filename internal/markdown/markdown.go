@@ -28,6 +28,22 @@ type Options struct {
 	// Converter is, so it must be safe for concurrent use. Nil turns
 	// document-code links off.
 	Code func(code string) (url string, ok bool)
+
+	// Page, when non-nil, is asked for the content file that a relative
+	// ".md" link in a body names (see text.SourceLink), as a slash path
+	// from the site root; ok reports that the file is a page of the site,
+	// url is that page. The link then leads to url, fragment kept. A link
+	// to a file the site does not show is left as written (bulletin check
+	// reports it). Page must be safe for concurrent use.
+	Page func(file string) (url string, ok bool)
+}
+
+// PageLink is one link from a body to another content file, as resolved
+// when the body was converted. The HTML holds URL for File, so the HTML
+// stays right for as long as Page(File) still answers URL.
+type PageLink struct {
+	File string // slash path from the site root
+	URL  string // "" when Page did not know the file
 }
 
 // Link is one link or image destination found in a body.
@@ -42,6 +58,7 @@ type Result struct {
 	HTML    string // body HTML
 	Summary string // plain text of the first paragraph (no markup), for lists and feeds
 	Links   []Link // every link and image destination in the body, in order, with its source line
+	Pages   []PageLink
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
@@ -49,6 +66,7 @@ type Result struct {
 type Converter struct {
 	md     goldmark.Markdown
 	unsafe bool
+	page   func(file string) (string, bool)
 }
 
 // New builds a Converter.
@@ -71,17 +89,24 @@ func New(o Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(ropts...),
 	)
-	return &Converter{md: md, unsafe: o.Unsafe}
+	return &Converter{md: md, unsafe: o.Unsafe, page: o.Page}
 }
 
-// Convert renders one Markdown body. The error is only ever a rendering
+// Convert renders one Markdown body that belongs to no file: relative
+// ".md" links are left as written. The error is only ever a rendering
 // failure; any byte sequence parses.
 func (c *Converter) Convert(src []byte) (*Result, error) {
+	return c.ConvertFile(src, "")
+}
+
+// ConvertFile renders the body of the content file at file (a slash path
+// from the site root), against which relative ".md" links are resolved.
+func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
 	res := &Result{}
-	res.Links, res.Summary = c.tidy(doc, src)
+	res.Links, res.Pages, res.Summary = c.tidy(doc, src, file)
 
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)

@@ -146,3 +146,47 @@ func TestLinks(t *testing.T) {
 		t.Errorf("Links =\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// Editors link one bulletin to another by its file; the reader gets the
+// page. Links to files the site does not show stay as written.
+func TestPageLinks(t *testing.T) {
+	pages := map[string]string{
+		"content/articles/2018/b.md":   "/2018/08/bai-b/",
+		"content/projects/01-da-tu.md": "/du-an/01-da-tu/",
+		"content/articles/2018/phú.md": "/2018/09/phu/",
+	}
+	c := New(Options{Page: func(f string) (string, bool) { u, ok := pages[f]; return u, ok }})
+	src := "[b](b.md) [đề án](../../projects/01-da-tu.md#ket-luan) [nháp](nhap.md) " +
+		"[phú](ph%C3%BA.md) [tham chiếu][r] [ngoài](https://example.vn/x.md) [gốc](/x.md)\n\n[r]: ./b.md?in=1#muc\n"
+	r, err := c.ConvertFile([]byte(src), "content/articles/2018/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHTML(t, r.HTML, []string{
+		`<a href="/2018/08/bai-b/">b</a>`,
+		`<a href="/du-an/01-da-tu/#ket-luan">đề án</a>`,
+		`<a href="nhap.md">nháp</a>`,
+		`<a href="/2018/09/phu/">phú</a>`,
+		`<a href="/2018/08/bai-b/#muc">tham chiếu</a>`,
+		`<a href="https://example.vn/x.md">ngoài</a>`,
+		`<a href="/x.md">gốc</a>`,
+	}, nil)
+	wantPages := []PageLink{
+		{File: "content/articles/2018/b.md", URL: "/2018/08/bai-b/"},
+		{File: "content/projects/01-da-tu.md", URL: "/du-an/01-da-tu/"},
+		{File: "content/articles/2018/nhap.md"},
+		{File: "content/articles/2018/phú.md", URL: "/2018/09/phu/"},
+		{File: "content/articles/2018/b.md", URL: "/2018/08/bai-b/"},
+	}
+	if !reflect.DeepEqual(r.Pages, wantPages) {
+		t.Errorf("Pages =\n%+v\nwant\n%+v", r.Pages, wantPages)
+	}
+	// The links as written are still reported, for check.
+	if r.Links[0].Dest != "b.md" {
+		t.Errorf("Links[0] = %+v, want the destination as written", r.Links[0])
+	}
+	// A body of no file leaves them alone.
+	if h := convert(t, c, "[b](b.md)").HTML; !strings.Contains(h, `href="b.md"`) {
+		t.Errorf("Convert without a file rewrote the link: %s", h)
+	}
+}

@@ -3,7 +3,8 @@ package markdown
 // One walk over the parsed tree, after goldmark's own transformers (and the
 // document-code links) have run and before rendering: drop raw HTML unless
 // unsafe, neutralise dangerous destinations, collect link destinations with
-// their lines, and take the summary from the first paragraph.
+// their lines, point links to other content files at their pages, and take
+// the summary from the first paragraph.
 
 import (
 	"bufio"
@@ -12,12 +13,14 @@ import (
 	"sort"
 	"strings"
 
+	"bulletin/internal/text"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-func (c *Converter) tidy(doc ast.Node, src []byte) (links []Link, summary string) {
+func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, summary string) {
 	var drop []ast.Node
 	lines := &lineIndex{src: src}
 	inNotes := false // footnote definitions are the tail, never the summary
@@ -41,6 +44,11 @@ func (c *Converter) tidy(doc ast.Node, src []byte) (links []Link, summary string
 			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src))})
 			if html.IsDangerousURL(n.Destination) {
 				n.Destination = nil
+			} else if pl, url, ok := c.pageLink(file, string(n.Destination)); ok {
+				pages = append(pages, pl)
+				if url != "" {
+					n.Destination = []byte(url)
+				}
 			}
 		case *ast.Image:
 			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src)), Image: true})
@@ -67,7 +75,27 @@ func (c *Converter) tidy(doc ast.Node, src []byte) (links []Link, summary string
 		}
 		p.RemoveChild(p, n)
 	}
-	return links, summary
+	return links, pages, summary
+}
+
+// pageLink resolves a link destination in the body of file that names
+// another content file. ok is false when dest is no such link (or the
+// converter has no page table, or the body no file); url is "" when the
+// site does not show that file.
+func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok bool) {
+	if c.page == nil || file == "" {
+		return pl, "", false
+	}
+	target, tail, ok := text.SourceLink(file, dest)
+	if !ok {
+		return pl, "", false
+	}
+	pl.File = target
+	if u, found := c.page(target); found {
+		pl.URL = u
+		url = u + tail
+	}
+	return pl, url, true
 }
 
 // plainText is the text of a paragraph as a reader sees it: markup,

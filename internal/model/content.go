@@ -47,6 +47,10 @@ type Source struct {
 	HTML     template.HTML
 	Summary  string // plain text
 	Links    []Link // links and images in the body, for check
+	// Linked is a hash of the page URLs that the body's links to other
+	// content files ("b.md") were turned into: the HTML depends on them
+	// as much as on the file's own bytes.
+	Linked uint64
 }
 
 // Link is a link or image destination in a body, with its line in the file.

@@ -140,3 +140,36 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+func TestSourceLink(t *testing.T) {
+	const from = "content/articles/2018/a.md"
+	tests := []struct {
+		dest, target, tail string
+		ok                 bool
+	}{
+		{"b.md", "content/articles/2018/b.md", "", true},
+		{"./b.md", "content/articles/2018/b.md", "", true},
+		{"../2019/c.md", "content/articles/2019/c.md", "", true},
+		{"../../projects/01-da-tu.md#ket-luan", "content/projects/01-da-tu.md", "#ket-luan", true},
+		{"b.md?x=1#muc", "content/articles/2018/b.md", "#muc", true},
+		{"b.md?x=1", "content/articles/2018/b.md", "", true},
+		{"B.MD", "content/articles/2018/B.MD", "", true},
+		{"ph%C3%BA-th%E1%BB%8D.md", "content/articles/2018/phú-thọ.md", "", true},
+		{"phú-thọ.md", "content/articles/2018/phú-thọ.md", "", true},
+		{"../../../../../etc/x.md", "", "", false},
+		{"/content/articles/2018/b.md", "", "", false},
+		{"https://example.vn/b.md", "", "", false},
+		{"mailto:a@b.md", "", "", false},
+		{"b.mdx", "", "", false},
+		{"b.html", "", "", false},
+		{"#muc", "", "", false},
+		{"", "", "", false},
+		{`..\b.md`, "", "", false},
+	}
+	for _, tt := range tests {
+		target, tail, ok := SourceLink(from, tt.dest)
+		if target != tt.target || tail != tt.tail || ok != tt.ok {
+			t.Errorf("SourceLink(%q) = %q, %q, %v; want %q, %q, %v", tt.dest, target, tail, ok, tt.target, tt.tail, tt.ok)
+		}
+	}
+}
