@@ -11,6 +11,8 @@ import (
 	"bulletin/internal/build"
 	"bulletin/internal/output"
 	"bulletin/internal/sitetest"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The seed's shape: one article citing two Đề án, one of them described by a
@@ -510,6 +512,42 @@ title: Đề án một
 		x, _ := cold.Out.Get(n)
 		if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
 			t.Errorf("%s differs from a cold build", n)
+		}
+	}
+}
+
+// One editor types with decomposed marks (Unikey's "Unicode tổ hợp"),
+// another with precomposed letters: the site reads both as one text. The
+// team lead is one person, the document one project with one title, the
+// mention in the body a link, and the page shows precomposed letters.
+func TestDecomposedVietnameseReadsAsPrecomposed(t *testing.T) {
+	nfc := `---
+title: Kiểm tra đề án dân vận
+date: 2018-01-01
+team_lead: Bùi Hải Tú
+inspected_unit: Đảng ủy Khối các cơ quan tỉnh
+documents:
+  - code: 01-ĐA/TU
+    title: Về tăng cường công tác dân vận
+---
+Theo Đề án số 01-ĐA/TU của Tỉnh ủy.
+`
+	nfd := strings.ReplaceAll(norm.NFD.String(nfc), "2018-01-01", "2018-02-01")
+	nfd = strings.ReplaceAll(nfd, norm.NFD.String("Kiểm tra đề án dân vận"), norm.NFD.String("Kết luận kiểm tra"))
+	if nfd == nfc || !strings.Contains(nfd, "e\u0302\u0301") {
+		t.Fatal("the second file is not decomposed")
+	}
+	s := sitetest.Build(t, "-- content/articles/a.md --\n"+nfc+"-- content/articles/b.md --\n"+nfd)
+	page := "2018/02/ket-luan-kiem-tra/index.html"
+	s.Contains(t, page, "<h1>Kết luận kiểm tra</h1>")
+	s.Contains(t, page, `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	s.Contains(t, "team-leads/bui-hai-tu/index.html", "/2018/01/kiem-tra-de-an-dan-van/", "/2018/02/ket-luan-kiem-tra/")
+	s.Contains(t, "team-leads/index.html", "Bùi Hải Tú")
+	s.Contains(t, "units/dang-uy-khoi-cac-co-quan-tinh/index.html", "/2018/02/ket-luan-kiem-tra/")
+	for _, name := range s.Out.Names() {
+		data, _ := s.Out.Get(name)
+		if bytes.Contains(data, []byte("\u0302")) || bytes.Contains(data, []byte("\u0301")) {
+			t.Errorf("%s holds a combining mark", name)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/sitetest"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func run(t *testing.T, archive string) diag.List {
@@ -253,5 +255,21 @@ func TestErrorsAreFindingsToo(t *testing.T) {
 	found := run(t, "-- content/articles/a.md --\n---\ntitle: A\n---\nx\n")
 	if len(found.Errors()) != 1 || !strings.Contains(found[0].Error(), "content/articles/a.md") {
 		t.Errorf("findings %v", found)
+	}
+}
+
+// A title typed with decomposed marks is the same title: citing it so is
+// not citing the document differently.
+func TestDecomposedTitleIsTheSameTitle(t *testing.T) {
+	article := func(name, date, title string) string {
+		return "-- content/articles/" + name + " --\n---\ntitle: " + name + "\ndate: " + date +
+			"\ndocuments:\n  - code: 01-ĐA/TU\n    title: " + title + "\n---\nx\n"
+	}
+	const title = "Về tăng cường công tác dân vận"
+	found := run(t, article("a.md", "2018-01-01", title)+article("b.md", "2018-02-01", norm.NFD.String(title)))
+	for _, p := range found {
+		if p.Code == DocumentDiffers {
+			t.Errorf("decomposed title reported as different: %v", p)
+		}
 	}
 }

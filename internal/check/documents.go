@@ -50,7 +50,7 @@ func (c *checker) documents(found *diag.List) {
 
 func differs(c, ref citation) string {
 	var parts []string
-	if c.title != "" && ref.title != "" && norm(c.title) != norm(ref.title) {
+	if c.title != "" && ref.title != "" && sameTitle(c.title) != sameTitle(ref.title) {
 		parts = append(parts, fmt.Sprintf("with the title %q, but %s:%d gives %q", c.title, ref.file, ref.line, ref.title))
 	}
 	if c.date != "" && ref.date != "" && c.date != ref.date {
@@ -59,8 +59,8 @@ func differs(c, ref citation) string {
 	return strings.Join(parts, "; ")
 }
 
-// norm compares titles regardless of spacing and case.
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// sameTitle is the form titles are compared in: regardless of spacing and case.
+func sameTitle(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // projects warns of project files no article cites, and articles that
 // cite no document: such an article is on no project's page.

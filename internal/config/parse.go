@@ -52,6 +52,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 		probs.Add(diag.Errorf(File, invalidLine(data), "", "the file is not valid UTF-8 text"))
 		return
 	}
+	data = text.Compose(data) // the site's title as content files read: precomposed
 	var doc any
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg, line := err.Error(), 0

@@ -9,6 +9,7 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // Sections of content/ and the kind of file each holds.
@@ -46,6 +47,10 @@ func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res res
 			Hint: "save the file as UTF-8"})
 	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	// Decomposed Vietnamese (base letters plus combining marks) is read as
+	// the precomposed letters it shows, so that it compares, links and
+	// lists like what other editors typed. Lines are unchanged.
+	data = text.Compose(data)
 	f, prob := split(p, data)
 	if prob != nil {
 		return fail(prob)

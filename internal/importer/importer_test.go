@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v2"
 )
 
@@ -218,6 +219,20 @@ func TestParseBulletin(t *testing.T) {
 	}
 	if !reflect.DeepEqual(b2, b) {
 		t.Errorf("BOM and CRLF changed the result:\n%+v\nwant\n%+v", b2, b)
+	}
+
+	// The same bulletin typed with decomposed marks (Unikey's "Unicode tổ
+	// hợp"): the same lead, unit and documents are found, precomposed.
+	nfd := norm.NFD.Bytes(src)
+	if bytes.Equal(nfd, src) {
+		t.Fatal("the decomposed text equals the original")
+	}
+	b3, err := Parse(nfd, hcm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(b3, b) {
+		t.Errorf("decomposed text changed the result:\n%+v\nwant\n%+v", b3, b)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"bulletin/internal/text"
 )
 
 // Document is one document a bulletin cites.
@@ -49,6 +51,7 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 		return nil, errors.New("importer: the bulletin is not valid UTF-8")
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = text.Compose(src) // the keywords below are precomposed; so must the text be
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, errors.New("importer: the bulletin is empty")
 	}

@@ -173,3 +173,19 @@ func TestSourceLink(t *testing.T) {
 		}
 	}
 }
+
+func TestCompose(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kie\u0302\u0309m tra", "Kiểm tra"},
+		{"\u0110e\u0302\u0300 a\u0301n so\u0302\u0301 01-\u0110A/TU", "Đề án số 01-ĐA/TU"},
+		{"Tru\u031bo\u031b\u0309ng \u0111oa\u0300n", "Trưởng đoàn"},
+		{"Kiểm tra", "Kiểm tra"},
+		{"ascii only", "ascii only"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(Compose([]byte(tt.in))); got != tt.want {
+			t.Errorf("Compose(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
