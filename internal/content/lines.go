@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// The decoders used here (yaml.v2, toml v0.3, encoding/json) do not say on
+// The decoders used here (yaml.v2, BurntSushi/toml, encoding/json) do not say on
 // which line a key stands, so this file finds them by scanning the
 // frontmatter text. start is the file line of the text's first line.
 
@@ -113,16 +113,111 @@ func tomlKeyLines(raw []byte, start int) map[string]int {
 	return out
 }
 
-// tomlItemLines finds the "[[key]]" headers of an array of tables.
+// tomlItemLines finds the entries of the list under key: the line each
+// value of an inline array starts on ("documents = [" with one entry per
+// line), or else the "[[key]]" headers of an array of tables.
 func tomlItemLines(raw []byte, start int, key string) []int {
+	lines := strings.Split(string(raw), "\n")
+	off := 0 // of line i in raw
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t != "" && t[0] == '[' {
+			break // inline arrays of top-level keys come before any table
+		}
+		if k, v, ok := strings.Cut(l, "="); ok && t[0] != '#' && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			if strings.HasPrefix(strings.TrimSpace(v), "[") {
+				return tomlArrayEntries(raw, off+len(k)+1+strings.IndexByte(v, '['), start)
+			}
+			break
+		}
+		off += len(l) + 1
+	}
 	var out []int
-	for i, l := range strings.Split(string(raw), "\n") {
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, "[[") && strings.Trim(t, "[] \t") == key {
 			out = append(out, start+i)
 		}
 	}
 	return out
+}
+
+// tomlArrayEntries scans the inline array whose "[" is at raw[at] and
+// returns the file line each of its values starts on. It knows enough of
+// TOML to skip strings (basic, literal, multi-line), comments, and nested
+// arrays and inline tables.
+func tomlArrayEntries(raw []byte, at, start int) []int {
+	var out []int
+	line := start + bytes.Count(raw[:at], []byte("\n"))
+	depth, expect := 0, false // expect: the next value starts an entry
+	for i := at; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\n':
+			line++
+			continue
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		case c == '#':
+			for i+1 < len(raw) && raw[i+1] != '\n' {
+				i++
+			}
+			continue
+		}
+		if expect && c != ']' && c != ',' {
+			out = append(out, line)
+			expect = false
+		}
+		switch c {
+		case '[', '{':
+			depth++
+			if depth == 1 {
+				expect = true
+			}
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return out
+			}
+		case ',':
+			if depth == 1 {
+				expect = true
+			}
+		case '"', '\'':
+			end := tomlStringEnd(raw, i)
+			line += bytes.Count(raw[i:end], []byte("\n"))
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// tomlStringEnd returns the offset just past the string that opens at
+// raw[i] (a quote), or len(raw) when it is not closed.
+func tomlStringEnd(raw []byte, i int) int {
+	q := raw[i]
+	if bytes.HasPrefix(raw[i:], []byte{q, q, q}) { // multi-line
+		j := bytes.Index(raw[i+3:], []byte{q, q, q})
+		if j < 0 {
+			return len(raw)
+		}
+		end := i + 3 + j + 3
+		for end < len(raw) && raw[end] == q { // up to two quotes may close the content
+			end++
+		}
+		return end
+	}
+	for j := i + 1; j < len(raw); j++ {
+		switch raw[j] {
+		case '\\':
+			if q == '"' {
+				j++
+			}
+		case q, '\n':
+			return j + 1
+		}
+	}
+	return len(raw)
 }
 
 // jsonLines walks the top-level object's tokens: the decoder's offsets

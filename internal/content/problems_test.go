@@ -122,6 +122,9 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:4: documents[2].title: the text holds the noncharacter U+FFFF at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.recommendations[1]: the text holds the control character U+000D at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.findings[1]: the text holds the control character U+009B at character 2, which web pages may not contain (` + ctlHint + `)`}},
+		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
+			`content/articles/a.md:8: documents[3].date: 07:30:00 is a time of day without a date (` + dateHint + `)`,
+			`content/articles/a.md:8: documents[4]: expected a code, got a list (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`}},
 		{"control in JSON code of a document", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\"documents\": [{\"code\": \"0\\u00071\"}]\n}\n\n", []string{
 			`content/articles/a.md:4: documents[1].code: the text holds the control character U+0007 at character 2, which web pages may not contain (` + ctlHint + `)`}},
 		{"control in project fields", "content/projects/p.md", "---\ncode: \"01\\x1b\"\ntitle: \"t\\x1b\"\nissuer: \"i\\x1b\"\nperiod: \"p\\x1b\"\n---\n", []string{
