@@ -25,6 +25,7 @@ func FuzzDecode(f *testing.F) {
 		"---\ndocuments:\n- code: [x]\n- {date: 31/02/2018}\noutcome: [1]\n---\n",
 		"+++\ntitle = \"a\\u0001\"\ndate = 0000-01-01T16:41:00\ndocuments = [\"/-/\", {code = \"01\", date = 16:41:00}]\n+++\n",
 		"---\ntitle: a\ntitle: b\ndate: 2018-08-06\n---\n",
+		"+++\ndocuments = [ # x\n  '01', \"\"\"a\n\"\"\",\n  {code = '''b\n'''}, [1, [2]],\n]\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
