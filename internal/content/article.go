@@ -19,6 +19,9 @@ func (d *decoder) article() *model.Article {
 	a := &model.Article{Kind: "news"}
 	a.Title = d.title("an article")
 	a.Date = d.requiredDate("an article")
+	if v, _, ok := d.get("date"); ok {
+		a.DateOnly = dateOnly(v)
+	}
 	if v, line, ok := d.get("kind"); ok {
 		if s, ok := d.text("kind", line, v); ok && s != "" {
 			a.Kind = strings.ToLower(s)

@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// Layouts with a zone are read as written; the others in the site's zone.
+// Layouts with a zone are read as written (the decoder then moves the
+// instant into the site's zone); the others in the site's zone.
 // Go's "1" and "2" accept one or two digits, so "6/8/2018" and "06/08/2018"
 // share a layout. Vietnamese dates are day first.
 var (
@@ -98,6 +99,24 @@ func checkYear(s string, t time.Time) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not a valid date: the year must be between %d and %d", s, minYear, maxYear)
 	}
 	return t, nil
+}
+
+// dateOnly reports whether a date value, as written, gives a calendar day
+// and no time of day ("2018-09-14", "14/09/2018", TOML 2018-09-14): the
+// page then shows the day alone rather than a made-up "00:00".
+func dateOnly(v any) bool {
+	switch v := v.(type) {
+	case time.Time:
+		return v.Location().String() == tomlLocalDate
+	case string:
+		s := strings.TrimSpace(v)
+		for _, l := range []string{"2006-01-02", "2/1/2006"} {
+			if _, err := time.Parse(l, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Names toml v1 gives the locations of dates written without a zone.

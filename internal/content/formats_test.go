@@ -193,8 +193,9 @@ func TestTOMLLocalDates(t *testing.T) {
 		{"local date-time, other zone", "2018-08-31T23:30:00", ny, "2018-08-31T23:30:00-04:00"},
 		{"local date, other zone", "2018-01-31", ny, "2018-01-31T00:00:00-05:00"},
 		{"local date, UTC", "2018-08-31", time.UTC, "2018-08-31T00:00:00Z"},
-		{"zoned kept", "2018-08-31T23:30:00+02:00", ny, "2018-08-31T23:30:00+02:00"},
-		{"UTC kept", "2018-08-31T23:30:00Z", hcm, "2018-08-31T23:30:00Z"},
+		// A date with its own zone is that instant, shown in the site's zone.
+		{"zoned, in the site's zone", "2018-08-31T23:30:00+02:00", ny, "2018-08-31T17:30:00-04:00"},
+		{"UTC, in the site's zone", "2018-08-31T23:30:00Z", hcm, "2018-09-01T06:30:00+07:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

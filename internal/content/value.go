@@ -179,25 +179,31 @@ func charKind(r rune) string {
 }
 
 // date converts a date value (TOML gives time.Time; YAML and JSON text).
+// A date written with its own zone ("2018-08-31T20:00:00Z") is the same
+// instant read in the site's zone, so the page shows the day and hour the
+// URL and the lists go by.
 func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
+	var t time.Time
+	var err error
 	switch v := v.(type) {
 	case time.Time:
-		t, err := tomlTime(v, d.loc)
-		if err != nil {
-			d.errf(field, line, dateHint, "%v", err)
-			return time.Time{}, false
-		}
-		return t, true
+		t, err = tomlTime(v, d.loc)
 	case string:
-		t, err := parseDate(v, d.loc)
-		if err != nil {
-			d.errf(field, line, dateHint, "%v", err)
-			return time.Time{}, false
-		}
-		return t, true
+		t, err = parseDate(v, d.loc)
+	default:
+		d.errf(field, line, dateHint, "expected a date, got %s", diag.Describe(v))
+		return time.Time{}, false
 	}
-	d.errf(field, line, dateHint, "expected a date, got %s", diag.Describe(v))
-	return time.Time{}, false
+	if err == nil {
+		// Moved into the site's zone, 9999-12-31T23:00-05:00 is in the year
+		// 10000, which RFC 3339 cannot write either.
+		_, err = checkYear(fmt.Sprint(v), t.In(d.loc))
+	}
+	if err != nil {
+		d.errf(field, line, dateHint, "%v", err)
+		return time.Time{}, false
+	}
+	return t.In(d.loc), true
 }
 
 // mapping converts a map value.

@@ -83,6 +83,7 @@ type Article struct {
 	Tags         []string
 	Image        string
 	Draft        bool
+	DateOnly     bool   // the date was written without a time of day
 	Slug         string // from the slug field or the title
 	SummaryField string // the summary field as written
 	ExplicitSlug bool
