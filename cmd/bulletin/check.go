@@ -34,7 +34,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	} else {
 		printProblems(stdout, found)
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", len(found.Errors()), len(found.Warnings()))
+		fmt.Fprintf(stdout, "%s, %s\n", plural(len(found.Errors()), "error"), plural(len(found.Warnings()), "warning"))
 	}
 	if n := len(found.Errors()); n > 0 {
 		return &contentError{n: n, silent: true}

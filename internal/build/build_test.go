@@ -551,3 +551,29 @@ Theo Đề án số 01-ĐA/TU của Tỉnh ủy.
 		}
 	}
 }
+
+// A site served under a path links there from bodies too: links to other
+// files and document-code links carry the path, as the theme's links do.
+func TestBodyLinksUnderASubPath(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.yaml --
+base_url: https://tinh.example.vn/kiem-tra/
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+Xem [bài B](b.md#ket-luan) theo Đề án số 01-ĐA/TU.
+-- content/articles/b.md --
+---
+title: B
+date: 2018-02-01
+---
+x
+`)
+	s.Contains(t, "2018/01/a/index.html",
+		`<a href="/kiem-tra/2018/02/b/#ket-luan">bài B</a>`,
+		`<a href="/kiem-tra/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	s.Contains(t, "atom.xml", `/kiem-tra/2018/02/b/#ket-luan`)
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"html/template"
+	"strings"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/markdown"
@@ -88,17 +89,21 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 // hashes the code-link table: a body's HTML depends on it.
 func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	opts.Unsafe = s.Config.UnsafeHTML
+	// Links in bodies are root-relative, like every link a page writes: a
+	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
+	base := s.Config.BasePath()
+	rel := func(u string) string { return base + strings.TrimPrefix(u, "/") }
 	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
-		pages[a.Path] = a.URL
+		pages[a.Path] = rel(a.URL)
 	}
 	for _, p := range s.Projects {
 		if p.Path != "" {
-			pages[p.Path] = p.URL
+			pages[p.Path] = rel(p.URL)
 		}
 	}
 	for _, d := range s.Docs {
-		pages[d.Path] = d.URL
+		pages[d.Path] = rel(d.URL)
 	}
 	opts.Page = func(file string) (string, bool) {
 		u, ok := pages[file]
@@ -110,8 +115,8 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	urls := make(map[string]string, len(s.Projects))
 	h := newHasher()
 	for _, p := range s.Projects {
-		urls[p.Key] = p.URL
-		h.str(p.Key).str(p.URL)
+		urls[p.Key] = rel(p.URL)
+		h.str(p.Key).str(urls[p.Key])
 	}
 	opts.Code = func(code string) (string, bool) {
 		u, ok := urls[text.CodeKey(code)]

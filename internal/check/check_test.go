@@ -161,6 +161,17 @@ documents: [01-ĐA/TU]
 ---
 x
 `, []string{"content/articles/a.md:6", "content/articles/nhap.md, which is a draft"}},
+		{"site-absolute link outside the site's path", BrokenLink, `
+-- site.yaml --
+base_url: https://tinh.example.vn/kiem-tra/
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+See [the projects](/kiem-tra/projects/), [a project](/kiem-tra/projects/01-da-tu) and [the old link](/projects/).
+`, []string{"content/articles/a.md:6: warning: the link /projects/ leads out of the site, which lives under /kiem-tra/ (write it as /kiem-tra/projects/)"}},
 		{"missing image", MissingImage, `
 -- static/images/co.png --
 png

@@ -45,6 +45,16 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 			c.fileLink(src, l, target, found)
 			continue
 		}
+		if base := c.site.Config.BasePath(); base != "/" && strings.HasPrefix(u.Path, "/") {
+			// The site lives under base: a root-relative link must too, and
+			// names the page below it.
+			if !strings.HasPrefix(u.Path+"/", base) {
+				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads out of the site, which lives under "+base,
+					"write it as "+base+strings.TrimPrefix(u.Path, "/")))
+				continue
+			}
+			u.Path = "/" + strings.TrimPrefix(u.Path+"/", base)
+		}
 		if !c.exists(u.Path, pageURL) {
 			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
 				"link to a page as /2018/08/slug/ or to a file under static/"))

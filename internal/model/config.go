@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // Config is the validated content of site.yaml.
 type Config struct {
@@ -16,4 +20,16 @@ type Config struct {
 	// LinkCodes turns mentions of known document codes in article bodies
 	// into links to their project pages.
 	LinkCodes bool
+}
+
+// BasePath is the path the site lives under, from BaseURL: "/" for
+// https://kiemtra.example.vn/, "/kiem-tra/" for
+// https://example.vn/kiem-tra/. Every root-relative link a page writes
+// starts with it.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
 }

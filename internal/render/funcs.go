@@ -282,11 +282,7 @@ func relURL(base, u string) string {
 	if isAbs(u) || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
 		return u
 	}
-	prefix := "/"
-	if b, err := url.Parse(base); err == nil && b.Path != "" {
-		prefix = strings.TrimSuffix(b.Path, "/") + "/"
-	}
-	return prefix + strings.TrimPrefix(u, "/")
+	return model.Config{BaseURL: base}.BasePath() + strings.TrimPrefix(u, "/")
 }
 
 func isAbs(u string) bool {
