@@ -124,7 +124,7 @@ func printSummary(w io.Writer, r *build.Result, out string) {
 		total += n
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "Built %d articles into %s\n", len(r.Site.Articles), out)
+	fmt.Fprintf(w, "Built %s into %s\n", plural(len(r.Site.Articles), "article"), out)
 	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
 	for _, k := range kinds {
 		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])

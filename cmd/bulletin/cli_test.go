@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func TestBuildWritesTheSiteAndASummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, w := range []string{"Built 1 articles", "article", "project", "feeds", "static", "Done in"} {
+	for _, w := range []string{"Built 1 article into", "article", "project", "feeds", "static", "Done in"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("summary lacks %q:\n%s", w, out)
 		}
@@ -157,5 +158,35 @@ func TestTwoBuildsOfTheExampleSiteAreIdentical(t *testing.T) {
 	})
 	if n != files {
 		t.Errorf("%d files in one build, %d in the other", files, n)
+	}
+}
+
+// Tools reading check -json find every key on every finding, errors and
+// file-wide problems included.
+func TestCheckJSONHasEveryKey(t *testing.T) {
+	for _, tt := range []struct {
+		file, severity string
+		exit           int
+	}{
+		{"---\ntitle: [x\n---\n", "error", 1},                       // file-wide: no field
+		{"---\ntitle: B\ndate: 2018-08-06\n---\nx\n", "warning", 0}, // cites no document
+	} {
+		dir := writeSite(t, map[string]string{"content/articles/a.md": tt.file})
+		code, out, _ := bulletin("check", "-source", dir, "-json")
+		if code != tt.exit {
+			t.Errorf("exit %d, want %d", code, tt.exit)
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &m); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		for _, k := range []string{"severity", "code", "file", "line", "column", "field", "message", "hint", "text"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s lacks %q", out, k)
+			}
+		}
+		if m["severity"] != tt.severity {
+			t.Errorf("severity %v, want %s", m["severity"], tt.severity)
+		}
 	}
 }

@@ -162,16 +162,18 @@ func AsList(err error) List {
 
 // JSON is the form of a problem that tools and browsers read: "bulletin
 // check -json" prints one a line, and the preview server sends them to the
-// error overlay. Text is the usual one-line form.
+// error overlay. Text is the usual one-line form. Every key is always
+// there, so a tool need not test for it: "" or 0 where unknown (a file-wide
+// error has no field; errors have no code, which names a kind of warning).
 type JSON struct {
 	Severity string `json:"severity"`
-	Code     string `json:"code,omitempty"`
-	File     string `json:"file,omitempty"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Field    string `json:"field,omitempty"`
+	Code     string `json:"code"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Field    string `json:"field"`
 	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Hint     string `json:"hint"`
 	Text     string `json:"text"`
 }
 
