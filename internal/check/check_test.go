@@ -56,7 +56,7 @@ documents:
     title: Nâng cao hiệu quả công tác dân vận
 ---
 x
-`, []string{"content/articles/b.md:5", "Nâng cao hiệu quả công tác dân vận", "content/articles/a.md:5"}},
+`, []string{"content/articles/b.md:7: warning: documents[1].title:", "Nâng cao hiệu quả công tác dân vận", "but content/articles/a.md:6 gives"}},
 		{"one code, two dates", DocumentDiffers, `
 -- content/projects/p.md --
 ---
@@ -73,7 +73,7 @@ documents:
     date: 21/7/2016
 ---
 x
-`, []string{"content/articles/a.md:5", "21/07/2016", "content/projects/p.md", "12/07/2016"}},
+`, []string{"content/articles/a.md:6: warning: documents[1].date:", "21/07/2016", "but content/projects/p.md:4 gives 12/07/2016"}},
 		{"project nobody cites", UnusedProject, `
 -- content/projects/p.md --
 ---

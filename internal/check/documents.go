@@ -8,55 +8,50 @@ import (
 	"bulletin/internal/model"
 )
 
-// citation is how one article (or the project file) gives a document.
+// citation is how one article (or the project file) gives a document,
+// with the line of each part.
 type citation struct {
-	file  string
-	line  int
-	title string
-	date  string
+	file                string
+	titleLine, dateLine int
+	title, date         string
 }
 
 // documents warns where one code is cited with another title or date than
 // its project file gives or, without a file, than its oldest citation: the
-// law asks documents to be cited exactly.
+// law asks documents to be cited exactly. Each warning points at the
+// differing title or date, in both files.
 func (c *checker) documents(found *diag.List) {
 	for _, p := range c.site.Projects {
 		var ref *citation
 		if p.Path != "" {
-			ref = &citation{p.Path, p.Line("title"), p.Title, day(p.Date)}
+			ref = &citation{p.Path, p.Line("title"), p.Line("date"), p.Title, day(p.Date)}
 		}
 		for i := len(p.Articles) - 1; i >= 0; i-- { // oldest first
 			a := p.Articles[i]
-			for _, d := range a.Documents {
+			for n, d := range a.Documents {
 				if d.Key != p.Key {
 					continue
 				}
-				cit := citation{a.Path, d.Line, d.Title, day(d.Date)}
+				cit := citation{a.Path, d.TitleLine, d.DateLine, d.Title, day(d.Date)}
 				if ref == nil {
 					if cit.title != "" || cit.date != "" {
 						ref = &cit
 					}
 					continue
 				}
-				if msg := differs(cit, *ref); msg != "" {
-					found.Add(warn(DocumentDiffers, a.Path, d.Line, "documents",
-						fmt.Sprintf("%s is cited %s", d.Code, msg),
-						"cite a document exactly as issued, or correct the other file"))
+				field := fmt.Sprintf("documents[%d]", n+1)
+				const hint = "cite a document exactly as issued, or correct the other file"
+				if cit.title != "" && ref.title != "" && sameTitle(cit.title) != sameTitle(ref.title) {
+					found.Add(warn(DocumentDiffers, a.Path, cit.titleLine, field+".title",
+						fmt.Sprintf("%s is cited with the title %q, but %s:%d gives %q", d.Code, cit.title, ref.file, ref.titleLine, ref.title), hint))
+				}
+				if cit.date != "" && ref.date != "" && cit.date != ref.date {
+					found.Add(warn(DocumentDiffers, a.Path, cit.dateLine, field+".date",
+						fmt.Sprintf("%s is cited with the date %s, but %s:%d gives %s", d.Code, cit.date, ref.file, ref.dateLine, ref.date), hint))
 				}
 			}
 		}
 	}
-}
-
-func differs(c, ref citation) string {
-	var parts []string
-	if c.title != "" && ref.title != "" && sameTitle(c.title) != sameTitle(ref.title) {
-		parts = append(parts, fmt.Sprintf("with the title %q, but %s:%d gives %q", c.title, ref.file, ref.line, ref.title))
-	}
-	if c.date != "" && ref.date != "" && c.date != ref.date {
-		parts = append(parts, fmt.Sprintf("with the date %s, but %s:%d gives %s", c.date, ref.file, ref.line, ref.date))
-	}
-	return strings.Join(parts, "; ")
 }
 
 // sameTitle is the form titles are compared in: regardless of spacing and case.

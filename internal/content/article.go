@@ -103,25 +103,33 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 		list = []any{v} // one document written without a list
 	}
 	lines := d.f.itemLines("documents")
+	keyLines := d.f.entryKeyLines("documents", lines, []string{"code", "date", "title"})
 	var out []model.DocRef
 	for i, x := range list {
 		ref := model.DocRef{Line: line}
 		if i < len(lines) {
 			ref.Line = lines[i]
 		}
+		at := func(k string) int {
+			if i < len(keyLines) && keyLines[i][k] > 0 {
+				return keyLines[i][k]
+			}
+			return ref.Line
+		}
+		ref.DateLine, ref.TitleLine = at("date"), at("title")
 		field := fmt.Sprintf("documents[%d]", i+1)
 		codeField := field
 		switch x := x.(type) {
 		case map[string]any:
 			codeField = field + ".code"
 			if c, ok := x["code"]; ok {
-				ref.Code, _ = d.text(codeField, ref.Line, c)
+				ref.Code, _ = d.text(codeField, at("code"), c)
 			}
 			if dv, ok := x["date"]; ok && dv != nil {
-				ref.Date, _ = d.date(field+".date", ref.Line, dv)
+				ref.Date, _ = d.date(field+".date", ref.DateLine, dv)
 			}
 			if t, ok := x["title"]; ok {
-				ref.Title, _ = d.text(field+".title", ref.Line, t)
+				ref.Title, _ = d.text(field+".title", ref.TitleLine, t)
 			}
 			d.unknown(field+".", x, func(string) int { return ref.Line }, []string{"code", "date", "title"})
 		case []any, bool, nil:

@@ -285,3 +285,60 @@ func jsonValue(dec *json.Decoder, lineAt func(int64) int, item func(int)) bool {
 	}
 	return err == nil
 }
+
+// entryKeyLines finds, for each entry of the list under key (entries
+// starting on the file lines in starts), the line that names each of the
+// entry's own keys ("date:", "date =", "\"date\":"), so that a problem
+// with one part of an entry points at it. An entry ends where the next
+// one starts, the last where the next top-level key does. Keys not found
+// are left out; callers fall back to the entry's line.
+func (f *front) entryKeyLines(key string, starts []int, subkeys []string) []map[string]int {
+	lines := strings.Split(string(f.raw), "\n")
+	end := f.start + len(lines)
+	for _, l := range f.lines {
+		if l > f.lines[key] && l < end {
+			end = l
+		}
+	}
+	out := make([]map[string]int, len(starts))
+	for i, from := range starts {
+		to := end
+		if i+1 < len(starts) && starts[i+1] > from {
+			to = starts[i+1]
+		}
+		out[i] = map[string]int{}
+		for ln := from; ln < to && ln-f.start < len(lines); ln++ {
+			if ln < f.start {
+				continue
+			}
+			for _, k := range subkeys {
+				if _, seen := out[i][k]; !seen && namesKey(lines[ln-f.start], k) {
+					out[i][k] = ln
+				}
+			}
+		}
+	}
+	return out
+}
+
+// namesKey reports whether line sets key: key, "key" or 'key', then ':'
+// or '=', at the start of the line or after "- ", "{" or ",".
+func namesKey(line, key string) bool {
+	for i := 0; i < len(line); {
+		j := strings.Index(line[i:], key)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := strings.TrimRight(line[:j], `"'`)
+		after := strings.TrimLeft(line[j+len(key):], `"'`)
+		after = strings.TrimLeft(after, " \t")
+		b := strings.TrimRight(before, " \t")
+		if (b == "" || strings.HasSuffix(b, "-") || strings.HasSuffix(b, "{") || strings.HasSuffix(b, ",")) &&
+			(strings.HasPrefix(after, ":") || strings.HasPrefix(after, "=")) {
+			return true
+		}
+		i = j + len(key)
+	}
+	return false
+}

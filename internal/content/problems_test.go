@@ -43,8 +43,11 @@ func TestProblems(t *testing.T) {
 		{"bad kind", art, "---\ntitle: a\ndate: 2018-08-06\nkind: report\n---\n", []string{
 			`content/articles/a.md:4: kind: "report" is not a kind of article (accepted: news, outcome)`}},
 		{"document without code", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 01-ĐA/TU\n  - title: Đề án\n    date: 2016-02-30\n---\n", []string{
-			`content/articles/a.md:6: documents[2].date: "2016-02-30" is not a valid date: day out of range (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`,
-			`content/articles/a.md:6: documents[2]: the document has no code (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`}},
+			`content/articles/a.md:6: documents[2]: the document has no code (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`,
+			`content/articles/a.md:7: documents[2].date: "2016-02-30" is not a valid date: day out of range (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`}},
+		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
+			`content/articles/a.md:6: documents[1].date: "31/02/2016" is not a valid date: day out of range (` + dateHint + `)`,
+			`content/articles/a.md:7: documents[2].date: "x" is not a date (` + dateHint + `)`}},
 		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nauthor: me\n---\n", []string{
 			`content/articles/a.md:4: warning: documnets: unknown field, ignored (did you mean "documents"?)`,
 			`content/articles/a.md:5: warning: author: unknown field, ignored (known fields: title, date, kind, team_lead, inspected_unit, documents, outcome, tags, summary, image, draft, slug)`}},

@@ -19,6 +19,8 @@ type DocRef struct {
 	Date  time.Time // zero when not given
 	Title string    // empty when not given
 	Line  int       // frontmatter line of this entry, for messages
+
+	DateLine, TitleLine int // lines of the entry's date and title, or Line
 }
 
 // Outcome is the conclusion of an inspection: what it found, what fell
