@@ -14,6 +14,7 @@ import (
 // Finding codes, stable for tools reading -json.
 const (
 	UnknownField    = "unknown-field"
+	RepeatedDoc     = "document-repeated"
 	DocumentDiffers = "document-differs"
 	UnusedProject   = "unused-project"
 	NoDocuments     = "no-documents"

@@ -74,6 +74,17 @@ documents:
 ---
 x
 `, []string{"content/articles/a.md:6: warning: documents[1].date:", "21/07/2016", "but content/projects/p.md:4 gives 12/07/2016"}},
+		{"one document twice", RepeatedDoc, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents:
+  - 01-ĐA/TU
+  - " 01-DA/TU "
+---
+x
+`, []string{`content/articles/a.md:6: warning: documents[2]: 01-DA/TU is 01-ĐA/TU again (one document); it is listed once (remove one of the two entries)`}},
 		{"project nobody cites", UnusedProject, `
 -- content/projects/p.md --
 ---

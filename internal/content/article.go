@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -149,6 +150,13 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			continue
 		}
 		ref.Key = text.CodeKey(ref.Code)
+		if j := slices.IndexFunc(out, func(o model.DocRef) bool { return o.Key == ref.Key }); j >= 0 {
+			// "01-DA/TU" after "01-ĐA/TU": one project, listed once.
+			p := diag.Warnf(d.path, ref.Line, field, "%s is %s again (one document); it is listed once", ref.Code, out[j].Code)
+			p.Code, p.Hint = "document-repeated", "remove one of the two entries"
+			d.probs.Add(p)
+			continue
+		}
 		out = append(out, ref)
 	}
 	return out

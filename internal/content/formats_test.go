@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,17 +135,22 @@ func TestSections(t *testing.T) {
 	}
 }
 
-// TestCodeVariants checks that the spellings of one code share a key.
+// TestCodeVariants checks that the spellings of one code share a key: in
+// one article, each variant after the first is a repeat of it.
 func TestCodeVariants(t *testing.T) {
 	src := "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 01-ĐA/TU\n  - \" 01-DA/TU \"\n  - code: 01-đa/tu\n  - 01 - ĐA / TU\n---\n"
 	set, msgs := messages(t, one(art, src))
-	if len(msgs) != 0 {
-		t.Fatalf("problems: %v", msgs)
+	if len(msgs) != 3 {
+		t.Fatalf("want a warning for each repeat, got %v", msgs)
 	}
-	for i, d := range set.Articles[0].Documents {
-		if d.Key != "01-DA/TU" || d.Line != 5+i {
-			t.Errorf("documents[%d] = %+v", i, d)
+	for i, m := range msgs {
+		if !strings.Contains(m, fmt.Sprintf("a.md:%d: warning: documents[%d]:", 6+i, 2+i)) || !strings.Contains(m, "is 01-ĐA/TU again") {
+			t.Errorf("message %d: %s", i, m)
 		}
+	}
+	docs := set.Articles[0].Documents
+	if len(docs) != 1 || docs[0].Key != "01-DA/TU" || docs[0].Line != 5 {
+		t.Errorf("documents = %+v", docs)
 	}
 }
 
