@@ -236,6 +236,39 @@ func TestParseBulletin(t *testing.T) {
 	}
 }
 
+// Word's "Save as Plain Text" writes one paragraph a line with no blank
+// line between: each line is a paragraph, except where a line wrapped in
+// mid-sentence.
+func TestParagraphsWithoutBlankLines(t *testing.T) {
+	src := "Kiểm tra công tác dân vận\r\n16:41, 06/08/2018\r\n" +
+		"Chiều ngày 6-8, Đoàn kiểm tra đã làm việc tại Đảng ủy Khối.\r\n" +
+		"Báo cáo cho thấy các đề án được triển khai đồng bộ, kịp thời\r\n" +
+		"tới các chi bộ trực thuộc.\r\n" +
+		"Đoàn đề nghị bổ sung báo cáo:\r\n" +
+		"“Hoàn thành trước ngày 30/9.”\r\n"
+	b, err := Parse([]byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Chiều ngày 6-8, Đoàn kiểm tra đã làm việc tại Đảng ủy Khối.",
+		"Báo cáo cho thấy các đề án được triển khai đồng bộ, kịp thời tới các chi bộ trực thuộc.",
+		"Đoàn đề nghị bổ sung báo cáo:",
+		"“Hoàn thành trước ngày 30/9.”",
+	}
+	if got := strings.Split(strings.TrimSuffix(b.Body, "\n"), "\n\n"); !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+	// With blank lines, a line ending a sentence is still only a wrap.
+	b, err = Parse([]byte("Tiêu đề\n\n16:41, 06/08/2018\n\nCâu một.\nCâu hai.\n\nĐoạn hai.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Body != "Câu một. Câu hai.\n\nĐoạn hai.\n" {
+		t.Errorf("body %q", b.Body)
+	}
+}
+
 func TestParseMissing(t *testing.T) {
 	src := "Hội nghị sơ kết công tác dân vận\n\nKhông có dòng ngày tháng ở đây.\n\nĐoàn đã họp bàn về kế hoạch năm.\n"
 	b, err := Parse([]byte(src), nil)

@@ -116,7 +116,10 @@ func skipBlank(lines []string, i int) int {
 }
 
 // paragraphs groups lines into paragraphs at blank lines; the lines of one
-// paragraph are joined with a space, as a soft wrap.
+// paragraph are joined with a space, as a soft wrap. A text with no blank
+// line between its lines at all (Word's "Save as Plain Text", a copy from
+// a web page) has one paragraph a line instead, except that a line not
+// ending a sentence runs on into the next, as a hard-wrapped one does.
 func paragraphs(lines []string) []string {
 	var out []string
 	var cur []string
@@ -126,6 +129,7 @@ func paragraphs(lines []string) []string {
 			cur = nil
 		}
 	}
+	perLine := !hasParagraphBreak(lines)
 	for _, l := range lines {
 		l = collapseSpace(l)
 		if l == "" {
@@ -133,9 +137,37 @@ func paragraphs(lines []string) []string {
 			continue
 		}
 		cur = append(cur, l)
+		if perLine && endsSentence(l) {
+			flush()
+		}
 	}
 	flush()
 	return out
+}
+
+// hasParagraphBreak reports whether a blank line stands between two lines
+// of text.
+func hasParagraphBreak(lines []string) bool {
+	text, blank := false, false
+	for _, l := range lines {
+		switch {
+		case strings.TrimSpace(l) == "":
+			blank = text
+		case blank:
+			return true
+		default:
+			text = true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether a line ends as a sentence does: with . ! ?
+// : ; or an ellipsis, maybe followed by a closing quote or bracket.
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, "\"'”’»)]")
+	return strings.HasSuffix(l, ".") || strings.HasSuffix(l, "!") || strings.HasSuffix(l, "?") ||
+		strings.HasSuffix(l, ":") || strings.HasSuffix(l, ";") || strings.HasSuffix(l, "…")
 }
 
 // collapseSpace trims s and makes every run of spaces one.
