@@ -91,6 +91,21 @@ func TestTermsFoldSpellings(t *testing.T) {
 	}
 }
 
+// A term is spelt as most of its articles spell it; among equals, as the
+// newest does.
+func TestTermSpellingIsTheMostCommon(t *testing.T) {
+	a, b, c := art("a.md", "A", 1), art("b.md", "B", 2), art("c.md", "C", 3)
+	a.TeamLead.Name, b.TeamLead.Name, c.TeamLead.Name = "Bùi Hải Tú", "Bùi Hải Tú", "bùi hải tú" // c is the newest
+	a.Unit, b.Unit = "Đảng ủy Khối", "Đảng Ủy Khối"
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{a, b, c}}, Options{})
+	if got := s.Taxonomy("team-leads").Terms[0].Name; got != "Bùi Hải Tú" {
+		t.Errorf("team lead spelt %q, want the spelling of two articles of three", got)
+	}
+	if got := s.Taxonomy("units").Terms[0].Name; got != "Đảng Ủy Khối" {
+		t.Errorf("unit spelt %q, want the newest of two equals", got)
+	}
+}
+
 func TestHugePageSizeDoesNotOverflow(t *testing.T) {
 	as := []*model.Article{art("a", "A", 1), art("b", "B", 2)}
 	ps := paginate("/", as, int(^uint(0)>>1))

@@ -2,13 +2,16 @@ package assemble
 
 import (
 	"sort"
+	"strings"
 
 	"bulletin/internal/model"
 )
 
 // taxonomies groups the articles by team lead, inspected unit and tag.
 // Articles arrive newest first, so each term lists them newest first and
-// takes its spelling (and a team lead's role) from its newest article.
+// takes a team lead's role from the newest article. A term is spelt as
+// most of its articles spell it (the newest of equals), so one typo in
+// the latest article does not rename the page.
 func taxonomies(articles []*model.Article) []*model.Taxonomy {
 	leads := newGroup("team-leads", "Trưởng đoàn kiểm tra", "Trưởng đoàn")
 	units := newGroup("units", "Đơn vị được kiểm tra", "Đơn vị")
@@ -37,14 +40,21 @@ func taxonomies(articles []*model.Article) []*model.Taxonomy {
 }
 
 type group struct {
-	tax    *model.Taxonomy
-	bySlug map[string]*model.Term
+	tax       *model.Taxonomy
+	bySlug    map[string]*model.Term
+	spellings map[*model.Term][]spelling // in order of first use
+}
+
+type spelling struct {
+	name string
+	n    int
 }
 
 func newGroup(key, title, label string) *group {
 	return &group{
-		tax:    &model.Taxonomy{Key: key, Title: title, Label: label, URL: "/" + key + "/"},
-		bySlug: map[string]*model.Term{},
+		tax:       &model.Taxonomy{Key: key, Title: title, Label: label, URL: "/" + key + "/"},
+		bySlug:    map[string]*model.Term{},
+		spellings: map[*model.Term][]spelling{},
 	}
 }
 
@@ -60,11 +70,44 @@ func (g *group) add(name string, a *model.Article) *model.Term {
 	}
 	if n := len(t.Articles); n == 0 || t.Articles[n-1] != a {
 		t.Articles = append(t.Articles, a)
+		sp := g.spellings[t]
+		i := 0
+		for i < len(sp) && sp[i].name != name {
+			i++
+		}
+		if i == len(sp) {
+			sp = append(sp, spelling{name: name})
+		}
+		sp[i].n++
+		g.spellings[t] = sp
 	}
 	return t
 }
 
 func (g *group) done() *model.Taxonomy {
+	for t, sp := range g.spellings {
+		t.Name = commonest(sp)
+	}
 	sort.Slice(g.tax.Terms, func(i, j int) bool { return g.tax.Terms[i].Slug < g.tax.Terms[j].Slug })
 	return g.tax
+}
+
+// commonest picks the spelling to show: first the form most articles
+// write when case and spacing do not count ("Bùi Hải Tú" and "bùi hải
+// tú" are one form, "Bùi Hải Tư" another), then, within it, the exact
+// spelling most write. Ties go to the spelling seen first: the newest.
+func commonest(sp []spelling) string {
+	form := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	total := map[string]int{}
+	for _, s := range sp {
+		total[form(s.name)] += s.n
+	}
+	best := sp[0]
+	for _, s := range sp[1:] {
+		fs, fb := form(s.name), form(best.name)
+		if total[fs] > total[fb] || fs == fb && s.n > best.n {
+			best = s
+		}
+	}
+	return best.name
 }

@@ -22,6 +22,7 @@ const (
 	BrokenLink      = "broken-link"
 	MissingImage    = "missing-image"
 	DuplicateTitle  = "duplicate-title"
+	NameVariants    = "name-variants"
 )
 
 // Run checks the site in fsys as of now and returns every finding, sorted.
@@ -43,6 +44,7 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.followUps(&found)
 	c.links(&found)
 	c.titles(&found)
+	c.names(&found)
 	found.Sort()
 	return found, nil
 }

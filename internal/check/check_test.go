@@ -85,6 +85,44 @@ documents:
 ---
 x
 `, []string{`content/articles/a.md:6: warning: documents[2]: 01-DA/TU is 01-ĐA/TU again (one document); it is listed once (remove one of the two entries)`}},
+		{"names that share a page but differ in marks", NameVariants, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+team_lead: Bùi Hải Tú
+documents: [01-ĐA/TU]
+tags: [dân vận]
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 2018-02-01
+team_lead: Bùi Hải Tư
+documents: [01-ĐA/TU]
+tags: [Dân Vận, dần vận]
+---
+x
+-- content/articles/c.md --
+---
+title: C
+date: 2018-03-01
+team_lead: bùi hải  tú
+documents: [01-ĐA/TU]
+---
+x
+-- content/articles/d.md --
+---
+title: D
+date: 2018-04-01
+team_lead: Bùi Hải Tú
+documents: [01-ĐA/TU]
+---
+x
+`, []string{
+			`content/articles/b.md:4: warning: team_lead: "Bùi Hải Tư" shares the page /team-leads/bui-hai-tu/ with "Bùi Hải Tú" (4 articles), from which it differs in its marks`,
+			`content/articles/b.md:6: warning: tags: "dần vận" shares the page /tags/dan-van/ with`}},
 		{"project nobody cites", UnusedProject, `
 -- content/projects/p.md --
 ---

@@ -1,0 +1,62 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/text"
+)
+
+// names warns where articles spell a team lead, a unit or a tag in ways
+// that share one page (its URL folds away the marks) but differ in more
+// than case and spacing: "Bùi Hải Tú" and "Bùi Hải Tư" may be a typo, or
+// two people the site now shows as one. The article whose spelling is
+// not the page's is the one warned about.
+func (c *checker) names(found *diag.List) {
+	for _, tax := range c.site.Taxonomies {
+		field, spelt := taxonomyField(tax.Key)
+		if field == "" {
+			continue
+		}
+		for _, t := range tax.Terms {
+			page := sameName(t.Name)
+			for i := len(t.Articles) - 1; i >= 0; i-- { // oldest first
+				a := t.Articles[i]
+				for _, name := range spelt(a) {
+					if text.Slug(name) != t.Slug || sameName(name) == page {
+						continue // another tag of the article, or the page's own spelling
+					}
+					found.Add(warn(NameVariants, a.Path, a.Line(field), field,
+						fmt.Sprintf("%q shares the page %s with %q (%s), from which it differs in its marks", name, t.URL, t.Name, count(len(t.Articles), "article")),
+						"if they are one, spell them alike; if they are not, the site cannot tell them apart: add a word to one (a middle name, a place)"))
+				}
+			}
+		}
+	}
+}
+
+// taxonomyField names the frontmatter field a taxonomy is read from, and
+// how an article spells its terms there.
+func taxonomyField(key string) (string, func(*model.Article) []string) {
+	switch key {
+	case "team-leads":
+		return "team_lead", func(a *model.Article) []string { return []string{a.TeamLead.Name} }
+	case "units":
+		return "inspected_unit", func(a *model.Article) []string { return []string{a.Unit} }
+	case "tags":
+		return "tags", func(a *model.Article) []string { return a.Tags }
+	}
+	return "", nil
+}
+
+// sameName is the form names compare in: case and spacing do not count.
+func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
