@@ -128,6 +128,11 @@ func TestProblems(t *testing.T) {
 		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
 			`content/articles/a.md:8: documents[3].date: 07:30:00 is a time of day without a date (` + dateHint + `)`,
 			`content/articles/a.md:8: documents[4]: expected a code, got a list (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`}},
+		{"numbers that do not read back as written", art, "---\ntitle: 0123\ndate: 2018-08-06\nsummary: 1.10\ninspected_unit: 1e3\ntags: [0x1F, 2018, -5]\nslug: 2018\n---\n", []string{
+			`content/articles/a.md:2: title: a number was read here as 83, which is not how it is written (write it in quotes to keep it as text)`,
+			`content/articles/a.md:4: summary: a number was read here as 1.1, which is not how it is written (write it in quotes to keep it as text)`,
+			`content/articles/a.md:5: inspected_unit: a number was read here as 1000, which is not how it is written (write it in quotes to keep it as text)`,
+			`content/articles/a.md:6: tags[1]: a number was read here as 31, which is not how it is written (write it in quotes to keep it as text)`}},
 		{"control in JSON code of a document", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\"documents\": [{\"code\": \"0\\u00071\"}]\n}\n\n", []string{
 			`content/articles/a.md:4: documents[1].code: the text holds the control character U+0007 at character 2, which web pages may not contain (` + ctlHint + `)`}},
 		{"control in project fields", "content/projects/p.md", "---\ncode: \"01\\x1b\"\ntitle: \"t\\x1b\"\nissuer: \"i\\x1b\"\nperiod: \"p\\x1b\"\n---\n", []string{

@@ -106,15 +106,50 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 			return s, false
 		}
 		return s, true
-	case int64:
-		return strconv.FormatInt(v, 10), true
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case int64, float64:
+		// An unquoted number is text as written only if it reads back the
+		// same: YAML reads 0123 as 83, 1.10 as 1.1 and 1e3 as 1000.
+		n := fmt.Sprint(v)
+		if f, ok := v.(float64); ok {
+			n = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+		if !d.written(line, n) {
+			d.errf(field, line, "write it in quotes to keep it as text", "a number was read here as %s, which is not how it is written", n)
+			return "", false
+		}
+		return n, true
 	case nil:
 		return "", true
 	}
 	d.errf(field, line, "write the text, in quotes if it could be read as something else", "expected text, got %s", diag.Describe(v))
 	return "", false
+}
+
+// written reports whether the frontmatter line holds s as a whole
+// token, not as part of a longer number: the text a number came from.
+func (d *decoder) written(line int, s string) bool {
+	lines := strings.Split(string(d.f.raw), "\n")
+	i := line - d.f.start
+	if i < 0 || i >= len(lines) {
+		return true // no line to compare with: trust the value
+	}
+	l := lines[i]
+	for off := 0; ; {
+		j := strings.Index(l[off:], s)
+		if j < 0 {
+			return false
+		}
+		j += off
+		end := j + len(s)
+		if (j == 0 || !numberChar(l[j-1])) && (end == len(l) || !numberChar(l[end])) {
+			return true
+		}
+		off = j + 1
+	}
+}
+
+func numberChar(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c == '_' || c == 'e' || c == 'E' || c == '+' || c == '-' || c == 'x' || c == 'o'
 }
 
 // texts converts a list of texts, or a single text, dropping empty entries.
