@@ -44,6 +44,14 @@ func (d *decoder) article() *model.Article {
 		a.Outcome = d.outcome(line, v)
 	}
 	if v, line, ok := d.get("tags"); ok {
+		if s, one := v.(string); one && strings.Contains(s, ",") {
+			// "tags: dân vận, dân chủ" means two tags, as a list would.
+			var list []any
+			for _, t := range strings.Split(s, ",") {
+				list = append(list, t)
+			}
+			v = list
+		}
 		a.Tags = d.texts("tags", line, v)
 	}
 	if v, line, ok := d.get("summary"); ok {

@@ -111,3 +111,20 @@ func fieldList(fs []model.Field) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// Tags written as one text with commas are several tags, in every format.
+func TestTagsAsOneTextWithCommas(t *testing.T) {
+	for _, src := range []string{
+		"---\ntitle: a\ndate: 2018-08-06\ntags: dân vận, dân chủ ở cơ sở ,\n---\n",
+		"+++\ntitle = \"a\"\ndate = 2018-08-06\ntags = \"dân vận, dân chủ ở cơ sở\"\n+++\n",
+		"---\ntitle: a\ndate: 2018-08-06\ntags: [dân vận, dân chủ ở cơ sở]\n---\n",
+	} {
+		set, msgs := messages(t, one(art, src))
+		if len(msgs) != 0 {
+			t.Fatalf("problems: %v", msgs)
+		}
+		if got := strings.Join(set.Articles[0].Tags, "|"); got != "dân vận|dân chủ ở cơ sở" {
+			t.Errorf("tags %q from\n%s", got, src)
+		}
+	}
+}
