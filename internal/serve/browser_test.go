@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -234,4 +235,60 @@ func TestBrowserReloadsAfterServerRestart(t *testing.T) {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// An editor keeps many articles open. A browser opens at most six
+// connections to one host over HTTP/1.1, so the tabs share one event
+// stream: the ninth tab loads, and a save reaches a tab that does not
+// hold the stream.
+func TestBrowserManyTabsShareOneStream(t *testing.T) {
+	first := browse(t)
+	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
+	const n = 9
+	tabs := []context.Context{first}
+	for range n - 1 {
+		tab, cancel := chromedp.NewContext(first)
+		t.Cleanup(cancel)
+		// The first Do opens the tab; a timeout on it would close the tab.
+		if err := chromedp.Do(tab); err != nil {
+			t.Fatal(err)
+		}
+		tabs = append(tabs, tab)
+	}
+	for i, tab := range tabs {
+		ctx, cancel := context.WithTimeout(tab, 10*time.Second)
+		err := chromedp.Do(ctx, chromedp.Navigate(ts.url+urlA))
+		cancel()
+		if err != nil {
+			t.Fatalf("tab %d of %d did not load: %v", i+1, n, err)
+		}
+		until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	}
+	ts.connected(1)
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Đồng Hỷ", 1))
+	for i, tab := range tabs {
+		until(t, tab, "the edited text in tab "+strconv.Itoa(i+1), `document.body.innerText.includes("Huyện ủy Đồng Hỷ")`, 3*time.Second)
+	}
+	ts.Server.events.mu.Lock()
+	streams := len(ts.Server.events.subs)
+	ts.Server.events.mu.Unlock()
+	if streams > 2 { // one, and maybe a second while the holder reloads
+		t.Errorf("%d tabs hold %d event streams, want one", n, streams)
+	}
+}
+
+// A page whose URL the browser percent-encodes (a file under static/ with
+// a space or Vietnamese letters in its name) is not taken for stale: it
+// loads once and stays.
+func TestBrowserEncodedURLDoesNotReloadForEver(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{fileA: articleA, "static/tài liệu/hướng dẫn.html": "<!DOCTYPE html><html><body><p>Hướng dẫn</p></body></html>"})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+"/t%C3%A0i%20li%E1%BB%87u/h%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn.html")); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the page", `document.body.innerText.includes("Hướng dẫn")`, 5*time.Second)
+	ts.connected(1)
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
+	time.Sleep(time.Second)
+	until(t, tab, "no reload", `window.bulletinMark === 1`, time.Second)
 }

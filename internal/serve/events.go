@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -17,6 +18,10 @@ import (
 // first gets "hello", which tells it whether it is stale: it was served by
 // a server that has since restarted, or builds happened while it was
 // disconnected and its own file changed.
+
+// writeTimeout bounds each write to an event stream. The kernel's buffer
+// takes an event at once; only a page that has stopped reading blocks.
+const writeTimeout = 2 * time.Second
 
 // maxURLs bounds a build event: past it (a layout change touching every
 // page) the event says "many" and every page reloads.
@@ -150,6 +155,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		case <-s.closing:
 			return
 		}
+		// A page that stops reading (a frozen tab, a stalled client)
+		// must not hold this handler, nor the server's shutdown, for ever.
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
 		if _, err := w.Write(msg); err != nil {
 			return
 		}
@@ -160,16 +168,41 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 // hello describes the current build to a page that has just connected.
-func (s *Server) hello(r *http.Request) []byte {
+func (s *Server) hello(r *http.Request) []byte { return event("hello", s.helloMessage(r)) }
+
+// helloMessage tells a page whether it is stale. The page sends its
+// location.pathname, which the browser keeps percent-encoded ("/t%C3%A0i
+// li%E1%BB%87u/"); the build's files are named decoded.
+func (s *Server) helloMessage(r *http.Request) message {
 	st := s.cur.Load()
 	q := r.URL.Query()
 	m := message{Boot: s.boot, Gen: st.report.Gen, OK: st.report.OK(), Problems: problemsOf(st.report)}
 	if q.Get("boot") != s.boot {
 		m.Stale = true
 	} else if path := q.Get("path"); path != "" {
+		if p, err := url.PathUnescape(path); err == nil {
+			path = p
+		}
 		m.Stale = q.Get("hash") != pageHash(st, path)
 	}
-	return event("hello", m)
+	return m
+}
+
+// serveHello answers the hello of a tab that hears of builds from another
+// tab rather than from its own stream (see live.js), as JSON.
+func (s *Server) serveHello(w http.ResponseWriter, r *http.Request) {
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
+		return
+	case <-s.closing:
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	data, _ := json.Marshal(s.helloMessage(r))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
 }
 
 // pageHash is the hash a page at path carries when served from st: its

@@ -13,9 +13,13 @@ import (
 
 var zeroTime time.Time // no Last-Modified: the ETag is what revalidates
 
-// eventsPath is reserved for the live-reload stream: the site's files live
+// eventsPath is reserved for the live-reload stream, and helloPath for a
+// tab's one question whether its page is stale: the site's files live
 // elsewhere, and no build writes under /_bulletin/.
-const eventsPath = "/_bulletin/events"
+const (
+	eventsPath = "/_bulletin/events"
+	helloPath  = "/_bulletin/hello"
+)
 
 // ServeHTTP serves the latest good build from memory.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -28,8 +32,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if r.URL.Path == eventsPath {
+	switch r.URL.Path {
+	case eventsPath:
 		s.serveEvents(w, r)
+		return
+	case helloPath:
+		s.serveHello(w, r)
 		return
 	}
 	if _, ok := fileName(r.URL.Path); !ok {

@@ -77,6 +77,8 @@
   }
 
   var seen = 0; // the newest build this page knows of: hello may already cover an event
+  var here = location.pathname;
+  try { here = decodeURIComponent(here); } catch (e) { /* keep it encoded */ }
 
   function onBuild(m) {
     if (m.gen <= seen) return;
@@ -88,30 +90,74 @@
     }
     show(null);
     var urls = m.urls || [];
-    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(location.pathname) >= 0 || uses(urls)) {
+    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(here) >= 0 || uses(urls)) {
       reload();
       return;
     }
     refresh(urls, m.gen);
   }
 
+  // onHello takes the server's answer to "is this page stale?": it was
+  // served before the server restarted, or its file changed since.
+  function onHello(m) {
+    if (m.stale) { reload(); return; }
+    if (m.gen < seen) return; // an event overtook the answer
+    seen = m.gen;
+    if (file !== "") show(m.ok ? null : m.problems);
+  }
+
+  var query = "?boot=" + encodeURIComponent(boot) + "&path=" + encodeURIComponent(location.pathname) +
+    "&hash=" + encodeURIComponent(hash);
+
+  // One stream serves every tab of the preview. A browser opens at most
+  // six connections to one host over HTTP/1.1, and a stream holds one for
+  // as long as its page is open: with a stream per tab, the seventh tab
+  // would never load. The tab holding the "bulletin-live" lock keeps the
+  // stream and passes each event on over a BroadcastChannel; when it
+  // closes, another tab takes the lock and opens the stream. A tab that
+  // only listens asks /_bulletin/hello once whether its page is stale, and
+  // again whenever a new stream starts (it may have missed a build in
+  // between). Without Web Locks (a page opened by LAN address is no secure
+  // context) each tab keeps its own stream.
+  var channel = null;
+  if (window.BroadcastChannel && navigator.locks) {
+    channel = new BroadcastChannel("bulletin-live");
+    channel.onmessage = function (e) {
+      if (e.data.build) onBuild(e.data.build);
+      else if (e.data.started) ask();
+    };
+    ask();
+    navigator.locks.request("bulletin-live", function () {
+      connect();
+      return new Promise(function () {}); // held until this tab goes
+    });
+  } else {
+    connect();
+  }
+
+  function ask() {
+    fetch("/_bulletin/hello" + query, { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (m) { if (m) onHello(m); })
+      .catch(function () { /* the server is down; the stream's holder reconnects */ });
+  }
+
   var source;
   function connect() {
-    var q = "?boot=" + encodeURIComponent(boot) + "&path=" + encodeURIComponent(location.pathname) +
-      "&hash=" + encodeURIComponent(hash);
-    source = new EventSource("/_bulletin/events" + q);
+    source = new EventSource("/_bulletin/events" + query);
     source.addEventListener("hello", function (e) {
-      var m = JSON.parse(e.data);
-      if (m.stale) { reload(); return; }
-      seen = m.gen;
-      if (file !== "") show(m.ok ? null : m.problems);
+      if (channel) channel.postMessage({ started: true });
+      onHello(JSON.parse(e.data));
     });
-    source.addEventListener("build", function (e) { onBuild(JSON.parse(e.data)); });
+    source.addEventListener("build", function (e) {
+      var m = JSON.parse(e.data);
+      if (channel) channel.postMessage({ build: m });
+      onBuild(m);
+    });
     source.onerror = function () {
       // EventSource retries by itself unless the answer was not a stream
       // (say, a server restarting); then start again.
       if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
     };
   }
-  connect();
 })();

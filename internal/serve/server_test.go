@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -370,5 +372,55 @@ func TestDraftsAndFutureArticlesAreMarked(t *testing.T) {
 	}
 	if body := ts.mustGet("/2027/03/giam-sat-kinh-te-tap-the/"); !strings.Contains(body, "badge-future") {
 		t.Error("the future article has no scheduled badge")
+	}
+}
+
+// A page that stops reading its event stream (a frozen tab, a stalled
+// client) does not hold its handler past the write timeout, so Ctrl-C
+// stops the server without waiting out the shutdown deadline.
+func TestStalledStreamDoesNotHoldShutdown(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, fileA), articleA)
+	s, err := New(Config{Source: dir, Now: now, ErrorLog: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer cancel()
+
+	// A client with a tiny receive window that never reads.
+	d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 1024) })
+	}}
+	conn, err := d.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", eventsPath)
+	listening(t, s, 1)
+	big := append([]byte("data: "), bytes.Repeat([]byte("x"), 1<<20)...)
+	big = append(big, "\n\n"...)
+	for range 16 {
+		s.events.publish(big)
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // the handler is now stuck in a write
+
+	begin := time.Now()
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return")
+	}
+	if took := time.Since(begin); took > writeTimeout+2*time.Second { // the shutdown deadline is 5 s
+		t.Errorf("stopping took %v with a stalled stream; the write timeout is %v", took, writeTimeout)
 	}
 }
