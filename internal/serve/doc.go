@@ -24,7 +24,9 @@
 //
 // The script (live.js) reloads a page only when a build that changed it has
 // been swapped in, swaps stylesheets in place when only CSS changed, and
-// otherwise leaves the page alone.
+// otherwise leaves the page alone. All tabs of the preview share one event
+// stream, held by one tab and passed on to the others: a browser gives a
+// host only six connections over HTTP/1.1.
 //
 // It imports build, output, diag and the standard library, and fsnotify.
 package serve

@@ -135,6 +135,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("watching %s: %w", s.cfg.Source, err)
 	}
 	defer w.close()
+	w.failing = func() bool {
+		st := s.cur.Load()
+		return st != nil && !st.report.OK()
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

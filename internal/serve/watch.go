@@ -35,6 +35,15 @@ type watcher struct {
 	root string
 	fsw  *fsnotify.Watcher
 	errs func(error)
+
+	// dirs are the folders watched, by path. Only the run goroutine (and
+	// newWatcher before it) touches it.
+	dirs map[string]bool
+
+	// failing reports whether the last build failed. A change of mode
+	// alone is then worth a rebuild: the build may have failed on a file
+	// it could not read, which chmod has just made readable.
+	failing func() bool
 }
 
 func newWatcher(root string, errs func(error)) (*watcher, error) {
@@ -42,7 +51,7 @@ func newWatcher(root string, errs func(error)) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fsw: fsw, errs: errs}
+	w := &watcher{root: root, fsw: fsw, errs: errs, dirs: map[string]bool{}}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
 		return nil, err
@@ -55,17 +64,31 @@ func newWatcher(root string, errs func(error)) (*watcher, error) {
 
 // addTree watches dir and every folder under it. A folder that vanishes
 // while being walked is not an error: its deletion is an event of its own.
+//
+// dir itself may be a symbolic link (content/ kept elsewhere and linked
+// in), which the build follows: the tree is walked where the link leads,
+// and watched under dir's name, so events name paths in the site.
 func (w *watcher) addTree(dir string) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return
+	}
+	filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(real, p)
 		if err != nil {
 			return nil
 		}
-		if !d.IsDir() {
+		name := filepath.Join(dir, rel)
+		if err := w.fsw.Add(name); err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				w.errs(err)
+			}
 			return nil
 		}
-		if err := w.fsw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			w.errs(err)
-		}
+		w.dirs[name] = true
 		return nil
 	})
 }
@@ -112,8 +135,9 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 // site, watching any folder it creates.
 func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	// A change of mode alone (touch, chmod, vim setting permissions back)
-	// leaves the bytes as they were.
-	if ev.Op == fsnotify.Chmod {
+	// leaves the bytes as they were, unless the last build could not
+	// read them.
+	if ev.Op == fsnotify.Chmod && (w.failing == nil || !w.failing()) {
 		return "", false
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
@@ -128,9 +152,26 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	if ignored(rel) {
 		return "", false
 	}
+	// A new folder is watched, with what it holds.
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 			w.addTree(ev.Name)
+		}
+	}
+	// A watched folder renamed in place ("mv 2020 2020-cu") comes as
+	// Create of the new name, then twice Rename of the old one; at the
+	// second, fsnotify drops the watch, which the kernel had kept for the
+	// new name. So the folder around it is walked again after each.
+	if (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) && w.dirs[ev.Name] {
+		if ev.Has(fsnotify.Remove) {
+			delete(w.dirs, ev.Name)
+		}
+		if parent := filepath.Dir(ev.Name); parent != w.root {
+			w.addTree(parent)
+		} else {
+			for _, d := range watchedDirs {
+				w.addTree(filepath.Join(w.root, d))
+			}
 		}
 	}
 	return rel, true

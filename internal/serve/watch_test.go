@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // watchDir starts a watcher on dir and returns the paths it reports.
@@ -83,5 +85,77 @@ func TestWatcherIgnoresWhatIsNotTheSite(t *testing.T) {
 	write(t, filepath.Join(dir, "site.yaml"), "title: x\n")
 	if p := next(out, 2*time.Second); p != "site.yaml" {
 		t.Errorf("site.yaml write reported as %q", p)
+	}
+}
+
+// drain empties out until it has been quiet for a moment.
+func drain(out <-chan string) {
+	for next(out, 150*time.Millisecond) != "" {
+	}
+}
+
+// seen waits for want among the reported paths.
+func seen(t *testing.T, out <-chan string, want, what string) {
+	t.Helper()
+	for {
+		p := next(out, 2*time.Second)
+		if p == "" {
+			t.Fatalf("%s: %s was not reported", what, want)
+		}
+		if p == want {
+			return
+		}
+	}
+}
+
+// A folder renamed in place stays watched: saves in it after the rename
+// are seen.
+func TestWatcherFollowsARenamedFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content/articles/2020/a.md"), "x")
+	write(t, filepath.Join(dir, "content/articles/2020/sub/b.md"), "x")
+	out := watchDir(t, dir)
+	if err := os.Rename(filepath.Join(dir, "content/articles/2020"), filepath.Join(dir, "content/articles/2020-cu")); err != nil {
+		t.Fatal(err)
+	}
+	drain(out)
+	write(t, filepath.Join(dir, "content/articles/2020-cu/a.md"), "y")
+	seen(t, out, "content/articles/2020-cu/a.md", "a save in the renamed folder")
+}
+
+// content/ kept elsewhere and linked into the site is watched like a
+// folder of its own, under the site's names.
+func TestWatcherFollowsASymlinkedSection(t *testing.T) {
+	elsewhere := t.TempDir()
+	write(t, filepath.Join(elsewhere, "articles/2018/a.md"), "x")
+	dir := t.TempDir()
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	out := watchDir(t, dir)
+	write(t, filepath.Join(elsewhere, "articles/2018/a.md"), "y")
+	seen(t, out, "content/articles/2018/a.md", "a save in a linked content/")
+}
+
+// A change of mode alone is no change, unless the last build failed: it
+// may have failed on a file it could not read.
+func TestWatcherTakesChmodOnlyAfterAFailure(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "content/articles/a.md")
+	write(t, file, "x")
+	failing := false
+	w, err := newWatcher(dir, func(err error) { t.Error(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	w.failing = func() bool { return failing }
+	ev := fsnotify.Event{Name: file, Op: fsnotify.Chmod}
+	if _, ok := w.relevant(ev); ok {
+		t.Error("a chmod after a good build was taken for a change")
+	}
+	failing = true
+	if rel, ok := w.relevant(ev); !ok || rel != "content/articles/a.md" {
+		t.Errorf("a chmod after a failed build: %q, %v", rel, ok)
 	}
 }
