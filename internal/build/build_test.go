@@ -289,11 +289,24 @@ func TestStaticIsCopiedAndOverridesTheTheme(t *testing.T) {
 <svg/>
 -- static/css/bulletin.css --
 body{color:red}
+-- static/.well-known/security.txt --
+Contact: mailto:vanphong@example.vn
+-- static/css/.bulletin.css.swo --
+swap
+-- static/css/4913 --
+-- static/images/logo.svg~ --
+-- static/.DS_Store --
 `)
 	s.Contains(t, "images/logo.svg", "<svg/>")
 	s.Contains(t, "css/bulletin.css", "body{color:red}")
+	s.Contains(t, ".well-known/security.txt", "Contact:")
 	if s.Has("embed.go") || s.Has("css/embed.go") {
 		t.Error("a Go file was published")
+	}
+	for _, name := range []string{"css/.bulletin.css.swo", "css/4913", "images/logo.svg~", ".DS_Store"} {
+		if s.Has(name) {
+			t.Errorf("the editor's leftover %s was published", name)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/model"
 )
 
 // copyStatic copies the theme's static files, then the site's, a site file
@@ -24,7 +25,7 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 			if err != nil {
 				return fmt.Errorf("static/%s: %w", name, err)
 			}
-			if d.IsDir() || strings.HasSuffix(name, ".go") || ignored(path.Base(name)) {
+			if d.IsDir() || strings.HasSuffix(name, ".go") || model.Leftover(path.Base(name)) {
 				return nil
 			}
 			from[name] = fsys
@@ -55,10 +56,4 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 		r.Static++
 	}
 	return problems.Err()
-}
-
-// ignored names editor leftovers that are never meant for readers.
-func ignored(base string) bool {
-	return strings.HasPrefix(base, ".#") || strings.HasSuffix(base, "~") ||
-		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") || base == ".DS_Store"
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/model"
 )
 
 // stamp is what a file's directory entry says of its version: size and
@@ -67,8 +68,8 @@ func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 }
 
 // ignored reports hidden files and folders and what editors leave beside
-// the files they edit: ".#a.md" (Emacs lock), "#a.md#" (Emacs autosave),
-// "a.md~" (backup), ".a.md.swp" (Vim).
+// the files they edit (model.Leftover): ".#a.md" (Emacs lock), "#a.md#"
+// (Emacs autosave), "a.md~" (backup), ".a.md.swp" (Vim).
 func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || model.Leftover(name)
 }
