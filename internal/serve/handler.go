@@ -187,13 +187,16 @@ func fileURL(name string) string {
 	return escapePath("/" + name)
 }
 
-// loopbackHost reports whether a Host header names this machine.
+// loopbackHost reports whether a Host header names this machine:
+// localhost and names under it (which browsers resolve to loopback
+// themselves, RFC 6761), with or without the root's dot, and loopback
+// addresses.
 func loopbackHost(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	host = strings.Trim(host, "[]")
-	if strings.EqualFold(host, "localhost") {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)

@@ -42,6 +42,7 @@ func TestOnlyLoopbackHostsAreAnswered(t *testing.T) {
 	ts := start(t, map[string]string{fileA: articleA})
 	for host, want := range map[string]int{
 		"localhost": 200, "localhost:1313": 200, "127.0.0.1:8080": 200, "[::1]:1313": 200, "LOCALHOST": 200,
+		"localhost.:1313": 200, "tin-bai.localhost:1313": 200, "localhost.example.vn": 403, "evillocalhost": 403,
 		"evil.example": 403, "evil.example:1313": 403, "127.0.0.1.evil.example": 403, "": 403,
 	} {
 		if code, _ := ts.rawGetHost("/", host); code != want {
