@@ -113,7 +113,7 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 		if f, ok := v.(float64); ok {
 			n = strconv.FormatFloat(f, 'f', -1, 64)
 		}
-		if !d.written(line, n) {
+		if !d.written(n) {
 			d.errf(field, line, "write it in quotes to keep it as text", "a number was read here as %s, which is not how it is written", n)
 			return "", false
 		}
@@ -125,15 +125,13 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 	return "", false
 }
 
-// written reports whether the frontmatter line holds s as a whole
-// token, not as part of a longer number: the text a number came from.
-func (d *decoder) written(line int, s string) bool {
-	lines := strings.Split(string(d.f.raw), "\n")
-	i := line - d.f.start
-	if i < 0 || i >= len(lines) {
-		return true // no line to compare with: trust the value
-	}
-	l := lines[i]
+// written reports whether the frontmatter holds s as a whole token, not
+// as part of a longer number: the text a number came from. The whole
+// frontmatter is searched, since the line known for a list entry or a
+// nested key is often its parent's; a number that reads back as written
+// somewhere is taken as written.
+func (d *decoder) written(s string) bool {
+	l := string(d.f.raw)
 	for off := 0; ; {
 		j := strings.Index(l[off:], s)
 		if j < 0 {
