@@ -590,3 +590,30 @@ x
 		`<a href="/kiem-tra/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
 	s.Contains(t, "atom.xml", `/kiem-tra/2018/02/b/#ket-luan`)
 }
+
+// File names typed with decomposed marks: the static file is published
+// under its precomposed name, which is what the (precomposed) body links
+// to, and a link to a content file so named finds its page.
+func TestDecomposedFileNamesAreLinked(t *testing.T) {
+	d := norm.NFD.String
+	s := sitetest.Build(t, `
+-- `+d("static/ảnh-đoàn.png")+` --
+png
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+`+d("![ảnh](/ảnh-đoàn.png) [bài hai](bài-hai.md)")+`
+-- `+d("content/articles/bài-hai.md")+` --
+---
+title: B
+date: 2018-01-02
+---
+x
+`)
+	if !s.Has("ảnh-đoàn.png") {
+		t.Errorf("the static file is not published under its precomposed name: %v", s.Out.Names())
+	}
+	s.Contains(t, "2018/01/a/index.html", `src="/%E1%BA%A3nh-%C4%91o%C3%A0n.png"`, `<a href="/2018/01/b/">bài hai</a>`)
+}

@@ -94,16 +94,17 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	base := s.Config.BasePath()
 	rel := func(u string) string { return base + strings.TrimPrefix(u, "/") }
 	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs))
+	// Keyed by composed paths, as text.SourceLink gives them.
 	for _, a := range s.Articles {
-		pages[a.Path] = rel(a.URL)
+		pages[text.ComposeString(a.Path)] = rel(a.URL)
 	}
 	for _, p := range s.Projects {
 		if p.Path != "" {
-			pages[p.Path] = rel(p.URL)
+			pages[text.ComposeString(p.Path)] = rel(p.URL)
 		}
 	}
 	for _, d := range s.Docs {
-		pages[d.Path] = rel(d.URL)
+		pages[text.ComposeString(d.Path)] = rel(d.URL)
 	}
 	opts.Page = func(file string) (string, bool) {
 		u, ok := pages[file]

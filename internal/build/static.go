@@ -9,14 +9,23 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // copyStatic copies the theme's static files, then the site's, a site file
 // replacing the theme's file of the same name. Go source files are never
 // published: the theme's static/ holds the embed.go that builds it into
 // the binary. A static file may not replace a generated page or feed.
+//
+// A file is published under its name in NFC: bodies and fields are read
+// precomposed (text.Compose), so a link an editor typed to
+// "ảnh-đoàn.png" finds the file whichever way its name was typed.
 func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
-	from := map[string]fs.FS{}
+	type source struct {
+		fsys fs.FS
+		name string // as on disk
+	}
+	from := map[string]source{}
 	for _, fsys := range []fs.FS{theme, site} {
 		if fsys == nil {
 			continue
@@ -28,7 +37,7 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 			if d.IsDir() || strings.HasSuffix(name, ".go") || model.Leftover(path.Base(name)) {
 				return nil
 			}
-			from[name] = fsys
+			from[text.ComposeString(name)] = source{fsys, name}
 			return nil
 		})
 		if err != nil {
@@ -46,9 +55,9 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated %s", n))
 			continue
 		}
-		data, err := fs.ReadFile(from[n], n)
+		data, err := fs.ReadFile(from[n].fsys, from[n].name)
 		if err != nil {
-			return fmt.Errorf("static/%s: %w", n, err)
+			return fmt.Errorf("static/%s: %w", from[n].name, err)
 		}
 		if err := w.write(n, data); err != nil {
 			return err

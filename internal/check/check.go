@@ -55,7 +55,8 @@ type checker struct {
 	fsys fs.FS
 	now  time.Time
 
-	pages map[string]*model.Article // content files that are pages, by path; nil for projects and pages
+	pages map[string]*model.Article // content files that are pages, by composed path; nil for projects and pages
+	byURL map[string]*model.Article // articles by URL
 }
 
 func warn(code, file string, line int, field, msg, hint string) *diag.Problem {

@@ -221,6 +221,32 @@ documents: [01-ĐA/TU]
 ---
 See [the projects](/kiem-tra/projects/), [a project](/kiem-tra/projects/01-da-tu) and [the old link](/projects/).
 `, []string{"content/articles/a.md:6: warning: the link /projects/ leads out of the site, which lives under /kiem-tra/ (write it as /kiem-tra/projects/)"}},
+		{"URL link to a draft", BrokenLink, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+See [the draft](/2018/01/nhap/#muc), [relative](../nhap) and [the other](/2018/01/b/).
+-- content/articles/nhap.md --
+---
+title: Nháp
+date: 2018-01-02
+draft: true
+documents: [01-ĐA/TU]
+---
+See [A](/2018/01/a/).
+-- content/articles/b.md --
+---
+title: B
+date: 2018-01-03
+documents: [01-ĐA/TU]
+---
+x
+`, []string{
+			"content/articles/a.md:6: warning: the link /2018/01/nhap/#muc leads to content/articles/nhap.md, which is a draft",
+			"content/articles/a.md:6: warning: the link ../nhap leads to content/articles/nhap.md"}},
 		{"missing image", MissingImage, `
 -- static/images/co.png --
 png
@@ -315,6 +341,34 @@ func TestErrorsAreFindingsToo(t *testing.T) {
 	found := run(t, "-- content/articles/a.md --\n---\ntitle: A\n---\nx\n")
 	if len(found.Errors()) != 1 || !strings.Contains(found[0].Error(), "content/articles/a.md") {
 		t.Errorf("findings %v", found)
+	}
+}
+
+// An editor typing with decomposed marks names files and links alike;
+// the link finds the file, and check agrees.
+func TestDecomposedNamesAreFound(t *testing.T) {
+	d := norm.NFD.String
+	found := run(t, `
+-- `+d("static/ảnh-đoàn.png")+` --
+png
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-ĐA/TU]
+image: `+d("/ảnh-đoàn.png")+`
+---
+`+d("![ảnh](/ảnh-đoàn.png) [bài hai](bài-hai.md)")+`
+-- `+d("content/articles/bài-hai.md")+` --
+---
+title: B
+date: 2018-01-02
+documents: [01-ĐA/TU]
+---
+x
+`)
+	if len(found) != 0 {
+		t.Errorf("findings: %v", found)
 	}
 }
 

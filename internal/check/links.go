@@ -16,7 +16,7 @@ import (
 func (c *checker) links(found *diag.List) {
 	for _, a := range c.site.Articles {
 		c.sourceLinks(&a.Source, a.URL, found)
-		if a.Image != "" && !c.exists(a.Image, a.URL) {
+		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
 				"the image "+a.Image+" is not in the site", "put the file under static/, e.g. static"+a.Image))
 		}
@@ -32,6 +32,7 @@ func (c *checker) links(found *diag.List) {
 }
 
 func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.List) {
+	base := c.site.Config.BasePath()
 	for _, l := range src.Links {
 		u, err := url.Parse(l.Dest)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -45,7 +46,7 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 			c.fileLink(src, l, target, found)
 			continue
 		}
-		if base := c.site.Config.BasePath(); base != "/" && strings.HasPrefix(u.Path, "/") {
+		if base != "/" && strings.HasPrefix(u.Path, "/") {
 			// The site lives under base: a root-relative link must too, and
 			// names the page below it.
 			if !strings.HasPrefix(u.Path+"/", base) {
@@ -55,56 +56,101 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 			}
 			u.Path = "/" + strings.TrimPrefix(u.Path+"/", base)
 		}
-		if !c.exists(u.Path, pageURL) {
+		p := c.resolve(u.Path, pageURL)
+		if !c.exists(p) {
 			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
-				"link to a page as /2018/08/slug/ or to a file under static/"))
+				"link to a page as "+base+"2018/08/slug/, to a file under static/, or to another article by its .md file"))
+			continue
+		}
+		if a := c.articleAt(p); a != nil && !l.Image {
+			c.toUnpublished(src, l, a, found)
 		}
 	}
 }
 
 // fileLink checks a link to another content file, which the build turns
-// into that page's URL: the file must exist and be a page of the site, and
-// a published page may not lead to a draft or a future-dated article,
-// which the published site leaves out. (check builds with drafts and
-// future articles so that it reads them too.)
+// into that page's URL: the file must exist and be a page of the site.
 func (c *checker) fileLink(src *model.Source, l model.Link, target string, found *diag.List) {
-	if c.pages == nil {
-		c.pages = map[string]*model.Article{}
-		for _, a := range c.site.Articles {
-			c.pages[a.Path] = a
-		}
-		for _, p := range c.site.Projects {
-			if p.Path != "" {
-				c.pages[p.Path] = nil
-			}
-		}
-		for _, d := range c.site.Docs {
-			c.pages[d.Path] = nil
-		}
-	}
+	c.index()
 	a, isPage := c.pages[target]
-	_, statErr := fs.Stat(c.fsys, target)
-	switch from := c.pages[src.Path]; {
-	case statErr != nil:
+	switch {
+	case isPage:
+		if a != nil {
+			c.toUnpublished(src, l, a, found)
+		}
+	case statErr(c.fsys, target) != nil:
 		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which does not exist", "check the file name"))
-	case !isPage:
+	default:
 		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which is not a page of the site",
 			"link to an article, a project or a page under content/"))
-	case a != nil && (a.Draft || a.Future) && (from == nil || !from.Draft && !from.Future):
-		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which is a draft or dated in the future, so the published site leaves it out",
-			"publish "+target+" first, or remove the link"))
 	}
 }
 
-// exists resolves p (site-absolute, or relative to the page at pageURL)
-// against the built files.
-func (c *checker) exists(p, pageURL string) bool {
-	if !strings.HasPrefix(p, "/") {
-		p = path.Join(pageURL, p)
-		if strings.HasSuffix(p, "/.") {
-			p = strings.TrimSuffix(p, ".")
+func statErr(fsys fs.FS, name string) error {
+	_, err := fs.Stat(fsys, name)
+	return err
+}
+
+// toUnpublished warns of a link from a published page to a draft or a
+// future-dated article, which the published site leaves out. (check
+// builds with drafts and future articles so that it reads them too.)
+func (c *checker) toUnpublished(src *model.Source, l model.Link, a *model.Article, found *diag.List) {
+	if !a.Draft && !a.Future {
+		return
+	}
+	if from := c.pages[text.ComposeString(src.Path)]; from != nil && (from.Draft || from.Future) {
+		return // a draft may lead to another: they are published together
+	}
+	found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" leads to "+a.Path+", which is a draft or dated in the future, so the published site leaves it out",
+		"publish "+a.Path+" first, or remove the link"))
+}
+
+// index maps content files (by composed path) and article URLs to their
+// pages, once.
+func (c *checker) index() {
+	if c.pages != nil {
+		return
+	}
+	c.pages = map[string]*model.Article{}
+	c.byURL = map[string]*model.Article{}
+	for _, a := range c.site.Articles {
+		c.pages[text.ComposeString(a.Path)] = a
+		c.byURL[a.URL] = a
+	}
+	for _, p := range c.site.Projects {
+		if p.Path != "" {
+			c.pages[text.ComposeString(p.Path)] = nil
 		}
 	}
+	for _, d := range c.site.Docs {
+		c.pages[text.ComposeString(d.Path)] = nil
+	}
+}
+
+// articleAt is the article whose page is at the site path p, or nil.
+func (c *checker) articleAt(p string) *model.Article {
+	c.index()
+	if !strings.HasSuffix(p, "/") && !strings.Contains(path.Base(p), ".") {
+		p += "/"
+	}
+	return c.byURL[strings.TrimSuffix(p, "index.html")]
+}
+
+// resolve turns a link's path (site-absolute, or relative to the page at
+// pageURL) into a site path: "/2018/08/a/", "/css/x.css".
+func (c *checker) resolve(p, pageURL string) string {
+	if !strings.HasPrefix(p, "/") {
+		trailing := strings.HasSuffix(p, "/")
+		p = path.Join(pageURL, p)
+		if trailing && !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+	}
+	return p
+}
+
+// exists reports whether the site path p is a built page or file.
+func (c *checker) exists(p string) bool {
 	name := strings.TrimPrefix(path.Clean(p), "/")
 	if name == "." || name == "" {
 		name = "index.html"

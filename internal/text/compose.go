@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -23,4 +24,12 @@ func Compose(b []byte) []byte {
 		return b
 	}
 	return norm.NFC.Bytes(b)
+}
+
+// ComposeString is Compose for a string: a file name, a path.
+func ComposeString(s string) string {
+	if strings.IndexByte(s, 0xCC) < 0 && strings.IndexByte(s, 0xCD) < 0 {
+		return s
+	}
+	return norm.NFC.String(s)
 }

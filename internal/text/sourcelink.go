@@ -10,7 +10,7 @@ import (
 // file at file (a slash path such as content/articles/2018/a.md) as a link
 // to another content file: a relative path ending in ".md", optionally
 // followed by a query or a "#fragment". It returns the linked file's slash
-// path, cleaned, and the tail ("#muc-2", or "") to keep after the page's
+// path, cleaned and in NFC, and the tail ("#muc-2", or "") to keep after the page's
 // URL. ok is false for anything else: site-absolute paths, URLs with a
 // scheme or host, links to other kinds of file, and paths that climb out
 // of the site.
@@ -37,7 +37,9 @@ func SourceLink(file, dest string) (target, tail string, ok bool) {
 	if !strings.HasSuffix(strings.ToLower(p), ".md") {
 		return "", "", false
 	}
-	target = path.Join(path.Dir(file), p)
+	// The body was read precomposed (Compose); so is the file's own path
+	// here, and callers look pages up by composed paths.
+	target = ComposeString(path.Join(path.Dir(file), p))
 	if target == ".." || strings.HasPrefix(target, "../") {
 		return "", "", false
 	}
