@@ -77,8 +77,6 @@
   }
 
   var seen = 0; // the newest build this page knows of: hello may already cover an event
-  var here = location.pathname;
-  try { here = decodeURIComponent(here); } catch (e) { /* keep it encoded */ }
 
   function onBuild(m) {
     if (m.gen <= seen) return;
@@ -90,7 +88,7 @@
     }
     show(null);
     var urls = m.urls || [];
-    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(here) >= 0 || uses(urls)) {
+    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(location.pathname) >= 0 || uses(urls)) {
       reload();
       return;
     }
@@ -134,6 +132,9 @@
   } else {
     connect();
   }
+
+  // A page restored from the back-forward cache may have missed builds.
+  window.addEventListener("pageshow", function (e) { if (e.persisted) ask(); });
 
   function ask() {
     fetch("/_bulletin/hello" + query, { cache: "no-store" })

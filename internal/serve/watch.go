@@ -158,23 +158,30 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 			w.addTree(ev.Name)
 		}
 	}
-	// A watched folder renamed in place ("mv 2020 2020-cu") comes as
-	// Create of the new name, then twice Rename of the old one; at the
-	// second, fsnotify drops the watch, which the kernel had kept for the
-	// new name. So the folder around it is walked again after each.
+	// A watched folder renamed or removed: its watches, and those of the
+	// folders under it, are dropped, so that the new name (its Create
+	// follows) is watched afresh. Kept, they would go on under the old
+	// names: fsnotify neither renames a folder's watch nor those under it,
+	// and drops the moved folder's own watch a moment later anyway.
 	if (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) && w.dirs[ev.Name] {
-		if ev.Has(fsnotify.Remove) {
-			delete(w.dirs, ev.Name)
-		}
-		if parent := filepath.Dir(ev.Name); parent != w.root {
-			w.addTree(parent)
-		} else {
-			for _, d := range watchedDirs {
-				w.addTree(filepath.Join(w.root, d))
-			}
+		w.forget(ev.Name)
+		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+			w.addTree(ev.Name) // renamed and back again at once
 		}
 	}
 	return rel, true
+}
+
+// forget stops watching dir and every folder under it.
+func (w *watcher) forget(dir string) {
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			if err := w.fsw.Remove(d); err != nil && !errors.Is(err, fsnotify.ErrNonExistentWatch) {
+				w.errs(err)
+			}
+			delete(w.dirs, d)
+		}
+	}
 }
 
 func isWatchedDir(name string) bool {

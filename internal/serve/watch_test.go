@@ -159,3 +159,24 @@ func TestWatcherTakesChmodOnlyAfterAFailure(t *testing.T) {
 		t.Errorf("a chmod after a failed build: %q, %v", rel, ok)
 	}
 }
+
+// A folder moved out of a renamed folder stays watched under its new name.
+func TestWatcherFollowsAFolderMovedOutOfARenamedOne(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content/articles/2018/t8/s.md"), "x")
+	os.MkdirAll(filepath.Join(dir, "content/articles/2019"), 0o755)
+	out := watchDir(t, dir)
+	arts := filepath.Join(dir, "content/articles")
+	if err := os.Rename(filepath.Join(arts, "2018"), filepath.Join(arts, "2018-cu")); err != nil {
+		t.Fatal(err)
+	}
+	drain(out)
+	write(t, filepath.Join(arts, "2018-cu/t8/s.md"), "y")
+	seen(t, out, "content/articles/2018-cu/t8/s.md", "a save under the renamed folder, named as it now is")
+	if err := os.Rename(filepath.Join(arts, "2018-cu/t8"), filepath.Join(arts, "2019/t8")); err != nil {
+		t.Fatal(err)
+	}
+	drain(out)
+	write(t, filepath.Join(arts, "2019/t8/s.md"), "z")
+	seen(t, out, "content/articles/2019/t8/s.md", "a save in the folder moved on")
+}
