@@ -121,7 +121,7 @@ documents: [01-ĐA/TU]
 ---
 x
 `, []string{
-			`content/articles/b.md:4: warning: team_lead: "Bùi Hải Tư" shares the page /team-leads/bui-hai-tu/ with "Bùi Hải Tú" (4 articles), from which it differs in its marks`,
+			`content/articles/b.md:4: warning: team_lead: "Bùi Hải Tư" shares the page /team-leads/bui-hai-tu/ with "Bùi Hải Tú" (so spelt in 3 other articles), from which it differs in its marks`,
 			`content/articles/b.md:6: warning: tags: "dần vận" shares the page /tags/dan-van/ with`}},
 		{"project nobody cites", UnusedProject, `
 -- content/projects/p.md --

@@ -22,6 +22,15 @@ func (c *checker) names(found *diag.List) {
 		}
 		for _, t := range tax.Terms {
 			page := sameName(t.Name)
+			alike := 0 // articles that spell it as the page does
+			for _, a := range t.Articles {
+				for _, name := range spelt(a) {
+					if sameName(name) == page {
+						alike++
+						break
+					}
+				}
+			}
 			for i := len(t.Articles) - 1; i >= 0; i-- { // oldest first
 				a := t.Articles[i]
 				for _, name := range spelt(a) {
@@ -29,7 +38,7 @@ func (c *checker) names(found *diag.List) {
 						continue // another tag of the article, or the page's own spelling
 					}
 					found.Add(warn(NameVariants, a.Path, a.Line(field), field,
-						fmt.Sprintf("%q shares the page %s with %q (%s), from which it differs in its marks", name, t.URL, t.Name, count(len(t.Articles), "article")),
+						fmt.Sprintf("%q shares the page %s with %q (so spelt in %s), from which it differs in its marks", name, t.URL, t.Name, count(alike, "other article")),
 						"if they are one, spell them alike; if they are not, the site cannot tell them apart: add a word to one (a middle name, a place)"))
 				}
 			}

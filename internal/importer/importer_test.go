@@ -245,7 +245,9 @@ func TestParagraphsWithoutBlankLines(t *testing.T) {
 		"Báo cáo cho thấy các đề án được triển khai đồng bộ, kịp thời\r\n" +
 		"tới các chi bộ trực thuộc.\r\n" +
 		"Đoàn đề nghị bổ sung báo cáo:\r\n" +
-		"“Hoàn thành trước ngày 30/9.”\r\n"
+		"“Hoàn thành trước ngày 30/9.”\r\n" +
+		"Kết quả kiểm tra\r\n" +
+		"Đoàn đánh giá cao kết quả của đơn vị.\r\n"
 	b, err := Parse([]byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -255,6 +257,8 @@ func TestParagraphsWithoutBlankLines(t *testing.T) {
 		"Báo cáo cho thấy các đề án được triển khai đồng bộ, kịp thời tới các chi bộ trực thuộc.",
 		"Đoàn đề nghị bổ sung báo cáo:",
 		"“Hoàn thành trước ngày 30/9.”",
+		"Kết quả kiểm tra",
+		"Đoàn đánh giá cao kết quả của đơn vị.",
 	}
 	if got := strings.Split(strings.TrimSuffix(b.Body, "\n"), "\n\n"); !reflect.DeepEqual(got, want) {
 		t.Errorf("paragraphs =\n%q\nwant\n%q", got, want)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"bulletin/internal/text"
@@ -130,19 +131,31 @@ func paragraphs(lines []string) []string {
 		}
 	}
 	perLine := !hasParagraphBreak(lines)
-	for _, l := range lines {
+	for i, l := range lines {
 		l = collapseSpace(l)
 		if l == "" {
 			flush()
 			continue
 		}
 		cur = append(cur, l)
-		if perLine && endsSentence(l) {
+		if perLine && (endsSentence(l) || heading(l, lines[i+1:])) {
 			flush()
 		}
 	}
 	flush()
 	return out
+}
+
+// heading reports whether l, a line with no sentence end, stands alone as
+// a heading ("Kết quả kiểm tra") rather than running on: it is short, and
+// the next line starts with a capital. A hard-wrapped line is long.
+func heading(l string, rest []string) bool {
+	if utf8.RuneCountInString(l) > 60 || len(rest) == 0 {
+		return false
+	}
+	next := strings.TrimSpace(rest[0])
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsUpper(r)
 }
 
 // hasParagraphBreak reports whether a blank line stands between two lines

@@ -75,6 +75,7 @@ func stampOf(src []byte) string {
 	s := strings.TrimPrefix(string(src), "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r", "\n"))
+	s = text.ComposeString(s) // the same text typed with decomposed marks
 	h := fnv.New64a()
 	h.Write([]byte(s))
 	return fmt.Sprintf("%016x", h.Sum64())

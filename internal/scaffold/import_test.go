@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A bulletin of our own with the seed's structure.
@@ -48,6 +50,12 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(want); !strings.Contains(string(got), "Đã biên tập.") {
 		t.Error("the edited article was overwritten")
+	}
+	// And typed again with decomposed marks: still the same text.
+	nfd := filepath.Join(t.TempDir(), "nfd.txt")
+	os.WriteFile(nfd, []byte(norm.NFD.String(bulletin)), 0o644)
+	if r, err = Import(root, nfd, loc); err != nil || !r.Skipped || r.Path != want {
+		t.Fatalf("re-import of the decomposed text: %+v, %v", r, err)
 	}
 
 	// Another text with the same title and year: refused, naming the file.
