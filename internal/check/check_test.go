@@ -82,9 +82,14 @@ date: 2018-01-01
 documents:
   - 01-ĐA/TU
   - " 01-DA/TU "
+  - code: 01-đa/tu
+    date: 12/7/2016
+    title: Dân vận
 ---
 x
-`, []string{`content/articles/a.md:6: warning: documents[2]: 01-DA/TU is 01-ĐA/TU again (one document); it is listed once (remove one of the two entries)`}},
+`, []string{
+			`content/articles/a.md:6: warning: documents[2]: 01-DA/TU is 01-ĐA/TU again (one document); it is listed once (remove one of the two entries)`,
+			`content/articles/a.md:7: warning: documents[3]: 01-đa/tu is 01-ĐA/TU again (one document); it is listed once, as the first entry gives it; not used from this one: title "Dân vận", date 12/07/2016 (remove one of the two entries)`}},
 		{"names that share a page but differ in marks", NameVariants, `
 -- content/articles/a.md --
 ---

@@ -162,6 +162,18 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			// "01-DA/TU" after "01-ĐA/TU": one project, listed once.
 			p := diag.Warnf(d.path, ref.Line, field, "%s is %s again (one document); it is listed once", ref.Code, out[j].Code)
 			p.Code, p.Hint = "document-repeated", "remove one of the two entries"
+			// What the dropped entry says differently would be lost unseen.
+			first := out[j]
+			var dropped []string
+			if ref.Title != "" && ref.Title != first.Title {
+				dropped = append(dropped, fmt.Sprintf("title %q", ref.Title))
+			}
+			if !ref.Date.IsZero() && !ref.Date.Equal(first.Date) {
+				dropped = append(dropped, "date "+ref.Date.Format("02/01/2006"))
+			}
+			if len(dropped) > 0 {
+				p.Message += ", as the first entry gives it; not used from this one: " + strings.Join(dropped, ", ")
+			}
 			d.probs.Add(p)
 			continue
 		}
