@@ -158,3 +158,19 @@ x
 		t.Errorf("a date past 9999 in the site's zone: %s", msg)
 	}
 }
+
+// An official title of 300 characters makes a page: its folder name is
+// cut at a word, below what file systems allow.
+func TestLongTitleBuilds(t *testing.T) {
+	title := strings.Repeat("Kiểm tra việc thực hiện Nghị quyết về công tác dân vận ", 6)
+	s := sitetest.Build(t, "-- content/articles/a.md --\n---\ntitle: "+title+"\ndate: 2018-08-06\n---\nx\n")
+	for _, n := range s.Out.Names() {
+		if strings.HasPrefix(n, "2018/08/") {
+			if dir := strings.Split(n, "/")[2]; len(dir) > 200 {
+				t.Errorf("folder of %d bytes: %s", len(dir), dir)
+			}
+			return
+		}
+	}
+	t.Error("no article page")
+}

@@ -10,7 +10,26 @@ import (
 // "Đảng ủy Khối" → "dang-uy-khoi"; "4950/QĐ-UBND" → "4950-qd-ubnd".
 // It returns "" when s has no letter or digit at all; callers decide
 // whether that is an error.
+//
+// A slug is cut, at a word, to MaxSlug bytes: it names a folder of the
+// built site (and the file "new" writes), and file systems refuse names
+// past 255 bytes. Official titles run to 300 characters.
 func Slug(s string) string {
+	slug := slug(s)
+	if len(slug) <= MaxSlug {
+		return slug
+	}
+	cut := slug[:MaxSlug]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		cut = cut[:i]
+	}
+	return cut
+}
+
+// MaxSlug is the longest slug, in bytes (ASCII: characters too).
+const MaxSlug = 200
+
+func slug(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false // a separator is pending: written only before the next letter

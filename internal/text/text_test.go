@@ -189,3 +189,17 @@ func TestCompose(t *testing.T) {
 		}
 	}
 }
+
+func TestLongTitlesMakeSlugsAFileSystemTakes(t *testing.T) {
+	title := "Kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Nghị quyết số 15-NQ/TU ngày 12/7/2016 của Ban Chấp hành Đảng bộ tỉnh về nâng cao chất lượng, hiệu quả công tác kiểm tra, giám sát và thi hành kỷ luật trong Đảng giai đoạn 2016 - 2020 tại Đảng ủy Khối các cơ quan tỉnh và các tổ chức đảng trực thuộc"
+	s := Slug(title)
+	if len(s) > MaxSlug || strings.HasSuffix(s, "-") || !strings.HasPrefix(s, "kiem-tra-viec-lanh-dao-chi-dao") {
+		t.Errorf("Slug of a %d-character title = %q (%d bytes)", len([]rune(title)), s, len(s))
+	}
+	if !strings.HasPrefix(Slug(title+" nữa"), s) {
+		t.Error("a longer title does not share the cut slug's words")
+	}
+	if got := Slug(strings.Repeat("a", 300)); len(got) != MaxSlug {
+		t.Errorf("one 300-letter word: %d bytes", len(got))
+	}
+}
