@@ -18,21 +18,32 @@ import (
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("build", stderr)
-	source := fs.String("source", ".", "the site `folder`: site.yaml, content/, layouts/, static/")
+	source := sourceFlag(fs, ": site.yaml, content/, layouts/, static/")
 	out := fs.String("out", "", "the output `folder` (default: SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "publish draft articles too")
 	future := fs.Bool("future", false, "publish articles dated in the future too")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	site, err := siteFolder(fs, *source, stderr)
+	if err != nil {
+		return err
+	}
+	*source = site
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
 	}
+	// public -> /var/www/html: the site goes where the link leads, and the
+	// link stays (swapping the link itself would leave the target as it was).
+	if fi, err := os.Lstat(*out); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(*out)
+		if err != nil {
+			return &usageError{fmt.Sprintf("-out %s is a link that leads nowhere: %v", *out, err)}
+		}
+		*out = target
+	}
 	if err := checkOutput(*source, *out); err != nil {
 		return &usageError{err.Error()}
-	}
-	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
-		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
 	}
 	dir, err := output.NewDir(*out)
 	if errors.Is(err, output.ErrNotOurs) {
@@ -44,6 +55,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := build.Build(ctx, build.Options{Source: os.DirFS(*source), Sink: dir, Drafts: *drafts, Future: *future})
 	if err != nil {
 		dir.Abort()
+		if ctx.Err() != nil {
+			return &interrupted{fmt.Sprintf("interrupted: %s is as the last build left it", *out)}
+		}
 		if list := diag.AsList(err); list != nil {
 			printProblems(stderr, list)
 			return &contentError{n: len(list.Errors())}

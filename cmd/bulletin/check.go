@@ -15,15 +15,16 @@ import (
 // warnings; -json prints one object a line for other tools.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stderr)
-	source := fs.String("source", ".", "the site `folder`")
+	source := sourceFlag(fs, "")
 	asJSON := fs.Bool("json", false, "print one JSON object per finding")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
-		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
+	site, err := siteFolder(fs, *source, stderr)
+	if err != nil {
+		return err
 	}
-	found, err := check.Run(ctx, os.DirFS(*source), time.Now())
+	found, err := check.Run(ctx, os.DirFS(site), time.Now())
 	if err != nil {
 		return err
 	}

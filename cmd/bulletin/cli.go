@@ -27,7 +27,8 @@ Usage:
   bulletin help    print this help
 
 Run "bulletin COMMAND -h" for a command's flags.
-Exit status: 0 done, 1 problems in the site's content, 2 wrong usage.
+Exit status: 0 done, 1 problems in the site's content (or a failure writing
+the output), 2 wrong usage, 130 interrupted.
 `
 
 // usageError is a mistake in the command line: exit status 2.
@@ -48,6 +49,12 @@ func (e *contentError) Error() string {
 	}
 	return fmt.Sprintf("%d errors: nothing was written", e.n)
 }
+
+// interrupted is a command stopped by Ctrl-C or SIGTERM: exit status 130,
+// as shells report an interrupted program.
+type interrupted struct{ msg string }
+
+func (e *interrupted) Error() string { return e.msg }
 
 // command is one subcommand: its name, a one-line summary and its run.
 type command struct {
@@ -115,11 +122,14 @@ func report(stderr io.Writer, err error) {
 
 func exitCode(err error) int {
 	var ue *usageError
+	var ie *interrupted
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue):
 		return 2
+	case errors.As(err, &ie):
+		return 130
 	}
 	return 1
 }
@@ -129,17 +139,6 @@ func flags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("bulletin "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return fs
-}
-
-// parse parses args and rejects stray arguments.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return flagError(err)
-	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
-	}
-	return nil
 }
 
 // flagError makes a flag parsing error a usage error; -h stays ErrHelp.

@@ -190,3 +190,96 @@ func TestCheckJSONHasEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// An editor types flags where they come to mind, and runs commands from
+// wherever in the site the terminal happens to be.
+func TestFlagsAnywhereAndTheSiteFoundFromASubfolder(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n", "content/articles/a.md": article})
+	from, _ := filepath.Abs(filepath.Join("testdata", "ban-tin-tan-cuong.txt"))
+	elsewhere := t.TempDir()
+	t.Chdir(elsewhere)
+	if code, out, errs := bulletin("import", from, "-source", site); code != 0 || !strings.Contains(out, "content/articles/2019/") {
+		t.Fatalf("import FILE -source DIR: exit %d\n%s%s", code, out, errs)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("import wrote into the current folder: %v", entries)
+	}
+
+	// In content/articles/, "new" and "build" work on the site around it.
+	t.Chdir(filepath.Join(site, "content", "articles"))
+	code, out, errs := bulletin("new", "article", "Từ thư mục con")
+	if code != 0 || !strings.Contains(errs, "working on the site in") {
+		t.Fatalf("new from a subfolder: exit %d\n%s%s", code, out, errs)
+	}
+	// The path printed is the file's from here: ../../content/articles/…
+	if got, _ := filepath.Abs(strings.TrimSpace(out)); !strings.HasPrefix(got, filepath.Join(site, "content", "articles", "20")) {
+		t.Errorf("the new article %s is not in the site's content/articles/", got)
+	} else if _, err := os.Stat(got); err != nil {
+		t.Error(err)
+	}
+	if code, _, errs := bulletin("build"); code != 0 {
+		t.Fatalf("build from a subfolder: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "index.html")); err != nil {
+		t.Errorf("the site was not built into its own public/: %v", err)
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Error("a stray public/ was built in content/articles/")
+	}
+
+	// Outside any site, the commands that write refuse.
+	t.Chdir(elsewhere)
+	for dir := elsewhere; filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+			t.Skipf("%s has a site.yaml: the temporary folder is inside a site", dir)
+		}
+	}
+	if code, _, errs := bulletin("new", "article", "Lạc chỗ"); code != 2 || !strings.Contains(errs, "is not a site") {
+		t.Errorf("new outside a site: exit %d: %s", code, errs)
+	}
+	if code, _, errs := bulletin("new", "-source", filepath.Join(elsewhere, "khong-co"), "article", "X"); code != 2 || !strings.Contains(errs, "is not a folder") {
+		t.Errorf("new -source missing: exit %d: %s", code, errs)
+	}
+}
+
+// public -> /var/www/html: the site is written where the link leads, and
+// the link stays.
+func TestOutputThroughASymlink(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	www := t.TempDir()
+	if err := os.Symlink(www, filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+			t.Fatalf("build %d: %s", i+1, errs)
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, "public")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("build %d replaced the link public with a folder", i+1)
+		}
+		if _, err := os.Stat(filepath.Join(www, "2018/08/kiem-tra-dan-van/index.html")); err != nil {
+			t.Errorf("build %d: the site is not where the link leads: %v", i+1, err)
+		}
+	}
+}
+
+// Ctrl-C during a build: exit 130, the previous site left as it was.
+func TestInterruptedBuild(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var o, e bytes.Buffer
+	err := run(ctx, []string{"build", "-source", dir}, &o, &e)
+	if code := exitCode(err); code != 130 || !strings.Contains(e.String(), "interrupted") {
+		t.Errorf("exit %d: %s", code, e.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/2018/08/kiem-tra-dan-van/index.html")); err != nil {
+		t.Errorf("the previous site is gone: %v", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".bulletin-stage-*")); len(m) != 0 {
+		t.Errorf("staging folders left: %v", m)
+	}
+}

@@ -15,12 +15,21 @@ import (
 // what it found and what the editor must still fill in.
 func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("import", stderr)
-	source := fs.String("source", ".", "the site `folder`")
-	if err := fs.Parse(args); err != nil {
-		return flagError(err)
+	source := sourceFlag(fs, "")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		return &usageError{"usage: bulletin import [-source DIR] FILE..."}
+	}
+	site, err := siteFolder(fs, *source, stderr)
+	if err != nil {
+		return err
+	}
+	*source = site
+	if err := writableSite(site); err != nil {
+		return err
 	}
 	cfg, problems := config.Load(os.DirFS(*source))
 	if err := problems.Err(); err != nil {
@@ -28,7 +37,7 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 		return &contentError{n: len(problems.Errors())}
 	}
 	failed := 0
-	for _, from := range fs.Args() {
+	for _, from := range files {
 		r, err := scaffold.Import(*source, from, cfg.Location)
 		if err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
@@ -38,7 +47,7 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 		printImport(stdout, r)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files not imported", failed, fs.NArg())
+		return fmt.Errorf("%d of %d files not imported", failed, len(files))
 	}
 	return nil
 }

@@ -19,19 +19,26 @@ const newUsage = `usage:
 // runNew writes the skeleton of an article or a project and prints its path.
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("new", stderr)
-	source := fs.String("source", ".", "the site `folder`")
+	source := sourceFlag(fs, "")
 	fs.Usage = func() { fmt.Fprintln(stderr, newUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		return flagError(err)
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	rest := fs.Args()
+	site, err := siteFolder(fs, *source, stderr)
+	if err != nil {
+		return err
+	}
+	*source = site
+	if err := writableSite(site); err != nil {
+		return err
+	}
 	cfg, problems := config.Load(os.DirFS(*source))
 	if err := problems.Err(); err != nil {
 		printProblems(stderr, diag.AsList(err))
 		return &contentError{n: len(diag.AsList(err).Errors())}
 	}
 	var path string
-	var err error
 	switch {
 	case len(rest) == 2 && rest[0] == "article":
 		path, err = scaffold.Article(*source, rest[1], time.Now(), cfg.Location)

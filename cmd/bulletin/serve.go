@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -19,16 +18,18 @@ import (
 // the theme marks them.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("serve", stderr)
-	source := fs.String("source", ".", "the site `folder`: site.yaml, content/, layouts/, static/")
+	source := sourceFlag(fs, ": site.yaml, content/, layouts/, static/")
 	addr := fs.String("addr", "127.0.0.1:1313", "the `host:port` to listen on; 127.0.0.1 keeps the preview on this machine")
 	drafts := fs.Bool("drafts", true, "show draft articles (marked as drafts)")
 	future := fs.Bool("future", true, "show articles dated in the future (marked as scheduled)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fi, err := os.Stat(*source); err != nil || !fi.IsDir() {
-		return &usageError{fmt.Sprintf("-source %s is not a folder", *source)}
+	site, err := siteFolder(fs, *source, stderr)
+	if err != nil {
+		return err
 	}
+	*source = site
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return &usageError{fmt.Sprintf("cannot listen on %s: %v (is another preview running? choose another -addr)", *addr, err)}

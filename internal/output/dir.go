@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // marker is written into every site a Dir builds. A Dir replaces an
@@ -45,7 +46,7 @@ func NewDir(target string) (*Dir, error) {
 	removeStale(parent, filepath.Base(target))
 	stage, err := os.MkdirTemp(parent, fmt.Sprintf("%s%s-%d-", stagePrefix, filepath.Base(target), os.Getpid()))
 	if err != nil {
-		return nil, fmt.Errorf("output: staging folder: %w", err)
+		return nil, fmt.Errorf("output: cannot make the staging folder beside %s (%w): the new site is written beside the old one and swapped in, so the folder %s must be writable", target, err, parent)
 	}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		os.RemoveAll(stage)
@@ -148,10 +149,15 @@ func (d *Dir) Commit() error {
 	}
 	old := d.stage + ".old"
 	if err := os.Rename(d.Target, old); err != nil {
+		d.Abort()
+		if errors.Is(err, syscall.EBUSY) {
+			return fmt.Errorf("output: %s is a mount point, which cannot be swapped for the new site: give -out a folder inside it (%w)", d.Target, err)
+		}
 		return fmt.Errorf("output: moving the previous site aside: %w", err)
 	}
 	if err := os.Rename(d.stage, d.Target); err != nil {
 		os.Rename(old, d.Target)
+		d.Abort()
 		return fmt.Errorf("output: %w", err)
 	}
 	return os.RemoveAll(old)
