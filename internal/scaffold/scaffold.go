@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bulletin/internal/text"
 )
@@ -16,7 +18,10 @@ import (
 // Article writes content/articles/YYYY/<slug>.md under root for a new draft
 // titled title, dated now in loc, and returns its path.
 func Article(root, title string, now time.Time, loc *time.Location) (string, error) {
-	title = strings.TrimSpace(title)
+	title, err := oneLine("title", title)
+	if err != nil {
+		return "", err
+	}
 	slug := text.Slug(title)
 	if slug == "" {
 		return "", fmt.Errorf("the title %q has no letter or digit to make a file name from", title)
@@ -38,10 +43,23 @@ func Article(root, title string, now time.Time, loc *time.Location) (string, err
 
 // Project writes content/projects/<code slug>.md under root.
 func Project(root, code, title string, now time.Time, loc *time.Location) (string, error) {
-	code, title = strings.TrimSpace(code), strings.TrimSpace(title)
+	code, err := oneLine("code", code)
+	if err != nil {
+		return "", err
+	}
+	if title, err = oneLine("title", title); err != nil {
+		return "", err
+	}
 	slug := text.CodeSlug(code)
 	if slug == "" {
 		return "", fmt.Errorf("the code %q has no letter or digit", code)
+	}
+	// Another file may describe the code already, under any name: a
+	// second would stop the build.
+	if other, err := projectFile(root, text.CodeKey(code)); err != nil {
+		return "", err
+	} else if other != "" {
+		return "", fmt.Errorf("%s already describes the project %s: not written (edit that file)", other, code)
 	}
 	name := filepath.Join(root, "content", "projects", slug+".md")
 	body := "---\n" +
@@ -52,6 +70,46 @@ func Project(root, code, title string, now time.Time, loc *time.Location) (strin
 		"period: \"\"\n" +
 		"---\n\n"
 	return name, create(name, body)
+}
+
+// oneLine checks text an editor typed on the command line for a field:
+// UTF-8, and one line (white space runs made one space).
+func oneLine(field, s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("the %s is not UTF-8 text (is the terminal set to UTF-8?)", field)
+	}
+	return strings.Join(strings.Fields(s), " "), nil
+}
+
+// codeLine finds a project file's code in its frontmatter: "code: x",
+// "code = x" or "\"code\": x".
+var codeLine = regexp.MustCompile(`(?m)^\s*["']?code["']?\s*[:=]\s*["']?([^"'\n,#]*?)["']?\s*,?\s*(#.*)?$`)
+
+// projectFile returns the file under content/projects/ whose code has key,
+// or "".
+func projectFile(root, key string) (string, error) {
+	found := ""
+	dir := filepath.Join(root, "content", "projects")
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipAll
+			}
+			return err
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") || found != "" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if m := codeLine.FindSubmatch(data); m != nil && text.CodeKey(string(m[1])) == key {
+			found = p
+		}
+		return nil
+	})
+	return found, err
 }
 
 // create writes a new file, failing if it exists.

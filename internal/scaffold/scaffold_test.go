@@ -44,3 +44,44 @@ func TestProjectSkeleton(t *testing.T) {
 		t.Error("overwrote a project file")
 	}
 }
+
+// A project already described by a file of another name is not described
+// twice: the build would stop on the pair.
+func TestProjectAlreadyDescribed(t *testing.T) {
+	for _, front := range []string{
+		"---\ntitle: Dân vận\ncode: 01-DA/TU\n---\n",
+		"---\ncode: \"01-đa/tu\" # mã\n---\n",
+		"+++\ncode = '01-ĐA/TU'\n+++\n",
+		"{\n  \"code\": \"01-ĐA/TU\",\n  \"title\": \"x\"\n}\n\n",
+	} {
+		root := t.TempDir()
+		other := filepath.Join(root, "content/projects/de-an-dan-van.md")
+		os.MkdirAll(filepath.Dir(other), 0o755)
+		os.WriteFile(other, []byte(front), 0o644)
+		_, err := Project(root, "01-ĐA/TU", "Nâng cao", time.Now(), time.UTC)
+		if err == nil || !strings.Contains(err.Error(), other+" already describes the project 01-ĐA/TU") {
+			t.Errorf("%q: %v", front, err)
+		}
+	}
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content/projects"), 0o755)
+	os.WriteFile(filepath.Join(root, "content/projects/khac.md"), []byte("---\ncode: 02-ĐA/TU\n---\n"), 0o644)
+	if _, err := Project(root, "01-ĐA/TU", "Nâng cao", time.Now(), time.UTC); err != nil {
+		t.Errorf("another code: %v", err)
+	}
+}
+
+// What the command line gives is one line of UTF-8.
+func TestTitlesFromTheCommandLine(t *testing.T) {
+	root := t.TempDir()
+	if _, err := Article(root, "Ti\xeau đề", time.Now(), time.UTC); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Errorf("invalid UTF-8: %v", err)
+	}
+	p, err := Article(root, "Hai\ndòng  tiêu đề", time.Now(), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); !strings.Contains(string(b), `title: "Hai dòng tiêu đề"`) {
+		t.Errorf("a title on two lines:\n%s", b)
+	}
+}
