@@ -89,6 +89,12 @@ func paginate(base string, as []*model.Article, size int) []*model.Page {
 		if i+1 < n {
 			pg.NextURL = urls[i+1]
 		}
+		if i > 1 { // from page 3 on: the first is not the previous
+			pg.FirstURL = urls[0]
+		}
+		if i+2 < n {
+			pg.LastURL = urls[n-1]
+		}
 		out[i] = &model.Page{URL: urls[i], Articles: as[lo:hi], Pager: pg}
 	}
 	return out

@@ -161,6 +161,34 @@ func TestFeedsAndSitemap(t *testing.T) {
 	s.Contains(t, "robots.txt", "Sitemap: https://kiemtra.example.vn/sitemap.xml")
 }
 
+// Feed readers show an entry's full text away from the site: its links
+// resolve against the article's page, and codes are spelt as the project
+// spells them.
+func TestFeedEntriesReadAwayFromTheSite(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.yaml --
+base_url: https://kiemtra.example.vn/
+-- content/projects/p.md --
+---
+code: 01-ĐA/TU
+title: Dân vận
+---
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+documents: [01-DA/TU]
+---
+Theo Đề án 01-ĐA/TU[^1].
+
+[^1]: Ghi chú.
+`)
+	s.Contains(t, "atom.xml", `<content type="html" xml:base="https://kiemtra.example.vn/2018/01/a/">`, "href=&#34;/projects/01-da-tu/&#34;")
+	s.Contains(t, "index.xml", "<category>01-ĐA/TU</category>")
+	s.Lacks(t, "index.xml", "<category>01-DA/TU</category>")
+	s.Contains(t, "2018/01/a/index.html", `<a class="doc-code" href="/projects/01-da-tu/">01-ĐA/TU</a>`)
+}
+
 func TestTwoBuildsAreByteIdentical(t *testing.T) {
 	a := sitetest.Build(t, seed)
 	b := sitetest.Build(t, seed)

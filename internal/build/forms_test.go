@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -173,4 +174,24 @@ func TestLongTitleBuilds(t *testing.T) {
 		}
 	}
 	t.Error("no article page")
+}
+
+// On a long list, the pager reaches the first and the last page in one
+// tap, and shows them only where prev and next do not already lead there.
+func TestPagerReachesFirstAndLast(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- site.yaml --\npage_size: 1\n")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&b, "-- content/articles/a%d.md --\n---\ntitle: Bài %d\ndate: 2018-01-0%d\n---\nx\n", i, i, i)
+	}
+	s := sitetest.Build(t, b.String())
+	first, last := `<a href="/">« Trang đầu</a>`, `<a href="/page/5/">Trang cuối »</a>`
+	s.Contains(t, "page/3/index.html", first, last)
+	s.Contains(t, "page/2/index.html", last)
+	s.Lacks(t, "page/2/index.html", first)
+	s.Contains(t, "page/4/index.html", first)
+	s.Lacks(t, "page/4/index.html", last)
+	s.Contains(t, "index.html", last)
+	s.Lacks(t, "index.html", first)
+	s.Lacks(t, "page/5/index.html", "Trang cuối")
 }

@@ -112,7 +112,7 @@ func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 func (fp *fingerprints) page(p *model.Page) uint64 {
 	h := newHasher().u64(fp.global).str(p.Kind).str(p.URL).str(p.Title)
 	if pg := p.Pager; pg != nil {
-		h.int(pg.Number).int(pg.Total).str(pg.PrevURL).str(pg.NextURL)
+		h.int(pg.Number).int(pg.Total).str(pg.PrevURL).str(pg.NextURL).str(pg.FirstURL).str(pg.LastURL)
 	}
 	for _, a := range []*model.Article{p.Article, p.Prev, p.Next} {
 		if a != nil {

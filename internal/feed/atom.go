@@ -41,6 +41,7 @@ type atomEntry struct {
 
 type atomText struct {
 	Type string `xml:"type,attr"`
+	Base string `xml:"xml:base,attr,omitempty"`
 	Body string `xml:",chardata"`
 }
 
@@ -82,7 +83,10 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			e.Author = &atomAuthor{Name: a.TeamLead.Name}
 		}
 		if a.HTML != "" {
-			e.Content = &atomText{Type: "html", Body: string(a.HTML)}
+			// The body's links are root-relative ("/projects/01-da-tu/")
+			// or fragments ("#fn:1"): xml:base resolves them against the
+			// article's page, as a reader leaving the feed finds them.
+			e.Content = &atomText{Type: "html", Base: Abs(cfg, a.URL), Body: string(a.HTML)}
 		}
 		f.Entries = append(f.Entries, e)
 	}

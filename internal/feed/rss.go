@@ -77,8 +77,12 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 			Author:      a.TeamLead.Name,
 			Description: summary(a),
 		}
-		for _, d := range a.Documents {
-			it.Categories = append(it.Categories, d.Code)
+		for i, d := range a.Documents {
+			code := d.Code
+			if i < len(a.Projects) && a.Projects[i] != nil {
+				code = a.Projects[i].Code // one spelling in every item
+			}
+			it.Categories = append(it.Categories, code)
 		}
 		ch.Items = append(ch.Items, it)
 	}

@@ -74,7 +74,7 @@ func TestCodeLinks(t *testing.T) {
 		{"not inside an autolink", "https://example.vn/01-DA", `<p><a href="https://example.vn/01-DA">https://example.vn/01-DA</a></p>`},
 		{"not in a heading", "## Đề án 01-ĐA/TU", `<h2 id="de-an-01-da-tu">Đề án 01-ĐA/TU</h2>`},
 		{"in a table cell", "| văn bản |\n| --- |\n| Đề án 01-ĐA/TU |",
-			"<table>\n<thead>\n<tr>\n<th>văn bản</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>" + a("/projects/01-da-tu/", "Đề án 01-ĐA/TU") + "</td>"},
+			tableWrapOpen + "<table>\n<thead>\n<tr>\n<th>văn bản</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>" + a("/projects/01-da-tu/", "Đề án 01-ĐA/TU") + "</td>"},
 	}
 	c := New(Options{Code: lookup})
 	for _, tt := range tests {

@@ -20,8 +20,16 @@ type slugIDs struct {
 	last map[string]int // last suffix handed out for a base id
 }
 
+// reservedIDs are the ids the theme gives its own elements: a heading
+// "## Main" must not take the skip link's target.
+var reservedIDs = []string{"main", "documents-title", "outcome-title"}
+
 func newIDs() *slugIDs {
-	return &slugIDs{used: map[string]bool{}, last: map[string]int{}}
+	s := &slugIDs{used: map[string]bool{}, last: map[string]int{}}
+	for _, id := range reservedIDs {
+		s.used[id] = true
+	}
+	return s
 }
 
 // Generate returns the slug of value, with "-1", "-2", ... appended when an

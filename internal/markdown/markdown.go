@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Converter.
@@ -75,7 +76,10 @@ func New(o Options) *Converter {
 		extension.Table,
 		extension.Strikethrough,
 		extension.Linkify,
-		extension.Footnote,
+		// The back link names itself for screen readers, which would
+		// otherwise read the arrow's name.
+		extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
+			`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span>`)),
 	}
 	if o.Code != nil {
 		exts = append(exts, &codeLinks{lookup: o.Code})
@@ -84,6 +88,7 @@ func New(o Options) *Converter {
 	if o.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
 	}
+	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(newTableWrap(), 499))) // before the table extension's 500
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),

@@ -60,9 +60,24 @@ func TestHTML(t *testing.T) {
 		{name: "heading ids folded and unique",
 			in: "# Kết quả kiểm tra\n\n## Kết quả kiểm tra\n\n### Kết quả *kiểm tra*\n\n" +
 				"## Đảng ủy Khối\n\nĐoạn\n---\n\n## ???\n\n## Kết quả kiểm tra 1\n",
+			// The page's title is its h1: a body that uses "#" is moved one
+			// level down, whole.
 			want: []string{
-				`<h1 id="ket-qua-kiem-tra">`, `<h2 id="ket-qua-kiem-tra-1">`, `<h3 id="ket-qua-kiem-tra-2">`,
-				`<h2 id="dang-uy-khoi">`, `<h2 id="doan">`, `<h2 id="heading">`, `<h2 id="ket-qua-kiem-tra-1-1">`}},
+				`<h2 id="ket-qua-kiem-tra">`, `<h3 id="ket-qua-kiem-tra-1">`, `<h4 id="ket-qua-kiem-tra-2">`,
+				`<h3 id="dang-uy-khoi">`, `<h3 id="doan">`, `<h3 id="heading">`, `<h3 id="ket-qua-kiem-tra-1-1">`},
+			not: []string{"<h1"}},
+		{name: "headings from h2 down are kept",
+			in:   "## Kết luận\n\n###### Sáu\n",
+			want: []string{`<h2 id="ket-luan">`, `<h6 id="sau">`}},
+		{name: "the theme's ids are not taken",
+			in:   "## Main\n\n## Documents title\n",
+			want: []string{`<h2 id="main-1">`, `<h2 id="documents-title-1">`}},
+		{name: "tables scroll in a focusable, named box",
+			in:   "| a | b |\n| - | - |\n| 1 | 2 |\n",
+			want: []string{"<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng\">\n<table>", "</table>\n</div>"}},
+		{name: "footnote back links have a name",
+			in:   "Câu[^1].\n\n[^1]: Chú thích.\n",
+			want: []string{`role="doc-backlink"><span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span></a>`}},
 		{name: "raw HTML dropped",
 			in:   "a <b>đậm</b> c\n\n<div class=\"x\">khối</div>\n\nsau",
 			want: []string{"<p>a đậm c</p>", "<p>sau</p>"},

@@ -22,6 +22,8 @@ import (
 
 func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, summary string) {
 	var drop []ast.Node
+	var headings []*ast.Heading
+	top := false // a heading of level 1: the page's title is the only h1
 	lines := &lineIndex{src: src}
 	inNotes := false // footnote definitions are the tail, never the summary
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -31,6 +33,9 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 		switch n := n.(type) {
 		case *east.FootnoteList:
 			inNotes = true
+		case *ast.Heading:
+			headings = append(headings, n)
+			top = top || n.Level == 1
 		case *ast.Paragraph:
 			if summary == "" && !inNotes {
 				summary = plainText(n, src)
@@ -67,6 +72,11 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 		}
 		return ast.WalkContinue, nil
 	})
+	if top { // "# Kết luận" in a body is a section of the article: h2, and so on down
+		for _, h := range headings {
+			h.Level = min(h.Level+1, 6)
+		}
+	}
 	for _, n := range drop {
 		p := n.Parent()
 		if a, ok := n.(*ast.AutoLink); ok {

@@ -74,5 +74,9 @@ type Pager struct {
 	Total   int
 	PrevURL string
 	NextURL string
-	URLs    []string // URL of every page, index = number-1
+	// FirstURL and LastURL are set when they are not the previous or next
+	// page: a reader on page 15 of 30 reaches the oldest news in one tap.
+	FirstURL string
+	LastURL  string
+	URLs     []string // URL of every page, index = number-1
 }

@@ -158,8 +158,10 @@ func documents(a *model.Article) []Document {
 		doc := Document{Code: d.Code, Title: d.Title, Date: d.Date}
 		if i < len(a.Projects) && a.Projects[i] != nil {
 			p := a.Projects[i]
+			// The project's spelling of its code ("01-ĐA/TU"), not each
+			// article's ("01-DA/TU"): a reader sees one document.
 			doc.Project, doc.URL = p, p.URL
-			if doc.Code == "" {
+			if p.Code != "" {
 				doc.Code = p.Code
 			}
 			if doc.Title == "" {

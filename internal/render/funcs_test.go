@@ -127,7 +127,7 @@ func TestDocuments(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("documents: %d, want 2", len(got))
 	}
-	if d := got[0]; d.Code != "01-DA/TU" || d.Title != "Đề án dân vận" || !d.Date.Equal(pr.Date) || d.URL != pr.URL || d.Project != pr {
+	if d := got[0]; d.Code != "01-ĐA/TU" /* the project's spelling */ || d.Title != "Đề án dân vận" || !d.Date.Equal(pr.Date) || d.URL != pr.URL || d.Project != pr {
 		t.Errorf("documents[0] = %+v", d)
 	}
 	if d := got[1]; d.Code != "09-NQ/TU" || d.Title != "Nghị quyết" || d.URL != "" || d.Project != nil {

@@ -228,7 +228,7 @@ func TestTheme(t *testing.T) {
 			`<span class="badge badge-future">Hẹn đăng</span>`,
 			`Thứ Hai, <time datetime="2018-09-03T08:00:00+07:00">08:00, 03/09/2018</time>`,
 			// a document written without the diacritic still links to its project
-			`<a class="doc-code" href="/projects/01-da-tu/">01-DA/TU</a>, ngày <time datetime="2016-07-12">12/07/2016</time>`,
+			`<a class="doc-code" href="/projects/01-da-tu/">01-ĐA/TU</a>, ngày <time datetime="2016-07-12">12/07/2016</time>`,
 			`rel="prev"`, `rel="next"`,
 		}, nil},
 		{"/2018/10/tin-moi/", []string{
