@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v2"
@@ -373,5 +374,34 @@ func TestEscapeMarkdown(t *testing.T) {
 		if got := escapeMarkdown(tt.in); got != tt.want {
 			t.Errorf("escapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// Notepad's "Unicode" is UTF-16 with a byte order mark: read as the same
+// text. Legacy 8-bit encodings are refused with a way out.
+func TestEncodings(t *testing.T) {
+	src, err := os.ReadFile("testdata/dai-tu-2019.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := utf16.Encode([]rune(string(src)))
+	le, be := []byte{0xFF, 0xFE}, []byte{0xFE, 0xFF}
+	for _, u := range units {
+		le = append(le, byte(u), byte(u>>8))
+		be = append(be, byte(u>>8), byte(u))
+	}
+	for name, data := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be} {
+		got, err := Parse(data, nil)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v\n%+v", name, err, got)
+		}
+	}
+	// "Kiểm tra" in Windows-1258: e + combining hook (0xD2) and so on.
+	if _, err := Parse([]byte("Ki\xeam tra\r\n16:41, 06/08/2018\r\n"), nil); err == nil || !strings.Contains(err.Error(), "save it as UTF-8") {
+		t.Errorf("Windows-1258: %v", err)
 	}
 }

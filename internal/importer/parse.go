@@ -48,8 +48,9 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 	if loc == nil {
 		loc = time.FixedZone("ICT", 7*60*60)
 	}
-	if !utf8.Valid(src) {
-		return nil, errors.New("importer: the bulletin is not valid UTF-8")
+	src, err := Decode(src)
+	if err != nil {
+		return nil, err
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = text.Compose(src) // the keywords below are precomposed; so must the text be

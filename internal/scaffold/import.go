@@ -38,6 +38,10 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The stamp is taken of the text, whatever its encoding on disk.
+	if src, err = importer.Decode(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
+	}
 	b, err := importer.Parse(src, loc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
