@@ -1,28 +1,50 @@
 package assemble
 
 import (
+	"fmt"
+	"strings"
+
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
 )
 
-// checkCollisions reports two pages that would be written to one file,
-// naming the source of both, so neither silently replaces the other.
+// checkCollisions reports pages that would be written to one file, naming
+// the sources of all of them, so none silently replaces another. Each page
+// after the first on a path gets its own problem, listing the others.
 func checkCollisions(ps []*model.Page, problems *diag.List) {
-	byPath := map[string]*model.Page{}
+	byPath := map[string][]*model.Page{}
+	var paths []string
 	for _, p := range ps {
-		prev, ok := byPath[p.Path]
-		if !ok {
-			byPath[p.Path] = p
-			continue
+		if len(byPath[p.Path]) == 0 {
+			paths = append(paths, p.Path)
 		}
-		file, line, field := origin(p)
-		msg, hint := "two pages on one URL "+p.URL+": this one and "+describe(prev), "change the slug (or title, or date) of one of them"
-		if p.Project != nil && prev.Project != nil && p.Project != prev.Project {
-			msg = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL +
-				" (cited in " + describe(prev) + ")"
-			hint = "check the codes: if they are one document, write them alike"
+		byPath[p.Path] = append(byPath[p.Path], p)
+	}
+	for _, path := range paths {
+		group := byPath[path]
+		for i, p := range group[1:] {
+			var others []string
+			for j, o := range group {
+				if j != i+1 {
+					others = append(others, describe(o))
+				}
+			}
+			file, line, field := origin(p)
+			msg := "two pages on one URL " + p.URL + ": this one and " + strings.Join(others, " and ")
+			if len(group) > 2 {
+				msg = fmt.Sprintf("%d pages on one URL %s: this one and %s", len(group), p.URL, strings.Join(others, ", "))
+			}
+			hint := "change the slug (or title, or date) of all but one of them"
+			if len(group) == 2 {
+				hint = "change the slug (or title, or date) of one of them"
+			}
+			if prev := group[0]; p.Project != nil && prev.Project != nil && p.Project != prev.Project {
+				msg = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL +
+					" (cited in " + describe(prev) + ")"
+				hint = "check the codes: if they are one document, write them alike"
+			}
+			problems.Add(&diag.Problem{File: file, Line: line, Field: field, Message: msg, Hint: hint})
 		}
-		problems.Add(&diag.Problem{File: file, Line: line, Field: field, Message: msg, Hint: hint})
 	}
 }
 

@@ -101,6 +101,45 @@ y
 	}
 }
 
+// Three on one URL: every file is named, in every message.
+func TestThreePagesOnOneURLNameAll(t *testing.T) {
+	msg := sitetest.Problems(t, `
+-- content/articles/a1.md --
+---
+title: Trùng
+date: 2018-08-06
+---
+x
+-- content/articles/a2.md --
+---
+title: Trùng
+date: 2018-08-07
+---
+x
+-- content/articles/a3.md --
+---
+title: Khác
+slug: trung
+date: 2018-08-08
+---
+x
+`)
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want a problem for each page after the first, got:\n%s", msg)
+	}
+	for _, l := range lines {
+		for _, f := range []string{"a1.md", "a2.md", "a3.md"} {
+			if !strings.Contains(l, f) {
+				t.Errorf("%q does not name %s", l, f)
+			}
+		}
+		if !strings.Contains(l, "3 pages on one URL /2018/08/trung/") {
+			t.Errorf("%q", l)
+		}
+	}
+}
+
 func TestALayoutFailingOnManyPagesNamesEach(t *testing.T) {
 	msg := sitetest.Problems(t, `
 -- layouts/article.html --
