@@ -174,6 +174,13 @@ func (f *front) syntaxProblem(path string, err error) *diag.Problem {
 			n, _ := strconv.Atoi(lineRE.FindStringSubmatch(s)[1])
 			return "line " + strconv.Itoa(f.start+n-1)
 		})
+		if line == 0 && strings.Contains(msg, "control characters") {
+			// yaml.v2 does not say where: the first such character does.
+			if i := bytes.IndexFunc(f.raw, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F }); i >= 0 {
+				line = f.start + bytes.Count(f.raw[:i], []byte("\n"))
+				msg += fmt.Sprintf(" (U+%04X)", []rune(string(f.raw[i:]))[0])
+			}
+		}
 	}
 	return &diag.Problem{File: path, Line: line, Message: fmt.Sprintf("invalid %s frontmatter: %s", f.format, msg),
 		Hint: hintFor(f.format)}

@@ -136,6 +136,8 @@ func TestProblems(t *testing.T) {
 		{"numbers in block lists and nested keys that read back as written are text", art, "---\ntitle: a\ndate: 2018-08-06\ntags:\n  - 2019\n  - 0123\nteam_lead:\n  name: 2019\n  role: 12.50\n---\n", []string{
 			`content/articles/a.md:4: tags[2]: a number was read here as 83, which is not how it is written (write it in quotes to keep it as text)`,
 			`content/articles/a.md:7: team_lead.role: a number was read here as 12.5, which is not how it is written (write it in quotes to keep it as text)`}},
+		{"control character YAML refuses, on its line", art, "---\ntitle: a\ndate: 2018-08-06\nsummary: \"x\x01y\"\n---\n", []string{
+			`content/articles/a.md:4: invalid YAML frontmatter: control characters are not allowed (U+0001) (` + hintFor("YAML") + `)`}},
 		{"control in JSON code of a document", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\"documents\": [{\"code\": \"0\\u00071\"}]\n}\n\n", []string{
 			`content/articles/a.md:4: documents[1].code: the text holds the control character U+0007 at character 2, which web pages may not contain (` + ctlHint + `)`}},
 		{"control in project fields", "content/projects/p.md", "---\ncode: \"01\\x1b\"\ntitle: \"t\\x1b\"\nissuer: \"i\\x1b\"\nperiod: \"p\\x1b\"\n---\n", []string{
