@@ -59,12 +59,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return &interrupted{fmt.Sprintf("interrupted: %s is as the last build left it", *out)}
 		}
 		if list := diag.AsList(err); list != nil {
-			printProblems(stderr, list)
+			printProblems(stderr, *source, list)
 			return &contentError{n: len(list.Errors())}
 		}
 		return err
 	}
-	printProblems(stderr, res.Warnings)
+	printProblems(stderr, *source, res.Warnings)
 	if err := dir.Commit(); err != nil {
 		return err
 	}
@@ -123,8 +123,16 @@ func within(inner, outer string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-func printProblems(w io.Writer, list diag.List) {
+// printProblems prints each problem on its line. Files are named from
+// the current folder (the site's own paths joined to -source), so that a
+// terminal or an editor can open them from the message.
+func printProblems(w io.Writer, site string, list diag.List) {
 	for _, p := range list {
+		if site != "." && site != "" && p.File != "" {
+			q := *p
+			q.File = filepath.Join(site, filepath.FromSlash(p.File))
+			p = &q
+		}
 		fmt.Fprintln(w, p.Error())
 	}
 }

@@ -34,7 +34,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			enc.Encode(p.JSON())
 		}
 	} else {
-		printProblems(stdout, found)
+		printProblems(stdout, site, found)
 		fmt.Fprintf(stdout, "%s, %s\n", plural(len(found.Errors()), "error"), plural(len(found.Warnings()), "warning"))
 	}
 	if n := len(found.Errors()); n > 0 {

@@ -283,3 +283,21 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Errorf("staging folders left: %v", m)
 	}
 }
+
+// Run with -source, messages name files from the current folder, so a
+// terminal or an editor opens them as printed.
+func TestMessagesNameFilesFromHere(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": "---\ntitle: [x\n---\n"})
+	_, _, errs := bulletin("build", "-source", dir)
+	if want := filepath.Join(dir, "content", "articles", "a.md") + ":2: "; !strings.Contains(errs, want) {
+		t.Errorf("build: %q lacks %q", errs, want)
+	}
+	_, out, _ := bulletin("check", "-source", dir)
+	if want := filepath.Join(dir, "content", "articles", "a.md") + ":2: "; !strings.Contains(out, want) {
+		t.Errorf("check: %q lacks %q", out, want)
+	}
+	_, out, _ = bulletin("check", "-source", dir, "-json")
+	if !strings.Contains(out, `"file":"content/articles/a.md"`) {
+		t.Errorf("check -json names files in the site: %s", out)
+	}
+}

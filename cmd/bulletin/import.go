@@ -33,7 +33,7 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	cfg, problems := config.Load(os.DirFS(*source))
 	if err := problems.Err(); err != nil {
-		printProblems(stderr, problems)
+		printProblems(stderr, *source, problems)
 		return &contentError{n: len(problems.Errors())}
 	}
 	failed := 0

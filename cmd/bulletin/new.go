@@ -35,7 +35,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	cfg, problems := config.Load(os.DirFS(*source))
 	if err := problems.Err(); err != nil {
-		printProblems(stderr, diag.AsList(err))
+		printProblems(stderr, *source, diag.AsList(err))
 		return &contentError{n: len(diag.AsList(err).Errors())}
 	}
 	var path string

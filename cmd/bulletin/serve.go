@@ -44,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		OnBuild: func(r serve.Report) {
 			mu.Lock()
 			defer mu.Unlock()
-			printBuild(stdout, stderr, r)
+			printBuild(stdout, stderr, *source, r)
 		},
 	})
 	if err != nil {
@@ -63,7 +63,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // printBuild tells the terminal how a build went: the full summary for the
 // first, one line for each rebuild, and every problem of a failed one.
-func printBuild(stdout, stderr io.Writer, r serve.Report) {
+func printBuild(stdout, stderr io.Writer, site string, r serve.Report) {
 	now := time.Now().Format("15:04:05")
 	if !r.OK() {
 		n := len(r.Problems)
@@ -76,10 +76,10 @@ func printBuild(stdout, stderr io.Writer, r serve.Report) {
 			what = "the browser shows them until they are fixed"
 		}
 		fmt.Fprintf(stderr, "%s build failed with %s (%s):\n", now, plural(n, "problem"), what)
-		printProblems(stderr, r.Problems)
+		printProblems(stderr, site, r.Problems)
 		return
 	}
-	printProblems(stderr, r.Result.Warnings)
+	printProblems(stderr, site, r.Result.Warnings)
 	if r.Gen == 1 {
 		printSummary(stdout, r.Result, "memory")
 		return
