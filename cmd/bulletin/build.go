@@ -38,16 +38,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fi, err := os.Lstat(*out); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(*out)
 		if err != nil {
-			return &usageError{fmt.Sprintf("-out %s is a link that leads nowhere: %v", *out, err)}
+			return &usageError{msg: fmt.Sprintf("-out %s is a link that leads nowhere: %v", *out, err)}
 		}
 		*out = target
 	}
 	if err := checkOutput(*source, *out); err != nil {
-		return &usageError{err.Error()}
+		return &usageError{msg: err.Error()}
 	}
 	dir, err := output.NewDir(*out)
 	if errors.Is(err, output.ErrNotOurs) {
-		return &usageError{err.Error()}
+		return &usageError{msg: err.Error()}
 	}
 	if err != nil {
 		return err
@@ -84,8 +84,11 @@ func checkOutput(source, out string) error {
 	if err != nil {
 		return err
 	}
-	if dst == src || within(src, dst) {
-		return fmt.Errorf("-out %s would replace the site folder %s itself: choose a folder inside it, such as public", out, source)
+	if dst == src {
+		return fmt.Errorf("-out %s is the site folder itself, which the build would replace: choose a folder inside it, such as public", out)
+	}
+	if within(src, dst) {
+		return fmt.Errorf("-out %s holds the site folder %s, which the build would replace with the output: choose a folder inside the site, such as public", out, source)
 	}
 	for _, d := range []string{"content", "layouts", "static"} {
 		mine := filepath.Join(src, d)

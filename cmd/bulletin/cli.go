@@ -31,8 +31,12 @@ Exit status: 0 done, 1 problems in the site's content (or a failure writing
 the output), 2 wrong usage, 130 interrupted.
 `
 
-// usageError is a mistake in the command line: exit status 2.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line: exit status 2. printed
+// says the flag package has already shown it, with the flags.
+type usageError struct {
+	msg     string
+	printed bool
+}
 
 func (e *usageError) Error() string { return e.msg }
 
@@ -84,10 +88,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return &usageError{"no command given"}
+		return &usageError{msg: "no command given"}
 	}
 	switch args[0] {
-	case "-h", "-help", "--help", "help":
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "help":
+		if len(args) == 2 && args[1] != "help" { // "help build": build's flags
+			return run(ctx, []string{args[1], "-h"}, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
@@ -102,7 +112,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 	}
 	fmt.Fprintf(stderr, "bulletin: unknown command %q\n\n%s", args[0], usage)
-	return &usageError{"unknown command " + args[0]}
+	return &usageError{msg: "unknown command " + args[0]}
 }
 
 // report prints err for the user, unless the command already has.
@@ -111,6 +121,7 @@ func report(stderr io.Writer, err error) {
 	var ce *contentError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &ue) && ue.printed:
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "bulletin:", ue.msg)
 		fmt.Fprintln(stderr, `Run "bulletin -h" for usage.`)
@@ -146,7 +157,7 @@ func flagError(err error) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return err
 	}
-	return &usageError{err.Error()}
+	return &usageError{msg: err.Error(), printed: true}
 }
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) error {

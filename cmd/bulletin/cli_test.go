@@ -301,3 +301,15 @@ func TestMessagesNameFilesFromHere(t *testing.T) {
 		t.Errorf("check -json names files in the site: %s", out)
 	}
 }
+
+// "help build" shows build's flags; a flag mistake is said once.
+func TestHelpForOneCommandAndFlagErrorsOnce(t *testing.T) {
+	code, out, errs := bulletin("help", "build")
+	if code != 0 || !strings.Contains(out+errs, "-drafts") || !strings.Contains(out+errs, "-out") {
+		t.Errorf("help build: exit %d\n%s%s", code, out, errs)
+	}
+	_, _, errs = bulletin("build", "-nope")
+	if n := strings.Count(errs, "flag provided but not defined: -nope"); n != 1 {
+		t.Errorf("the flag mistake is said %d times:\n%s", n, errs)
+	}
+}

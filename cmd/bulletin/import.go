@@ -21,7 +21,7 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if len(files) == 0 {
-		return &usageError{"usage: bulletin import [-source DIR] FILE..."}
+		return &usageError{msg: "usage: bulletin import [-source DIR] FILE..."}
 	}
 	site, err := siteFolder(fs, *source, stderr)
 	if err != nil {

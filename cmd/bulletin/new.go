@@ -45,7 +45,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	case len(rest) == 3 && rest[0] == "project":
 		path, err = scaffold.Project(*source, rest[1], rest[2], time.Now(), cfg.Location)
 	default:
-		return &usageError{newUsage}
+		return &usageError{msg: newUsage}
 	}
 	if err != nil {
 		return err

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"bulletin/internal/serve"
@@ -32,7 +34,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	*source = site
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return &usageError{fmt.Sprintf("cannot listen on %s: %v (is another preview running? choose another -addr)", *addr, err)}
+		hint := "give -addr as host:port, such as 127.0.0.1:1313"
+		if errors.Is(err, syscall.EADDRINUSE) {
+			hint = "is another preview running? choose another -addr, such as 127.0.0.1:1314"
+		}
+		return &usageError{msg: fmt.Sprintf("cannot listen on %s: %v (%s)", *addr, err, hint)}
 	}
 	// Reports come from the build goroutine, the rest from this one.
 	var mu sync.Mutex

@@ -38,7 +38,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if len(rest) > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
+		return &usageError{msg: fmt.Sprintf("unexpected argument %q", rest[0])}
 	}
 	return nil
 }
@@ -57,7 +57,7 @@ func siteFolder(fs *flag.FlagSet, source string, stderr io.Writer) (string, erro
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "source" })
 	if given {
 		if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
-			return "", &usageError{fmt.Sprintf("-source %s is not a folder", source)}
+			return "", &usageError{msg: fmt.Sprintf("-source %s is not a folder", source)}
 		}
 		return source, nil
 	}
@@ -93,5 +93,5 @@ func writableSite(dir string) error {
 			return err
 		}
 	}
-	return &usageError{fmt.Sprintf("%s is not a site: it holds neither site.yaml nor content/ (run bulletin in the site's folder, or give -source)", dir)}
+	return &usageError{msg: fmt.Sprintf("%s is not a site: it holds neither site.yaml nor content/ (run bulletin in the site's folder, or give -source)", dir)}
 }
