@@ -195,3 +195,21 @@ func TestPagerReachesFirstAndLast(t *testing.T) {
 	s.Lacks(t, "index.html", first)
 	s.Lacks(t, "page/5/index.html", "Trang cuối")
 }
+
+// On a phone a list of ten cards must stay a list: a card shows the
+// start of the first paragraph, cut at a word; the article shows it all.
+func TestCardSummariesAreShort(t *testing.T) {
+	para := strings.Repeat("Đoàn kiểm tra đã làm việc với Ban Thường vụ Đảng ủy về kết quả thực hiện các đề án. ", 8)
+	s := sitetest.Build(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\n"+para+"\n")
+	home := s.File(t, "index.html")
+	i := strings.Index(home, `<p class="card-summary">`)
+	if i < 0 {
+		t.Fatal("no card summary")
+	}
+	card := home[i+len(`<p class="card-summary">`):]
+	card = card[:strings.Index(card, "</p>")]
+	if n := len([]rune(card)); n > 240 || !strings.HasSuffix(card, "…") {
+		t.Errorf("card summary of %d characters: %q", n, card)
+	}
+	s.Contains(t, "2018/01/a/index.html", strings.TrimSpace(para))
+}
