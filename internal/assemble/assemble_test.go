@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,5 +112,25 @@ func TestHugePageSizeDoesNotOverflow(t *testing.T) {
 	ps := paginate("/", as, int(^uint(0)>>1))
 	if len(ps) != 1 || len(ps[0].Articles) != 2 {
 		t.Errorf("got %d pages", len(ps))
+	}
+}
+
+// Lists of names are in Vietnamese alphabetical order: every "d" before
+// "đ", "o" before "ô".
+func TestTermsInVietnameseOrder(t *testing.T) {
+	names := []string{"Đỗ Hồng Yến", "Dương Văn Minh", "Đoàn Thanh Điệp", "Bùi Hải Tú"}
+	var as []*model.Article
+	for i, n := range names {
+		a := art("a"+strconv.Itoa(i)+".md", "A"+strconv.Itoa(i), i+1)
+		a.TeamLead.Name = n
+		as = append(as, a)
+	}
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: as}, Options{})
+	var got []string
+	for _, term := range s.Taxonomy("team-leads").Terms {
+		got = append(got, term.Name)
+	}
+	if want := "Bùi Hải Tú|Dương Văn Minh|Đoàn Thanh Điệp|Đỗ Hồng Yến"; strings.Join(got, "|") != want {
+		t.Errorf("order %s\nwant  %s", strings.Join(got, "|"), want)
 	}
 }

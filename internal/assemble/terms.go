@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // taxonomies groups the articles by team lead, inspected unit and tag.
@@ -88,7 +89,19 @@ func (g *group) done() *model.Taxonomy {
 	for t, sp := range g.spellings {
 		t.Name = commonest(sp)
 	}
-	sort.Slice(g.tax.Terms, func(i, j int) bool { return g.tax.Terms[i].Slug < g.tax.Terms[j].Slug })
+	// In Vietnamese alphabetical order (d before đ, o before ô before ơ),
+	// as a reader looks a name up; the slug breaks ties.
+	keys := make(map[*model.Term]string, len(g.tax.Terms))
+	for _, t := range g.tax.Terms {
+		keys[t] = text.CollateKey(t.Name)
+	}
+	sort.Slice(g.tax.Terms, func(i, j int) bool {
+		a, b := g.tax.Terms[i], g.tax.Terms[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		return a.Slug < b.Slug
+	})
 	return g.tax
 }
 

@@ -15,7 +15,7 @@ type Taxonomy struct {
 	Title string // Vietnamese label for the whole list
 	Label string // Vietnamese label for one term
 	URL   string
-	Terms []*Term // sorted by slug
+	Terms []*Term // in Vietnamese alphabetical order of their names
 }
 
 // Site is the assembled site: everything a layout may reach.

@@ -1,7 +1,9 @@
 package text
 
 import (
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -201,5 +203,25 @@ func TestLongTitlesMakeSlugsAFileSystemTakes(t *testing.T) {
 	}
 	if got := Slug(strings.Repeat("a", 300)); len(got) != MaxSlug {
 		t.Errorf("one 300-letter word: %d bytes", len(got))
+	}
+}
+
+func TestCollateKeyIsVietnameseOrder(t *testing.T) {
+	want := []string{"an", "an nam", "anh", "ăn", "ân", "bà", "da", "dân vận", "Doanh nghiệp", "du lịch", "đa", "Đảng ủy", "đất đai",
+		"Đoàn Thanh Điệp", "Đỗ Hồng Yến", "o", "ô", "ơ", "u", "ư", "y"}
+	// Same letters, tones in the order ngang, huyền, hỏi, ngã, sắc, nặng.
+	tonesWant := []string{"ma", "mà", "mả", "mã", "má", "mạ"}
+	for _, list := range [][]string{want, tonesWant} {
+		got := append([]string(nil), list...)
+		sort.SliceStable(got, func(i, j int) bool { return CollateKey(got[i]) < CollateKey(got[j]) })
+		// Shuffle-independent: sorting a reversed copy gives the same order.
+		rev := make([]string, len(list))
+		for i, s := range list {
+			rev[len(list)-1-i] = s
+		}
+		sort.SliceStable(rev, func(i, j int) bool { return CollateKey(rev[i]) < CollateKey(rev[j]) })
+		if !reflect.DeepEqual(got, list) || !reflect.DeepEqual(rev, list) {
+			t.Errorf("sorted %q\nwant   %q", rev, list)
+		}
 	}
 }

@@ -1,0 +1,63 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Vietnamese alphabetical order, as dictionaries and indexes sort: the
+// letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, so "đ"
+// comes after every "d" word, and "ô", "ơ" after "o"; then, between words
+// that differ only there, the tones in the order ngang, huyền, hỏi, ngã,
+// sắc, nặng. Case does not count.
+
+// letters maps a base letter and its vowel mark (breve, circumflex, horn)
+// to its place in the alphabet.
+var letters = func() map[string]int {
+	order := []string{"a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+		"o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w", "x", "y", "z"}
+	m := make(map[string]int, len(order))
+	for i, l := range order {
+		m[l] = i + 1
+	}
+	return m
+}()
+
+// tones ranks the tone marks; no mark is 0.
+var tones = map[rune]byte{'\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5}
+
+// CollateKey returns a key whose byte order is Vietnamese alphabetical
+// order of s: compare keys with < or strings.Compare.
+func CollateKey(s string) string {
+	var primary, secondary strings.Builder
+	for _, word := range strings.Fields(norm.NFD.String(strings.ToLower(s))) {
+		rs := []rune(word)
+		for i := 0; i < len(rs); i++ {
+			r := rs[i]
+			if unicode.Is(unicode.Mn, r) {
+				continue // marks are read with their letter below
+			}
+			letter, tone := string(r), byte(0)
+			for i+1 < len(rs) && unicode.Is(unicode.Mn, rs[i+1]) {
+				m := rs[i+1]
+				if t, ok := tones[m]; ok {
+					tone = t
+				} else if _, ok := letters[letter+string(m)]; ok {
+					letter += string(m)
+				}
+				i++
+			}
+			if rank, ok := letters[letter]; ok {
+				primary.WriteByte(byte(0x20 + rank)) // letters after the word break, before other text
+			} else {
+				primary.WriteString(letter) // digits, punctuation, other scripts: as they are
+			}
+			secondary.WriteByte('0' + tone)
+		}
+		primary.WriteByte(0x01) // word break: "an" before "an nam" before "anh"
+		secondary.WriteByte('/')
+	}
+	return primary.String() + "\x00" + secondary.String()
+}
