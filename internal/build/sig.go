@@ -2,9 +2,10 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/maphash"
 	"io/fs"
 	"regexp"
-	"strconv"
 	"time"
 
 	"bulletin/internal/content"
@@ -22,32 +23,49 @@ import (
 // site's layouts reads .Site beyond .Site.Config and .Site.Docs, every page
 // is rendered on every build (siteWide).
 
-type hasher struct{ h uint64 }
+// hasher feeds values to a 64-bit hash. The sums are compared only within
+// one process (the preview's caches), so maphash, with its per-process
+// seed and the processor's AES instructions, serves; fixed-width values
+// go in as bytes rather than formatted text, which allocated on every call.
+type hasher struct{ h maphash.Hash }
 
-func newHasher() *hasher { return &hasher{h: 14695981039346656037} }
+var hashSeed = maphash.MakeSeed()
 
-func (h *hasher) str(s string) *hasher {
-	for i := 0; i < len(s); i++ {
-		h.h ^= uint64(s[i])
-		h.h *= 1099511628211
-	}
-	h.h ^= 0xff // separator: ("ab","c") ≠ ("a","bc")
-	h.h *= 1099511628211
+func newHasher() *hasher {
+	h := &hasher{}
+	h.h.SetSeed(hashSeed)
 	return h
 }
 
-func (h *hasher) u64(v uint64) *hasher { return h.str(strconv.FormatUint(v, 16)) }
-func (h *hasher) int(v int) *hasher    { return h.u64(uint64(v)) }
-func (h *hasher) time(t time.Time) *hasher {
-	return h.str(t.Format(time.RFC3339Nano))
+func (h *hasher) str(s string) *hasher {
+	h.h.WriteString(s)
+	h.h.WriteByte(0xff) // separator: ("ab","c") ≠ ("a","bc"); 0xff is never in UTF-8
+	return h
 }
+
+func (h *hasher) u64(v uint64) *hasher {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.h.Write(b[:])
+	return h
+}
+
+func (h *hasher) int(v int) *hasher { return h.u64(uint64(v)) }
+
+// time hashes the instant and the zone it is shown in.
+func (h *hasher) time(t time.Time) *hasher {
+	name, offset := t.Zone()
+	return h.u64(uint64(t.Unix())).int(t.Nanosecond()).int(offset).str(name)
+}
+
 func (h *hasher) bool(b bool) *hasher {
 	if b {
-		return h.str("1")
+		return h.u64(1)
 	}
-	return h.str("0")
+	return h.u64(0)
 }
-func (h *hasher) sum() uint64 { return h.h }
+
+func (h *hasher) sum() uint64 { return h.h.Sum64() }
 
 func checksum(b []byte) uint64 { return content.Hash(b) }
 
