@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -644,4 +645,68 @@ x
 		t.Errorf("the static file is not published under its precomposed name: %v", s.Out.Names())
 	}
 	s.Contains(t, "2018/01/a/index.html", `src="/%E1%BA%A3nh-%C4%91o%C3%A0n.png"`, `<a href="/2018/01/b/">bài hai</a>`)
+}
+
+// The preview regenerates a feed only when what it shows changed: a save
+// of an article older than the feed's newest feed_size leaves the site's
+// feeds as they were, and every rebuild equals a cold build.
+func TestIncrementalFeeds(t *testing.T) {
+	fsys := sitetest.Parse(`
+-- site.yaml --
+base_url: https://kiemtra.example.vn/
+feed_size: 1
+-- content/articles/cu.md --
+---
+title: Bài cũ
+date: 2018-01-01
+documents: [01-ĐA/TU]
+---
+Cũ.
+-- content/articles/moi.md --
+---
+title: Bài mới
+date: 2019-01-01
+---
+Mới.
+`)
+	b := build.NewIncremental()
+	run := func() (*output.Memory, *build.Result) {
+		mem := output.NewMemory()
+		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return mem, r
+	}
+	cold := func(mem *output.Memory) {
+		t.Helper()
+		c := sitetest.BuildWith(t, fsys, build.Options{})
+		for _, n := range c.Out.Names() {
+			x, _ := c.Out.Get(n)
+			if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
+				t.Errorf("%s differs from a cold build", n)
+			}
+		}
+	}
+	run()
+	f := fsys["content/articles/cu.md"]
+	f.Data = bytes.Replace(f.Data, []byte("Cũ."), []byte("Cũ, đã sửa."), 1)
+	mem, r := run()
+	changed := strings.Join(r.Changed, " ")
+	if strings.Contains(changed, "index.xml ") || strings.HasPrefix(changed, "index.xml") || strings.Contains(changed, "atom.xml") {
+		t.Errorf("the site's feeds changed with an article they do not show: %v", r.Changed)
+	}
+	if !strings.Contains(changed, "projects/01-da-tu/index.xml") {
+		t.Errorf("the project's feed, which shows the article, did not change: %v", r.Changed)
+	}
+	cold(mem)
+	g := fsys["content/articles/moi.md"]
+	g.Data = bytes.Replace(g.Data, []byte("title: Bài mới"), []byte("title: Bài mới nhất"), 1)
+	mem, r = run()
+	for _, want := range []string{"atom.xml", "index.xml", "sitemap.xml"} {
+		if !slices.Contains(r.Changed, want) {
+			t.Errorf("%s did not change with the newest article's title: %v", want, r.Changed)
+		}
+	}
+	cold(mem)
 }

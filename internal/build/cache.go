@@ -14,12 +14,14 @@ import (
 
 // cache is what a Builder keeps from one build to the next.
 type cache struct {
-	loader content.Loader
-	md     map[mdKey]*mdEntry // body HTML by source and link table
-	pages  map[string]pageEntry
-	sums   map[string]uint64 // checksum of every file last written
-	codes  uint64            // hash of the link table of the last conversion
-	keep   bool              // keep page bytes for reuse (preview server)
+	loader   content.Loader
+	md       map[mdKey]*mdEntry // body HTML by source and link table
+	pages    map[string]pageEntry
+	sums     map[string]uint64    // checksum of every file last written
+	codes    uint64               // hash of the link table of the last conversion
+	keep     bool                 // keep page bytes for reuse (preview server)
+	feedsOut map[string]feedEntry // feeds last written, for reuse
+	fp       *fingerprints        // of this build, once rendering starts; nil when nothing is reused
 }
 
 type pageEntry struct {
@@ -43,6 +45,7 @@ func (c *cache) render(ctx context.Context, rnd *render.Renderer, s *model.Site,
 	if c.keep && !wide {
 		fp = newFingerprints(s, rnd.Hash(), c.codes)
 	}
+	c.fp = fp
 	next := make(map[string]pageEntry, len(s.Pages))
 	var mu sync.Mutex
 	var rendered, reused int

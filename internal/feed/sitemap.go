@@ -27,7 +27,7 @@ func Sitemap(s *model.Site) ([]byte, error) {
 			continue
 		}
 		e := sitemapURL{Loc: Abs(s.Config, p.URL)}
-		if t := lastMod(p); !t.IsZero() {
+		if t := LastMod(p); !t.IsZero() {
 			e.LastMod = t.Format(time.RFC3339)
 		}
 		u.URLs = append(u.URLs, e)
@@ -35,7 +35,9 @@ func Sitemap(s *model.Site) ([]byte, error) {
 	return marshal(u)
 }
 
-func lastMod(p *model.Page) time.Time {
+// LastMod is the date the sitemap gives a page: its article's or its
+// page's, or for a list the newest of its articles.
+func LastMod(p *model.Page) time.Time {
 	switch {
 	case p.Article != nil:
 		return p.Article.Date
