@@ -43,6 +43,7 @@ func taxonomies(articles []*model.Article) []*model.Taxonomy {
 type group struct {
 	tax       *model.Taxonomy
 	bySlug    map[string]*model.Term
+	byName    map[string]*model.Term     // as written: the same names recur in thousands of articles
 	spellings map[*model.Term][]spelling // in order of first use
 }
 
@@ -55,6 +56,7 @@ func newGroup(key, title, label string) *group {
 	return &group{
 		tax:       &model.Taxonomy{Key: key, Title: title, Label: label, URL: "/" + key + "/"},
 		bySlug:    map[string]*model.Term{},
+		byName:    map[string]*model.Term{},
 		spellings: map[*model.Term][]spelling{},
 	}
 }
@@ -62,12 +64,15 @@ func newGroup(key, title, label string) *group {
 // add files a under name. Names that fold to one slug ("Đảng ủy Khối" and
 // "Đảng uỷ khối") are one term.
 func (g *group) add(name string, a *model.Article) *model.Term {
-	slug := slugOf(name)
-	t := g.bySlug[slug]
+	t := g.byName[name]
 	if t == nil {
-		t = &model.Term{Name: name, Slug: slug, URL: g.tax.URL + slug + "/"}
-		g.bySlug[slug] = t
-		g.tax.Terms = append(g.tax.Terms, t)
+		slug := slugOf(name)
+		if t = g.bySlug[slug]; t == nil {
+			t = &model.Term{Name: name, Slug: slug, URL: g.tax.URL + slug + "/"}
+			g.bySlug[slug] = t
+			g.tax.Terms = append(g.tax.Terms, t)
+		}
+		g.byName[name] = t
 	}
 	if n := len(t.Articles); n == 0 || t.Articles[n-1] != a {
 		t.Articles = append(t.Articles, a)
