@@ -60,7 +60,10 @@ func BenchmarkRebuild(b *testing.B) {
 			return err
 		}
 		data, err := os.ReadFile(dir + "/" + p)
-		fsys[p] = &fstest.MapFile{Data: data}
+		// Modification times as on disk: the loader skips files whose
+		// size and time are unchanged, as it does under the preview.
+		info, _ := d.Info()
+		fsys[p] = &fstest.MapFile{Data: data, ModTime: info.ModTime()}
 		if article == "" && strings.HasPrefix(p, "content/articles/") {
 			article = p
 		}
@@ -78,6 +81,7 @@ func BenchmarkRebuild(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		f := fsys[article]
 		f.Data = append(f.Data, fmt.Sprintf("\nSửa lần %d.\n", i)...)
+		f.ModTime = f.ModTime.Add(time.Second)
 		opt.Sink = output.NewMemory()
 		r, err := bl.Build(context.Background(), opt)
 		if err != nil {
