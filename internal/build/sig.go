@@ -84,9 +84,13 @@ type fingerprints struct {
 func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	c := s.Config
 	g := newHasher().u64(layouts).u64(codes).str(c.Title).str(c.Description).str(c.BaseURL).
-		str(c.Language).str(c.TimeZone).int(c.PageSize).bool(c.UnsafeHTML).bool(c.LinkCodes)
+		str(c.Language).str(c.TimeZone).int(c.PageSize).int(c.FeedSize).bool(c.UnsafeHTML).bool(c.LinkCodes)
+	// Every page may show .Site.Config and .Site.Docs (the theme lists the
+	// stand-alone pages in its navigation; a site's layout may show more of
+	// them): all of both is in every signature. Editing a stand-alone page
+	// renders every page again; such edits are rare.
 	for _, d := range s.Docs {
-		g.str(d.URL).str(d.Title)
+		g.str(d.URL).str(d.Title).u64(d.Hash).u64(d.Linked).time(d.Date).str(d.Summary)
 	}
 	fp := &fingerprints{
 		global:   g.sum(),
@@ -115,7 +119,9 @@ func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	for _, a := range s.Articles {
 		h := newHasher().u64(a.Hash).u64(a.Linked).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary)
 		for _, p := range a.Projects {
-			h.str(p.URL).str(p.Code).str(p.Title)
+			// What an article shows of its documents, falling back to the
+			// project's title and date where it gives none.
+			h.str(p.URL).str(p.Code).str(p.Title).time(p.Date)
 		}
 		for _, t := range append([]*model.Term{a.TeamLeadT, a.UnitT}, a.TagsT...) {
 			if t != nil {
