@@ -134,3 +134,18 @@ func TestTermsInVietnameseOrder(t *testing.T) {
 		t.Errorf("order %s\nwant  %s", strings.Join(got, "|"), want)
 	}
 }
+
+func TestProjectsInTheOrderOfTheirNumbers(t *testing.T) {
+	var as []*model.Article
+	for i, c := range []string{"4950/QĐ-UBND", "123/KH-UBND", "12345/QĐ-UBND", "15-NQ/TU", "01-ĐA/TU", "02-ĐA/TU"} {
+		as = append(as, art("a"+strconv.Itoa(i)+".md", "A"+strconv.Itoa(i), i+1, c))
+	}
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: as}, Options{})
+	var got []string
+	for _, p := range s.Projects {
+		got = append(got, p.Slug)
+	}
+	if want := "01-da-tu 02-da-tu 15-nq-tu 123-kh-ubnd 4950-qd-ubnd 12345-qd-ubnd"; strings.Join(got, " ") != want {
+		t.Errorf("projects %s\nwant     %s", strings.Join(got, " "), want)
+	}
+}

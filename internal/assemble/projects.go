@@ -1,7 +1,9 @@
 package assemble
 
 import (
+	"cmp"
 	"sort"
+	"strings"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
@@ -67,11 +69,45 @@ func projects(files []*model.Project, articles []*model.Article, problems *diag.
 			}
 		}
 	}
+	// Codes in the order a reader counts them: 15-NQ/TU before
+	// 123/KH-UBND before 4950/QĐ-UBND, numbers by value.
 	sort.Slice(out, func(i, j int) bool {
-		if out[i].Slug != out[j].Slug {
-			return out[i].Slug < out[j].Slug
+		if c := naturalCompare(out[i].Slug, out[j].Slug); c != 0 {
+			return c < 0
 		}
 		return out[i].Key < out[j].Key
 	})
 	return out
+}
+
+// naturalCompare compares two slugs with runs of digits read as numbers.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return cmp.Compare(len(na), len(nb))
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digits is the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }

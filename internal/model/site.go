@@ -22,7 +22,7 @@ type Taxonomy struct {
 type Site struct {
 	Config     Config
 	Articles   []*Article // published (or shown) articles, newest first
-	Projects   []*Project // sorted by slug
+	Projects   []*Project // by code, numbers by value (15-NQ/TU before 123/KH-UBND)
 	Taxonomies []*Taxonomy
 	Docs       []*Doc
 	Pages      []*Page // every HTML page, in URL order
