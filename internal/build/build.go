@@ -26,6 +26,12 @@ type Options struct {
 	Drafts bool        // publish drafts
 	Future bool        // publish articles dated after Now
 	Now    time.Time   // zero: the clock
+
+	// Changed, when not nil, lists the site-relative paths that changed
+	// since this Builder's last build: the content of every other file is
+	// taken as it was, unread and unstatted. The preview server knows it
+	// from watching the folders. Nil: look at everything.
+	Changed []string
 }
 
 // Theme is a set of default layouts and static files that a site's own
@@ -69,6 +75,11 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 // safe for concurrent use: one build at a time.
 type Builder struct {
 	cache cache
+
+	// pending gathers Options.Changed until a build has loaded the
+	// content, so no change is lost to a build that stopped before.
+	pending []string
+	unknown bool // a build was told nothing of what changed: walk again
 }
 
 // Build runs the pipeline. On problems in the input it returns a
@@ -93,6 +104,17 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 		r.Steps = append(r.Steps, Step{name, time.Since(t)})
 	}
 
+	// What changed since the content was last loaded: this build's
+	// changes and those of builds that stopped before loading it.
+	b.pending = append(b.pending, opt.Changed...)
+	b.unknown = b.unknown || opt.Changed == nil
+	changed := b.pending
+	if b.unknown {
+		changed = nil
+	} else if changed == nil {
+		changed = []string{}
+	}
+
 	var cfg model.Config
 	step("config", func() {
 		var ps diag.List
@@ -107,7 +129,8 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	})
 	var in assemble.Input
 	step("content", func() {
-		set, ps := b.cache.loader.Load(opt.Source, cfg)
+		set, ps := b.cache.loader.LoadChanged(opt.Source, cfg, changed)
+		b.pending, b.unknown = nil, false
 		problems.Append(ps)
 		if set != nil {
 			in = assemble.Input{Articles: set.Articles, Projects: set.Projects, Docs: set.Docs}

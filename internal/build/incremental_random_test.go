@@ -164,6 +164,7 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			archive += "-- static/img/a.png --\nPNG\n"
 			h := newEditedSite(t, archive)
 			h.opt = build.Options{Drafts: r.Intn(2) == 0, Future: true}
+			h.hints = seed%2 == 1 // half the sequences as the preview runs them, told what changed
 			var log []string
 			for s := range steps {
 				var what string

@@ -33,6 +33,11 @@ type editedSite struct {
 	clock time.Time
 	opt   build.Options
 	fails int
+
+	// hints passes the builder the paths changed since the last build,
+	// as the preview's watcher does (Options.Changed).
+	hints   bool
+	changed []string
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {
@@ -47,6 +52,7 @@ func newEditedSite(t *testing.T, archive string) *editedSite {
 
 // touch stamps a file as an editor's save does: a new mtime, a second later.
 func (h *editedSite) touch(name string) {
+	h.changed = append(h.changed, name)
 	h.clock = h.clock.Add(1500 * time.Millisecond)
 	if f := h.fsys[name]; f != nil {
 		f.ModTime = h.clock
@@ -63,7 +69,10 @@ func (h *editedSite) set(name, data string) {
 	h.touch(name)
 }
 
-func (h *editedSite) del(name string) { delete(h.fsys, name) }
+func (h *editedSite) del(name string) {
+	h.changed = append(h.changed, name)
+	delete(h.fsys, name)
+}
 
 func (h *editedSite) replace(name, old, new string) {
 	f := h.fsys[name]
@@ -82,6 +91,10 @@ func (h *editedSite) check(step string) bool {
 	mem := output.NewMemory()
 	opt := h.opt
 	opt.Source, opt.Sink, opt.Now = h.fsys, mem, sitetest.Now
+	if h.hints && step != "initial" {
+		opt.Changed = append([]string{}, h.changed...)
+	}
+	h.changed = nil
 	_, ierr := h.b.Build(context.Background(), opt)
 	cold, cerr := sitetest.Try(h.fsys, h.opt)
 	if (ierr == nil) != (cerr == nil) {
@@ -240,7 +253,14 @@ func TestIncrementalProjectDateFromOldestArticle(t *testing.T) {
 }
 
 func TestIncrementalMany(t *testing.T) {
+	for _, hints := range []bool{false, true} {
+		t.Run(fmt.Sprintf("told what changed=%v", hints), func(t *testing.T) { manyEdits(t, hints) })
+	}
+}
+
+func manyEdits(t *testing.T, hints bool) {
 	h := newEditedSite(t, editSeed)
+	h.hints = hints
 	a := "content/articles/2018/dan-van.md"
 	k := "content/articles/2018/ket-luan.md"
 	m := "content/articles/2019/moi.md"
@@ -295,12 +315,14 @@ func TestIncrementalMany(t *testing.T) {
 		{"rename linked", func() {
 			f := h.fsys[k]
 			h.del(k)
-			h.fsys["content/articles/2018/ket-luan-2.md"] = f
+			h.fsys["content/articles/2018/ket-luan-2.md"] = f // a rename: the watcher sees both names
+			h.changed = append(h.changed, "content/articles/2018/ket-luan-2.md")
 		}},
 		{"rename back", func() {
 			f := h.fsys["content/articles/2018/ket-luan-2.md"]
 			h.del("content/articles/2018/ket-luan-2.md")
 			h.fsys[k] = f
+			h.changed = append(h.changed, k)
 		}},
 		{"site title", func() { h.replace("site.yaml", "title: Tin kiểm tra tỉnh Thái Nguyên", "title: Tin kiểm tra") }},
 		{"site desc", func() { h.replace("site.yaml", "description: Tin tức kiểm tra", "description: Tin tức") }},

@@ -30,7 +30,8 @@ type Loader struct {
 
 	mu      sync.Mutex
 	cache   map[string]entry
-	decoded int // files decoded (not taken from the cache) by the last Load
+	decoded int      // files decoded (not taken from the cache) by the last Load
+	last    *listing // what the last walk found, for LoadChanged
 }
 
 type entry struct {
@@ -50,8 +51,35 @@ func Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 // sorted. The structs are fresh shallow copies on each call: later stages
 // set fields on them (URL, Projects, ...) without touching the cache.
 func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
+	return l.LoadChanged(fsys, cfg, nil)
+}
+
+// LoadChanged is Load told which site-relative paths changed since the
+// last Load of this Loader (changed nil: unknown). Only those are looked
+// at again; every other file is taken as it was, which is true when
+// changed comes from watching the folders (the preview server). A file
+// whose stamp is unknown (a link) is read again whatever changed says.
+func (l *Loader) LoadChanged(fsys fs.FS, cfg model.Config, changed []string) (*Set, diag.List) {
 	loc := location(cfg)
-	paths, stamps, probs := walk(fsys)
+	var probs diag.List
+	paths, stamps, ok := []string(nil), map[string]stamp(nil), false
+	if changed != nil {
+		l.mu.Lock()
+		last := l.last
+		l.mu.Unlock()
+		paths, stamps, ok = rewalk(fsys, last, changed)
+	}
+	if !ok {
+		paths, stamps, probs = walk(fsys)
+	}
+	if !l.Forgetful {
+		l.mu.Lock()
+		l.last = nil
+		if len(probs) == 0 { // a walk that could not read a folder is no base to build on
+			l.last = &listing{paths, stamps}
+		}
+		l.mu.Unlock()
+	}
 	results := make([]result, len(paths))
 	var decoded atomic.Int64
 	work := make(chan int)

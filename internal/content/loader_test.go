@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -109,5 +110,57 @@ func TestLoaderSkipsFilesWhoseStampIsUnchanged(t *testing.T) {
 	set, _ = l.Load(fsys, model.Config{})
 	if set.Articles[1].Title != "B333" {
 		t.Errorf("a same-time edit of another size was missed: %q", set.Articles[1].Title)
+	}
+}
+
+// Told what changed, the loader looks at those paths only; where it cannot
+// be sure (a rescan, a folder come or gone) it walks everything again.
+func TestLoadChanged(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	md := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2018-08-06\n---\nx\n"), ModTime: t0}
+	}
+	titles := func(s *Set) string {
+		var out []string
+		for _, a := range s.Articles {
+			out = append(out, a.Title)
+		}
+		return strings.Join(out, " ")
+	}
+	fsys := fstest.MapFS{"content/articles/2018/a.md": md("A"), "content/articles/2018/b.md": md("B")}
+	var l Loader
+	l.Load(fsys, model.Config{})
+
+	// Unlisted changes are not looked at: what the watcher did not report
+	// is as it was. (A real save always reports.)
+	fsys["content/articles/2018/c.md"] = md("C")
+	if set, _ := l.LoadChanged(fsys, model.Config{}, []string{}); titles(set) != "A B" {
+		t.Errorf("nothing reported: %s", titles(set))
+	}
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		want    string
+	}{
+		{"a new file", func() {}, []string{"content/articles/2018/c.md"}, "A B C"},
+		{"an edit", func() {
+			fsys["content/articles/2018/a.md"] = md("A2")
+			fsys["content/articles/2018/a.md"].ModTime = t0.Add(time.Second)
+		},
+			[]string{"content/articles/2018/a.md"}, "A2 B C"},
+		{"a deletion", func() { delete(fsys, "content/articles/2018/b.md") }, []string{"content/articles/2018/b.md"}, "A2 C"},
+		{"hidden and leftover files", func() { fsys["content/articles/2018/.x.md"] = md("X"); fsys["content/articles/.git/y.md"] = md("Y") },
+			[]string{"content/articles/2018/.x.md", "content/articles/.git/y.md", "layouts/base.html"}, "A2 C"},
+		{"a new folder", func() { fsys["content/articles/2019/d.md"] = md("D") }, []string{"content/articles/2019"}, "A2 C D"},
+		{"a folder gone", func() { delete(fsys, "content/articles/2019/d.md") }, []string{"content/articles/2019"}, "A2 C"},
+		{"a rescan", func() { fsys["content/articles/2018/e.md"] = md("E") }, []string{"*"}, "A2 C E"},
+	}
+	for _, s := range steps {
+		s.edit()
+		set, probs := l.LoadChanged(fsys, model.Config{}, s.changed)
+		if len(probs) != 0 || titles(set) != s.want {
+			t.Errorf("%s: %q, %v; want %q", s.name, titles(set), probs, s.want)
+		}
 	}
 }

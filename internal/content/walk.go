@@ -24,7 +24,14 @@ func stampOf(e fs.DirEntry) stamp {
 		return stamp{} // a link's own times say nothing of its target
 	}
 	info, err := e.Info()
-	if err != nil || info.ModTime().IsZero() {
+	if err != nil {
+		return stamp{}
+	}
+	return stampOfInfo(info)
+}
+
+func stampOfInfo(info fs.FileInfo) stamp {
+	if !info.Mode().IsRegular() || info.ModTime().IsZero() {
 		return stamp{}
 	}
 	return stamp{info.Size(), info.ModTime()}

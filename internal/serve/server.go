@@ -199,12 +199,13 @@ func (s *Server) rebuild(ctx context.Context, sources []string) {
 	start := time.Now()
 	mem := output.NewMemory()
 	res, err := s.builder.Build(ctx, build.Options{
-		Source: os.DirFS(s.cfg.Source),
-		Sink:   mem,
-		Theme:  s.cfg.Theme,
-		Drafts: s.cfg.Drafts,
-		Future: s.cfg.Future,
-		Now:    s.cfg.Now,
+		Source:  os.DirFS(s.cfg.Source),
+		Sink:    mem,
+		Theme:   s.cfg.Theme,
+		Drafts:  s.cfg.Drafts,
+		Future:  s.cfg.Future,
+		Now:     s.cfg.Now,
+		Changed: sources, // nil for the first build: everything is read
 	})
 	if ctx.Err() != nil {
 		return // stopping: this build was cut short, not failed
