@@ -119,14 +119,16 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 				for _, d := range watchedDirs {
 					w.addTree(filepath.Join(w.root, d))
 				}
-				select {
-				case out <- rescan:
-				case <-ctx.Done():
-					return
-				}
-				continue
+			} else {
+				w.errs(err)
 			}
-			w.errs(err)
+			// Events may have been lost: the next build must look at
+			// everything rather than at the changes reported.
+			select {
+			case out <- rescan:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}
 }
