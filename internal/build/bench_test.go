@@ -83,6 +83,7 @@ func BenchmarkRebuild(b *testing.B) {
 		f.Data = append(f.Data, fmt.Sprintf("\nSửa lần %d.\n", i)...)
 		f.ModTime = f.ModTime.Add(time.Second)
 		opt.Sink = output.NewMemory()
+		opt.Changed = []string{article} // as the preview's watcher reports it
 		r, err := bl.Build(context.Background(), opt)
 		if err != nil {
 			b.Fatal(err)
