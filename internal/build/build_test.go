@@ -358,14 +358,7 @@ func TestIncrementalBuildMatchesColdBuild(t *testing.T) {
 	if r.Reused == 0 || r.Rendered > 8 {
 		t.Errorf("a body edit rendered %d pages and reused %d; want only the article and its lists", r.Rendered, r.Reused)
 	}
-	cold := sitetest.BuildWith(t, fsys, build.Options{})
-	for _, n := range cold.Out.Names() {
-		x, _ := cold.Out.Get(n)
-		y, ok := mem.Get(n)
-		if !ok || !bytes.Equal(x, y) {
-			t.Errorf("%s differs from a cold build", n)
-		}
-	}
+	sameAsCold(t, fsys, mem)
 	if !strings.Contains(strings.Join(r.Changed, " "), "2019/01/tin-moi-nam-2019/index.html") {
 		t.Errorf("changed files %v do not include the edited article", r.Changed)
 	}
@@ -549,13 +542,7 @@ title: Đề án một
 	if !strings.Contains(strings.Join(r.Changed, " "), "2018/01/a/index.html") {
 		t.Errorf("A's page was not among the changed files %v", r.Changed)
 	}
-	cold := sitetest.BuildWith(t, fsys, build.Options{})
-	for _, n := range cold.Out.Names() {
-		x, _ := cold.Out.Get(n)
-		if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
-			t.Errorf("%s differs from a cold build", n)
-		}
-	}
+	sameAsCold(t, fsys, mem)
 }
 
 // One editor types with decomposed marks (Unikey's "Unicode tổ hợp"),
@@ -678,16 +665,6 @@ Mới.
 		}
 		return mem, r
 	}
-	cold := func(mem *output.Memory) {
-		t.Helper()
-		c := sitetest.BuildWith(t, fsys, build.Options{})
-		for _, n := range c.Out.Names() {
-			x, _ := c.Out.Get(n)
-			if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
-				t.Errorf("%s differs from a cold build", n)
-			}
-		}
-	}
 	run()
 	f := fsys["content/articles/cu.md"]
 	f.Data = bytes.Replace(f.Data, []byte("Cũ."), []byte("Cũ, đã sửa."), 1)
@@ -699,7 +676,7 @@ Mới.
 	if !strings.Contains(changed, "projects/01-da-tu/index.xml") {
 		t.Errorf("the project's feed, which shows the article, did not change: %v", r.Changed)
 	}
-	cold(mem)
+	sameAsCold(t, fsys, mem)
 	g := fsys["content/articles/moi.md"]
 	g.Data = bytes.Replace(g.Data, []byte("title: Bài mới"), []byte("title: Bài mới nhất"), 1)
 	mem, r = run()
@@ -708,5 +685,18 @@ Mới.
 			t.Errorf("%s did not change with the newest article's title: %v", want, r.Changed)
 		}
 	}
-	cold(mem)
+	sameAsCold(t, fsys, mem)
+}
+
+// sameAsCold asserts that an incremental build's output mem holds every
+// file of a cold build of fsys, byte for byte.
+func sameAsCold(t *testing.T, fsys fs.FS, mem *output.Memory) {
+	t.Helper()
+	cold := sitetest.BuildWith(t, fsys, build.Options{})
+	for _, n := range cold.Out.Names() {
+		x, _ := cold.Out.Get(n)
+		if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
+			t.Errorf("%s differs from a cold build", n)
+		}
+	}
 }
