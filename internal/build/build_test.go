@@ -341,15 +341,7 @@ swap
 
 func TestIncrementalBuildMatchesColdBuild(t *testing.T) {
 	fsys := sitetest.Parse(seed)
-	b := build.NewIncremental()
-	run := func() (*output.Memory, *build.Result) {
-		mem := output.NewMemory()
-		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return mem, r
-	}
+	run := rebuilder(t, fsys)
 	run()
 	// Edit the body of the 2019 article only.
 	f := fsys["content/articles/2019/moi.md"]
@@ -456,17 +448,11 @@ documents: [01-ĐA/TU]
 ---
 Theo Quyết định 999/QĐ-UBND của tỉnh.
 `)
-	b := build.NewIncremental()
-	run := func() *output.Memory {
-		mem := output.NewMemory()
-		if _, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now}); err != nil {
-			t.Fatal(err)
-		}
-		return mem
-	}
+	run := rebuilder(t, fsys)
 	run()
 	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2018-02-01\ndocuments: [999/QĐ-UBND]\n---\nx\n")}
-	got, _ := run().Get("2018/01/a/index.html")
+	mem, _ := run()
+	got, _ := mem.Get("2018/01/a/index.html")
 	if !bytes.Contains(got, []byte(`<a href="/projects/999-qd-ubnd/">Quyết định 999/QĐ-UBND</a>`)) {
 		t.Errorf("the unchanged article did not gain the link:\n%s", got)
 	}
@@ -510,15 +496,7 @@ code: 01-ĐA/TU
 title: Đề án một
 ---
 `)
-	b := build.NewIncremental()
-	run := func() (*output.Memory, *build.Result) {
-		mem := output.NewMemory()
-		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return mem, r
-	}
+	run := rebuilder(t, fsys)
 	mem, _ := run()
 	got, _ := mem.Get("2018/01/a/index.html")
 	for _, want := range []string{
@@ -656,15 +634,7 @@ date: 2019-01-01
 ---
 Mới.
 `)
-	b := build.NewIncremental()
-	run := func() (*output.Memory, *build.Result) {
-		mem := output.NewMemory()
-		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return mem, r
-	}
+	run := rebuilder(t, fsys)
 	run()
 	f := fsys["content/articles/cu.md"]
 	f.Data = bytes.Replace(f.Data, []byte("Cũ."), []byte("Cũ, đã sửa."), 1)
@@ -698,5 +668,20 @@ func sameAsCold(t *testing.T, fsys fs.FS, mem *output.Memory) {
 		if y, ok := mem.Get(n); !ok || !bytes.Equal(x, y) {
 			t.Errorf("%s differs from a cold build", n)
 		}
+	}
+}
+
+// rebuilder returns a function that builds fsys again with one incremental
+// Builder, as the preview does after each save.
+func rebuilder(t *testing.T, fsys fs.FS) func() (*output.Memory, *build.Result) {
+	b := build.NewIncremental()
+	return func() (*output.Memory, *build.Result) {
+		t.Helper()
+		mem := output.NewMemory()
+		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return mem, r
 	}
 }
