@@ -52,8 +52,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	limitMemory(*source)
-	res, err := build.Build(ctx, build.Options{Source: os.DirFS(*source), Sink: dir, Drafts: *drafts, Future: *future})
+	res, err := build.Build(ctx, build.Options{Source: os.DirFS(*source), Sink: dir, Drafts: *drafts, Future: *future, Loaded: limitMemory})
 	if err != nil {
 		dir.Abort()
 		if ctx.Err() != nil {

@@ -27,6 +27,11 @@ type Options struct {
 	Future bool        // publish articles dated after Now
 	Now    time.Time   // zero: the clock
 
+	// Loaded, when not nil, is told the size in bytes of the content
+	// files once they are loaded, before the pages are made: the command
+	// line sets its memory limit from it.
+	Loaded func(contentBytes int64)
+
 	// Changed, when not nil, lists the site-relative paths that changed
 	// since this Builder's last build: the content of every other file is
 	// taken as it was, unread and unstatted. The preview server knows it
@@ -134,6 +139,9 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 		problems.Append(ps)
 		if set != nil {
 			in = assemble.Input{Articles: set.Articles, Projects: set.Projects, Docs: set.Docs}
+			if opt.Loaded != nil {
+				opt.Loaded(set.Bytes)
+			}
 		}
 	})
 	// Assemble even when files failed to load: two good files on one URL

@@ -685,3 +685,21 @@ func rebuilder(t *testing.T, fsys fs.FS) func() (*output.Memory, *build.Result) 
 		return mem, r
 	}
 }
+
+// A build tells how many bytes of content it loaded, before making pages:
+// the command line sizes its memory limit by it.
+func TestLoadedReportsTheContentSize(t *testing.T) {
+	fsys := sitetest.Parse(seed)
+	var want int64
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			want += int64(len(f.Data))
+			f.ModTime = sitetest.Now // a stamp, as files on disk have
+		}
+	}
+	var got int64 = -1
+	sitetest.BuildWith(t, fsys, build.Options{Loaded: func(n int64) { got = n }})
+	if got != want {
+		t.Errorf("Loaded(%d), want the %d bytes of content files", got, want)
+	}
+}

@@ -17,6 +17,7 @@ type Set struct {
 	Articles []*model.Article
 	Projects []*model.Project
 	Docs     []*model.Doc
+	Bytes    int64 // the size of the content files, as their stamps give it
 }
 
 // Loader loads content and remembers each file's decoded result, keyed by
@@ -99,6 +100,9 @@ func (l *Loader) LoadChanged(fsys fs.FS, cfg model.Config, changed []string) (*S
 	l.forget(paths, int(decoded.Load()))
 
 	set := &Set{}
+	for _, p := range paths {
+		set.Bytes += stamps[p].size
+	}
 	for _, r := range results { // in path order, as walk sorted them
 		for _, p := range r.probs {
 			c := *p
