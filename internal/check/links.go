@@ -14,6 +14,7 @@ import (
 // links warns of links and images in bodies, and lead images, that lead to
 // no page or file of the built site. Links to other sites are not followed.
 func (c *checker) links(found *diag.List) {
+	c.index()
 	for _, a := range c.site.Articles {
 		c.sourceLinks(&a.Source, a.URL, found)
 		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
@@ -71,7 +72,6 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 // fileLink checks a link to another content file, which the build turns
 // into that page's URL: the file must exist and be a page of the site.
 func (c *checker) fileLink(src *model.Source, l model.Link, target string, found *diag.List) {
-	c.index()
 	a, isPage := c.pages[target]
 	switch {
 	case isPage:
@@ -106,11 +106,8 @@ func (c *checker) toUnpublished(src *model.Source, l model.Link, a *model.Articl
 }
 
 // index maps content files (by composed path) and article URLs to their
-// pages, once.
+// pages, for the link checks.
 func (c *checker) index() {
-	if c.pages != nil {
-		return
-	}
 	c.pages = map[string]*model.Article{}
 	c.byURL = map[string]*model.Article{}
 	for _, a := range c.site.Articles {
@@ -129,7 +126,6 @@ func (c *checker) index() {
 
 // articleAt is the article whose page is at the site path p, or nil.
 func (c *checker) articleAt(p string) *model.Article {
-	c.index()
 	if !strings.HasSuffix(p, "/") && !strings.Contains(path.Base(p), ".") {
 		p += "/"
 	}
