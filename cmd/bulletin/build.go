@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"bulletin/internal/build"
+	"bulletin/internal/config"
 	"bulletin/internal/diag"
 	"bulletin/internal/output"
 )
@@ -45,7 +46,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkOutput(*source, *out); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	dir, err := output.NewDir(*out)
+	// What the site keeps in its output folder: problems with site.yaml
+	// are the build's to report, with all the others.
+	cfg, _ := config.Load(os.DirFS(*source))
+	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}
 	}

@@ -108,6 +108,36 @@ func TestRefusesToReplaceAFolderItDidNotWrite(t *testing.T) {
 	}
 }
 
+// A file added to the output since the last build (a deployer's CNAME)
+// stops the next build, which names it and says how to keep it; once
+// site.yaml keeps it, every build carries it over, and .git always.
+func TestFilesAddedToTheOutputAreNeverDeleted(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	public := filepath.Join(dir, "public")
+	os.WriteFile(filepath.Join(public, "CNAME"), []byte("kiemtra.example.vn\n"), 0o644)
+	os.MkdirAll(filepath.Join(public, ".git"), 0o755)
+	os.WriteFile(filepath.Join(public, ".git/HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	code, _, errs := bulletin("build", "-source", dir)
+	if code != 1 || !strings.Contains(errs, "\n  CNAME\n") || !strings.Contains(errs, "keep:") || strings.Contains(errs, "  .git") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbase_url: https://x.vn/\nkeep: [CNAME]\n"), 0o644)
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for name, want := range map[string]string{"CNAME": "kiemtra.example.vn\n", ".git/HEAD": "ref: refs/heads/main\n"} {
+		if b, err := os.ReadFile(filepath.Join(public, name)); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v", name, b, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(public, "2018/08/kiem-tra-dan-van/index.html")); err != nil {
+		t.Error("the new site is not in place:", err)
+	}
+}
+
 func TestHelpListsEveryCommand(t *testing.T) {
 	code, out, _ := bulletin("-h")
 	if code != 0 {

@@ -117,7 +117,7 @@ func TestProblems(t *testing.T) {
 		{"typo", "title: a\ntimezone: UTC\n", []string{
 			`site.yaml:2: timezone: unknown setting (did you mean "time_zone"?)`}},
 		{"unknown", "author: me\n", []string{
-			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes)`}},
+			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes, keep)`}},
 		{"many at once", "page_size: -1\nfeed_size: x\nbase_ur: /\n", []string{
 			`site.yaml:1: page_size: expected a whole number from 1 to 1000, got the number -1 (for example 10)`,
 			`site.yaml:2: feed_size: expected a whole number from 1 to 1000, got the text "x" (for example 10)`,
@@ -126,6 +126,8 @@ func TestProblems(t *testing.T) {
 			`site.yaml:1: expected settings, got a list (site.yaml holds lines of the form key: value)`}},
 		{"bad utf8", "title: a\ndescription: \xff\n", []string{
 			`site.yaml:2: the file is not valid UTF-8 text`}},
+		{"keep outside the output", "keep: [CNAME, ../x]\n", []string{
+			`site.yaml:1: keep: the text "../x" is not a path inside the output folder (a list of paths inside the output folder, such as [CNAME, uploads])`}},
 		{"bad base", "base_url: kiemtra.vn\n", []string{
 			`site.yaml:1: base_url: "kiemtra.vn" is not a usable base URL (an absolute URL such as "https://kiemtra.example.vn/", or "/")`}},
 		{"local zone", "time_zone: Local\n", []string{

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ var settings = []setting{
 	{"feed_size", size(func(c *model.Config, n int) { c.FeedSize = n })},
 	{"unsafe_html", boolean(func(c *model.Config, b bool) { c.UnsafeHTML = b })},
 	{"link_codes", boolean(func(c *model.Config, b bool) { c.LinkCodes = b })},
+	{"keep", applyKeep},
 }
 
 func keys() []string {
@@ -301,5 +303,33 @@ func applyTimeZone(c *model.Config, v any) (string, string) {
 		return fmt.Sprintf("unknown time zone %q", s), hint
 	}
 	c.TimeZone, c.Location = s, loc
+	return "", ""
+}
+
+// applyKeep sets the paths of the output folder that every build carries
+// over: relative paths that stay inside it.
+func applyKeep(c *model.Config, v any) (string, string) {
+	const hint = "a list of paths inside the output folder, such as [CNAME, uploads]"
+	var items []any
+	switch v := v.(type) {
+	case []any:
+		items = v
+	case string:
+		items = []any{v}
+	case nil:
+	default:
+		return "expected a list of paths, got " + diag.Describe(v), hint
+	}
+	var keep []string
+	for _, it := range items {
+		s, ok := it.(string)
+		s = strings.Trim(strings.TrimSpace(s), "/")
+		clean := path.Clean(s)
+		if !ok || s == "" || clean != s || s == "." || s == ".." || strings.HasPrefix(s, "../") || strings.Contains(s, "\\") {
+			return fmt.Sprintf("%s is not a path inside the output folder", diag.Describe(it)), hint
+		}
+		keep = append(keep, s)
+	}
+	c.Keep = keep
 	return "", ""
 }

@@ -20,6 +20,10 @@ type Config struct {
 	// LinkCodes turns mentions of known document codes in article bodies
 	// into links to their project pages.
 	LinkCodes bool
+	// Keep lists files and folders of the output folder, as slash paths
+	// within it, that are not the build's but must survive it (a CNAME,
+	// uploaded files): each build carries them over.
+	Keep []string
 }
 
 // BasePath is the path the site lives under, from BaseURL: "/" for

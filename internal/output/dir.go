@@ -3,7 +3,9 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,9 +13,11 @@ import (
 	"syscall"
 )
 
-// marker is written into every site a Dir builds. A Dir replaces an
-// existing non-empty folder only when it carries the marker, so a mistyped
-// -out can never wipe a folder of someone's own files.
+// marker is written into every site a Dir builds, and lists what the
+// build wrote (manifest.go). A Dir replaces an existing non-empty folder
+// only when it carries the marker, so a mistyped -out can never wipe a
+// folder of someone's own files, and only when every other file in it is
+// kept, so files added to the output since cannot be lost either.
 const marker = ".bulletin-output"
 
 const stagePrefix = ".bulletin-stage-"
@@ -28,15 +32,27 @@ var ErrNotOurs = errors.New("not an output folder of bulletin")
 type Dir struct {
 	Target string
 	stage  string
-	mu     sync.Mutex
+	keep   []string   // paths inside Target carried into every build
+	carry  []string   // entries of the old site to carry over: kept, not ours
+	old    *manifest  // what the old site's marker says; nil: no old site
+	mu     sync.Mutex // guards dirs and written
 	dirs   map[string]bool
+	// written lists every file this build wrote: the next build's
+	// manifest.
+	written map[string]bool
+	folders map[string]bool // the folders of written, once Commit asks
 }
 
 // NewDir prepares a staging folder beside target. It refuses a target that
-// exists and is not a folder a previous build wrote.
-func NewDir(target string) (*Dir, error) {
+// exists and is not a folder a previous build wrote, or that holds files
+// the previous build did not write, unless they lie in keep (slash paths
+// relative to target, such as "CNAME" or "uploads"; AlwaysKept are added):
+// those are carried over into the new site when it is committed.
+func NewDir(target string, keep []string) (*Dir, error) {
 	target = filepath.Clean(target)
-	if err := checkTarget(target); err != nil {
+	keep = append(append([]string(nil), AlwaysKept...), keep...)
+	old, carry, err := checkTarget(target, keep)
+	if err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(target)
@@ -52,36 +68,57 @@ func NewDir(target string) (*Dir, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	d := &Dir{Target: target, stage: stage, dirs: map[string]bool{}}
-	if err := d.Write(marker, []byte("This folder was written by bulletin build; the next build replaces it whole.\n")); err != nil {
-		os.RemoveAll(stage)
-		return nil, err
-	}
-	return d, nil
+	return &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
+		dirs: map[string]bool{}, written: map[string]bool{}}, nil
 }
 
-func checkTarget(target string) error {
+// checkTarget refuses a target that is not an empty or missing folder or
+// the output of a build with nothing foreign in it. It returns what the
+// old output's marker says and the kept entries to carry over.
+func checkTarget(target string, keep []string) (*manifest, []string, error) {
 	fi, err := os.Stat(target)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return nil, nil, fmt.Errorf("output: %w", err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("output: %s exists and is not a folder: %w", target, ErrNotOurs)
+		return nil, nil, fmt.Errorf("output: %s exists and is not a folder: %w", target, ErrNotOurs)
 	}
 	entries, err := os.ReadDir(target)
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return nil, nil, fmt.Errorf("output: %w", err)
 	}
 	if len(entries) == 0 {
-		return nil
+		return nil, nil, nil
 	}
-	if _, err := os.Stat(filepath.Join(target, marker)); err != nil {
-		return fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself (%w)", target, marker, ErrNotOurs)
+	old, err := readManifest(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself (%w)", target, marker, ErrNotOurs)
 	}
-	return nil
+	if err != nil {
+		return nil, nil, fmt.Errorf("output: %w (%w)", err, ErrNotOurs)
+	}
+	if old.legacy {
+		return old, nil, nil // known only once this build has written its files: Commit
+	}
+	others, err := foreign(target, func(f string) bool { return old.files[f] }, func(d string) bool { return old.dirs[d] }, keep)
+	if err != nil {
+		return nil, nil, fmt.Errorf("output: %w", err)
+	}
+	var carry, refused []string
+	for _, o := range others {
+		if kept(o, keep) {
+			carry = append(carry, o)
+		} else {
+			refused = append(refused, o)
+		}
+	}
+	if len(refused) > 0 {
+		return nil, nil, &foreignError{target, refused, false}
+	}
+	return old, carry, nil
 }
 
 // removeStale deletes staging folders left by builds that were killed.
@@ -115,6 +152,9 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
+	d.mu.Lock()
+	d.written[name] = true
+	d.mu.Unlock()
 	return nil
 }
 
@@ -134,10 +174,16 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// Commit makes the staged site the target. On Linux the two folders are
-// exchanged in one step, so at every instant the target is either the old
-// site or the new one; elsewhere the old one is moved aside first.
+// Commit makes the staged site the target, with the old site's kept files
+// carried over and the marker listing what this build wrote. On Linux the
+// two folders are exchanged in one step, so at every instant the target
+// is either the old site or the new one; elsewhere the old one is moved
+// aside first.
 func (d *Dir) Commit() error {
+	if err := d.prepare(); err != nil {
+		d.Abort()
+		return err
+	}
 	if _, err := os.Stat(d.Target); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.stage, d.Target); err != nil {
 			return fmt.Errorf("output: %w", err)
@@ -161,6 +207,57 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("output: %w", err)
 	}
 	return os.RemoveAll(old)
+}
+
+// prepare carries the kept files of the old site into the staging folder
+// and writes the marker. An old site from before manifests is checked
+// now, against what this build wrote.
+func (d *Dir) prepare() error {
+	if d.old != nil && d.old.legacy {
+		others, err := foreign(d.Target, func(f string) bool { return d.written[f] }, d.writtenUnder, d.keep)
+		if err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		var refused []string
+		for _, o := range others {
+			if kept(o, d.keep) {
+				d.carry = append(d.carry, o)
+			} else {
+				refused = append(refused, o)
+			}
+		}
+		if len(refused) > 0 {
+			return &foreignError{d.Target, refused, true}
+		}
+	}
+	for _, c := range d.carry {
+		c = strings.TrimSuffix(c, "/")
+		if d.written[c] || d.writtenUnder(c) {
+			return fmt.Errorf("output: %s/%s is kept (site.yaml keep:), but the build writes it too: remove it from keep: or from %s", d.Target, c, d.Target)
+		}
+		if err := carry(d.Target, d.stage, c); err != nil {
+			return fmt.Errorf("output: carrying %s over into the new site: %w", c, err)
+		}
+	}
+	full := filepath.Join(d.stage, marker)
+	if err := os.WriteFile(full, manifestData(d.written), 0o644); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+// writtenUnder reports whether this build wrote a file inside folder rel.
+// It is asked once the writing is done.
+func (d *Dir) writtenUnder(rel string) bool {
+	if d.folders == nil {
+		d.folders = map[string]bool{}
+		for f := range d.written {
+			for p := path.Dir(f); p != "." && !d.folders[p]; p = path.Dir(p) {
+				d.folders[p] = true
+			}
+		}
+	}
+	return d.folders[rel]
 }
 
 // Abort removes the staging folder and leaves the target as it was.

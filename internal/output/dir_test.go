@@ -16,9 +16,9 @@ func read(t *testing.T, name string) string {
 	return string(b)
 }
 
-func build(t *testing.T, target string, files map[string]string) *Dir {
+func build(t *testing.T, target string, files map[string]string, keep ...string) *Dir {
 	t.Helper()
-	d, err := NewDir(target)
+	d, err := NewDir(target, keep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +73,10 @@ func TestKilledBuildLeavesTheOldSite(t *testing.T) {
 func TestRefusesAFolderItDidNotWrite(t *testing.T) {
 	target := t.TempDir()
 	os.WriteFile(filepath.Join(target, "notes.txt"), []byte("mine"), 0o644)
-	if _, err := NewDir(target); err == nil || !strings.Contains(err.Error(), "refusing") {
+	if _, err := NewDir(target, nil); err == nil || !strings.Contains(err.Error(), "refusing") {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := NewDir(filepath.Join(target, "notes.txt")); err == nil {
+	if _, err := NewDir(filepath.Join(target, "notes.txt"), nil); err == nil {
 		t.Fatal("accepted a file as output folder")
 	}
 }
