@@ -85,20 +85,21 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report) {
 		printProblems(stderr, site, r.Problems)
 		return
 	}
-	printProblems(stderr, site, r.Result.Warnings)
+	printProblems(stderr, site, r.Snapshot.Warnings)
 	if r.Gen == 1 {
-		printSummary(stdout, r.Result, "memory")
+		printSummary(stdout, r.Snapshot.Summary(), "memory")
 		return
 	}
 	cause := ""
-	if len(r.Sources) > 0 {
-		cause = " after " + strings.Join(r.Sources[:min(3, len(r.Sources))], ", ")
-		if len(r.Sources) > 3 {
-			cause += fmt.Sprintf(" and %d more", len(r.Sources)-3)
+	if sources := r.Changes.Paths(); len(sources) > 0 {
+		cause = " after " + strings.Join(sources[:min(3, len(sources))], ", ")
+		if len(sources) > 3 {
+			cause += fmt.Sprintf(" and %d more", len(sources)-3)
 		}
+	} else if r.Changes.All {
+		cause = " after a rescan"
 	}
-	fmt.Fprintf(stdout, "%s rebuilt in %s%s: %d rendered, %d reused, %s changed\n",
-		now, r.Time.Round(time.Millisecond), cause, r.Result.Rendered, r.Result.Reused, plural(len(r.Changed), "file"))
+	fmt.Fprintf(stdout, "%s rebuilt in %s%s\n", now, r.Time.Round(time.Millisecond), cause)
 }
 
 func plural(n int, word string) string {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"bulletin/internal/build"
-	"bulletin/internal/output"
 )
 
 // discard is a sink that keeps nothing: the benchmark measures the
@@ -44,7 +43,8 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkRebuild measures the preview's rebuild after one article's body
-// changes, on the same site as BenchmarkBuild, held in memory.
+// changes, on the same site as BenchmarkBuild, held in memory: the new
+// snapshot, and the article's page made from it, as a browser asks for it.
 func BenchmarkRebuild(b *testing.B) {
 	dir := os.Getenv("BULLETIN_BENCH_SITE")
 	if dir == "" {
@@ -72,26 +72,35 @@ func BenchmarkRebuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bl := build.NewIncremental()
-	opt := build.Options{Source: fsys, Sink: output.NewMemory()}
-	if _, err := bl.Build(context.Background(), opt); err != nil {
+	bl := build.NewBuilder()
+	opt := build.Options{Source: fsys}
+	snap, err := bl.Prepare(context.Background(), opt, build.Everything)
+	if err != nil {
 		b.Fatal(err)
+	}
+	var page string
+	for _, p := range snap.Site.Pages {
+		if p.Article != nil && p.Article.Path == article {
+			page = p.Path
+		}
 	}
 	steps := map[string]time.Duration{}
 	for i := 0; b.Loop(); i++ {
 		f := fsys[article]
 		f.Data = append(f.Data, fmt.Sprintf("\nSửa lần %d.\n", i)...)
 		f.ModTime = f.ModTime.Add(time.Second)
-		opt.Sink = output.NewMemory()
-		opt.Changed = []string{article} // as the preview's watcher reports it
-		r, err := bl.Build(context.Background(), opt)
+		snap, err := bl.Prepare(context.Background(), opt, build.Changes{Content: []string{article}})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, s := range r.Steps {
+		t := time.Now()
+		if _, ok, err := snap.File(page); !ok || err != nil {
+			b.Fatal(page, ok, err)
+		}
+		steps["page"] += time.Since(t)
+		for _, s := range snap.Steps {
 			steps[s.Name] += s.Time
 		}
-		b.ReportMetric(float64(r.Rendered), "rendered")
 	}
 	for name, d := range steps {
 		b.ReportMetric(float64(d.Microseconds())/float64(b.N)/1000, name+"-ms")

@@ -339,21 +339,16 @@ swap
 	}
 }
 
+// A body edit, told to the Builder as the watcher tells it, gives the
+// site a cold build gives, and reads the edited file only.
 func TestIncrementalBuildMatchesColdBuild(t *testing.T) {
 	fsys := sitetest.Parse(seed)
 	run := rebuilder(t, fsys)
-	run()
-	// Edit the body of the 2019 article only.
+	run(build.Everything)
 	f := fsys["content/articles/2019/moi.md"]
 	f.Data = bytes.Replace(f.Data, []byte("Tin."), []byte("Tin đã sửa."), 1)
-	mem, r := run()
-	if r.Reused == 0 || r.Rendered > 8 {
-		t.Errorf("a body edit rendered %d pages and reused %d; want only the article and its lists", r.Rendered, r.Reused)
-	}
+	mem, _ := run(build.Changes{Content: []string{"content/articles/2019/moi.md"}})
 	sameAsCold(t, fsys, mem)
-	if !strings.Contains(strings.Join(r.Changed, " "), "2019/01/tin-moi-nam-2019/index.html") {
-		t.Errorf("changed files %v do not include the edited article", r.Changed)
-	}
 }
 
 func TestDocumentCodesInBodiesLinkToTheirProjects(t *testing.T) {
@@ -382,58 +377,74 @@ func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
 	}
 }
 
-// A site layout that lists the newest articles on every page makes every
-// page depend on every article: the preview renders them all again, so an
-// incremental build still equals a cold one.
-func TestSiteWideLayoutDisablesReuse(t *testing.T) {
+// The preview follows whatever a site's layout shows, without a restart:
+// a footer listing every article's title on every page, and an article
+// page showing the issuer of each project it cites, which the default
+// theme never shows there.
+func TestPreviewFollowsWhatAnyLayoutShows(t *testing.T) {
 	fsys := sitetest.Parse(seed + `
 -- layouts/partials/footer.html --
-<footer>{{range .Site.Articles}}<a href="{{.URL}}">{{.Title}}</a>{{end}}</footer>
+<footer>{{range .Site.Articles}}<a href="{{.URL}}">{{.Title}}</a>{{end}}{{with .Article}}{{range .Projects}}<p>Ban hành: {{.Issuer}}</p>{{end}}{{end}}</footer>
 `)
-	b := build.NewIncremental()
-	opt := build.Options{Source: fsys, Now: sitetest.Now}
-	opt.Sink = output.NewMemory()
-	if _, err := b.Build(context.Background(), opt); err != nil {
-		t.Fatal(err)
-	}
-	f := fsys["content/articles/2019/moi.md"]
-	f.Data = bytes.Replace(f.Data, []byte("title: Tin mới năm 2019"), []byte("title: Tin mới đã đổi tên"), 1)
-	mem := output.NewMemory()
-	opt.Sink = mem
-	r, err := b.Build(context.Background(), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Reused != 0 {
-		t.Errorf("reused %d pages though the footer lists every article", r.Reused)
-	}
-	got, _ := mem.Get("2018/08/kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van/index.html")
-	if !bytes.Contains(got, []byte("Tin mới đã đổi tên")) {
-		t.Error("an unchanged article's page shows the old title in its footer")
+	run := rebuilder(t, fsys)
+	run(build.Everything)
+	page := "2018/08/kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van/index.html"
+	for _, edit := range []struct{ file, old, new, want string }{
+		{"content/articles/2019/moi.md", "title: Tin mới năm 2019", "title: Tin mới đã đổi tên", "Tin mới đã đổi tên"},
+		{"content/projects/01-da-tu.md", "issuer: Ban Chấp hành Đảng bộ tỉnh", "issuer: Tỉnh ủy Thái Nguyên", "Ban hành: Tỉnh ủy Thái Nguyên"},
+	} {
+		f := fsys[edit.file]
+		f.Data = bytes.Replace(f.Data, []byte(edit.old), []byte(edit.new), 1)
+		mem, snap := run(build.Changes{Content: []string{edit.file}})
+		got, _, err := snap.File(page)
+		if err != nil || !bytes.Contains(got, []byte(edit.want)) {
+			t.Errorf("after editing %s, an unchanged article's page lacks %q (%v)", edit.file, edit.want, err)
+		}
+		sameAsCold(t, fsys, mem)
 	}
 }
 
-// This repository's own site is built from the theme's folder: its layouts
-// are the theme's, and a body edit still re-renders only what shows it.
-func TestThemeFolderAsSiteLayoutsKeepsReuse(t *testing.T) {
-	fsys := sitetest.Parse(seed)
-	for _, name := range []string{"projects.html", "partials/header.html"} {
-		data, err := fs.ReadFile(build.DefaultTheme.Layouts, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsys["layouts/"+name] = &fstest.MapFile{Data: data}
+// Layouts are parsed again, and static files read again, only when the
+// changes name them: what a build is not told of is taken as it was.
+func TestChangesSayWhatIsReadAgain(t *testing.T) {
+	fsys := sitetest.Parse(seed + `
+-- layouts/partials/footer.html --
+<footer>chân trang 1</footer>
+-- static/css/them.css --
+a{}
+`)
+	run := rebuilder(t, fsys)
+	run(build.Everything)
+	fsys["layouts/partials/footer.html"].Data = []byte("<footer>chân trang 2</footer>")
+	fsys["static/css/them.css"].Data = []byte("b{}")
+	_, snap := run(build.Changes{Content: []string{"content/articles/2019/moi.md"}})
+	if got, _, _ := snap.File("index.html"); !bytes.Contains(got, []byte("chân trang 1")) {
+		t.Error("layouts were parsed again though no layout was reported changed")
 	}
-	b := build.NewIncremental()
-	for i := range 2 {
-		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: output.NewMemory(), Now: sitetest.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 1 && r.Rendered != 0 {
-			t.Errorf("an unchanged site rendered %d pages again", r.Rendered)
-		}
+	if got, _, _ := snap.File("css/them.css"); string(got) != "a{}\n" || len(snap.Static) != 0 {
+		t.Errorf("a static file was read again though not reported: %q, changed %v", got, snap.Static)
 	}
+	mem, snap := run(build.Changes{Layouts: []string{"layouts/partials/footer.html"}, Static: []string{"static/css/them.css"}})
+	if got, _, _ := snap.File("index.html"); !bytes.Contains(got, []byte("chân trang 2")) {
+		t.Error("a reported layout change was not followed")
+	}
+	if !slices.Equal(snap.Static, []string{"css/them.css"}) {
+		t.Errorf("changed static files %v, want [css/them.css]", snap.Static)
+	}
+	sameAsCold(t, fsys, mem)
+	// The site's own stylesheet gone, the theme's shows again.
+	delete(fsys, "static/css/them.css")
+	fsys["static/css/bulletin.css"] = &fstest.MapFile{Data: []byte("mine{}")}
+	run(build.Changes{Static: []string{"static/css/bulletin.css"}})
+	delete(fsys, "static/css/bulletin.css")
+	mem, snap = run(build.Changes{Static: []string{"static/css/them.css", "static/css/bulletin.css"}})
+	if got, _, _ := snap.File("css/bulletin.css"); bytes.Equal(got, []byte("mine{}")) || len(got) == 0 {
+		t.Error("the theme's stylesheet did not come back when the site's was deleted")
+	}
+	if snap.Has("css/them.css") {
+		t.Error("a deleted static file is still published")
+	}
+	sameAsCold(t, fsys, mem)
 }
 
 // A new article that cites a code makes that code a project: an unchanged
@@ -449,9 +460,9 @@ documents: [01-ĐA/TU]
 Theo Quyết định 999/QĐ-UBND của tỉnh.
 `)
 	run := rebuilder(t, fsys)
-	run()
+	run(build.Everything)
 	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2018-02-01\ndocuments: [999/QĐ-UBND]\n---\nx\n")}
-	mem, _ := run()
+	mem, _ := run(build.Changes{Content: []string{"content/articles/b.md"}})
 	got, _ := mem.Get("2018/01/a/index.html")
 	if !bytes.Contains(got, []byte(`<a href="/projects/999-qd-ubnd/">Quyết định 999/QĐ-UBND</a>`)) {
 		t.Errorf("the unchanged article did not gain the link:\n%s", got)
@@ -497,7 +508,7 @@ title: Đề án một
 ---
 `)
 	run := rebuilder(t, fsys)
-	mem, _ := run()
+	mem, _ := run(build.Everything)
 	got, _ := mem.Get("2018/01/a/index.html")
 	for _, want := range []string{
 		`<a href="/2018/02/bai-b/">bài B</a>`,
@@ -512,13 +523,10 @@ title: Đề án một
 
 	f := fsys["content/articles/2018/b.md"]
 	f.Data = bytes.Replace(f.Data, []byte("title: Bài B"), []byte("title: Bài B mới"), 1)
-	mem, r := run()
+	mem, _ = run(build.Changes{Content: []string{"content/articles/2018/b.md"}})
 	got, _ = mem.Get("2018/01/a/index.html")
 	if !bytes.Contains(got, []byte(`<a href="/2018/02/bai-b-moi/">bài B</a>`)) {
 		t.Errorf("after B was renamed, A still links to the old page:\n%s", got)
-	}
-	if !strings.Contains(strings.Join(r.Changed, " "), "2018/01/a/index.html") {
-		t.Errorf("A's page was not among the changed files %v", r.Changed)
 	}
 	sameAsCold(t, fsys, mem)
 }
@@ -612,52 +620,6 @@ x
 	s.Contains(t, "2018/01/a/index.html", `src="/%E1%BA%A3nh-%C4%91o%C3%A0n.png"`, `<a href="/2018/01/b/">bài hai</a>`)
 }
 
-// The preview regenerates a feed only when what it shows changed: a save
-// of an article older than the feed's newest feed_size leaves the site's
-// feeds as they were, and every rebuild equals a cold build.
-func TestIncrementalFeeds(t *testing.T) {
-	fsys := sitetest.Parse(`
--- site.yaml --
-base_url: https://kiemtra.example.vn/
-feed_size: 1
--- content/articles/cu.md --
----
-title: Bài cũ
-date: 2018-01-01
-documents: [01-ĐA/TU]
----
-Cũ.
--- content/articles/moi.md --
----
-title: Bài mới
-date: 2019-01-01
----
-Mới.
-`)
-	run := rebuilder(t, fsys)
-	run()
-	f := fsys["content/articles/cu.md"]
-	f.Data = bytes.Replace(f.Data, []byte("Cũ."), []byte("Cũ, đã sửa."), 1)
-	mem, r := run()
-	changed := strings.Join(r.Changed, " ")
-	if strings.Contains(changed, "index.xml ") || strings.HasPrefix(changed, "index.xml") || strings.Contains(changed, "atom.xml") {
-		t.Errorf("the site's feeds changed with an article they do not show: %v", r.Changed)
-	}
-	if !strings.Contains(changed, "projects/01-da-tu/index.xml") {
-		t.Errorf("the project's feed, which shows the article, did not change: %v", r.Changed)
-	}
-	sameAsCold(t, fsys, mem)
-	g := fsys["content/articles/moi.md"]
-	g.Data = bytes.Replace(g.Data, []byte("title: Bài mới"), []byte("title: Bài mới nhất"), 1)
-	mem, r = run()
-	for _, want := range []string{"atom.xml", "index.xml", "sitemap.xml"} {
-		if !slices.Contains(r.Changed, want) {
-			t.Errorf("%s did not change with the newest article's title: %v", want, r.Changed)
-		}
-	}
-	sameAsCold(t, fsys, mem)
-}
-
 // sameAsCold asserts that an incremental build's output mem holds every
 // file of a cold build of fsys, byte for byte.
 func sameAsCold(t *testing.T, fsys fs.FS, mem *output.Memory) {
@@ -671,18 +633,22 @@ func sameAsCold(t *testing.T, fsys fs.FS, mem *output.Memory) {
 	}
 }
 
-// rebuilder returns a function that builds fsys again with one incremental
-// Builder, as the preview does after each save.
-func rebuilder(t *testing.T, fsys fs.FS) func() (*output.Memory, *build.Result) {
-	b := build.NewIncremental()
-	return func() (*output.Memory, *build.Result) {
+// rebuilder returns a function that builds fsys again with one preview
+// Builder, told what changed as the preview's watcher tells it, and
+// writes every file of the snapshot.
+func rebuilder(t *testing.T, fsys fs.FS) func(build.Changes) (*output.Memory, *build.Snapshot) {
+	b := build.NewBuilder()
+	return func(ch build.Changes) (*output.Memory, *build.Snapshot) {
 		t.Helper()
-		mem := output.NewMemory()
-		r, err := b.Build(context.Background(), build.Options{Source: fsys, Sink: mem, Now: sitetest.Now})
+		snap, err := b.Prepare(context.Background(), build.Options{Source: fsys, Now: sitetest.Now}, ch)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return mem, r
+		mem := output.NewMemory()
+		if _, err := snap.Write(context.Background(), mem); err != nil {
+			t.Fatal(err)
+		}
+		return mem, snap
 	}
 }
 

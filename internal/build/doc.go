@@ -1,19 +1,29 @@
-// Package build is the pipeline, readable top to bottom in Build:
+// Package build is the pipeline, readable top to bottom in
+// Builder.Prepare and Snapshot.Write:
 //
-//	config → layouts → content → assemble → markdown → render → feeds → static
+//	config → layouts → content → assemble → markdown → static   (Prepare: a Snapshot)
+//	render → feeds → static                                     (Write: every file)
 //
 // Each step is a stage package; build is the only package that wires them.
 // Every step is timed and every problem of every file is collected. A
-// problem found while loading stops the build before anything is written;
-// one found while rendering (a layout failing on some page) stops it with
-// part of the site in the sink, which the caller then throws away.
+// problem found while preparing stops the build before anything is
+// written; one found while rendering (a layout failing on some page)
+// stops it with part of the site in the sink, which the caller then
+// throws away.
+//
+// A Snapshot makes any file of the site from the snapshot alone, so what
+// it makes cannot be stale. A one-off build (Build) writes every file;
+// the preview server makes the file a browser asks for.
 //
 // A Builder kept between builds (the preview server keeps one) remembers
-// each file's decoded content, each body's HTML and each page's signature:
-// the hash of everything its layout can show. A page whose signature has not
-// changed is not rendered again; its previous bytes are reused, so a
-// rebuild after a save renders the edited article and the pages that list
-// it, and gives the bytes a cold build would.
+// what each kind of change leaves as it was: the settings, the parsed
+// layouts, each file's decoded content, each body's HTML, the static
+// files. Changes says, by kind, what changed: a saved article is read
+// again and nothing else is; layouts are parsed again only when one of
+// them changed; a static file is read again alone. Each kept result is a
+// function of the files it came from, which is what makes a snapshot
+// equal to a cold build (the incremental tests check it over scripted and
+// random edit sequences, layouts and static files included).
 //
 // It imports every stage: config, content, markdown, assemble, render,
 // feed, output, diag, model, text.

@@ -168,7 +168,7 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			var log []string
 			for s := range steps {
 				var what string
-				switch op := r.Intn(12); {
+				switch op := r.Intn(16); {
 				case op < 5:
 					i := r.Intn(6)
 					what = fmt.Sprintf("write a%d", i)
@@ -190,6 +190,20 @@ func TestIncrementalRandomEdits(t *testing.T) {
 				case op == 10:
 					what = "site.yaml"
 					h.set("site.yaml", fzSite(r))
+				case op == 12:
+					what = "layout"
+					h.set("layouts/partials/footer.html", pick(r, fzLayouts...))
+				case op == 13:
+					what = "layout gone"
+					h.del("layouts/partials/footer.html")
+				case op == 14:
+					name := pick(r, "static/img/a.png", "static/css/bulletin.css", "static/css/them.css")
+					what = "write " + name
+					h.set(name, pick(r, "PNG", "body{color:red}", "x"))
+				case op == 15:
+					name := pick(r, "static/img/a.png", "static/css/bulletin.css", "static/css/them.css")
+					what = "delete " + name
+					h.del(name)
 				default:
 					what = "page"
 					h.set("content/pages/gioi-thieu.md", fmt.Sprintf("---\ntitle: %s\ndate: 2018-0%d-01\n---\n%s\n",
@@ -203,6 +217,16 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fzLayouts are footers a site may write: what the default theme shows,
+// and what it never does (every article's title, each cited project's
+// issuer and period from an article page, a setting).
+var fzLayouts = []string{
+	`<footer>{{.Site.Config.Title}}</footer>`,
+	`<footer>{{range .Site.Articles}}<a href="{{.URL}}">{{.Title}}</a>{{end}}</footer>`,
+	`<footer>{{with .Article}}{{range .Projects}}<p>{{.Issuer}} {{.Period}}</p>{{end}}{{end}}</footer>`,
+	`<footer>{{.Site.Config.FeedSize}} {{range .Site.Docs}}{{.Summary}}{{end}}</footer>`,
 }
 
 func text2file(c string) string {

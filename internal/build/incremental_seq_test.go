@@ -1,14 +1,15 @@
 package build_test
 
-// Edit sequences after which the preview's incremental build must still
-// equal a cold build, byte for byte: every field of every kind of file,
-// settings, layouts, links between files. Each save advances the file's
-// modification time, as an editor's does (the loader skips files whose
-// size and time are unchanged; a save that keeps both is not seen, which
-// is the accepted cost of not reading 10,000 files on every save). Page
-// signatures follow what the default theme shows; a site layout that
-// reaches further without naming .Site (say, a project's issuer from an
-// article page) is outside them, as sig.go says.
+// Edit sequences after which the preview's snapshot must still equal a
+// cold build, byte for byte: every field of every kind of file, settings,
+// layouts, static files, links between files. The snapshot's pages are
+// made from it, so they cannot be stale; what these tests pin is what the
+// Builder keeps between builds (decoded files, conversions, layouts,
+// static files) and what Changes makes it read again. Each save advances
+// the file's modification time, as an editor's does (the loader skips
+// files whose size and time are unchanged; a save that keeps both is not
+// seen, which is the accepted cost of not reading 10,000 files on every
+// save).
 
 import (
 	"bytes"
@@ -35,13 +36,13 @@ type editedSite struct {
 	fails int
 
 	// hints passes the builder the paths changed since the last build,
-	// as the preview's watcher does (Options.Changed).
+	// as the preview's watcher does; without, it is told Everything.
 	hints   bool
 	changed []string
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {
-	h := &editedSite{t: t, fsys: sitetest.Parse(archive), b: build.NewIncremental(),
+	h := &editedSite{t: t, fsys: sitetest.Parse(archive), b: build.NewBuilder(),
 		clock: time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)}
 	for _, f := range h.fsys {
 		f.ModTime = h.clock
@@ -90,12 +91,19 @@ func (h *editedSite) check(step string) bool {
 	h.t.Helper()
 	mem := output.NewMemory()
 	opt := h.opt
-	opt.Source, opt.Sink, opt.Now = h.fsys, mem, sitetest.Now
+	opt.Source, opt.Now = h.fsys, sitetest.Now
+	ch := build.Everything
 	if h.hints && step != "initial" {
-		opt.Changed = append([]string{}, h.changed...)
+		ch = build.Changes{}
+		for _, p := range h.changed {
+			ch.Add(p)
+		}
 	}
 	h.changed = nil
-	_, ierr := h.b.Build(context.Background(), opt)
+	snap, ierr := h.b.Prepare(context.Background(), opt, ch)
+	if ierr == nil {
+		_, ierr = snap.Write(context.Background(), mem)
+	}
 	cold, cerr := sitetest.Try(h.fsys, h.opt)
 	if (ierr == nil) != (cerr == nil) {
 		h.t.Errorf("[%s] incremental err %v, cold err %v", step, ierr, cerr)
@@ -351,8 +359,7 @@ func manyEdits(t *testing.T, hints bool) {
 	}
 }
 
-// .Site.Docs is exempt from siteWide, but the signature hashes only each
-// doc's URL and Title.
+// A site layout shows each stand-alone page's summary on every page.
 func TestIncrementalSiteDocsSummary(t *testing.T) {
 	h := newEditedSite(t, editSeed+`
 -- layouts/partials/footer.html --
@@ -362,7 +369,7 @@ func TestIncrementalSiteDocsSummary(t *testing.T) {
 	h.check("doc body shown on every page")
 }
 
-// .Site.Config is exempt from siteWide, but feed_size is not in the global hash.
+// A site layout shows a setting the default theme never shows.
 func TestIncrementalSiteConfigFeedSize(t *testing.T) {
 	h := newEditedSite(t, editSeed+`
 -- layouts/partials/footer.html --
@@ -400,8 +407,8 @@ Xem [B](sub/b.md#x), [Đ](`+norm.NFD.String("đề-án.md")+`) và [P](../projec
 	h.check("linked file gone")
 }
 
-// Minimal: an article citing a project by bare code shows the project's
-// date; editing only the project file's date leaves the article page stale.
+// An article citing a project by bare code shows the project's date:
+// editing only the project file's date changes the article's page.
 func TestIncrementalMinimalProjectDate(t *testing.T) {
 	h := newEditedSite(t, `
 -- content/articles/a.md --

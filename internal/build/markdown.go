@@ -41,11 +41,17 @@ func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
 	return true
 }
 
-// markdown converts the body of every shown article, project and page,
+// markdownCache keeps each body's conversion from one build to the next.
+type markdownCache struct {
+	entries map[mdKey]*mdEntry // body HTML by source and link table
+}
+
+// convert converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged.
-func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
+// keep says whether to keep them for the next build; a one-off build
+// drops each Markdown source once converted.
+func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) diag.List {
 	opts, codes := options(s)
-	c.codes = codes
 	conv := markdown.New(opts)
 	srcs := sources(s)
 	entries := make([]*mdEntry, len(srcs))
@@ -53,7 +59,7 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	problems := make([]*diag.Problem, len(srcs))
 	parallel(ctx, len(srcs), func(i int) error {
 		keys[i] = mdKey{srcs[i].Hash, srcs[i].Path, codes, s.Config.UnsafeHTML}
-		if e := c.md[keys[i]]; e != nil && e.fresh(opts.Page) {
+		if e := c.entries[keys[i]]; e != nil && e.fresh(opts.Page) {
 			entries[i] = e
 			return nil
 		}
@@ -68,13 +74,14 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 			out.Add(problems[i])
 		case entries[i] != nil: // nil only when the build was cancelled
 			entries[i].apply(src)
-			next[keys[i]] = entries[i]
-			if !c.keep {
+			if keep {
+				next[keys[i]] = entries[i]
+			} else {
 				src.Markdown = nil // converted; a one-off build needs it no more
 			}
 		}
 	}
-	c.md = next
+	c.entries = next
 	for _, a := range s.Articles {
 		if a.SummaryField != "" {
 			a.Summary = a.SummaryField

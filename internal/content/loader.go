@@ -32,7 +32,7 @@ type Loader struct {
 	mu      sync.Mutex
 	cache   map[string]entry
 	decoded int      // files decoded (not taken from the cache) by the last Load
-	last    *listing // what the last walk found, for LoadChanged
+	last    *listing // what the last walk found, for Update
 }
 
 type entry struct {
@@ -52,19 +52,24 @@ func Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 // sorted. The structs are fresh shallow copies on each call: later stages
 // set fields on them (URL, Projects, ...) without touching the cache.
 func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
-	return l.LoadChanged(fsys, cfg, nil)
+	return l.load(fsys, cfg, nil, false)
 }
 
-// LoadChanged is Load told which site-relative paths changed since the
-// last Load of this Loader (changed nil: unknown). Only those are looked
-// at again; every other file is taken as it was, which is true when
-// changed comes from watching the folders (the preview server). A file
-// whose stamp is unknown (a link) is read again whatever changed says.
-func (l *Loader) LoadChanged(fsys fs.FS, cfg model.Config, changed []string) (*Set, diag.List) {
+// Update is Load told which site-relative paths under content/ changed
+// since the last Load or Update of this Loader (files, or folders). Only
+// those are looked at again; every other file is taken as it was, which
+// is true when the paths come from watching the folders (the preview
+// server). A file whose stamp is unknown (a link) is read again whatever
+// the paths say.
+func (l *Loader) Update(fsys fs.FS, cfg model.Config, changed []string) (*Set, diag.List) {
+	return l.load(fsys, cfg, changed, true)
+}
+
+func (l *Loader) load(fsys fs.FS, cfg model.Config, changed []string, known bool) (*Set, diag.List) {
 	loc := location(cfg)
 	var probs diag.List
 	paths, stamps, ok := []string(nil), map[string]stamp(nil), false
-	if changed != nil {
+	if known {
 		l.mu.Lock()
 		last := l.last
 		l.mu.Unlock()

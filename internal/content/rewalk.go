@@ -22,8 +22,8 @@ type listing struct {
 
 // rewalk brings the last listing up to date with changed, the site-
 // relative paths that changed since. ok is false when it cannot be sure:
-// no listing yet, a rescan ("*"), or a folder created, removed or renamed
-// in a section; the caller then walks everything.
+// no listing yet, or a folder created, removed or renamed in a section;
+// the caller then walks everything.
 func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps map[string]stamp, ok bool) {
 	if last == nil {
 		return nil, nil, false
@@ -36,7 +36,7 @@ func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps
 	for _, c := range changed {
 		section := sectionOf(c)
 		switch {
-		case c == "*" || c == "content" || c == articlesDir || c == projectsDir || c == pagesDir:
+		case c == "content" || c == articlesDir || c == projectsDir || c == pagesDir:
 			return nil, nil, false
 		case section == "":
 			continue // site.yaml, layouts/, static/: no content file

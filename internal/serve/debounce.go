@@ -2,8 +2,9 @@ package serve
 
 import (
 	"context"
-	"sort"
 	"time"
+
+	"bulletin/internal/build"
 )
 
 // Editors do not save in one event. Writing a temporary file and renaming
@@ -12,22 +13,30 @@ import (
 // few hundred milliseconds apart. The debouncer waits until the watched
 // folders have been quiet for a moment, so a burst becomes one rebuild
 // that sees the finished files; a cap keeps a never-ending stream (a
-// program writing in a loop) from postponing the rebuild for ever.
+// program writing in a loop) from postponing the rebuild for ever. The
+// events of one save (a write and a rename, vim's backup dance) come
+// within a few milliseconds: 15 ms of quiet gathers them and costs little
+// of the time from save to reload. A batch that has grown past what one
+// save makes is a checkout or a copy of many files, whose writes may pause
+// longer: it waits burstQuiet, so it still becomes one build.
 const (
-	defaultQuiet    = 75 * time.Millisecond
+	defaultQuiet    = 15 * time.Millisecond
 	defaultMaxDelay = 2 * time.Second
+	burstQuiet      = 75 * time.Millisecond
+	saveEvents      = 8 // paths one save may touch: the file, its temporary, vim's backup and probe
 )
 
-// debounce reads changed paths from in and calls fire with the batch once
-// quiet has passed with no new path, or limit after the first path of the
+// debounce reads changes from in and calls fire with the batch once quiet
+// has passed with no new change, or limit after the first change of the
 // batch, whichever comes first. It returns when ctx is done or in closes.
 // fire runs on debounce's goroutine: it should hand the batch over, not
 // build.
-func debounce(ctx context.Context, in <-chan string, quiet, limit time.Duration, fire func([]string)) {
+func debounce(ctx context.Context, in <-chan change, quiet, limit time.Duration, fire func(build.Changes)) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var (
-		batch = map[string]bool{}
+		batch build.Changes
+		n     int // paths in batch
 		first time.Time
 	)
 	for {
@@ -41,23 +50,28 @@ func debounce(ctx context.Context, in <-chan string, quiet, limit time.Duration,
 				return
 			}
 			now := time.Now()
-			if len(batch) == 0 {
+			if batch.Empty() {
 				first = now
 			}
-			batch[p] = true
+			if p.lost {
+				batch.All = true
+			} else {
+				batch.Add(p.path)
+				n++
+			}
 			wait := quiet
+			if n > saveEvents {
+				wait = max(quiet, burstQuiet)
+			}
 			if left := limit - now.Sub(first); left < wait {
 				wait = max(left, 0)
 			}
 			timer.Reset(wait)
 		case <-timer.C:
-			paths := make([]string, 0, len(batch))
-			for p := range batch {
-				paths = append(paths, p)
+			if !batch.Empty() {
+				fire(batch)
 			}
-			sort.Strings(paths)
-			batch = map[string]bool{}
-			fire(paths)
+			batch, n = build.Changes{}, 0
 		}
 	}
 }

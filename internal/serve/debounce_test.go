@@ -5,19 +5,21 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"bulletin/internal/build"
 )
 
 // runDebounce starts debounce and returns its input and a channel of the
 // batches it fired.
-func runDebounce(t *testing.T, quiet, limit time.Duration) (chan<- string, <-chan []string) {
+func runDebounce(t *testing.T, quiet, limit time.Duration) (chan<- change, <-chan build.Changes) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	in := make(chan string)
-	out := make(chan []string, 100)
+	in := make(chan change)
+	out := make(chan build.Changes, 100)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		debounce(ctx, in, quiet, limit, func(p []string) { out <- p })
+		debounce(ctx, in, quiet, limit, func(ch build.Changes) { out <- ch })
 	}()
 	t.Cleanup(func() { cancel(); <-done })
 	return in, out
@@ -26,19 +28,19 @@ func runDebounce(t *testing.T, quiet, limit time.Duration) (chan<- string, <-cha
 func TestDebounceMergesABurst(t *testing.T) {
 	in, out := runDebounce(t, 50*time.Millisecond, 2*time.Second)
 	for i := range 1000 {
-		in <- fmt.Sprintf("content/articles/a%03d.md", i%500)
+		in <- change{path: fmt.Sprintf("content/articles/a%03d.md", i%500)}
 	}
 	select {
 	case b := <-out:
-		if len(b) != 500 {
-			t.Errorf("batch has %d paths, want 500 distinct", len(b))
+		if n := len(b.Paths()); n != 500 || b.All {
+			t.Errorf("batch has %d paths (all=%v), want 500 distinct", n, b.All)
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("no batch")
 	}
 	select {
 	case b := <-out:
-		t.Fatalf("a second batch: %v", b[:min(3, len(b))])
+		t.Fatalf("a second batch: %v", b.Paths())
 	case <-time.After(200 * time.Millisecond):
 	}
 }
@@ -50,7 +52,7 @@ func TestDebounceWaitsForQuiet(t *testing.T) {
 		if i > 0 {
 			time.Sleep(30 * time.Millisecond)
 		}
-		in <- "a.md"
+		in <- change{path: "content/a.md"}
 		last = time.Now()
 	}
 	<-out
@@ -66,7 +68,7 @@ func TestDebounceCapsAnEndlessStream(t *testing.T) {
 loop:
 	for {
 		select {
-		case in <- "a.md":
+		case in <- change{path: "content/a.md"}:
 			time.Sleep(10 * time.Millisecond)
 		case <-out:
 			n++
@@ -76,5 +78,18 @@ loop:
 	}
 	if n < 2 {
 		t.Errorf("%d batches during 700ms of constant writes, want the cap to fire at least twice", n)
+	}
+}
+
+// Lost events make the batch a rescan; paths are sorted by kind.
+func TestDebounceSortsChangesByKind(t *testing.T) {
+	in, out := runDebounce(t, 20*time.Millisecond, time.Second)
+	for _, c := range []change{{path: "site.yaml"}, {path: "layouts/base.html"}, {path: "static/css/a.css"},
+		{path: "content/articles/a.md"}, {lost: true}} {
+		in <- c
+	}
+	b := <-out
+	if !b.All || !b.Config || len(b.Layouts) != 1 || len(b.Static) != 1 || len(b.Content) != 1 {
+		t.Errorf("batch %+v", b)
 	}
 }

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -10,7 +9,8 @@ import (
 
 // While no build has succeeded there is no site to show, so every request
 // gets this page: the problems, and the live script, which reloads it on
-// the next build. html/template escapes the messages, which quote the
+// the next build. A page that a layout fails on, and that was never shown
+// before, gets it too, with that page's problems. html/template escapes the messages, which quote the
 // editor's files.
 var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <html lang="vi">
@@ -36,13 +36,17 @@ li { font-family: ui-monospace, Menlo, Consolas, monospace; margin: .4em 0; whit
 </html>
 `))
 
-func (s *Server) serveErrorPage(w http.ResponseWriter, r *http.Request, st *state) {
+func (s *Server) serveErrorPage(w http.ResponseWriter, r *http.Request, st *state, f found) {
+	problems := problemsOf(st.report)
+	if st.site != nil {
+		problems = pageProblems(f)
+	}
 	var buf bytes.Buffer
-	if err := errorPage.Execute(&buf, problemsOf(st.report)); err != nil {
+	if err := errorPage.Execute(&buf, problems); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	body := s.inject(buf.Bytes(), "", fmt.Sprintf("error-%d", st.report.Gen))
+	body := s.inject(buf.Bytes(), "", served(f, st.report.Gen))
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")

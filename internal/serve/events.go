@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"sync"
 	"time"
 
@@ -12,19 +13,21 @@ import (
 )
 
 // Open pages listen on an EventSource. After each build the server sends
-// one "build" event: whether it succeeded, the URLs whose bytes changed,
-// or the problems. A page decides from the URLs whether it must reload, so
-// a save that does not concern it leaves it alone. On (re)connecting a page
-// first gets "hello", which tells it whether it is stale: it was served by
-// a server that has since restarted, or builds happened while it was
-// disconnected and its own file changed.
+// one "build" event: whether it succeeded (or its problems), and the
+// static files whose bytes changed, which a page swaps in place. Each
+// page then asks /_bulletin/hello whether it is stale: the server makes
+// the page from the new build and compares the hash of its bytes with the
+// hash the page was served with. Only a page whose bytes changed reloads,
+// and no page that changed can be missed, whatever its layout shows. On
+// (re)connecting a page gets "hello" at once, which tells it the same: it
+// may also be stale because the server restarted since it was served.
 
 // writeTimeout bounds each write to an event stream. The kernel's buffer
 // takes an event at once; only a page that has stopped reading blocks.
 const writeTimeout = 2 * time.Second
 
-// maxURLs bounds a build event: past it (a layout change touching every
-// page) the event says "many" and every page reloads.
+// maxURLs bounds a build event: past it (a static folder replaced whole)
+// the event says "many" and every page reloads.
 const maxURLs = 5000
 
 // message is the data of an event, as JSON.
@@ -56,11 +59,14 @@ func problemsOf(r Report) []diag.JSON {
 
 func buildMessage(r Report) []byte {
 	m := message{Gen: r.Gen, OK: r.OK(), Problems: problemsOf(r)}
-	if len(r.Changed) > maxURLs {
-		m.Many = true
-	} else {
-		for _, name := range r.Changed {
-			m.URLs = append(m.URLs, fileURL(name))
+	if r.Snapshot != nil {
+		if len(r.Snapshot.Static) > maxURLs {
+			m.Many = true
+		} else {
+			for _, name := range r.Snapshot.Static {
+				m.URLs = append(m.URLs, fileURL(name))
+			}
+			sort.Strings(m.URLs)
 		}
 	}
 	return event("build", m)
@@ -170,9 +176,11 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 // hello describes the current build to a page that has just connected.
 func (s *Server) hello(r *http.Request) []byte { return event("hello", s.helloMessage(r)) }
 
-// helloMessage tells a page whether it is stale. The page sends its
-// location.pathname, which the browser keeps percent-encoded ("/t%C3%A0i
-// li%E1%BB%87u/"); the build's files are named decoded.
+// helloMessage tells a page whether it is stale, and what problems to
+// show over it: the build's, or those of a layout failing on this page.
+// The page sends its location.pathname, which the browser keeps
+// percent-encoded ("/t%C3%A0i li%E1%BB%87u/"); the build's files are named
+// decoded.
 func (s *Server) helloMessage(r *http.Request) message {
 	st := s.cur.Load()
 	q := r.URL.Query()
@@ -183,9 +191,22 @@ func (s *Server) helloMessage(r *http.Request) message {
 		if p, err := url.PathUnescape(path); err == nil {
 			path = p
 		}
-		m.Stale = q.Get("hash") != pageHash(st, path)
+		f := s.resolve(st, path)
+		m.Stale = q.Get("hash") != served(f, st.report.Gen)
+		if m.OK {
+			m.Problems = pageProblems(f)
+		}
 	}
 	return m
+}
+
+// pageProblems lists why a page could not be made: a layout failing on
+// it, or a file that could not be read.
+func pageProblems(f found) []diag.JSON {
+	if f.problems == nil && f.err == nil {
+		return nil
+	}
+	return problemsOf(Report{Problems: f.problems, Err: f.err})
 }
 
 // serveHello answers the hello of a tab that hears of builds from another
@@ -203,17 +224,4 @@ func (s *Server) serveHello(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
-}
-
-// pageHash is the hash a page at path carries when served from st: its
-// file's, or the error page's, which changes with every build.
-func pageHash(st *state, path string) string {
-	f := resolve(st, path)
-	switch {
-	case f.status == http.StatusInternalServerError:
-		return fmt.Sprintf("error-%d", st.report.Gen)
-	case f.data == nil:
-		return ""
-	}
-	return hash(f.data)
 }

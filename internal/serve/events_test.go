@@ -2,8 +2,10 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +32,8 @@ func TestBadEditShowsProblemsAndKeepsTheOldPage(t *testing.T) {
 	if r := ts.wait(gen); r.OK() || len(r.Problems) == 0 {
 		t.Errorf("report: %+v", r)
 	}
-	if body := ts.mustGet(urlA); !strings.Contains(body, "Đảng ủy Khối") {
+	body := ts.mustGet(urlA)
+	if !strings.Contains(body, "Đảng ủy Khối") {
 		t.Error("the last good page is not served during the failure")
 	}
 	// A page opened (or reloaded) now hears of the problems at once.
@@ -40,8 +43,11 @@ func TestBadEditShowsProblemsAndKeepsTheOldPage(t *testing.T) {
 
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Đảng ủy Khối các cơ quan tỉnh", 1))
 	m = events.next("build")
-	if !m.OK || len(m.Problems) != 0 || !has(m.URLs, urlA) {
+	if !m.OK || len(m.Problems) != 0 {
 		t.Fatalf("build event after the fix: %+v", m)
+	}
+	if h := ts.hello(urlA, pageHashOf(body)); !h.Stale || len(h.Problems) != 0 {
+		t.Errorf("the open page's question after the fix: %+v", h)
 	}
 	if body := ts.mustGet(urlA); !strings.Contains(body, "Đảng ủy Khối các cơ quan tỉnh") {
 		t.Error("the fix is not served")
@@ -71,7 +77,7 @@ func TestErrorPageEscapesTheProblems(t *testing.T) {
 	s := &Server{boot: "b"}
 	st := &state{report: Report{Gen: 1, Err: errTest("<script>alert(1)</script>")}}
 	rec := &recorder{header: http.Header{}}
-	s.serveErrorPage(rec, &http.Request{Method: "GET"}, st)
+	s.serveErrorPage(rec, &http.Request{Method: "GET"}, st, found{status: http.StatusInternalServerError})
 	if strings.Contains(rec.body.String(), "<script>alert(1)") || !strings.Contains(rec.body.String(), "&lt;script&gt;alert(1)") {
 		t.Errorf("the problem text is not escaped:\n%s", rec.body.String())
 	}
@@ -91,27 +97,37 @@ func (r *recorder) Header() http.Header         { return r.header }
 func (r *recorder) WriteHeader(code int)        { r.code = code }
 func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 
-func TestBuildEventsListTheChangedURLs(t *testing.T) {
+// A build event names the static files whose bytes changed (a page swaps
+// a stylesheet in place); each open page asks whether its own bytes
+// changed, and only the edited article's page is told it is stale.
+func TestBuildEventsNameStaticFilesAndPagesAsk(t *testing.T) {
 	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB, "static/css/bulletin.css": "body{}"})
 	events := ts.listen("?boot=" + ts.boot)
 	events.next("hello")
+	pageA, pageB := pageHashOf(ts.mustGet(urlA)), pageHashOf(ts.mustGet(urlB))
 
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Đảng ủy Công an", 1))
-	m := events.next("build")
-	if !has(m.URLs, urlA) || has(m.URLs, urlB) {
-		t.Errorf("an article edit changed %v", m.URLs)
+	if m := events.next("build"); len(m.URLs) != 0 {
+		t.Errorf("an article edit named static files %v", m.URLs)
 	}
+	if !ts.hello(urlA, pageA).Stale || ts.hello(urlB, pageB).Stale {
+		t.Error("after an edit of A, A's page must be stale and B's not")
+	}
+	pageA = pageHashOf(ts.mustGet(urlA))
 
 	ts.write("static/css/bulletin.css", "body{color:red}")
-	m = events.next("build")
+	m := events.next("build")
 	if len(m.URLs) != 1 || m.URLs[0] != "/css/bulletin.css" {
 		t.Errorf("a stylesheet edit changed %v, want only /css/bulletin.css", m.URLs)
+	}
+	if ts.hello(urlA, pageA).Stale {
+		t.Error("a stylesheet edit made a page stale: it is swapped in place")
 	}
 }
 
 func TestReconnectingPageLearnsWhetherItIsStale(t *testing.T) {
 	ts := start(t, map[string]string{fileA: articleA})
-	current := hash(mustFile(t, ts, "2018/08/kiem-tra-dan-van/index.html"))
+	current := pageHashOf(ts.mustGet(urlA))
 	for _, c := range []struct {
 		query string
 		stale bool
@@ -127,13 +143,23 @@ func TestReconnectingPageLearnsWhetherItIsStale(t *testing.T) {
 	}
 }
 
-func mustFile(t *testing.T, ts *testServer, name string) []byte {
-	t.Helper()
-	b, ok := ts.cur.Load().site.Get(name)
-	if !ok {
-		t.Fatalf("no %s in the build", name)
+// hello asks the server, as live.js does, whether the page at path that
+// was served with hash is stale.
+func (ts *testServer) hello(path, hash string) message {
+	ts.t.Helper()
+	_, body := ts.get(helloPath + "?boot=" + ts.boot + "&path=" + url.QueryEscape(path) + "&hash=" + url.QueryEscape(hash))
+	var m message
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		ts.t.Fatalf("hello: %v: %s", err, body)
 	}
-	return b
+	return m
+}
+
+// pageHashOf is the hash a served page carries in its live script.
+func pageHashOf(page string) string {
+	_, rest, _ := strings.Cut(page, `data-hash="`)
+	h, _, _ := strings.Cut(rest, `"`)
+	return h
 }
 
 func TestShutdownEndsOpenStreams(t *testing.T) {
@@ -167,5 +193,62 @@ func TestShutdownEndsOpenStreams(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
 		t.Error("still listening after shutdown")
+	}
+}
+
+// A site layout that shows on article pages what the default theme never
+// does there (the issuer of each cited project) is followed by the
+// preview without a restart: the article's open page learns it is stale
+// when only the project file changed.
+func TestPreviewFollowsWhatASiteLayoutShows(t *testing.T) {
+	ts := start(t, map[string]string{
+		fileA:                          articleA,
+		"content/projects/01.md":       "---\ncode: 01-ĐA/TU\ntitle: Đề án một\nissuer: Ban Chấp hành\n---\n",
+		"layouts/partials/footer.html": `<footer>{{with .Article}}{{range .Projects}}<p>Ban hành: {{.Issuer}}</p>{{end}}{{end}}</footer>`,
+	})
+	body := ts.mustGet(urlA)
+	if !strings.Contains(body, "Ban hành: Ban Chấp hành") {
+		t.Fatal("the site's footer is not used")
+	}
+	gen := ts.Last().Gen
+	ts.write("content/projects/01.md", "---\ncode: 01-ĐA/TU\ntitle: Đề án một\nissuer: Tỉnh ủy Thái Nguyên\n---\n")
+	ts.wait(gen)
+	if !ts.hello(urlA, pageHashOf(body)).Stale {
+		t.Error("the article's page was not told it is stale")
+	}
+	if !strings.Contains(ts.mustGet(urlA), "Ban hành: Tỉnh ủy Thái Nguyên") {
+		t.Error("the new issuer is not served")
+	}
+}
+
+// A layout that fails on one page (and not on others) leaves that page as
+// it was last served, with the problem over it; a page never served
+// before shows the problem; the fix makes both reload.
+func TestLayoutFailingOnOnePage(t *testing.T) {
+	ok := `<footer>{{with .Article}}{{.Title}}{{end}}</footer>`
+	bad := `<footer>{{with .Article}}{{index .Tags 5}}{{end}}</footer>`
+	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB, "layouts/partials/footer.html": ok})
+	body := ts.mustGet(urlA)
+	gen := ts.Last().Gen
+	ts.write("layouts/partials/footer.html", bad)
+	ts.wait(gen)
+	if code, home := ts.get("/"); code != http.StatusOK || !strings.Contains(home, "Giám sát kinh tế tập thể") {
+		t.Errorf("a page the layout does not fail on: %d", code)
+	}
+	h := ts.hello(urlA, pageHashOf(body))
+	if h.Stale || len(h.Problems) == 0 || !strings.Contains(h.Problems[0].Text, "footer.html") {
+		t.Errorf("the open page's question: %+v", h)
+	}
+	if code, again := ts.get(urlA); code != http.StatusOK || !strings.Contains(again, "Đảng ủy Khối") {
+		t.Errorf("the page last served is not shown as it was: %d", code)
+	}
+	if code, fresh := ts.get(urlB); code != http.StatusInternalServerError || !strings.Contains(fresh, "footer.html") {
+		t.Errorf("a page never served before: %d\n%s", code, fresh)
+	}
+	gen = ts.Last().Gen
+	ts.write("layouts/partials/footer.html", ok)
+	ts.wait(gen)
+	if h := ts.hello(urlA, pageHashOf(ts.mustGet(urlA))); h.Stale || len(h.Problems) != 0 {
+		t.Errorf("after the fix: %+v", h)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"bulletin/internal/diag"
 )
 
 var zeroTime time.Time // no Last-Modified: the ETag is what revalidates
@@ -55,7 +57,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := s.cur.Load()
-	f := resolve(st, r.URL.Path)
+	f := s.resolve(st, r.URL.Path)
 	switch {
 	case f.redirect != "":
 		target := f.redirect
@@ -66,7 +68,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// and a preview's folders come and go.
 		http.Redirect(w, r, target, http.StatusFound)
 	case f.status == http.StatusInternalServerError:
-		s.serveErrorPage(w, r, st)
+		s.serveErrorPage(w, r, st, f)
 	case f.data == nil:
 		http.Error(w, "404 page not found", http.StatusNotFound)
 	default:
@@ -80,12 +82,16 @@ type found struct {
 	data     []byte
 	status   int
 	redirect string
+	// problems tell why a layout failed on the page: data then holds
+	// the bytes it was last served with, if any.
+	problems diag.List
+	err      error // a failure that is not the site's (a static file unreadable)
 }
 
-// resolve maps a request path to a file of the build: "/x/" to
-// "x/index.html", "/x" to a redirect when "x/index.html" exists, anything
-// else missing to the site's 404.html.
-func resolve(st *state, urlPath string) found {
+// resolve maps a request path to a file of the build, made from the
+// snapshot now: "/x/" to "x/index.html", "/x" to a redirect when
+// "x/index.html" exists, anything else missing to the site's 404.html.
+func (s *Server) resolve(st *state, urlPath string) found {
 	if st.site == nil {
 		return found{status: http.StatusInternalServerError}
 	}
@@ -93,16 +99,44 @@ func resolve(st *state, urlPath string) found {
 	if !ok {
 		return found{status: http.StatusBadRequest}
 	}
-	if data, ok := st.site.Get(name); ok {
-		return found{name: name, data: data, status: http.StatusOK}
+	if st.site.Has(name) {
+		return s.make(st, name, http.StatusOK)
 	}
-	if !strings.HasSuffix(urlPath, "/") {
-		if _, ok := st.site.Get(name + "/index.html"); ok {
-			return found{redirect: escapePath(urlPath + "/")}
+	if !strings.HasSuffix(urlPath, "/") && st.site.Has(name+"/index.html") {
+		return found{redirect: escapePath(urlPath + "/")}
+	}
+	return s.make(st, "404.html", http.StatusNotFound)
+}
+
+// make makes one file of the snapshot, remembering the last bytes of each
+// page that a layout did not fail on.
+func (s *Server) make(st *state, name string, status int) found {
+	data, _, err := st.site.File(name)
+	if err == nil {
+		if isHTML(name) {
+			s.lastGood.Store(name, data)
 		}
+		return found{name: name, data: data, status: status}
 	}
-	data, _ := st.site.Get("404.html")
-	return found{name: "404.html", data: data, status: http.StatusNotFound}
+	f := found{name: name, status: http.StatusInternalServerError, problems: diag.AsList(err), err: err}
+	if prev, ok := s.lastGood.Load(name); ok && f.problems != nil {
+		f.data, f.status = prev.([]byte), status
+	}
+	return f
+}
+
+// served is the hash a page carries when served as f: its bytes'. A page
+// a layout now fails on is served as it last was, so an open tab is not
+// stale and only shows the problems; the error page of a page never shown
+// changes with every build, so its tab reloads after each.
+func served(f found, gen uint64) string {
+	switch {
+	case f.status == http.StatusInternalServerError:
+		return fmt.Sprintf("error-%d", gen)
+	case f.data == nil:
+		return ""
+	}
+	return hash(f.data)
 }
 
 // fileName turns a decoded request path into the name of a file of the
@@ -133,14 +167,14 @@ func fileName(p string) (string, bool) {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f found) {
 	body := f.data
 	if isHTML(f.name) {
-		body = s.inject(body, f.name, hash(f.data))
+		body = s.inject(body, f.name, served(f, 0))
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType(f.name))
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("ETag", `"`+hash(body)+`"`)
-	if f.status == http.StatusOK {
+	if f.status == http.StatusOK && f.problems == nil {
 		// ServeContent answers HEAD, If-None-Match (304) and ranges.
 		http.ServeContent(w, r, f.name, zeroTime, bytes.NewReader(body))
 		return

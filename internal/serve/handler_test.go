@@ -225,7 +225,7 @@ func TestScriptIsInjectedIntoServedHTMLOnly(t *testing.T) {
 	}
 	site := ts.cur.Load().site
 	for _, name := range site.Names() {
-		if data, _ := site.Get(name); strings.Contains(string(data), "bulletin-live") || strings.Contains(string(data), eventsPath) {
+		if data, _, _ := site.File(name); strings.Contains(string(data), "bulletin-live") || strings.Contains(string(data), eventsPath) {
 			t.Errorf("the built site's %s holds the live-reload script", name)
 		}
 	}

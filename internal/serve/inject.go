@@ -19,17 +19,11 @@ var liveJS string
 // page is and the hash of that file, so it can tell whether a build
 // concerns it.
 func (s *Server) inject(page []byte, name, fileHash string) []byte {
-	url := ""
-	if name != "" {
-		url = fileURL(name)
-	}
 	var b strings.Builder
 	b.WriteString(`<script id="bulletin-live" data-boot="`)
 	b.WriteString(s.boot)
 	b.WriteString(`" data-file="`)
 	b.WriteString(html.EscapeString(name))
-	b.WriteString(`" data-url="`)
-	b.WriteString(html.EscapeString(url))
 	b.WriteString(`" data-hash="`)
 	b.WriteString(html.EscapeString(fileHash))
 	b.WriteString(`">`)

@@ -3,7 +3,6 @@
   "use strict";
   var me = document.currentScript;
   var boot = me.dataset.boot, file = me.dataset.file, hash = me.dataset.hash;
-  var own = me.dataset.url; // the URL of the file this page was served from
   var overlayId = "bulletin-problems";
 
   function reload() { location.reload(); }
@@ -78,6 +77,10 @@
 
   var seen = 0; // the newest build this page knows of: hello may already cover an event
 
+  // onBuild hears of a build. A failed one leaves the page as it is,
+  // under the problems. After a good one, changed stylesheets and images
+  // are swapped in place, and the page asks the server whether its own
+  // bytes changed: the server makes it from the new build and compares.
   function onBuild(m) {
     if (m.gen <= seen) return;
     seen = m.gen;
@@ -86,22 +89,24 @@
       else show(m.problems);
       return;
     }
-    show(null);
     var urls = m.urls || [];
-    if (file === "" || m.many || urls.indexOf(own) >= 0 || urls.indexOf(location.pathname) >= 0 || uses(urls)) {
+    if (file === "" || m.many || uses(urls)) {
       reload();
       return;
     }
     refresh(urls, m.gen);
+    ask();
   }
 
   // onHello takes the server's answer to "is this page stale?": it was
-  // served before the server restarted, or its file changed since.
+  // served before the server restarted, or its bytes changed since. The
+  // answer carries the problems to show: the build's, or those of a layout
+  // failing on this page.
   function onHello(m) {
     if (m.stale) { reload(); return; }
     if (m.gen < seen) return; // an event overtook the answer
     seen = m.gen;
-    if (file !== "") show(m.ok ? null : m.problems);
+    if (file !== "") show(m.problems);
   }
 
   var query = "?boot=" + encodeURIComponent(boot) + "&path=" + encodeURIComponent(location.pathname) +

@@ -11,14 +11,12 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"bulletin/internal/build"
 	"bulletin/internal/diag"
-	"bulletin/internal/output"
 )
 
 // Config is what a Server previews and how.
@@ -43,12 +41,11 @@ type Config struct {
 
 // Report tells how one build went.
 type Report struct {
-	Gen      uint64        // 1 for the first build, counting failed ones
-	Result   *build.Result // nil when the build failed
-	Problems diag.List     // what is wrong with the site, when it failed on its content
-	Err      error         // why it failed; nil when it succeeded
-	Changed  []string      // output files that differ from the last good build
-	Sources  []string      // site files whose change caused the build; nil for the first
+	Gen      uint64          // 1 for the first build, counting failed ones
+	Snapshot *build.Snapshot // the site built; nil when the build failed
+	Problems diag.List       // what is wrong with the site, when it failed on its content
+	Err      error           // why it failed; nil when it succeeded
+	Changes  build.Changes   // what changed in the site folder; All for the first build
 	Time     time.Duration
 }
 
@@ -58,8 +55,8 @@ func (r Report) OK() bool { return r.Err == nil }
 // state is what requests read: swapped whole after each build, so a
 // request sees one build from start to end.
 type state struct {
-	site   *output.Memory // the last good build; nil until one succeeds
-	report Report         // the latest build, good or not
+	site   *build.Snapshot // the last good build; nil until one succeeds
+	report Report          // the latest build, good or not
 }
 
 // Server previews one site folder.
@@ -69,6 +66,11 @@ type Server struct {
 	builder *build.Builder
 	cur     atomic.Pointer[state]
 	events  hub
+
+	// lastGood holds, by output file, the bytes last served of each page
+	// a browser asked for: a page a layout now fails on is shown as it
+	// was, under the problems.
+	lastGood sync.Map
 
 	mu      sync.Mutex
 	built   chan struct{} // closed and replaced after each build: Wait
@@ -103,7 +105,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:     cfg,
 		boot:    hex.EncodeToString(b[:]),
-		builder: build.NewIncremental(),
+		builder: build.NewBuilder(),
 		built:   make(chan struct{}),
 		ready:   make(chan struct{}),
 		closing: make(chan struct{}),
@@ -143,7 +145,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	changes := make(chan string, 4096)
+	changes := make(chan change, 4096)
 	q := newQueue()
 	wg.Go(func() { w.run(ctx, changes) })
 	wg.Go(func() { debounce(ctx, changes, s.cfg.Quiet, s.cfg.MaxDelay, q.put) })
@@ -181,7 +183,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // loop is the only goroutine that builds: one build at a time, the first
 // at once, then one per batch of changes.
 func (s *Server) loop(ctx context.Context, q *queue) {
-	s.rebuild(ctx, nil)
+	s.rebuild(ctx, build.Everything)
 	for {
 		select {
 		case <-ctx.Done():
@@ -192,37 +194,36 @@ func (s *Server) loop(ctx context.Context, q *queue) {
 	}
 }
 
-// rebuild builds the site into a fresh Memory and, if the build succeeds,
+// rebuild prepares a new snapshot of the site and, if that succeeds,
 // swaps it in before telling anyone: a page told to reload finds the new
-// site. A failed build leaves the last good site in place.
-func (s *Server) rebuild(ctx context.Context, sources []string) {
+// site. A failed build leaves the last good site in place. No page is
+// rendered here: each is made from the snapshot when a browser asks for
+// it, or asks whether it changed, so what is served is what the layouts
+// make of the site as it is now, whatever they show.
+func (s *Server) rebuild(ctx context.Context, ch build.Changes) {
 	start := time.Now()
-	mem := output.NewMemory()
-	res, err := s.builder.Build(ctx, build.Options{
-		Source:  os.DirFS(s.cfg.Source),
-		Sink:    mem,
-		Theme:   s.cfg.Theme,
-		Drafts:  s.cfg.Drafts,
-		Future:  s.cfg.Future,
-		Now:     s.cfg.Now,
-		Changed: sources, // nil for the first build: everything is read
-	})
+	snap, err := s.builder.Prepare(ctx, build.Options{
+		Source: os.DirFS(s.cfg.Source),
+		Theme:  s.cfg.Theme,
+		Drafts: s.cfg.Drafts,
+		Future: s.cfg.Future,
+		Now:    s.cfg.Now,
+	}, ch)
 	if ctx.Err() != nil {
 		return // stopping: this build was cut short, not failed
 	}
 	prev := s.cur.Load()
 	next := &state{site: prev.site, report: Report{
 		Gen:     prev.report.Gen + 1,
-		Sources: sources,
+		Changes: ch,
 		Time:    time.Since(start),
 	}}
 	if err != nil {
 		next.report.Err = err
 		next.report.Problems = diag.AsList(err)
 	} else {
-		next.site = mem
-		next.report.Result = res
-		next.report.Changed = res.Changed
+		next.site = snap
+		next.report.Snapshot = snap
 	}
 	s.cur.Store(next)
 	s.events.publish(buildMessage(next.report))
@@ -286,20 +287,20 @@ func URL(addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
-// queue hands batches of changed paths from the debouncer to the build
-// loop. Batches that arrive while a build runs are merged, so however many
+// queue hands batches of changes from the debouncer to the build loop.
+// Batches that arrive while a build runs are merged, so however many
 // bursts happen during one build, one more build follows it.
 type queue struct {
-	mu    sync.Mutex
-	paths []string
-	ready chan struct{}
+	mu      sync.Mutex
+	changes build.Changes
+	ready   chan struct{}
 }
 
 func newQueue() *queue { return &queue{ready: make(chan struct{}, 1)} }
 
-func (q *queue) put(paths []string) {
+func (q *queue) put(ch build.Changes) {
 	q.mu.Lock()
-	q.paths = append(q.paths, paths...)
+	q.changes.Merge(ch)
 	q.mu.Unlock()
 	select {
 	case q.ready <- struct{}{}:
@@ -307,11 +308,10 @@ func (q *queue) put(paths []string) {
 	}
 }
 
-func (q *queue) take() []string {
+func (q *queue) take() build.Changes {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	p := q.paths
-	q.paths = nil
-	slices.Sort(p)
-	return slices.Compact(p)
+	ch := q.changes
+	q.changes = build.Changes{}
+	return ch
 }

@@ -19,9 +19,13 @@ var (
 	configFile  = "site.yaml"
 )
 
-// rescan is sent in place of a path when events were lost (the kernel's
-// queue overflowed): the next build must look at everything.
-const rescan = "*"
+// change is one path that changed, site-relative and slash-separated, or
+// the news that events were lost (the kernel's queue overflowed): then the
+// next build must look at everything.
+type change struct {
+	path string
+	lost bool
+}
 
 // watcher turns fsnotify's events under the site folder into the
 // slash-separated, site-relative paths of changes worth a rebuild.
@@ -94,7 +98,7 @@ func (w *watcher) addTree(dir string) {
 }
 
 // run forwards relevant changes to out until ctx is done.
-func (w *watcher) run(ctx context.Context, out chan<- string) {
+func (w *watcher) run(ctx context.Context, out chan<- change) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -105,7 +109,7 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 			}
 			if rel, ok := w.relevant(ev); ok {
 				select {
-				case out <- rel:
+				case out <- change{path: rel}:
 				case <-ctx.Done():
 					return
 				}
@@ -125,7 +129,7 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 			// Events may have been lost: the next build must look at
 			// everything rather than at the changes reported.
 			select {
-			case out <- rescan:
+			case out <- change{lost: true}:
 			case <-ctx.Done():
 				return
 			}

@@ -10,7 +10,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// watchDir starts a watcher on dir and returns the paths it reports.
+// watchDir starts a watcher on dir and returns the paths it reports ("lost"
+// when it reports lost events).
 func watchDir(t *testing.T, dir string) <-chan string {
 	t.Helper()
 	w, err := newWatcher(dir, func(err error) { t.Error(err) })
@@ -18,10 +19,19 @@ func watchDir(t *testing.T, dir string) <-chan string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	changes := make(chan change, 1000)
 	out := make(chan string, 1000)
 	done := make(chan struct{})
-	go func() { defer close(done); w.run(ctx, out) }()
-	t.Cleanup(func() { cancel(); <-done; w.close() })
+	go func() { defer close(done); w.run(ctx, changes) }()
+	go func() {
+		for c := range changes {
+			if c.lost {
+				c.path = "lost"
+			}
+			out <- c.path
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done; w.close(); close(changes) })
 	return out
 }
 

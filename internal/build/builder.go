@@ -1,0 +1,146 @@
+package build
+
+import (
+	"context"
+	"time"
+
+	"bulletin/internal/assemble"
+	"bulletin/internal/config"
+	"bulletin/internal/content"
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/render"
+)
+
+// Builder prepares snapshots of one site and keeps, from one to the next,
+// what a change leaves as it was: the settings, the parsed layouts, each
+// file's decoded content, each body's HTML and the static files. Each
+// kept result is a function of the files it came from, and Changes says
+// which files changed, so a snapshot is what a cold build would make. It
+// is not safe for concurrent use: one Prepare at a time. The zero Builder
+// keeps nothing beyond one build: what a one-off `bulletin build` needs.
+type Builder struct {
+	keep  bool   // a preview's Builder: keep what the next build reuses
+	theme *Theme // the theme the kept results came from
+	todo  todo   // what the next Prepare must read again
+
+	cfg         model.Config
+	cfgProblems diag.List
+	rnd         *render.Renderer // nil when the layouts have errors
+	rndProblems diag.List
+	loader      content.Loader
+	md          markdownCache
+	static      staticSet
+}
+
+// NewBuilder returns a Builder for the preview server: it holds the whole
+// site in memory between builds.
+func NewBuilder() *Builder { return &Builder{keep: true} }
+
+// todo is what the next Prepare must look at again: the changes handed to
+// the builds that have not yet applied them (one cancelled midway leaves
+// its part here for the next).
+type todo struct {
+	config, layouts bool
+	contentAll      bool
+	content         []string
+	staticAll       bool
+	static          []string
+}
+
+func (t *todo) add(ch Changes) {
+	t.config = t.config || ch.All || ch.Config
+	t.layouts = t.layouts || ch.All || len(ch.Layouts) > 0
+	t.contentAll = t.contentAll || ch.All
+	t.content = append(t.content, ch.Content...)
+	t.staticAll = t.staticAll || ch.All
+	t.static = append(t.static, ch.Static...)
+}
+
+// Prepare builds a Snapshot of the site after ch: loaded, assembled and
+// converted, ready to render any of its files. The first Prepare of a
+// Builder reads everything, whatever ch says. On problems in the input it
+// returns a *diag.ListError holding every problem, and the Builder keeps
+// what it read, so the next Prepare after a fix reads only the fix.
+func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {
+	start := time.Now()
+	if opt.Theme == nil {
+		opt.Theme = DefaultTheme
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	if b.theme != opt.Theme {
+		b.theme, ch.All = opt.Theme, true
+	}
+	b.todo.add(ch)
+	snap := &Snapshot{keep: b.keep}
+	var problems diag.List
+	step := func(name string, f func()) {
+		t := time.Now()
+		f()
+		snap.Steps = append(snap.Steps, Step{name, time.Since(t)})
+	}
+
+	step("config", func() {
+		if b.todo.config {
+			b.cfg, b.cfgProblems = config.Load(opt.Source)
+			b.todo.config = false
+		}
+		problems.Append(b.cfgProblems)
+	})
+	step("layouts", func() {
+		if b.todo.layouts {
+			b.rnd, b.rndProblems = render.New(opt.Theme.Layouts, sub(opt.Source, "layouts"))
+			b.todo.layouts = false
+		}
+		problems.Append(b.rndProblems)
+	})
+	var in assemble.Input
+	step("content", func() {
+		b.loader.Forgetful = !b.keep
+		var set *content.Set
+		var ps diag.List
+		if b.todo.contentAll {
+			set, ps = b.loader.Load(opt.Source, b.cfg)
+		} else {
+			set, ps = b.loader.Update(opt.Source, b.cfg, b.todo.content)
+		}
+		b.todo.contentAll, b.todo.content = false, nil
+		problems.Append(ps)
+		in = assemble.Input{Articles: set.Articles, Projects: set.Projects, Docs: set.Docs}
+		if opt.Loaded != nil {
+			opt.Loaded(set.Bytes)
+		}
+	})
+	// Assemble even when files failed to load: two good files on one URL
+	// are reported in the same run as the broken ones.
+	var site *model.Site
+	step("assemble", func() {
+		var ps diag.List
+		site, ps = assemble.Site(b.cfg, in, assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now})
+		problems.Append(ps)
+	})
+	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+	step("markdown", func() { problems.Append(b.md.convert(ctx, site, b.keep)) })
+	step("static", func() {
+		if b.todo.staticAll {
+			snap.Static = b.static.scan(opt.Theme.Static, sub(opt.Source, "static"), b.keep)
+		} else {
+			snap.Static = b.static.update(opt.Theme.Static, opt.Source, b.todo.static)
+		}
+		b.todo.staticAll, b.todo.static = false, nil
+	})
+	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+	snap.Site, snap.rnd = site, b.rnd
+	if err := snap.index(b.static.files, b.static.err); err != nil {
+		return nil, err
+	}
+	snap.Warnings = problems.Warnings()
+	snap.Time = time.Since(start)
+	return snap, nil
+}

@@ -1,0 +1,245 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/model"
+	"bulletin/internal/output"
+	"bulletin/internal/render"
+)
+
+// Snapshot is a site loaded, assembled and converted, with its layouts:
+// every file of the output can be made from it, and nothing made from it
+// can be stale, since it is made from this snapshot only. A one-off build
+// writes every file (Write); the preview server makes the file a browser
+// asks for (File), so a save costs the load of the saved file and the
+// assembly of the site, whatever the layouts show.
+type Snapshot struct {
+	Site     *model.Site
+	Warnings diag.List
+	Steps    []Step        // of Prepare
+	Time     time.Duration // of Prepare
+	// Static lists the static files (by published name) whose bytes
+	// differ from the Builder's previous snapshot: a page swaps such a
+	// stylesheet in without reloading.
+	Static []string
+
+	rnd   *render.Renderer
+	files map[string]file // every output file by name
+	names []string        // sorted
+	keep  bool            // memoize what File makes (the preview)
+	memo  sync.Map        // name → *made
+}
+
+// file is how one output file is made: a page by its layout, a generated
+// file, or a static file copied.
+type file struct {
+	page   *model.Page
+	gen    func() ([]byte, error)
+	static *staticFile
+}
+
+type made struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// index lists every output file and refuses a static file that would
+// replace a page or a generated file.
+func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
+	if staticErr != nil {
+		return staticErr
+	}
+	s.files = make(map[string]file, len(s.Site.Pages)+len(static)+16)
+	for _, p := range s.Site.Pages {
+		s.files[p.Path] = file{page: p}
+	}
+	for _, g := range generatedFiles(s.Site) {
+		s.files[g.name] = file{gen: g.make}
+	}
+	var problems diag.List
+	for name, f := range static {
+		if _, taken := s.files[name]; taken {
+			problems.Add(diag.Errorf("static/"+name, 0, "", "this file would replace the generated %s", name))
+			continue
+		}
+		s.files[name] = file{static: &f}
+	}
+	problems.Sort()
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	s.names = make([]string, 0, len(s.files))
+	for n := range s.files {
+		s.names = append(s.names, n)
+	}
+	sort.Strings(s.names)
+	return nil
+}
+
+// Names lists every output file, sorted.
+func (s *Snapshot) Names() []string { return s.names }
+
+// Has reports whether the site has an output file name.
+func (s *Snapshot) Has(name string) bool {
+	_, ok := s.files[name]
+	return ok
+}
+
+// File makes the output file name. ok is false when the site has no such
+// file. A layout failing on the page is a *diag.ListError.
+func (s *Snapshot) File(name string) (data []byte, ok bool, err error) {
+	f, ok := s.files[name]
+	if !ok {
+		return nil, false, nil
+	}
+	if !s.keep {
+		data, err = s.make(f)
+		return data, true, err
+	}
+	m, _ := s.memo.LoadOrStore(name, &made{})
+	mm := m.(*made)
+	mm.once.Do(func() { mm.data, mm.err = s.make(f) })
+	return mm.data, true, mm.err
+}
+
+func (s *Snapshot) make(f file) ([]byte, error) {
+	switch {
+	case f.page != nil:
+		var buf bytes.Buffer
+		buf.Grow(16 << 10)
+		if err := s.rnd.Page(&buf, f.page); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	case f.gen != nil:
+		return f.gen()
+	default:
+		return f.static.read()
+	}
+}
+
+// Summary counts the files the snapshot makes, by kind, as a Result of
+// its preparation.
+func (s *Snapshot) Summary() *Result {
+	r := &Result{Site: s.Site, Pages: map[string]int{}, Warnings: s.Warnings, Steps: s.Steps, Time: s.Time}
+	for _, f := range s.files {
+		switch {
+		case f.page != nil:
+			r.Pages[f.page.Kind]++
+		case f.gen != nil:
+			r.Feeds++
+		default:
+			r.Static++
+		}
+	}
+	return r
+}
+
+// Write makes every file and writes it to sink, pages first, in
+// parallel. Every page a layout fails on is reported together.
+func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error) {
+	r := s.Summary()
+	r.Steps = slices.Clone(r.Steps)
+	start := time.Now()
+	var pages, gens, statics []string
+	for _, n := range s.names {
+		switch f := s.files[n]; {
+		case f.page != nil:
+			pages = append(pages, n)
+		case f.gen != nil:
+			gens = append(gens, n)
+		default:
+			statics = append(statics, n)
+		}
+	}
+	for _, st := range []struct {
+		name  string
+		files []string
+	}{{"render", pages}, {"feeds", gens}, {"static", statics}} {
+		t := time.Now()
+		if err := s.writeAll(ctx, sink, st.files); err != nil {
+			return nil, err
+		}
+		r.Steps = append(r.Steps, Step{st.name, time.Since(t)})
+	}
+	r.Time = s.Time + time.Since(start)
+	return r, nil
+}
+
+// writeAll makes and writes names in parallel. The problems of every page
+// are gathered; any other error stops the writing.
+func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []string) error {
+	failed := make([]error, len(names))
+	err := parallel(ctx, len(names), func(i int) error {
+		data, _, err := s.File(names[i])
+		if err != nil {
+			if diag.AsList(err) != nil {
+				failed[i] = err
+				return nil
+			}
+			return err
+		}
+		return sink.Write(names[i], data)
+	})
+	if err != nil {
+		return err
+	}
+	return gather(failed)
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS workers and returns the error of
+// the lowest index that failed, so the reported error does not depend on
+// scheduling.
+func parallel(ctx context.Context, n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	errs := make([]error, n)
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				errs[i] = f(i)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// gather turns the pages' errors into one: every problem, so an editor
+// sees at once each page a layout fails on.
+func gather(errs []error) error {
+	var list diag.List
+	for _, err := range errs {
+		if err != nil {
+			list.Append(diag.AsList(err))
+		}
+	}
+	list.Sort()
+	return list.Err()
+}
