@@ -93,6 +93,8 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		if b.todo.layouts {
 			b.rnd, b.rndProblems = render.New(opt.Theme.Layouts, sub(opt.Source, "layouts"))
 			b.todo.layouts = false
+		} else if b.rnd != nil {
+			b.rnd.Forget() // partials rendered for the last snapshot's values
 		}
 		problems.Append(b.rndProblems)
 	})

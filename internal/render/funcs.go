@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode"
 
 	"bulletin/internal/model"
 )
@@ -31,6 +31,8 @@ func funcs(base string) template.FuncMap {
 		"description":   description,
 		"current":       current,
 		"add":           func(a, b int) int { return a + b },
+		// Bound to each base URL's partials by Renderer.set.
+		"partialCached": func(string, any) (template.HTML, error) { return "", nil },
 		"sub":           func(a, b int) int { return a - b },
 	}
 	for k, v := range urlFuncs(base) {
@@ -41,9 +43,10 @@ func funcs(base string) template.FuncMap {
 
 // urlFuncs returns absURL and relURL for a site whose base_url is base.
 func urlFuncs(base string) template.FuncMap {
+	path := model.Config{BaseURL: base}.BasePath()
 	return template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
-		"relURL": func(u string) string { return relURL(base, u) },
+		"relURL": func(u string) string { return relPath(path, u) },
 	}
 }
 
@@ -125,10 +128,34 @@ func summary(a *model.Article) string {
 }
 
 // truncate shortens s to at most n characters (runes), cutting at a word
-// boundary when it can and ending with "…".
+// boundary when it can and ending with "…". Runs of white space count as
+// one space. Only the first n characters are looked at: a summary may be
+// a whole long paragraph.
 func truncate(n int, s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if n <= 0 || utf8.RuneCountInString(s) <= n {
+	if n <= 0 {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), 4*n))
+	runes, space := 0, false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteRune(r)
+		runes++
+		if runes > n {
+			break
+		}
+	}
+	s = b.String()
+	if runes <= n {
 		return s
 	}
 	head := string([]rune(s)[:n-1])
@@ -281,15 +308,23 @@ func absURL(base, u string) string {
 // path of the base URL, so a site served under /bulletin/ links to
 // /bulletin/css/... Fragments, queries and absolute URLs are returned as is.
 func relURL(base, u string) string {
+	return relPath(model.Config{BaseURL: base}.BasePath(), u)
+}
+
+// relPath is relURL given the base URL's path.
+func relPath(path, u string) string {
 	if isAbs(u) || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
 		return u
 	}
-	return model.Config{BaseURL: base}.BasePath() + strings.TrimPrefix(u, "/")
+	return path + strings.TrimPrefix(u, "/")
 }
 
 func isAbs(u string) bool {
 	if strings.HasPrefix(u, "//") {
 		return true
+	}
+	if strings.HasPrefix(u, "/") || !strings.Contains(u, ":") {
+		return false // no scheme: the common case, without parsing
 	}
 	p, err := url.Parse(u)
 	return err == nil && p.Scheme != ""

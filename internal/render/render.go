@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"bulletin/internal/diag"
@@ -19,12 +20,14 @@ import (
 // Renderer holds the parsed layouts of a theme merged with a site's own.
 // It is safe for concurrent use.
 type Renderer struct {
-	kinds map[string]*kind // by page kind
-	files map[string]file  // by path relative to layouts/
-	hash  uint64
+	kinds  map[string]*kind   // by page kind
+	common *template.Template // base and partials, never executed: partialCached's set
+	files  map[string]file    // by path relative to layouts/
+	hash   uint64
 
 	mu    sync.Mutex
 	bound map[string]map[string]*template.Template // base URL → kind → set
+	memo  atomic.Pointer[memo]
 }
 
 // kind is the template set that renders one page kind.
@@ -57,6 +60,7 @@ func New(theme, site fs.FS) (*Renderer, diag.List) {
 		probs.Append(collect(site, true, files))
 	}
 	r := &Renderer{kinds: map[string]*kind{}, files: files, hash: hashFiles(files), bound: map[string]map[string]*template.Template{}}
+	r.Forget()
 
 	b, ok := files[baseFile]
 	if !ok {
@@ -73,6 +77,7 @@ func New(theme, site fs.FS) (*Renderer, diag.List) {
 	// A broken partial would make every kind that calls it fail escaping
 	// too: report the cause only.
 	commonOK := probs.Err() == nil
+	r.common = common
 	for _, f := range sorted(files) {
 		if isPartial(f.path) || f.path == baseFile {
 			continue
@@ -150,21 +155,26 @@ func (r *Renderer) Page(w io.Writer, p *model.Page) error {
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// set returns the template set of kind with absURL and relURL bound to
-// base. The sets of one base URL are cloned once, from the never-executed
-// parsed sets, and then reused.
+// set returns the template set of kind with absURL, relURL and
+// partialCached bound to base. The sets of one base URL are cloned once,
+// from the never-executed parsed sets, and then reused.
 func (r *Renderer) set(base, kind string) *template.Template {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sets, ok := r.bound[base]
 	if !ok {
-		sets = make(map[string]*template.Template, len(r.kinds))
-		for name, k := range r.kinds {
-			c, err := k.set.Clone()
-			if err != nil { // only after execution, which never happens to k.set
+		var partials atomic.Pointer[template.Template]
+		bind := func(t *template.Template) *template.Template {
+			c, err := t.Clone()
+			if err != nil { // only after execution, which never happens to t
 				panic(err)
 			}
-			sets[name] = c.Funcs(urlFuncs(base))
+			return c.Funcs(urlFuncs(base)).Funcs(template.FuncMap{"partialCached": r.partialCached(base, &partials)})
+		}
+		partials.Store(bind(r.common))
+		sets = make(map[string]*template.Template, len(r.kinds))
+		for name, k := range r.kinds {
+			sets[name] = bind(k.set)
 		}
 		r.bound[base] = sets
 	}
