@@ -28,7 +28,7 @@ import (
 
 type memoKey struct {
 	name, base string
-	data any
+	data       any
 }
 
 type memoEntry struct {
