@@ -23,6 +23,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "the output `folder` (default: SOURCE/public)")
 	drafts := fs.Bool("drafts", false, "publish draft articles too")
 	future := fs.Bool("future", false, "publish articles dated in the future too")
+	verbose := fs.Bool("v", false, "print the time of each step, what was written and the peak memory")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,9 +47,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkOutput(*source, *out); err != nil {
 		return &usageError{msg: err.Error()}
 	}
+	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Loaded: limitMemory}
 	// What the site keeps in its output folder: problems with site.yaml
 	// are the build's to report, with all the others.
-	cfg, _ := config.Load(os.DirFS(*source))
+	cfg, _ := config.Load(opt.Source)
+	// The same input as the last build's, before any of its articles
+	// came out: the output is what this build would write.
+	start := time.Now()
+	input, ferr := build.Fingerprint(opt.Source, opt)
+	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now) {
+		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
+			*out, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}
@@ -56,7 +67,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, build.Options{Source: os.DirFS(*source), Sink: dir, Drafts: *drafts, Future: *future, Loaded: limitMemory})
+	opt.Sink = dir
+	res, err := build.Build(ctx, opt)
 	if err != nil {
 		dir.Abort()
 		if ctx.Err() != nil {
@@ -69,11 +81,32 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printProblems(stderr, *source, res.Warnings)
+	if ferr == nil {
+		dir.SetInput(input, res.Site.Until)
+	}
+	t := time.Now()
 	if err := dir.Commit(); err != nil {
 		return err
 	}
+	res.Steps = append(res.Steps, build.Step{Name: "swap", Time: time.Since(t)})
+	res.Time = time.Since(start)
 	printSummary(stdout, res, *out)
+	files, unchanged := dir.Counts()
+	if *verbose {
+		printVerbose(stdout, res, files, unchanged)
+	}
 	return nil
+}
+
+// printVerbose tells where the time went, what was written and the peak
+// memory, for an engineer measuring a large site.
+func printVerbose(w io.Writer, r *build.Result, files, unchanged int) {
+	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept)\n", "files", files, unchanged)
+	for _, s := range r.Steps {
+		fmt.Fprintf(w, "  %-10s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
+	}
+	fmt.Fprintf(w, "  %-10s %8.1f ms\n", "total", float64(r.Time.Microseconds())/1000)
+	fmt.Fprintf(w, "  %-10s %6d MB\n", "peak RSS", peakRSS()>>20)
 }
 
 // checkOutput refuses an output folder that is the source folder, or is,

@@ -299,6 +299,8 @@ func TestInterruptedBuild(t *testing.T) {
 	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
 		t.Fatal(errs)
 	}
+	// An edit, or the build would have nothing to do.
+	os.WriteFile(filepath.Join(dir, "content/articles/a.md"), []byte(article+"Thêm.\n"), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var o, e bytes.Buffer

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"syscall"
 )
 
 // limitMemory sets a soft memory limit for a one-off build, in proportion
@@ -19,4 +20,13 @@ func limitMemory(contentBytes int64) {
 	}
 	const floor = 128 << 20
 	debug.SetMemoryLimit(max(floor, 6*contentBytes))
+}
+
+// peakRSS is the most memory the process has held in RAM, in bytes.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return ru.Maxrss << 10 // kilobytes on Linux
 }

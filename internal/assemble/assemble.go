@@ -29,7 +29,7 @@ type Input struct {
 func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	var problems diag.List
 	s := &model.Site{Config: cfg}
-	s.Articles = shown(in.Articles, opt)
+	s.Articles, s.Until = shown(in.Articles, opt)
 	for _, a := range s.Articles {
 		resetDerived(a)
 		a.URL = articleURL(a, cfg.Location)
@@ -49,16 +49,20 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 }
 
 // shown keeps the articles this build publishes and marks the future ones.
-func shown(all []*model.Article, opt Options) []*model.Article {
-	out := make([]*model.Article, 0, len(all))
+// until is the date of the first of those, when the site changes by itself.
+func shown(all []*model.Article, opt Options) (out []*model.Article, until time.Time) {
+	out = make([]*model.Article, 0, len(all))
 	for _, a := range all {
 		a.Future = !opt.Now.IsZero() && a.Date.After(opt.Now)
+		if a.Future && (until.IsZero() || a.Date.Before(until)) {
+			until = a.Date
+		}
 		if a.Draft && !opt.Drafts || a.Future && !opt.Future {
 			continue
 		}
 		out = append(out, a)
 	}
-	return out
+	return out, until
 }
 
 // resetDerived clears what a previous assembly set: the loader may hand

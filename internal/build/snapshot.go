@@ -164,7 +164,7 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	for _, st := range []struct {
 		name  string
 		files []string
-	}{{"render", pages}, {"feeds", gens}, {"static", statics}} {
+	}{{"render", pages}, {"feeds", gens}, {"copy", statics}} {
 		t := time.Now()
 		if err := s.writeAll(ctx, sink, st.files); err != nil {
 			return nil, err

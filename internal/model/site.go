@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // Term is one team lead, inspected unit or tag, with its articles.
 type Term struct {
 	Name     string
@@ -26,6 +28,10 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	Docs       []*Doc
 	Pages      []*Page // every HTML page, in URL order
+	// Until is the first time at which the clock alone changes the site:
+	// the date of the next article still in the future (it comes out, or
+	// loses its "scheduled" mark). Zero: never.
+	Until time.Time
 }
 
 // Taxonomy returns the taxonomy with key, or nil.

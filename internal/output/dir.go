@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // marker is written into every site a Dir builds, and lists what the
@@ -35,12 +37,16 @@ type Dir struct {
 	keep   []string   // paths inside Target carried into every build
 	carry  []string   // entries of the old site to carry over: kept, not ours
 	old    *manifest  // what the old site's marker says; nil: no old site
-	mu     sync.Mutex // guards dirs and written
+	mu     sync.Mutex // guards dirs, written and the counts
 	dirs   map[string]bool
 	// written lists every file this build wrote: the next build's
 	// manifest.
-	written map[string]bool
+	written map[string]entry
 	folders map[string]bool // the folders of written, once Commit asks
+	linked  int             // files of the old site linked in unchanged
+
+	inputs string    // the fingerprint of the input, for the manifest
+	until  time.Time // the same input gives the same site until then
 }
 
 // NewDir prepares a staging folder beside target. It refuses a target that
@@ -69,7 +75,7 @@ func NewDir(target string, keep []string) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	return &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
-		dirs: map[string]bool{}, written: map[string]bool{}}, nil
+		dirs: map[string]bool{}, written: map[string]entry{}}, nil
 }
 
 // checkTarget refuses a target that is not an empty or missing folder or
@@ -103,7 +109,7 @@ func checkTarget(target string, keep []string) (*manifest, []string, error) {
 	if old.legacy {
 		return old, nil, nil // known only once this build has written its files: Commit
 	}
-	others, err := foreign(target, func(f string) bool { return old.files[f] }, func(d string) bool { return old.dirs[d] }, keep)
+	others, err := foreign(target, func(f string) bool { _, ok := old.files[f]; return ok }, func(d string) bool { return old.dirs[d] }, keep)
 	if err != nil {
 		return nil, nil, fmt.Errorf("output: %w", err)
 	}
@@ -140,7 +146,10 @@ func removeStale(parent, base string) {
 	}
 }
 
-// Write writes data to name inside the staging folder.
+// Write writes data to name inside the staging folder. A file the old
+// site holds with these very bytes is linked in instead: it keeps its
+// modification time and inode, so a deployment by rsync sends only what
+// changed.
 func (d *Dir) Write(name string, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("output: invalid file name %q", name)
@@ -149,13 +158,83 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
+	e := entry{checksum(data), int64(len(data))}
+	if d.unchanged(name, e, data) {
+		if err := os.Link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
+			d.record(name, e, true)
+			return nil
+		}
+	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.mu.Lock()
-	d.written[name] = true
-	d.mu.Unlock()
+	d.record(name, e, false)
 	return nil
+}
+
+// unchanged reports whether the old site's file name holds data: its
+// manifest says so, and its bytes, read back, agree (a file edited by
+// hand since is written again).
+func (d *Dir) unchanged(name string, e entry, data []byte) bool {
+	if d.old == nil || d.old.files[name] != e {
+		return false
+	}
+	old, err := os.ReadFile(filepath.Join(d.Target, filepath.FromSlash(name)))
+	return err == nil && bytes.Equal(old, data)
+}
+
+func (d *Dir) record(name string, e entry, linked bool) {
+	d.mu.Lock()
+	d.written[name] = e
+	if linked {
+		d.linked++
+	}
+	d.mu.Unlock()
+}
+
+// Counts tells how many files the build wrote and how many of them it
+// linked in unchanged from the old site.
+func (d *Dir) Counts() (files, unchanged int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.written), d.linked
+}
+
+// SetInput records the fingerprint of the build's input in the manifest,
+// and the time until which that input gives the same site (zero: for
+// ever), so that the next build can tell it has nothing to do (Current).
+func (d *Dir) SetInput(fingerprint string, until time.Time) {
+	d.inputs, d.until = fingerprint, until
+}
+
+// Current reports whether target holds the site a build of the input with
+// this fingerprint makes at now: the last build's input was the same, the
+// clock has not reached a time that changes the site, every file it wrote
+// is still there with the bytes it wrote (read back and checked), and no
+// other file is there that the site does not keep (a build would refuse
+// it, and should say so). A build then has nothing to write.
+func Current(target string, keep []string, fingerprint string, now time.Time) bool {
+	m, err := readManifest(target)
+	if err != nil || m.legacy || m.inputs == "" || m.inputs != fingerprint || !m.until.IsZero() && !now.Before(m.until) {
+		return false
+	}
+	keep = append(append([]string(nil), AlwaysKept...), keep...)
+	others, err := foreign(target, func(f string) bool { _, ok := m.files[f]; return ok }, func(d string) bool { return m.dirs[d] }, keep)
+	if err != nil {
+		return false
+	}
+	for _, o := range others {
+		if !kept(o, keep) {
+			return false
+		}
+	}
+	for name, e := range m.files {
+		data, err := os.ReadFile(filepath.Join(target, filepath.FromSlash(name)))
+		if err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data))}) != e {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *Dir) mkdir(dir string) error {
@@ -214,7 +293,7 @@ func (d *Dir) Commit() error {
 // now, against what this build wrote.
 func (d *Dir) prepare() error {
 	if d.old != nil && d.old.legacy {
-		others, err := foreign(d.Target, func(f string) bool { return d.written[f] }, d.writtenUnder, d.keep)
+		others, err := foreign(d.Target, func(f string) bool { _, ok := d.written[f]; return ok }, d.writtenUnder, d.keep)
 		if err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
@@ -232,7 +311,7 @@ func (d *Dir) prepare() error {
 	}
 	for _, c := range d.carry {
 		c = strings.TrimSuffix(c, "/")
-		if d.written[c] || d.writtenUnder(c) {
+		if _, ok := d.written[c]; ok || d.writtenUnder(c) {
 			return fmt.Errorf("output: %s/%s is kept (site.yaml keep:), but the build writes it too: remove it from keep: or from %s", d.Target, c, d.Target)
 		}
 		if err := carry(d.Target, d.stage, c); err != nil {
@@ -240,7 +319,7 @@ func (d *Dir) prepare() error {
 		}
 	}
 	full := filepath.Join(d.stage, marker)
-	if err := os.WriteFile(full, manifestData(d.written), 0o644); err != nil {
+	if err := os.WriteFile(full, manifestData(d.written, d.inputs, d.until), 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -192,7 +192,7 @@ func TestManifestListsTheBuildsFiles(t *testing.T) {
 		t.Fatalf("manifest = %v", m.files)
 	}
 	for name := range site {
-		if !m.files[name] {
+		if _, ok := m.files[name]; !ok {
 			t.Errorf("%s missing from the manifest", name)
 		}
 	}

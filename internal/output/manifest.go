@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // The marker file doubles as the manifest of the build that wrote the
@@ -19,7 +22,19 @@ import (
 // else (a deploy repository's .git, a CNAME, an uploaded PDF): the next
 // build carries it over when the site keeps it, and refuses to run
 // otherwise, since swapping the new site in would delete it.
-const manifestHeader = "# bulletin output manifest v1: the files below were written by bulletin build; any other file here stops the next build unless site.yaml keeps it"
+//
+// Each line gives a file's checksum and size, then its name: the next
+// build links a file whose bytes it would write again from the old site
+// into the new one, so it keeps its modification time (and rsync sends
+// only what changed). Two comment lines record the fingerprint of the
+// build's input and the time until which the same input gives the same
+// site (a future article's date): a build with the same input before that
+// time changes nothing. Nothing in it depends on when the build ran, so
+// two builds of one input write it byte for byte alike.
+const manifestHeader = "# bulletin output manifest v2: the files below were written by bulletin build; any other file here stops the next build unless site.yaml keeps it"
+
+// manifestV1 is the header of manifests that listed names only.
+const manifestV1 = "# bulletin output manifest v1:"
 
 // legacyMarker starts the marker of builds made before the manifest: they
 // recorded nothing of what they wrote.
@@ -32,9 +47,17 @@ var AlwaysKept = []string{".git"}
 
 // manifest is what the marker of an existing output says.
 type manifest struct {
-	files  map[string]bool
+	files  map[string]entry
 	dirs   map[string]bool // every folder that holds a listed file
 	legacy bool            // written before manifests: nothing is known
+	inputs string          // fingerprint of the input; "" unknown
+	until  time.Time       // the same input gives the same site until then; zero: for ever
+}
+
+// entry is what a manifest says of one file it lists. sum 0 is unknown.
+type entry struct {
+	sum  uint64
+	size int64
 }
 
 func readManifest(target string) (*manifest, error) {
@@ -42,8 +65,9 @@ func readManifest(target string) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &manifest{files: map[string]bool{}, dirs: map[string]bool{}}
-	if !bytes.HasPrefix(data, []byte(manifestHeader[:20])) {
+	m := &manifest{files: map[string]entry{}, dirs: map[string]bool{}}
+	v1 := bytes.HasPrefix(data, []byte(manifestV1))
+	if !v1 && !bytes.HasPrefix(data, []byte(manifestHeader)) {
 		if bytes.HasPrefix(data, []byte(legacyMarker)) {
 			m.legacy = true
 			return m, nil
@@ -54,30 +78,60 @@ func readManifest(target string) (*manifest, error) {
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
+		if v, ok := strings.CutPrefix(line, "# inputs "); ok {
+			m.inputs = v
+		}
+		if v, ok := strings.CutPrefix(line, "# until "); ok {
+			m.until, _ = time.Parse(time.RFC3339Nano, v)
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		m.files[line] = true
-		for d := path.Dir(line); d != "."; d = path.Dir(d) {
+		name, e := line, entry{}
+		if !v1 {
+			var ok bool
+			if name, e, ok = parseEntry(line); !ok {
+				return nil, fmt.Errorf("%s: a line bulletin did not write: %q", filepath.Join(target, marker), line)
+			}
+		}
+		m.files[name] = e
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
 			m.dirs[d] = true
 		}
 	}
 	return m, sc.Err()
 }
 
-// manifestData is the marker of a build that wrote names.
-func manifestData(names map[string]bool) []byte {
-	list := make([]string, 0, len(names))
-	for n := range names {
+// parseEntry reads "sum size name".
+func parseEntry(line string) (string, entry, bool) {
+	f := strings.SplitN(line, " ", 3)
+	if len(f) != 3 {
+		return "", entry{}, false
+	}
+	sum, err1 := strconv.ParseUint(f[0], 16, 64)
+	size, err2 := strconv.ParseInt(f[1], 10, 64)
+	return f[2], entry{sum, size}, err1 == nil && err2 == nil
+}
+
+// manifestData is the marker of a build that wrote files from inputs.
+func manifestData(files map[string]entry, inputs string, until time.Time) []byte {
+	list := make([]string, 0, len(files))
+	for n := range files {
 		list = append(list, n)
 	}
 	sort.Strings(list)
 	var b bytes.Buffer
 	b.WriteString(manifestHeader)
 	b.WriteByte('\n')
+	if inputs != "" {
+		fmt.Fprintf(&b, "# inputs %s\n", inputs)
+		if !until.IsZero() {
+			fmt.Fprintf(&b, "# until %s\n", until.UTC().Format(time.RFC3339Nano))
+		}
+	}
 	for _, n := range list {
-		b.WriteString(n)
-		b.WriteByte('\n')
+		e := files[n]
+		fmt.Fprintf(&b, "%016x %d %s\n", e.sum, e.size, n)
 	}
 	return b.Bytes()
 }
@@ -165,3 +219,11 @@ func (e *foreignError) Error() string {
 		e.target, strings.Join(AlwaysKept, ", "))
 	return b.String()
 }
+
+// checksum identifies a file's bytes: two CRC-32s (Castagnoli and IEEE,
+// both computed by the processor on amd64 and arm64) side by side.
+func checksum(data []byte) uint64 {
+	return uint64(crc32.Checksum(data, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(data))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -13,8 +13,10 @@ type Sink interface {
 }
 
 // validName reports whether name is a clean relative path that stays inside
-// the site: the build never writes outside its output.
+// the site: the build never writes outside its output. Control characters
+// are refused too: a name is a line of the output's manifest.
 func validName(name string) bool {
 	return name != "" && !strings.HasPrefix(name, "/") && !strings.Contains(name, `\`) &&
-		path.Clean(name) == name && name != "." && !strings.HasPrefix(name, "../") && name != ".."
+		path.Clean(name) == name && name != "." && !strings.HasPrefix(name, "../") && name != ".." &&
+		!strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f })
 }

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// fileState is what rsync and a web server see of an output file.
+type fileState struct {
+	inode uint64
+	mtime time.Time
+	size  int64
+}
+
+func snapshotTree(t *testing.T, root string) map[string]fileState {
+	t.Helper()
+	out := map[string]fileState{}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = fileState{fi.Sys().(*syscall.Stat_t).Ino, fi.ModTime(), fi.Size()}
+		return nil
+	})
+	return out
+}
+
+const second = "---\ntitle: Giám sát kinh tế tập thể\ndate: 2019-03-12\ndocuments: [01-ĐA/TU]\n---\nNội dung hai.\n"
+
+// A build with nothing changed writes nothing: every output file keeps its
+// inode and time, and no staging folder is made. A build after one new
+// article writes the pages that show it and links every other file in
+// from the last build, unchanged: rsync sends only what changed.
+func TestRebuildsWriteOnlyWhatChanged(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.yaml":             "title: T\nbase_url: https://kiemtra.example.vn/\npage_size: 1\n",
+		"content/articles/a.md": article,
+		"content/articles/b.md": second,
+	})
+	public := filepath.Join(dir, "public")
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	before := snapshotTree(t, public)
+	time.Sleep(20 * time.Millisecond) // a file written again would get a later time
+
+	code, out, errs := bulletin("build", "-source", dir)
+	if code != 0 || !strings.Contains(out, "Nothing to build") {
+		t.Fatalf("no-op build: exit %d\n%s%s", code, out, errs)
+	}
+	after := snapshotTree(t, public)
+	for name, st := range before {
+		if after[name] != st {
+			t.Errorf("a build with nothing changed touched %s: %+v → %+v", name, st, after[name])
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".bulletin-stage-*")); len(left) > 0 {
+		t.Errorf("staging folders: %v", left)
+	}
+
+	os.WriteFile(filepath.Join(dir, "content/articles/c.md"),
+		[]byte("---\ntitle: Bài mới nhất\ndate: 2020-05-01\n---\nMới.\n"), 0o644)
+	if code, out, errs := bulletin("build", "-source", dir, "-v"); code != 0 || !strings.Contains(out, "unchanged") {
+		t.Fatalf("rebuild: exit %d\n%s%s", code, out, errs)
+	}
+	after = snapshotTree(t, public)
+	// a's page (its neighbour is b), the project's page and feed (c cites
+	// no document), the stylesheet: as they were. The front page, the
+	// feeds and b's page (c is its newer neighbour) show the new article.
+	for _, name := range []string{"2018/08/kiem-tra-dan-van/index.html",
+		"projects/01-da-tu/index.html", "projects/01-da-tu/index.xml", "css/bulletin.css"} {
+		if after[name] != before[name] {
+			t.Errorf("%s was written again though its bytes did not change: %+v → %+v", name, before[name], after[name])
+		}
+	}
+	for _, name := range []string{"index.html", "index.xml", "atom.xml", "sitemap.xml", "2019/03/giam-sat-kinh-te-tap-the/index.html"} {
+		if after[name].inode == before[name].inode {
+			t.Errorf("%s shows the new article but was not written", name)
+		}
+	}
+	if _, ok := after["2020/05/bai-moi-nhat/index.html"]; !ok {
+		t.Error("the new article's page is missing")
+	}
+}

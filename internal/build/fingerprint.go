@@ -1,0 +1,82 @@
+package build
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc64"
+	"io/fs"
+	"os"
+	"strconv"
+	"sync"
+)
+
+// Fingerprint identifies everything a build's output depends on but the
+// clock: the program itself (its code and its embedded theme), the build's
+// options, and the name and bytes of every file of the site's input
+// (site.yaml, content/, layouts/, static/). Builds are deterministic, so
+// two builds of one fingerprint write the same site, as long as no article
+// came out in between (Site.Until): the command line then has nothing to
+// write.
+func Fingerprint(source fs.FS, opt Options) (string, error) {
+	self, err := program()
+	if err != nil {
+		return "", err
+	}
+	h := crc64.New(crcTable)
+	fmt.Fprintf(h, "%s|drafts=%t|future=%t|", self, opt.Drafts, opt.Future)
+	if opt.Theme != nil && opt.Theme != DefaultTheme {
+		return "", errors.New("fingerprint: only the default theme is built into the program")
+	}
+	add := func(name string, data []byte) {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write([]byte(strconv.Itoa(len(data))))
+		h.Write([]byte{0})
+		h.Write(data)
+	}
+	if data, err := fs.ReadFile(source, "site.yaml"); err == nil {
+		add("site.yaml", data)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	for _, dir := range []string{"content", "layouts", "static"} {
+		err := fs.WalkDir(source, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if name == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() {
+				add(name+"/", nil)
+				return nil
+			}
+			data, err := fs.ReadFile(source, name)
+			if err != nil {
+				return err
+			}
+			add(name, data)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// program is a checksum of the running executable, read once.
+var program = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatUint(crc64.Checksum(data, crcTable), 16), nil
+})
