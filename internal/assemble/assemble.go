@@ -2,7 +2,9 @@ package assemble
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"bulletin/internal/diag"
@@ -17,11 +19,12 @@ type Options struct {
 	Now    time.Time // the build's clock; articles after it are "future"
 }
 
-// Input is the loaded content.
+// Input is the loaded content, as decoded: assemble reads it and never
+// changes it, making the site's own values from it.
 type Input struct {
-	Articles []*model.Article
-	Projects []*model.Project
-	Docs     []*model.Doc
+	Articles []*model.ArticleFile
+	Projects []*model.ProjectFile
+	Docs     []*model.DocFile
 }
 
 // Site assembles the site. It reports every problem it finds (duplicate
@@ -29,11 +32,7 @@ type Input struct {
 func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	var problems diag.List
 	s := &model.Site{Config: cfg}
-	s.Articles, s.Until = shown(in.Articles, opt)
-	for _, a := range s.Articles {
-		resetDerived(a)
-		a.URL = articleURL(a, cfg.Location)
-	}
+	s.Articles, s.Until = shown(in.Articles, opt, cfg.Location)
 	sortNewestFirst(s.Articles)
 
 	s.Projects = projects(in.Projects, s.Articles, &problems)
@@ -48,57 +47,72 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	return s, problems
 }
 
-// shown keeps the articles this build publishes and marks the future ones.
-// until is the date of the first of those, when the site changes by itself.
-func shown(all []*model.Article, opt Options) (out []*model.Article, until time.Time) {
-	out = make([]*model.Article, 0, len(all))
-	for _, a := range all {
-		a.Future = !opt.Now.IsZero() && a.Date.After(opt.Now)
-		if a.Future && (until.IsZero() || a.Date.Before(until)) {
-			until = a.Date
+// shown makes the article of each file this build publishes, with its URL
+// and whether it is in the future. until is the date of the first future
+// article, when the site changes by itself.
+func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*model.Article, until time.Time) {
+	all := make([]model.Article, len(files)) // one allocation for the lot
+	out = make([]*model.Article, 0, len(files))
+	for i, f := range files {
+		future := !opt.Now.IsZero() && f.Date.After(opt.Now)
+		if future && (until.IsZero() || f.Date.Before(until)) {
+			until = f.Date
 		}
-		if a.Draft && !opt.Drafts || a.Future && !opt.Future {
+		if f.Draft && !opt.Drafts || future && !opt.Future {
 			continue
 		}
+		a := &all[i]
+		a.ArticleFile, a.Future, a.URL = f, future, articleURL(f, loc)
 		out = append(out, a)
 	}
 	return out, until
 }
 
-// resetDerived clears what a previous assembly set: the loader may hand
-// the preview server the same article value twice.
-func resetDerived(a *model.Article) {
-	a.URL, a.Projects, a.TeamLeadT, a.UnitT, a.TagsT = "", nil, nil, nil, nil
-}
-
 // articleURL is /:year/:month/:slug/, year and month read in the site's zone
 // so that an article dated 23:30 on the last day of a month in another zone
 // still files under the month its readers saw.
-func articleURL(a *model.Article, loc *time.Location) string {
-	d := a.Date
+func articleURL(f *model.ArticleFile, loc *time.Location) string {
+	d := f.Date
 	if loc != nil {
 		d = d.In(loc)
 	}
-	return fmt.Sprintf("/%04d/%02d/%s/", d.Year(), int(d.Month()), a.Slug)
+	b := make([]byte, 0, 10+len(f.Slug))
+	b = append(b, '/')
+	b = appendPadded(b, d.Year(), 4)
+	b = append(b, '/')
+	b = appendPadded(b, int(d.Month()), 2)
+	b = append(b, '/')
+	b = append(b, f.Slug...)
+	b = append(b, '/')
+	return string(b)
+}
+
+// appendPadded appends n in decimal, zero-padded to width.
+func appendPadded(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 // sortNewestFirst orders by date, newest first; equal dates by URL so the
 // order never depends on the order files were read.
 func sortNewestFirst(as []*model.Article) {
-	sort.SliceStable(as, func(i, j int) bool {
-		if !as[i].Date.Equal(as[j].Date) {
-			return as[i].Date.After(as[j].Date)
+	slices.SortStableFunc(as, func(a, b *model.Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
 		}
-		return as[i].URL < as[j].URL
+		return strings.Compare(a.URL, b.URL)
 	})
 }
 
-func docs(in []*model.Doc) []*model.Doc {
-	out := append([]*model.Doc(nil), in...)
-	for _, d := range out {
-		d.URL = "/" + d.Slug + "/"
+func docs(files []*model.DocFile) []*model.Doc {
+	out := make([]*model.Doc, len(files))
+	for i, f := range files {
+		out[i] = &model.Doc{DocFile: f, URL: "/" + f.Slug + "/"}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	slices.SortFunc(out, func(a, b *model.Doc) int { return strings.Compare(a.URL, b.URL) })
 	return out
 }
 

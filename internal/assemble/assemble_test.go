@@ -11,8 +11,8 @@ import (
 
 var ict = time.FixedZone("ICT", 7*3600)
 
-func art(path, title string, day int, codes ...string) *model.Article {
-	a := &model.Article{Title: title, Slug: slugOf(title), Date: time.Date(2018, 8, day, 9, 0, 0, 0, ict)}
+func art(path, title string, day int, codes ...string) *model.ArticleFile {
+	a := &model.ArticleFile{Title: title, Slug: slugOf(title), Date: time.Date(2018, 8, day, 9, 0, 0, 0, ict)}
 	a.Path = path
 	for _, c := range codes {
 		a.Documents = append(a.Documents, model.DocRef{Code: c, Key: strings.ToUpper(c)})
@@ -20,10 +20,19 @@ func art(path, title string, day int, codes ...string) *model.Article {
 	return a
 }
 
+// assembled makes articles of files, as assemble would.
+func assembled(files ...*model.ArticleFile) []*model.Article {
+	out := make([]*model.Article, len(files))
+	for i, f := range files {
+		out[i] = &model.Article{ArticleFile: f}
+	}
+	return out
+}
+
 func TestPaginate(t *testing.T) {
 	as := make([]*model.Article, 5)
 	for i := range as {
-		as[i] = art("a", "A", i+1)
+		as[i] = assembled(art("a", "A", i+1))[0]
 	}
 	for _, c := range []struct {
 		n, size, pages int
@@ -40,7 +49,7 @@ func TestPaginate(t *testing.T) {
 }
 
 func TestNewestFirstWithStableTies(t *testing.T) {
-	s, ps := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{
+	s, ps := Site(model.Config{PageSize: 10}, Input{Articles: []*model.ArticleFile{
 		art("c.md", "C", 1), art("b.md", "B", 3), art("a.md", "A", 3),
 	}}, Options{})
 	if len(ps) > 0 {
@@ -58,21 +67,21 @@ func TestNewestFirstWithStableTies(t *testing.T) {
 func TestProjectWithoutFileTakesTitleFromOldestCiter(t *testing.T) {
 	old, young := art("o.md", "O", 1, "01-ĐA/TU"), art("y.md", "Y", 9, "01-ĐA/TU")
 	old.Documents[0].Title, young.Documents[0].Title = "Tên cũ", "Tên mới"
-	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{young, old}}, Options{})
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.ArticleFile{young, old}}, Options{})
 	if len(s.Projects) != 1 || s.Projects[0].Title != "Tên cũ" || s.Projects[0].URL != "/projects/01-da-tu/" {
 		t.Fatalf("projects: %+v", s.Projects)
 	}
-	if got := s.Projects[0].Articles; len(got) != 2 || got[0] != young {
+	if got := s.Projects[0].Articles; len(got) != 2 || got[0].ArticleFile != young {
 		t.Errorf("project articles not newest first")
 	}
 }
 
 func TestDuplicateProjectFilesAreAnError(t *testing.T) {
-	p1 := &model.Project{Code: "01-ĐA/TU", Key: "01-DA/TU"}
+	p1 := &model.ProjectFile{Code: "01-ĐA/TU", Key: "01-DA/TU"}
 	p1.Path = "content/projects/a.md"
-	p2 := &model.Project{Code: "01-DA/TU", Key: "01-DA/TU"}
+	p2 := &model.ProjectFile{Code: "01-DA/TU", Key: "01-DA/TU"}
 	p2.Path = "content/projects/b.md"
-	_, ps := Site(model.Config{PageSize: 10}, Input{Projects: []*model.Project{p1, p2}}, Options{})
+	_, ps := Site(model.Config{PageSize: 10}, Input{Projects: []*model.ProjectFile{p1, p2}}, Options{})
 	if len(ps) != 1 || !strings.Contains(ps[0].Error(), "content/projects/b.md") || !strings.Contains(ps[0].Error(), "content/projects/a.md") {
 		t.Errorf("problems: %v", ps)
 	}
@@ -82,7 +91,7 @@ func TestTermsFoldSpellings(t *testing.T) {
 	a, b := art("a.md", "A", 1), art("b.md", "B", 2)
 	a.Unit, b.Unit = "Đảng ủy Khối", "Đảng Ủy khối"
 	a.TeamLead, b.TeamLead = model.Person{Name: "Bùi Hải Tú", Role: "Cũ"}, model.Person{Name: "Bùi Hải Tú", Role: "Mới"}
-	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{a, b}}, Options{})
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.ArticleFile{a, b}}, Options{})
 	units := s.Taxonomy("units").Terms
 	if len(units) != 1 || units[0].URL != "/units/dang-uy-khoi/" || len(units[0].Articles) != 2 {
 		t.Errorf("units: %+v", units)
@@ -98,7 +107,7 @@ func TestTermSpellingIsTheMostCommon(t *testing.T) {
 	a, b, c := art("a.md", "A", 1), art("b.md", "B", 2), art("c.md", "C", 3)
 	a.TeamLead.Name, b.TeamLead.Name, c.TeamLead.Name = "Bùi Hải Tú", "Bùi Hải Tú", "bùi hải tú" // c is the newest
 	a.Unit, b.Unit = "Đảng ủy Khối", "Đảng Ủy Khối"
-	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.Article{a, b, c}}, Options{})
+	s, _ := Site(model.Config{PageSize: 10}, Input{Articles: []*model.ArticleFile{a, b, c}}, Options{})
 	if got := s.Taxonomy("team-leads").Terms[0].Name; got != "Bùi Hải Tú" {
 		t.Errorf("team lead spelt %q, want the spelling of two articles of three", got)
 	}
@@ -108,7 +117,7 @@ func TestTermSpellingIsTheMostCommon(t *testing.T) {
 }
 
 func TestHugePageSizeDoesNotOverflow(t *testing.T) {
-	as := []*model.Article{art("a", "A", 1), art("b", "B", 2)}
+	as := assembled(art("a", "A", 1), art("b", "B", 2))
 	ps := paginate("/", as, int(^uint(0)>>1))
 	if len(ps) != 1 || len(ps[0].Articles) != 2 {
 		t.Errorf("got %d pages", len(ps))
@@ -119,7 +128,7 @@ func TestHugePageSizeDoesNotOverflow(t *testing.T) {
 // "đ", "o" before "ô".
 func TestTermsInVietnameseOrder(t *testing.T) {
 	names := []string{"Đỗ Hồng Yến", "Dương Văn Minh", "Đoàn Thanh Điệp", "Bùi Hải Tú"}
-	var as []*model.Article
+	var as []*model.ArticleFile
 	for i, n := range names {
 		a := art("a"+strconv.Itoa(i)+".md", "A"+strconv.Itoa(i), i+1)
 		a.TeamLead.Name = n
@@ -136,7 +145,7 @@ func TestTermsInVietnameseOrder(t *testing.T) {
 }
 
 func TestProjectsInTheOrderOfTheirNumbers(t *testing.T) {
-	var as []*model.Article
+	var as []*model.ArticleFile
 	for i, c := range []string{"4950/QĐ-UBND", "123/KH-UBND", "12345/QĐ-UBND", "15-NQ/TU", "01-ĐA/TU", "02-ĐA/TU"} {
 		as = append(as, art("a"+strconv.Itoa(i)+".md", "A"+strconv.Itoa(i), i+1, c))
 	}

@@ -11,21 +11,19 @@ import (
 // checkCollisions reports pages that would be written to one file, naming
 // the sources of all of them, so none silently replaces another. Each page
 // after the first on a path gets its own problem, listing the others.
+// The pages come sorted by path, so the pages of one path are neighbours.
 func checkCollisions(ps []*model.Page, problems *diag.List) {
-	byPath := map[string][]*model.Page{}
-	var paths []string
-	for _, p := range ps {
-		if len(byPath[p.Path]) == 0 {
-			paths = append(paths, p.Path)
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].Path == ps[i].Path {
+			j++
 		}
-		byPath[p.Path] = append(byPath[p.Path], p)
-	}
-	for _, path := range paths {
-		group := byPath[path]
-		for i, p := range group[1:] {
+		group := ps[i:j]
+		i = j
+		for k, p := range group[1:] {
 			var others []string
-			for j, o := range group {
-				if j != i+1 {
+			for m, o := range group {
+				if m != k+1 {
 					others = append(others, describe(o))
 				}
 			}
@@ -61,8 +59,8 @@ func origin(p *model.Page) (file string, line int, field string) {
 			return p.Doc.Path, l, "slug"
 		}
 		return p.Doc.Path, p.Doc.Line("title"), ""
-	case p.Project != nil && p.Project.Path != "":
-		return p.Project.Path, p.Project.Line("code"), "code"
+	case p.Project != nil && p.Project.File != nil:
+		return p.Project.File.Path, p.Project.File.Line("code"), "code"
 	case p.Project != nil && len(p.Project.Articles) > 0:
 		a := p.Project.Articles[len(p.Project.Articles)-1]
 		for _, d := range a.Documents {

@@ -2,7 +2,7 @@ package assemble
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"bulletin/internal/model"
@@ -57,7 +57,7 @@ func pages(s *model.Site) []*model.Page {
 	nf.Site = s
 	nf.Path = "404.html"
 	ps = append(ps, nf)
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Path < ps[j].Path })
+	slices.SortStableFunc(ps, func(a, b *model.Page) int { return strings.Compare(a.Path, b.Path) })
 	return ps
 }
 

@@ -2,7 +2,7 @@ package assemble
 
 import (
 	"cmp"
-	"sort"
+	"slices"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -13,20 +13,19 @@ import (
 // projects joins the project files with the documents the shown articles
 // reference. A code with no file still gets a project, titled from the
 // oldest article that gives the document's title, as the contract says.
-func projects(files []*model.Project, articles []*model.Article, problems *diag.List) []*model.Project {
+func projects(files []*model.ProjectFile, articles []*model.Article, problems *diag.List) []*model.Project {
 	byKey := map[string]*model.Project{}
 	var out []*model.Project
 	for _, f := range files {
-		p := *f // the loader may hand out the same value again: copy
-		p.Articles = nil
-		if prev, ok := byKey[p.Key]; ok {
-			problems.Add(&diag.Problem{File: p.Path, Line: p.Line("code"), Field: "code",
-				Message: "project " + p.Code + " is already described by " + prev.Path,
+		if prev, ok := byKey[f.Key]; ok {
+			problems.Add(&diag.Problem{File: f.Path, Line: f.Line("code"), Field: "code",
+				Message: "project " + f.Code + " is already described by " + prev.Path(),
 				Hint:    "codes that differ only by Đ/D, case or spacing name one project: keep one file"})
 			continue
 		}
-		byKey[p.Key] = &p
-		out = append(out, &p)
+		p := &model.Project{File: f, Code: f.Code, Key: f.Key, Title: f.Title, Date: f.Date, Issuer: f.Issuer, Period: f.Period}
+		byKey[p.Key] = p
+		out = append(out, p)
 	}
 	// Oldest first, so a code without a file takes its title from the
 	// first article that cited it.
@@ -39,7 +38,7 @@ func projects(files []*model.Project, articles []*model.Article, problems *diag.
 				byKey[d.Key] = p
 				out = append(out, p)
 			}
-			if p.Path == "" {
+			if p.File == nil {
 				if p.Title == "" {
 					p.Title = d.Title
 				}
@@ -59,23 +58,25 @@ func projects(files []*model.Project, articles []*model.Article, problems *diag.
 	// Newest first, as the site lists them; each article once per project
 	// even when it cites the same code twice.
 	for _, a := range articles {
-		seen := map[string]bool{}
-		for _, d := range a.Documents {
+		if len(a.Documents) == 0 {
+			continue
+		}
+		a.Projects = make([]*model.Project, len(a.Documents))
+		for i, d := range a.Documents {
 			p := byKey[d.Key]
-			a.Projects = append(a.Projects, p)
-			if !seen[d.Key] {
-				seen[d.Key] = true
+			a.Projects[i] = p
+			if !slices.Contains(a.Projects[:i], p) {
 				p.Articles = append(p.Articles, a)
 			}
 		}
 	}
 	// Codes in the order a reader counts them: 15-NQ/TU before
 	// 123/KH-UBND before 4950/QĐ-UBND, numbers by value.
-	sort.Slice(out, func(i, j int) bool {
-		if c := naturalCompare(out[i].Slug, out[j].Slug); c != 0 {
-			return c < 0
+	slices.SortFunc(out, func(a, b *model.Project) int {
+		if c := naturalCompare(a.Slug, b.Slug); c != 0 {
+			return c
 		}
-		return out[i].Key < out[j].Key
+		return strings.Compare(a.Key, b.Key)
 	})
 	return out
 }

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,17 +24,14 @@ func taxonomies(articles []*model.Article) []*model.Taxonomy {
 			if t.Role == "" {
 				t.Role = a.TeamLead.Role
 			}
-			a.TeamLeadT = t
+			a.LeadTerm = t
 		}
 		if a.Unit != "" {
-			a.UnitT = units.add(a.Unit, a)
+			a.UnitTerm = units.add(a.Unit, a)
 		}
-		seen := map[*model.Term]bool{}
 		for _, tag := range a.Tags {
-			t := tags.add(tag, a)
-			if !seen[t] {
-				seen[t] = true
-				a.TagsT = append(a.TagsT, t)
+			if t := tags.add(tag, a); !slices.Contains(a.TagTerms, t) {
+				a.TagTerms = append(a.TagTerms, t)
 			}
 		}
 	}

@@ -23,11 +23,8 @@ type mdKey struct {
 }
 
 type mdEntry struct {
-	html    template.HTML
-	summary string
-	links   []model.Link // lines relative to the body
-	pages   []markdown.PageLink
-	linked  uint64 // hash of pages
+	body  model.Body // Links with their lines in the file
+	pages []markdown.PageLink
 }
 
 // fresh reports whether every page the body links to by file still has
@@ -47,46 +44,40 @@ type markdownCache struct {
 }
 
 // convert converts the body of every shown article, project and page,
-// reusing conversions from the previous build where the key is unchanged.
-// keep says whether to keep them for the next build; a one-off build
-// drops each Markdown source once converted.
+// reusing conversions from the previous build where the key is unchanged,
+// and gives each its Body. keep says whether to keep the conversions for
+// the next build.
 func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) diag.List {
 	opts, codes := options(s)
 	conv := markdown.New(opts)
-	srcs := sources(s)
-	entries := make([]*mdEntry, len(srcs))
-	keys := make([]mdKey, len(srcs))
-	problems := make([]*diag.Problem, len(srcs))
-	parallel(ctx, len(srcs), func(i int) error {
-		keys[i] = mdKey{srcs[i].Hash, srcs[i].Path, codes, s.Config.UnsafeHTML}
+	bodies := bodiesOf(s)
+	entries := make([]*mdEntry, len(bodies))
+	keys := make([]mdKey, len(bodies))
+	problems := make([]*diag.Problem, len(bodies))
+	parallel(ctx, len(bodies), func(i int) error {
+		src := bodies[i].src
+		keys[i] = mdKey{src.Hash, src.Path, codes, s.Config.UnsafeHTML}
 		if e := c.entries[keys[i]]; e != nil && e.fresh(opts.Page) {
 			entries[i] = e
 			return nil
 		}
-		entries[i], problems[i] = convert(conv, srcs[i])
+		entries[i], problems[i] = convert(conv, src)
 		return nil
 	})
 	var out diag.List
-	next := make(map[mdKey]*mdEntry, len(srcs))
-	for i, src := range srcs {
+	next := make(map[mdKey]*mdEntry, len(bodies))
+	for i, b := range bodies {
 		switch {
 		case problems[i] != nil:
 			out.Add(problems[i])
 		case entries[i] != nil: // nil only when the build was cancelled
-			entries[i].apply(src)
+			*b.body = entries[i].body
 			if keep {
 				next[keys[i]] = entries[i]
-			} else {
-				src.Markdown = nil // converted; a one-off build needs it no more
 			}
 		}
 	}
 	c.entries = next
-	for _, a := range s.Articles {
-		if a.SummaryField != "" {
-			a.Summary = a.SummaryField
-		}
-	}
 	return out
 }
 
@@ -106,8 +97,8 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 		pages[text.ComposeString(a.Path)] = rel(a.URL)
 	}
 	for _, p := range s.Projects {
-		if p.Path != "" {
-			pages[text.ComposeString(p.Path)] = rel(p.URL)
+		if p.File != nil {
+			pages[text.ComposeString(p.File.Path)] = rel(p.URL)
 		}
 	}
 	for _, d := range s.Docs {
@@ -133,21 +124,27 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	return opts, h.sum()
 }
 
-// sources lists every body the site shows.
-func sources(s *model.Site) []*model.Source {
-	srcs := make([]*model.Source, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
+// body pairs a file's source with the Body its page shows.
+type body struct {
+	src  *model.Source
+	body *model.Body
+}
+
+// bodiesOf lists every body the site shows.
+func bodiesOf(s *model.Site) []body {
+	out := make([]body, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
-		srcs = append(srcs, &a.Source)
+		out = append(out, body{&a.Source, &a.Body})
 	}
 	for _, p := range s.Projects {
-		if p.Path != "" {
-			srcs = append(srcs, &p.Source)
+		if p.File != nil {
+			out = append(out, body{&p.File.Source, &p.Body})
 		}
 	}
 	for _, d := range s.Docs {
-		srcs = append(srcs, &d.Source)
+		out = append(out, body{&d.Source, &d.Body})
 	}
-	return srcs
+	return out
 }
 
 func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
@@ -155,26 +152,15 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	if err != nil {
 		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages}
+	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL)
 	}
-	e.linked = h.sum()
+	e.body.Linked = h.sum()
 	for _, l := range res.Links {
-		e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
+		// Lines counted in the file, not the body.
+		e.body.Links = append(e.body.Links, model.Link{Dest: l.Dest, Line: l.Line + src.BodyLine - 1, Image: l.Image})
 	}
 	return e, nil
-}
-
-// apply sets the conversion on src, with link lines counted in the file.
-func (e *mdEntry) apply(src *model.Source) {
-	src.HTML = e.html
-	src.Summary = e.summary
-	src.Linked = e.linked
-	src.Links = make([]model.Link, len(e.links))
-	for j, l := range e.links {
-		l.Line += src.BodyLine - 1
-		src.Links[j] = l
-	}
 }

@@ -23,8 +23,8 @@ type citation struct {
 func (c *checker) documents(found *diag.List) {
 	for _, p := range c.site.Projects {
 		var ref *citation
-		if p.Path != "" {
-			ref = &citation{p.Path, p.Line("title"), p.Line("date"), p.Title, day(p.Date)}
+		if f := p.File; f != nil {
+			ref = &citation{f.Path, f.Line("title"), f.Line("date"), p.Title, day(p.Date)}
 		}
 		for i := len(p.Articles) - 1; i >= 0; i-- { // oldest first
 			a := p.Articles[i]
@@ -61,8 +61,8 @@ func sameTitle(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // cite no document: such an article is on no project's page.
 func (c *checker) projects(found *diag.List) {
 	for _, p := range c.site.Projects {
-		if p.Path != "" && len(p.Articles) == 0 {
-			found.Add(warn(UnusedProject, p.Path, p.Line("code"), "code",
+		if f := p.File; f != nil && len(p.Articles) == 0 {
+			found.Add(warn(UnusedProject, f.Path, f.Line("code"), "code",
 				"no article cites "+p.Code, "its page lists nothing; cite it in an article's documents, or remove the file"))
 		}
 	}

@@ -16,25 +16,25 @@ import (
 func (c *checker) links(found *diag.List) {
 	c.index()
 	for _, a := range c.site.Articles {
-		c.sourceLinks(&a.Source, a.URL, found)
+		c.sourceLinks(&a.Source, &a.Body, a.URL, found)
 		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
 				"the image "+a.Image+" is not in the site", "put the file under static/, e.g. static"+a.Image))
 		}
 	}
 	for _, p := range c.site.Projects {
-		if p.Path != "" {
-			c.sourceLinks(&p.Source, p.URL, found)
+		if p.File != nil {
+			c.sourceLinks(&p.File.Source, &p.Body, p.URL, found)
 		}
 	}
 	for _, d := range c.site.Docs {
-		c.sourceLinks(&d.Source, d.URL, found)
+		c.sourceLinks(&d.Source, &d.Body, d.URL, found)
 	}
 }
 
-func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.List) {
+func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL string, found *diag.List) {
 	base := c.site.Config.BasePath()
-	for _, l := range src.Links {
+	for _, l := range body.Links {
 		u, err := url.Parse(l.Dest)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 			continue
@@ -115,8 +115,8 @@ func (c *checker) index() {
 		c.byURL[a.URL] = a
 	}
 	for _, p := range c.site.Projects {
-		if p.Path != "" {
-			c.pages[text.ComposeString(p.Path)] = nil
+		if p.File != nil {
+			c.pages[text.ComposeString(p.File.Path)] = nil
 		}
 	}
 	for _, d := range c.site.Docs {

@@ -16,8 +16,8 @@ var articleKeys = []string{"title", "date", "kind", "team_lead", "inspected_unit
 var kinds = []string{"news", "outcome"}
 
 // article converts the fields of an article file.
-func (d *decoder) article() *model.Article {
-	a := &model.Article{Kind: "news"}
+func (d *decoder) article() *model.ArticleFile {
+	a := &model.ArticleFile{Kind: "news"}
 	a.Title = d.title("an article")
 	a.Date = d.requiredDate("an article")
 	if v, _, ok := d.get("date"); ok {

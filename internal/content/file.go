@@ -22,9 +22,9 @@ const (
 // result is one decoded file: one of article, project, doc (none when the
 // file has an error), and its problems.
 type result struct {
-	article *model.Article
-	project *model.Project
-	doc     *model.Doc
+	article *model.ArticleFile
+	project *model.ProjectFile
+	doc     *model.DocFile
 	probs   diag.List
 }
 

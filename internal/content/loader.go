@@ -12,11 +12,13 @@ import (
 	"bulletin/internal/model"
 )
 
-// Set is everything loaded from content/, each list sorted by path.
+// Set is everything loaded from content/, each list sorted by path. The
+// values are the loader's own, shared with every later load that finds
+// their files unchanged: no one changes them.
 type Set struct {
-	Articles []*model.Article
-	Projects []*model.Project
-	Docs     []*model.Doc
+	Articles []*model.ArticleFile
+	Projects []*model.ProjectFile
+	Docs     []*model.DocFile
 	Bytes    int64 // the size of the content files, as their stamps give it
 }
 
@@ -49,8 +51,7 @@ func Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 
 // Load reads every content file of the site rooted at fsys. It returns the
 // files that decoded without error, and every problem of every file,
-// sorted. The structs are fresh shallow copies on each call: later stages
-// set fields on them (URL, Projects, ...) without touching the cache.
+// sorted.
 func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 	return l.load(fsys, cfg, nil, false)
 }
@@ -115,14 +116,11 @@ func (l *Loader) load(fsys fs.FS, cfg model.Config, changed []string, known bool
 		}
 		switch {
 		case r.article != nil:
-			a := *r.article
-			set.Articles = append(set.Articles, &a)
+			set.Articles = append(set.Articles, r.article)
 		case r.project != nil:
-			p := *r.project
-			set.Projects = append(set.Projects, &p)
+			set.Projects = append(set.Projects, r.project)
 		case r.doc != nil:
-			d := *r.doc
-			set.Docs = append(set.Docs, &d)
+			set.Docs = append(set.Docs, r.doc)
 		}
 	}
 	probs.Sort()

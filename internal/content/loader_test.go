@@ -21,15 +21,12 @@ func TestLoaderCache(t *testing.T) {
 	if len(probs) != 0 || len(first.Articles) != 2 || l.Decoded() != 3 {
 		t.Fatalf("first load: %v, %d articles, %d decoded", probs, len(first.Articles), l.Decoded())
 	}
-	first.Articles[0].URL = "/set-by-assemble/"
-	first.Docs[0].URL = "/p/"
-
 	second, _ := l.Load(fsys, model.Config{})
 	if l.Decoded() != 0 {
 		t.Errorf("unchanged files decoded again: %d", l.Decoded())
 	}
-	if second.Articles[0] == first.Articles[0] || second.Articles[0].URL != "" || second.Docs[0].URL != "" {
-		t.Errorf("cached struct shared or changed: %+v", second.Articles[0])
+	if second.Articles[0] != first.Articles[0] {
+		t.Errorf("an unchanged file was not handed out as decoded before")
 	}
 
 	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B2\ndate: 2018-08-07\n---\n")}

@@ -12,8 +12,8 @@ var pageKeys = []string{"title", "slug", "date"}
 // page converts the fields of a stand-alone page. Its slug defaults to the
 // file name ("about.md" → "about"), or the folder's for an index.md, since
 // an editor names the file after the URL they want.
-func (d *decoder) page() *model.Doc {
-	p := &model.Doc{}
+func (d *decoder) page() *model.DocFile {
+	p := &model.DocFile{}
 	p.Title = d.title("a page")
 	p.Date = d.optionalDate()
 	p.Slug, _ = d.slug("", fileSlugName(d.path))

@@ -11,8 +11,8 @@ var projectKeys = []string{"code", "title", "date", "issuer", "period"}
 
 // project converts the fields of a project file: a referenced document
 // such as an Đề án, identified by its code.
-func (d *decoder) project() *model.Project {
-	p := &model.Project{}
+func (d *decoder) project() *model.ProjectFile {
+	p := &model.ProjectFile{}
 	v, line, ok := d.get("code")
 	if ok {
 		p.Code, _ = d.text("code", line, v)

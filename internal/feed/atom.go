@@ -77,7 +77,7 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			Link:      atomLink{Href: Abs(cfg, a.URL), Rel: "alternate", Type: "text/html"},
 			Published: a.Date.Format(time.RFC3339),
 			Updated:   a.Date.Format(time.RFC3339),
-			Summary:   atomText{Type: "text", Body: summary(a)},
+			Summary:   atomText{Type: "text", Body: a.Summary()},
 		}
 		if a.TeamLead.Name != "" {
 			e.Author = &atomAuthor{Name: a.TeamLead.Name}

@@ -44,13 +44,6 @@ func newest(as []*model.Article) time.Time {
 	return t
 }
 
-func summary(a *model.Article) string {
-	if a.SummaryField != "" {
-		return a.SummaryField
-	}
-	return a.Summary
-}
-
 func marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)

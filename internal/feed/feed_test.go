@@ -25,21 +25,19 @@ func testConfig() model.Config {
 // with a team lead, a summary field, two documents and markup to escape;
 // one with none of those.
 func testArticles() []*model.Article {
-	a := &model.Article{
+	a := &model.Article{ArticleFile: &model.ArticleFile{
 		Title:        "Kiểm tra <Đề án> 01 & 02",
 		Date:         time.Date(2018, 8, 6, 16, 41, 0, 0, ict),
 		TeamLead:     model.Person{Name: "Bùi Hải Tú", Role: "Phó Chủ nhiệm"},
 		Documents:    []model.DocRef{{Code: "01-ĐA/TU"}, {Code: "02-ĐA/TU"}},
 		SummaryField: "Tóm tắt <b>có</b> dấu",
-		URL:          "/2018/08/kiem-tra/",
-	}
+	}, URL: "/2018/08/kiem-tra/"}
 	a.HTML = "<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"
-	b := &model.Article{
+	b := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Tin không có trưởng đoàn",
 		Date:  time.Date(2017, 1, 2, 0, 0, 0, 0, ict),
-		URL:   "/2017/01/tin/",
-	}
-	b.Summary = "Đoạn đầu."
+	}, URL: "/2017/01/tin/"}
+	b.Lead = "Đoạn đầu."
 	return []*model.Article{a, b}
 }
 
@@ -308,7 +306,7 @@ func testSite() *model.Site {
 		{Kind: model.KindHome, URL: "/", Articles: as},
 		{Kind: model.KindArticle, URL: as[1].URL, Article: as[1]},
 		{Kind: model.KindArticle, URL: as[0].URL, Article: as[0]},
-		{Kind: model.KindPage, URL: "/gioi-thieu/", Doc: &model.Doc{Title: "Giới thiệu"}},
+		{Kind: model.KindPage, URL: "/gioi-thieu/", Doc: &model.Doc{DocFile: &model.DocFile{Title: "Giới thiệu"}}},
 		{Kind: model.Kind404, URL: "/404.html"},
 	}
 	return s

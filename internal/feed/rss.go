@@ -75,7 +75,7 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 			GUID:        rssGUID{IsPermaLink: "true", Value: Abs(cfg, a.URL)},
 			PubDate:     a.Date.Format(time.RFC1123Z),
 			Author:      a.TeamLead.Name,
-			Description: summary(a),
+			Description: a.Summary(),
 		}
 		for i, d := range a.Documents {
 			code := d.Code

@@ -2,6 +2,7 @@ package model
 
 import (
 	"html/template"
+	"strings"
 	"time"
 )
 
@@ -39,16 +40,34 @@ type Field struct {
 	Line int
 }
 
-// Source is what every content file shares: where it came from and its body.
+// Source is what every content file shares: where it came from and its
+// body as written.
 type Source struct {
 	Path     string // slash path relative to the site root, e.g. content/articles/2018/a.md
 	Hash     uint64 // hash of the file's bytes: a version for caches
 	Fields   []Field
 	Markdown []byte // the body, after the frontmatter, CRLF normalised
 	BodyLine int    // the line of the file the body starts on
-	HTML     template.HTML
-	Summary  string // plain text
-	Links    []Link // links and images in the body, for check
+}
+
+// Line returns the line of frontmatter key name, or 0.
+func (s *Source) Line(name string) int {
+	for _, f := range s.Fields {
+		if f.Name == name {
+			return f.Line
+		}
+	}
+	return 0
+}
+
+// Body is a Markdown body converted: derived from a Source by the markdown
+// stage, and never changed after.
+type Body struct {
+	HTML template.HTML
+	Lead string // the first paragraph, as plain text
+	// Links are the links and images in the body, with their lines in
+	// the file, for check.
+	Links []Link
 	// Linked is a hash of the page URLs that the body's links to other
 	// content files ("b.md") were turned into: the HTML depends on them
 	// as much as on the file's own bytes.
@@ -62,18 +81,10 @@ type Link struct {
 	Image bool
 }
 
-// Line returns the line of frontmatter key name, or 0.
-func (s *Source) Line(name string) int {
-	for _, f := range s.Fields {
-		if f.Name == name {
-			return f.Line
-		}
-	}
-	return 0
-}
-
-// Article is one inspection bulletin.
-type Article struct {
+// ArticleFile is an article's file as the loader decoded it. The loader
+// keeps it between builds and hands the same value to each: nothing after
+// the loader changes it.
+type ArticleFile struct {
 	Source
 	Title        string
 	Date         time.Time
@@ -89,23 +100,52 @@ type Article struct {
 	Slug         string // from the slug field or the title
 	SummaryField string // the summary field as written
 	ExplicitSlug bool
+}
 
-	// Set by assemble.
-	URL       string
-	Future    bool
-	Projects  []*Project // in the order of Documents
-	TeamLeadT *Term
-	UnitT     *Term
-	TagsT     []*Term
+// Article is one inspection bulletin as the site shows it: its file, and
+// what the assembler and the markdown stage derived from it for one build.
+type Article struct {
+	*ArticleFile
+	Body
+	URL      string
+	Future   bool       // dated after the build's clock
+	Projects []*Project // in the order of Documents
+	LeadTerm *Term      // the team lead's page
+	UnitTerm *Term      // the inspected unit's page
+	TagTerms []*Term    // each tag's page, once
 }
 
 // IsOutcome reports whether the article reports conclusions.
 func (a *Article) IsOutcome() bool { return a.Kind == "outcome" }
 
+// Summary is the summary field as written, else the body's first
+// paragraph: the one place that chooses, for cards, feeds and the meta
+// description alike.
+func (a *Article) Summary() string {
+	if s := strings.TrimSpace(a.SummaryField); s != "" {
+		return s
+	}
+	return strings.TrimSpace(a.Lead)
+}
+
+// ProjectFile is a project's file as the loader decoded it, never changed
+// after.
+type ProjectFile struct {
+	Source
+	Code   string // as written
+	Key    string // normalised code
+	Slug   string // URL segment: the code folded to ASCII
+	Title  string
+	Date   time.Time
+	Issuer string
+	Period string
+}
+
 // Project is a referenced document (an Đề án, a Nghị quyết, ...) and the
 // index of every article that references it.
 type Project struct {
-	Source          // empty Path when no file describes it
+	File *ProjectFile // nil when no file describes it
+	Body
 	Code     string // as written in the project file or the first article
 	Key      string // normalised code
 	Slug     string // URL segment: the code folded to ASCII
@@ -115,6 +155,14 @@ type Project struct {
 	Period   string
 	URL      string
 	Articles []*Article // newest first
+}
+
+// Path is the project's file, or "" when no file describes it.
+func (p *Project) Path() string {
+	if p.File == nil {
+		return ""
+	}
+	return p.File.Path
 }
 
 // Outcomes counts the project's outcome articles.
@@ -128,11 +176,19 @@ func (p *Project) Outcomes() int {
 	return n
 }
 
-// Doc is a stand-alone page such as "about" or "contact".
-type Doc struct {
+// DocFile is a stand-alone page's file as the loader decoded it, never
+// changed after.
+type DocFile struct {
 	Source
 	Title string
 	Slug  string
 	Date  time.Time // optional
-	URL   string
+}
+
+// Doc is a stand-alone page such as "about" or "contact", as the site
+// shows it.
+type Doc struct {
+	*DocFile
+	Body
+	URL string
 }

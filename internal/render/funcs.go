@@ -115,16 +115,12 @@ func kindLabel(kind string) string {
 // inflect, so this is all "plural" needs to do.
 func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun }
 
-// summary is the article's summary: the summary field as written, else the
-// first paragraph that the markdown stage extracted.
+// summary is the article's summary (model.Article.Summary); "" for none.
 func summary(a *model.Article) string {
 	if a == nil {
 		return ""
 	}
-	if s := strings.TrimSpace(a.SummaryField); s != "" {
-		return s
-	}
-	return strings.TrimSpace(a.Summary)
+	return a.Summary()
 }
 
 // truncate shortens s to at most n characters (runes), cutting at a word
@@ -261,9 +257,9 @@ func description(p *model.Page) string {
 	var d string
 	switch {
 	case p.Article != nil:
-		d = summary(p.Article)
+		d = p.Article.Summary()
 	case p.Doc != nil:
-		d = p.Doc.Summary
+		d = p.Doc.Lead
 	case p.Project != nil:
 		d = p.Project.Title
 	}

@@ -107,8 +107,8 @@ func TestSummary(t *testing.T) {
 		want string
 	}{
 		{nil, ""},
-		{&model.Article{SummaryField: " Tóm tắt ", Source: model.Source{Summary: "Đoạn đầu"}}, "Tóm tắt"},
-		{&model.Article{Source: model.Source{Summary: "Đoạn đầu"}}, "Đoạn đầu"},
+		{&model.Article{ArticleFile: &model.ArticleFile{SummaryField: " Tóm tắt "}, Body: model.Body{Lead: "Đoạn đầu"}}, "Tóm tắt"},
+		{&model.Article{ArticleFile: &model.ArticleFile{}, Body: model.Body{Lead: "Đoạn đầu"}}, "Đoạn đầu"},
 	}
 	for _, tt := range tests {
 		if got := summary(tt.a); got != tt.want {
@@ -120,8 +120,8 @@ func TestSummary(t *testing.T) {
 func TestDocuments(t *testing.T) {
 	pr := &model.Project{Code: "01-ĐA/TU", Title: "Đề án dân vận", Date: time.Date(2016, 7, 12, 0, 0, 0, 0, hcm), URL: "/projects/01-da-tu/"}
 	a := &model.Article{
-		Documents: []model.DocRef{{Code: "01-DA/TU"}, {Code: "09-NQ/TU", Title: "Nghị quyết"}},
-		Projects:  []*model.Project{pr}, // the second not assembled
+		ArticleFile: &model.ArticleFile{Documents: []model.DocRef{{Code: "01-DA/TU"}, {Code: "09-NQ/TU", Title: "Nghị quyết"}}},
+		Projects:    []*model.Project{pr}, // the second not assembled
 	}
 	got := documents(a)
 	if len(got) != 2 {
@@ -149,7 +149,7 @@ func TestHeadTitle(t *testing.T) {
 		{&model.Page{Kind: model.KindArticle, Title: "Bài A", Site: site}, "Bài A – Tin kiểm tra"},
 		{&model.Page{Kind: model.KindTerm, Title: "Bùi Hải Tú", Site: site, Pager: &model.Pager{Number: 2, Total: 2}}, "Bùi Hải Tú (Trang 2) – Tin kiểm tra"},
 		{&model.Page{Kind: model.Kind404, Site: site}, "Không tìm thấy trang – Tin kiểm tra"},
-		{&model.Page{Kind: model.KindArticle, Article: &model.Article{Title: "Bài B"}}, "Bài B"},
+		{&model.Page{Kind: model.KindArticle, Article: &model.Article{ArticleFile: &model.ArticleFile{Title: "Bài B"}}}, "Bài B"},
 	}
 	for _, tt := range tests {
 		if got := headTitle(tt.p); got != tt.want {
@@ -160,11 +160,11 @@ func TestHeadTitle(t *testing.T) {
 
 func TestDescription(t *testing.T) {
 	site := &model.Site{Config: model.Config{Description: "Tin tức và kết quả kiểm tra"}}
-	a := &model.Article{Source: model.Source{Summary: "Đoàn kiểm tra làm việc."}}
+	a := &model.Article{ArticleFile: &model.ArticleFile{}, Body: model.Body{Lead: "Đoàn kiểm tra làm việc."}}
 	if got := description(&model.Page{Site: site, Article: a}); got != "Đoàn kiểm tra làm việc." {
 		t.Errorf("article: %q", got)
 	}
-	if got := description(&model.Page{Site: site, Article: &model.Article{}}); got != "Tin tức và kết quả kiểm tra" {
+	if got := description(&model.Page{Site: site, Article: &model.Article{ArticleFile: &model.ArticleFile{}}}); got != "Tin tức và kết quả kiểm tra" {
 		t.Errorf("article without summary: %q", got)
 	}
 	if got := description(&model.Page{Site: site}); got != "Tin tức và kết quả kiểm tra" {

@@ -38,7 +38,7 @@ func testSite(t *testing.T) *model.Site {
 		Title:  "Nâng cao chất lượng và hiệu quả công tác dân vận của Đảng bộ tỉnh Thái Nguyên giai đoạn 2016 - 2020",
 		Date:   time.Date(2016, 7, 12, 0, 0, 0, 0, hcm),
 		Issuer: "Ban Chấp hành Đảng bộ tỉnh", Period: "2016 - 2020",
-		Source: model.Source{HTML: "<p>Đề án gồm 5 nhóm nhiệm vụ.</p>"},
+		Body: model.Body{HTML: "<p>Đề án gồm 5 nhóm nhiệm vụ.</p>"},
 	}
 	nq := &model.Project{Code: "02-ĐA/TU", Key: "02-da/tu", Slug: "02-da-tu", URL: "/projects/02-da-tu/",
 		Title: "Đề án về công tác cán bộ"}
@@ -47,7 +47,7 @@ func testSite(t *testing.T) *model.Site {
 	unit := &model.Term{Name: "Đảng ủy Khối các cơ quan tỉnh", Slug: "dang-uy-khoi-cac-co-quan-tinh", URL: "/units/dang-uy-khoi-cac-co-quan-tinh/"}
 	tag := &model.Term{Name: "dân vận", Slug: "dan-van", URL: "/tags/dan-van/"}
 
-	visit := &model.Article{
+	visit := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Kiểm tra thực hiện các đề án về công tác dân vận", Kind: "news",
 		Date:     time.Date(2018, 8, 6, 16, 41, 0, 0, hcm),
 		TeamLead: model.Person{Name: lead.Name, Role: "Tỉnh ủy viên, Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy"},
@@ -58,32 +58,35 @@ func testSite(t *testing.T) *model.Site {
 		},
 		Tags:  []string{"dân vận"},
 		Image: "/images/kiem-tra-2018-08-06.jpg",
-		URL:   "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
-		TeamLeadT: lead, UnitT: unit, TagsT: []*model.Term{tag},
-		Source: model.Source{HTML: "<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>", Summary: "Chiều 6/8, Đoàn kiểm tra số 3 làm việc."},
+	},
+		URL: "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
+		LeadTerm: lead, UnitTerm: unit, TagTerms: []*model.Term{tag},
+		Body: model.Body{HTML: "<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>", Lead: "Chiều 6/8, Đoàn kiểm tra số 3 làm việc."},
 	}
-	outcome := &model.Article{
+	outcome := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Thông báo kết quả kiểm tra đề án 01", Kind: "outcome",
 		Date:     time.Date(2018, 9, 3, 8, 0, 0, 0, hcm),
-		TeamLead: model.Person{Name: lead.Name}, TeamLeadT: lead, Unit: unit.Name, UnitT: unit,
-		Documents: []model.DocRef{{Code: "01-DA/TU", Key: "01-da/tu"}}, Projects: []*model.Project{da},
+		TeamLead: model.Person{Name: lead.Name}, Unit: unit.Name,
+		Documents: []model.DocRef{{Code: "01-DA/TU", Key: "01-da/tu"}},
 		Outcome: &model.Outcome{
 			Findings:        []string{"Hầu hết các mục tiêu của đề án được cụ thể hóa"},
 			Shortcomings:    []string{"Việc phản biện xã hội chưa nhiều"},
 			Recommendations: []string{"Bổ sung, hoàn chỉnh báo cáo"},
 			FollowUpBy:      time.Date(2018, 9, 30, 0, 0, 0, 0, hcm),
 		},
+		Draft: true,
+	},
+		LeadTerm: lead, UnitTerm: unit, Projects: []*model.Project{da},
 		URL:    "/2018/09/thong-bao-ket-qua/",
-		Draft:  true,
 		Future: true,
-		Source: model.Source{HTML: "<p>Kết luận.</p>"},
+		Body:   model.Body{HTML: "<p>Kết luận.</p>"},
 	}
-	evil := &model.Article{
+	evil := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: `Tin <script>alert("x")</script> mới`, Kind: "news",
-		Date: time.Date(2018, 10, 7, 9, 5, 0, 0, hcm), URL: "/2018/10/tin-moi/",
+		Date:     time.Date(2018, 10, 7, 9, 5, 0, 0, hcm),
 		TeamLead: model.Person{Name: "Người chưa có trang"}, Unit: "Huyện ủy Đại Từ",
 		SummaryField: `<b>tóm tắt</b>`,
-	}
+	}, URL: "/2018/10/tin-moi/"}
 	s.Articles = []*model.Article{evil, outcome, visit}
 	da.Articles = []*model.Article{outcome, visit}
 	nq.Articles = []*model.Article{visit}
@@ -96,7 +99,7 @@ func testSite(t *testing.T) *model.Site {
 		{Key: "units", Title: "Đơn vị được kiểm tra", Label: "Đơn vị được kiểm tra", URL: "/units/", Terms: []*model.Term{unit}},
 		{Key: "tags", Title: "Chủ đề", Label: "Chủ đề", URL: "/tags/", Terms: []*model.Term{tag}},
 	}
-	s.Docs = []*model.Doc{{Title: "Giới thiệu", Slug: "gioi-thieu", URL: "/gioi-thieu/", Source: model.Source{HTML: template.HTML("<p>Trang tin của Ủy ban Kiểm tra.</p>")}}}
+	s.Docs = []*model.Doc{{DocFile: &model.DocFile{Title: "Giới thiệu", Slug: "gioi-thieu"}, URL: "/gioi-thieu/", Body: model.Body{HTML: template.HTML("<p>Trang tin của Ủy ban Kiểm tra.</p>")}}}
 
 	home := []string{"/", "/page/2/"}
 	add := func(p *model.Page) { p.Site = s; s.Pages = append(s.Pages, p) }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // BenchmarkSaveToReload measures what an editor waits for on a large site:
@@ -98,4 +100,65 @@ func percentile(d []time.Duration, p int) float64 {
 	slices.Sort(s)
 	i := max(0, (len(s)*p+99)/100-1)
 	return float64(s[i].Microseconds()) / 1000
+}
+
+// BenchmarkBrowserSaveToPaint measures the same from a real browser: from
+// writing an article's file to the new text painted in the Chromium tab
+// that shows it (the page reloaded by live.js and the next animation frame
+// run), on the 10,000-article corpus:
+//
+//	go test ./internal/serve -run '^$' -bench BrowserSaveToPaint -benchtime 50x
+func BenchmarkBrowserSaveToPaint(b *testing.B) {
+	src := os.Getenv("BULLETIN_BENCH_SITE")
+	if src == "" {
+		src = "/tmp/bench-work/site-10000"
+	}
+	if _, err := os.Stat(filepath.Join(src, "site.yaml")); err != nil {
+		b.Skipf("no corpus at %s (set BULLETIN_BENCH_SITE, or generate one with ../shared/bench/gen)", src)
+	}
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	tab := browse(b)
+	ts := startIn(b, dir)
+	site := ts.Last().Snapshot.Site
+	a := site.Articles[len(site.Articles)/2]
+	file := ts.path(a.Path)
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+a.URL)); err != nil {
+		b.Fatal(err)
+	}
+	listening(b, ts.Server, 1)
+	var painted []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		mark := fmt.Sprintf("Đoạn sửa lần %d.", i)
+		start := time.Now()
+		if err := os.WriteFile(file, append(append([]byte{}, orig...), "\n"+mark+"\n"...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(`document.body !== null && document.body.innerText.includes(%q)`, mark)))
+			if err == nil && ok {
+				break
+			}
+			if time.Since(start) > 10*time.Second {
+				b.Fatalf("save %d not painted within 10 s (%v)", i, err)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => r(true)))`, chromedp.EvalAwaitPromise)); err != nil {
+			b.Fatal(err)
+		}
+		painted = append(painted, time.Since(start))
+		time.Sleep(100 * time.Millisecond) // let the page settle, as an editor between saves
+	}
+	b.StopTimer()
+	b.ReportMetric(percentile(painted, 50), "painted-p50-ms")
+	b.ReportMetric(percentile(painted, 95), "painted-p95-ms")
+	os.WriteFile(file, orig, 0o644)
 }

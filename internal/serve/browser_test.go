@@ -20,7 +20,7 @@ import (
 
 // chromium finds the browser, or skips the test where none is installed.
 // CI installs chromium (.ci/run), so there a missing browser is a failure.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -35,7 +35,7 @@ func chromium(t *testing.T) string {
 }
 
 // browse starts a headless chromium with a fresh profile and returns a tab.
-func browse(t *testing.T) context.Context {
+func browse(t testing.TB) context.Context {
 	t.Helper()
 	bin := chromium(t)
 	profile, err := os.MkdirTemp("", "bulletin-chromium-")
@@ -76,7 +76,7 @@ func browse(t *testing.T) context.Context {
 
 // until polls a JavaScript expression in the page until it is true, and
 // fails after within.
-func until(t *testing.T, tab context.Context, what, expr string, within time.Duration) time.Duration {
+func until(t testing.TB, tab context.Context, what, expr string, within time.Duration) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for {
