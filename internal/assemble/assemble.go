@@ -96,14 +96,18 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, s...)
 }
 
-// sortNewestFirst orders by date, newest first; equal dates by URL so the
-// order never depends on the order files were read.
+// sortNewestFirst orders by date, newest first; equal dates by URL, and
+// equal URLs (a collision, reported) by path, so the order never depends
+// on the order files were read.
 func sortNewestFirst(as []*model.Article) {
-	slices.SortStableFunc(as, func(a, b *model.Article) int {
+	slices.SortFunc(as, func(a, b *model.Article) int {
 		if c := b.Date.Compare(a.Date); c != 0 {
 			return c
 		}
-		return strings.Compare(a.URL, b.URL)
+		if c := strings.Compare(a.URL, b.URL); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
 	})
 }
 

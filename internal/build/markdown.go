@@ -11,13 +11,13 @@ import (
 	"bulletin/internal/text"
 )
 
-// mdKey names one conversion: the same bytes of the same file under the
-// same code-link table and the same HTML setting give the same HTML, as
-// long as the pages its ".md" links name are still where they were
+// mdKey names one conversion: the same file as decoded (the loader hands
+// out the same value while the file is unchanged) under the same
+// code-link table and the same HTML setting gives the same HTML, as long
+// as the pages its ".md" links name are still where they were
 // (mdEntry.fresh).
 type mdKey struct {
-	source uint64
-	file   string
+	source *model.Source
 	codes  uint64
 	unsafe bool
 }
@@ -56,7 +56,7 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) d
 	problems := make([]*diag.Problem, len(bodies))
 	parallel(ctx, len(bodies), func(i int) error {
 		src := bodies[i].src
-		keys[i] = mdKey{src.Hash, src.Path, codes, s.Config.UnsafeHTML}
+		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
 		if e := c.entries[keys[i]]; e != nil && e.fresh(opts.Page) {
 			entries[i] = e
 			return nil

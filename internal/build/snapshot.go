@@ -5,7 +5,6 @@ import (
 	"context"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -33,7 +32,7 @@ type Snapshot struct {
 
 	rnd   *render.Renderer
 	files map[string]file // every output file by name
-	names []string        // sorted
+	names func() []string // sorted, once asked for
 	keep  bool            // memoize what File makes (the preview)
 	memo  sync.Map        // name → *made
 }
@@ -77,16 +76,19 @@ func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
 	if err := problems.Err(); err != nil {
 		return err
 	}
-	s.names = make([]string, 0, len(s.files))
-	for n := range s.files {
-		s.names = append(s.names, n)
-	}
-	sort.Strings(s.names)
+	s.names = sync.OnceValue(func() []string {
+		names := make([]string, 0, len(s.files))
+		for n := range s.files {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		return names
+	})
 	return nil
 }
 
 // Names lists every output file, sorted.
-func (s *Snapshot) Names() []string { return s.names }
+func (s *Snapshot) Names() []string { return s.names() }
 
 // Has reports whether the site has an output file name.
 func (s *Snapshot) Has(name string) bool {
@@ -151,7 +153,7 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	r.Steps = slices.Clone(r.Steps)
 	start := time.Now()
 	var pages, gens, statics []string
-	for _, n := range s.names {
+	for _, n := range s.Names() {
 		switch f := s.files[n]; {
 		case f.page != nil:
 			pages = append(pages, n)
