@@ -100,6 +100,8 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	})
 	var in assemble.Input
 	step("content", func() {
+		// A one-off build's loader keeps nothing: the decoded files are
+		// the build's own (the markdown step drops their sources).
 		b.loader.Forgetful = !b.keep
 		var set *content.Set
 		var ps diag.List

@@ -46,7 +46,10 @@ type markdownCache struct {
 // convert converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged,
 // and gives each its Body. keep says whether to keep the conversions for
-// the next build.
+// the next build. A one-off build (keep false) also drops each Markdown
+// source once converted: its loader kept nothing, so the decoded files are
+// this build's alone, and on 10,000 articles the sources are a fifth of
+// the memory it holds.
 func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) diag.List {
 	opts, codes := options(s)
 	conv := markdown.New(opts)
@@ -74,6 +77,8 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) d
 			*b.body = entries[i].body
 			if keep {
 				next[keys[i]] = entries[i]
+			} else {
+				b.src.Markdown = nil
 			}
 		}
 	}
