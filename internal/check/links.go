@@ -17,9 +17,9 @@ func (c *checker) links(found *diag.List) {
 	c.index()
 	for _, a := range c.site.Articles {
 		c.sourceLinks(&a.Source, a.URL, found)
-		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
+		if src := a.Image.Src; src != "" && !c.exists(c.resolve(src, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
-				"the image "+a.Image+" is not in the site", "put the file under static/, e.g. static"+a.Image))
+				"the image "+src+" is not in the site", "put the file under static/, e.g. static"+src))
 		}
 	}
 	for _, p := range c.site.Projects {

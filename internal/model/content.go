@@ -60,6 +60,7 @@ type Link struct {
 	Dest  string
 	Line  int
 	Image bool
+	Alt   string // an image's text alternative, as written
 }
 
 // Line returns the line of frontmatter key name, or 0.
@@ -83,7 +84,7 @@ type Article struct {
 	Documents    []DocRef
 	Outcome      *Outcome
 	Tags         []string
-	Image        string
+	Image        Image // the lead image; empty Src when none
 	Draft        bool
 	DateOnly     bool   // the date was written without a time of day
 	Slug         string // from the slug field or the title
@@ -97,6 +98,14 @@ type Article struct {
 	TeamLeadT *Term
 	UnitT     *Term
 	TagsT     []*Term
+
+	// Set by the build's photo step: the lead image as published in
+	// several widths, nil when Image is not a photo of the site the build
+	// could resize (none, an http address, a missing file, an SVG).
+	Photo *Photo
+	// Thumbnail is the narrowest file of Photo when the site shows
+	// thumbnails on its cards (site.yaml thumbnails: true), else nil.
+	Thumbnail *PhotoFile
 }
 
 // IsOutcome reports whether the article reports conclusions.

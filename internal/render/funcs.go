@@ -39,12 +39,20 @@ func funcs(base string) template.FuncMap {
 	return m
 }
 
-// urlFuncs returns absURL and relURL for a site whose base_url is base.
+// urlFuncs returns absURL, relURL and srcset for a site whose base_url is
+// base.
 func urlFuncs(base string) template.FuncMap {
 	return template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relURL(base, u) },
+		"srcset": func(p *model.Photo) string { return srcset(base, p) },
 	}
+}
+
+// srcset is the srcset attribute of a photo, root-relative on the site
+// at base: see model.Photo.SrcSet.
+func srcset(base string, p *model.Photo) string {
+	return p.SrcSet(model.Config{BaseURL: base}.BasePath())
 }
 
 var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
