@@ -14,6 +14,7 @@ import (
 	"bulletin/internal/build"
 	"bulletin/internal/diag"
 	"bulletin/internal/output"
+	"bulletin/internal/photo"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -43,6 +44,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		*out = target
 	}
 	if err := checkOutput(*source, *out); err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}
 	dir, err := output.NewDir(*out)
@@ -94,6 +98,37 @@ func checkOutput(source, out string) error {
 		mine := filepath.Join(src, d)
 		if dst == mine || within(dst, mine) || within(mine, dst) {
 			return fmt.Errorf("-out %s overlaps the site's %s/ folder, which holds what editors wrote: choose another folder, such as public", out, d)
+		}
+	}
+	return nil
+}
+
+// checkCache refuses a photo cache folder (BULLETIN_CACHE_DIR) that is,
+// holds or lies inside content/, layouts/, static/ or the output: the
+// cache is outside what editors write and what the build publishes.
+func checkCache(source, out, cache string) error {
+	if cache == "" {
+		return nil
+	}
+	src, err := absolute(source)
+	if err != nil {
+		return err
+	}
+	c, err := absolute(cache)
+	if err != nil {
+		return err
+	}
+	dirs := []string{filepath.Join(src, "content"), filepath.Join(src, "layouts"), filepath.Join(src, "static")}
+	if out != "" {
+		dst, err := absolute(out)
+		if err != nil {
+			return err
+		}
+		dirs = append(dirs, dst)
+	}
+	for _, d := range dirs {
+		if c == d || within(c, d) || within(d, c) {
+			return fmt.Errorf("the photo cache %s overlaps %s, which holds what editors wrote or what the build publishes: set BULLETIN_CACHE_DIR to a folder outside the site", cache, d)
 		}
 	}
 	return nil
@@ -156,6 +191,11 @@ func printSummary(w io.Writer, r *build.Result, out string) {
 	}
 	fmt.Fprintf(w, "  %-10s %6d\n", "feeds", r.Feeds)
 	fmt.Fprintf(w, "  %-10s %6d\n", "static", r.Static)
+	if p := r.Photos; p.Photos > 0 {
+		// "made" against "from cache" shows the cache at work: a second
+		// build of the same photos makes none.
+		fmt.Fprintf(w, "  %-10s %6d (%s: %d made, %d from cache)\n", "photos", p.Photos, plural(p.Files, "file"), p.Made, p.Cached)
+	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "  %-10s %6d\n", "warnings", len(r.Warnings))
 	}

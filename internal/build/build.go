@@ -13,6 +13,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
+	"bulletin/internal/photo"
 	"bulletin/internal/render"
 	"bulletin/layouts"
 	"bulletin/static"
@@ -31,6 +32,10 @@ type Options struct {
 	// files once they are loaded, before the pages are made: the command
 	// line sets its memory limit from it.
 	Loaded func(contentBytes int64)
+
+	// PhotoCache is the folder resized photos are kept in between builds;
+	// "": photo.DefaultCache().
+	PhotoCache string
 
 	// Changed, when not nil, lists the site-relative paths that changed
 	// since this Builder's last build: the content of every other file is
@@ -61,6 +66,7 @@ type Result struct {
 	Pages    map[string]int // HTML pages written per kind
 	Feeds    int            // RSS and Atom feeds
 	Static   int            // files copied from static/
+	Photos   photo.Stats    // photos published: files written, made, taken from the cache
 	Rendered int            // pages rendered by a layout
 	Reused   int            // pages whose previous bytes were still right
 	Changed  []string       // files whose bytes differ from the previous build of this Builder
@@ -155,21 +161,37 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
-	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site)) })
+	static, err := staticFiles(opt.Theme.Static, sub(opt.Source, "static"))
+	if err != nil {
+		return nil, err
+	}
+	photos := b.cache.photos(opt, site, static)
+	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site, photos)) })
 	if err := stop(ctx, problems); err != nil {
+		return nil, err
+	}
+
+	w := &writer{sink: opt.Sink, prev: b.cache.sums, sums: map[string]uint64{}}
+	step("photos", func() {
+		var ps diag.List
+		ps, err = photos.publish(ctx, site, w, r)
+		problems.Append(ps)
+	})
+	if err == nil {
+		err = stop(ctx, problems)
+	}
+	if err != nil {
 		return nil, err
 	}
 	r.Site, r.Warnings = site, problems.Warnings()
 
-	w := &writer{sink: opt.Sink, prev: b.cache.sums, sums: map[string]uint64{}}
-	var err error
 	wide := siteWide(sub(opt.Source, "layouts"), opt.Theme.Layouts)
 	step("render", func() { err = b.cache.render(ctx, rnd, site, wide, w, r) })
 	if err == nil {
 		step("feeds", func() { err = b.cache.feeds(site, w, r) })
 	}
 	if err == nil {
-		step("static", func() { err = copyStatic(opt.Theme.Static, sub(opt.Source, "static"), w, r) })
+		step("static", func() { err = copyStatic(static, r.Photos.Replaced, w, r) })
 	}
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"bulletin/internal/content"
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/photo"
 	"bulletin/internal/render"
 )
 
@@ -22,6 +23,7 @@ type cache struct {
 	keep     bool                 // keep page bytes for reuse (preview server)
 	feedsOut map[string]feedEntry // feeds last written, for reuse
 	fp       *fingerprints        // of this build, once rendering starts; nil when nothing is reused
+	photoSet *photo.Set           // made on the first build
 }
 
 type pageEntry struct {

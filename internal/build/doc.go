@@ -1,6 +1,6 @@
 // Package build is the pipeline, readable top to bottom in Build:
 //
-//	config → layouts → content → assemble → markdown → render → feeds → static
+//	config → layouts → content → assemble → markdown → photos → render → feeds → static
 //
 // Each step is a stage package; build is the only package that wires them.
 // Every step is timed and every problem of every file is collected. A
@@ -15,6 +15,13 @@
 // rebuild after a save renders the edited article and the pages that list
 // it, and gives the bytes a cold build would.
 //
-// It imports every stage: config, content, markdown, assemble, render,
-// feed, output, diag, model, text.
+// The photos step (photos.go) publishes the JPEG and PNG files of static/
+// that pages show, lead images and images in bodies, through the photo
+// stage: the markdown step asks it about each body image as it converts,
+// and the step then writes every width of every photo, made or taken from
+// the cache folder (Options.PhotoCache), before the pages are rendered.
+// The copy of static/ leaves out the originals it replaced.
+//
+// It imports every stage: config, content, markdown, assemble, photo,
+// render, feed, output, diag, model, text.
 package build

@@ -27,14 +27,22 @@ type mdEntry struct {
 	summary string
 	links   []model.Link // lines relative to the body
 	pages   []markdown.PageLink
-	linked  uint64 // hash of pages
+	images  []markdown.ImageUse
+	linked  uint64 // hash of pages and images
 }
 
 // fresh reports whether every page the body links to by file still has
-// the URL the HTML holds.
-func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
+// the URL the HTML holds, and every image is still shown as it was (a
+// photo replaced by one of another size is not). Asking about the images
+// again also tells the photo stage this build shows them.
+func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
 	for _, pl := range e.pages {
-		if u, _ := page(pl.File); u != pl.URL {
+		if u, _ := opts.Page(pl.File); u != pl.URL {
+			return false
+		}
+	}
+	for _, iu := range e.images {
+		if img, ok := opts.Image(file, iu.Dest); ok != iu.OK || img != iu.Image {
 			return false
 		}
 	}
@@ -43,8 +51,9 @@ func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
 
 // markdown converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged.
-func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
+func (c *cache) markdown(ctx context.Context, s *model.Site, photos *photoSite) diag.List {
 	opts, codes := options(s)
+	opts.Image = photos.body
 	c.codes = codes
 	conv := markdown.New(opts)
 	srcs := sources(s)
@@ -53,7 +62,7 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 	problems := make([]*diag.Problem, len(srcs))
 	parallel(ctx, len(srcs), func(i int) error {
 		keys[i] = mdKey{srcs[i].Hash, srcs[i].Path, codes, s.Config.UnsafeHTML}
-		if e := c.md[keys[i]]; e != nil && e.fresh(opts.Page) {
+		if e := c.md[keys[i]]; e != nil && e.fresh(opts, srcs[i].Path) {
 			entries[i] = e
 			return nil
 		}
@@ -148,14 +157,17 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	if err != nil {
 		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages}
+	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages, images: res.Images}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL)
 	}
+	for _, iu := range res.Images {
+		h.str(iu.Dest).bool(iu.OK).str(iu.Image.Src).str(iu.Image.SrcSet).int(iu.Image.Width).int(iu.Image.Height)
+	}
 	e.linked = h.sum()
 	for _, l := range res.Links {
-		e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image})
+		e.links = append(e.links, model.Link{Dest: l.Dest, Line: l.Line, Image: l.Image, Alt: l.Alt})
 	}
 	return e, nil
 }

@@ -84,7 +84,8 @@ type fingerprints struct {
 func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	c := s.Config
 	g := newHasher().u64(layouts).u64(codes).str(c.Title).str(c.Description).str(c.BaseURL).
-		str(c.Language).str(c.TimeZone).int(c.PageSize).int(c.FeedSize).bool(c.UnsafeHTML).bool(c.LinkCodes)
+		str(c.Language).str(c.TimeZone).int(c.PageSize).int(c.FeedSize).bool(c.UnsafeHTML).bool(c.LinkCodes).
+		bool(c.Thumbnails)
 	// Every page may show .Site.Config and .Site.Docs (the theme lists the
 	// stand-alone pages in its navigation; a site's layout may show more of
 	// them): all of both is in every signature. Editing a stand-alone page
@@ -118,6 +119,7 @@ func newFingerprints(s *model.Site, layouts, codes uint64) *fingerprints {
 	}
 	for _, a := range s.Articles {
 		h := newHasher().u64(a.Hash).u64(a.Linked).str(a.Path).str(a.URL).bool(a.Future).str(a.Summary)
+		photoSum(h, a.Photo) // the lead photo's files: a photo replaced by one of another size shows otherwise
 		for _, p := range a.Projects {
 			// What an article shows of its documents, falling back to the
 			// project's title and date where it gives none.

@@ -28,6 +28,9 @@ type Config struct {
 	Future bool         // show articles dated after now (marked too)
 	Theme  *build.Theme // nil: the theme built into the binary
 	Now    time.Time    // zero: the clock at each build
+	// PhotoCache is the folder resized photos are kept in; "": the
+	// default (build.Options.PhotoCache).
+	PhotoCache string
 
 	// OnBuild, when set, is told of every build once it is served: the
 	// command prints a summary or the problems. It runs on the build
@@ -206,6 +209,8 @@ func (s *Server) rebuild(ctx context.Context, sources []string) {
 		Future:  s.cfg.Future,
 		Now:     s.cfg.Now,
 		Changed: sources, // nil for the first build: everything is read
+
+		PhotoCache: s.cfg.PhotoCache,
 	})
 	if ctx.Err() != nil {
 		return // stopping: this build was cut short, not failed
