@@ -43,6 +43,13 @@ func (c *checker) sourceLinks(src *model.Source, pageURL string, found *diag.Lis
 		if l.Image {
 			code, what = MissingImage, "the image"
 		}
+		if name, ok := text.StaticLink(src.Path, l.Dest); ok && l.Image {
+			// "../../../static/a.jpg": the build shows the file at /a.jpg.
+			if !c.exists("/" + name) {
+				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to static/"+name+", which does not exist", "check the file name"))
+			}
+			continue
+		}
 		if target, _, ok := text.SourceLink(src.Path, l.Dest); ok && !l.Image {
 			c.fileLink(src, l, target, found)
 			continue
