@@ -159,6 +159,43 @@ image: /images/photo.jpg
 	}
 }
 
+// TestPhotoNoPageShowsLeavesWithoutGPS: a photo under static/ that no
+// published page shows (here, a draft's) is copied, not resized, but
+// without its metadata: the same image data, still turned by its
+// orientation tag, and no GPS position.
+func TestPhotoNoPageShowsLeavesWithoutGPS(t *testing.T) {
+	fixture, err := os.ReadFile("../photo/testdata/photo-exif.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := withFiles(`
+-- content/articles/a.md --
+---
+title: Nháp
+date: 2018-08-06
+draft: true
+image: {src: /images/nhap.jpg, alt: Hội trường}
+---
+x
+`, map[string][]byte{"static/images/nhap.jpg": fixture, "static/tai-ve/anh-goc.jpg": fixture})
+	s := buildPhotos(t, fsys, t.TempDir())
+	for _, name := range []string{"images/nhap.jpg", "tai-ve/anh-goc.jpg"} {
+		data := s.File(t, name)
+		if strings.Contains(data, string(gpsLatitude)) || strings.Contains(data, "EOS 80D") {
+			t.Errorf("%s holds the camera's metadata", name)
+		}
+		if !strings.Contains(data, "Exif\x00\x00MM") || len(data) >= len(fixture) {
+			t.Errorf("%s: want the photo with its orientation alone, got %d bytes", name, len(data))
+		}
+		if got := sizeOf(decodeOut(t, s, name)); got != "640×320" {
+			t.Errorf("%s is %s, want the stored 640×320 (copied, not resized)", name, got)
+		}
+	}
+	if s.Has("images/nhap-480w.jpg") {
+		t.Error("a draft's photo was resized for the published site")
+	}
+}
+
 // TestBodyPhotos: images in a body, site-absolute (under the site's
 // path), relative to the Markdown file into static/, or relative to the
 // page, are shown at their widths; a file that is no photo keeps its

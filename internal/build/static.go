@@ -9,6 +9,7 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/photo"
 	"bulletin/internal/text"
 )
 
@@ -78,7 +79,9 @@ func (s staticFS) ReadFile(name string) ([]byte, error) {
 }
 
 // copyStatic copies the static files, except those published otherwise
-// (skip: photos, published upright and without their metadata). A static
+// (skip: photos, published upright and without their metadata). A JPEG or
+// PNG no page shows (a draft's photo, a download, a logo) is copied
+// without its metadata too: no GPS position leaves the site. A static
 // file may not replace a generated page, feed or photo width.
 func copyStatic(files staticFS, skip []string, w *writer, r *Result) error {
 	names := make([]string, 0, len(files))
@@ -102,6 +105,9 @@ func copyStatic(files staticFS, skip []string, w *writer, r *Result) error {
 		data, err := files.ReadFile(n)
 		if err != nil {
 			return fmt.Errorf("static/%s: %w", files[n].name, err)
+		}
+		if photo.Strippable(n) {
+			data = photo.Strip(data)
 		}
 		if err := w.write(n, data); err != nil {
 			return err

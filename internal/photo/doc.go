@@ -19,6 +19,12 @@
 // gives the same bytes whether a file was made now or taken from the
 // cache, so builds stay byte-identical.
 //
+// A JPEG or PNG under static/ that no page shows (a draft's photo, a
+// download, a logo) is copied rather than resized, through Strip: its
+// metadata segments are dropped and its image data kept byte for byte,
+// with the orientation rewritten alone so it still shows upright. No file
+// the build publishes carries a GPS position.
+//
 // A Set is used for one build at a time: Lookup (safe for concurrent use,
 // cheap: it reads the file's header and its bytes for the hash) while the
 // pages are made, then Make, which resizes in parallel what the cache does
