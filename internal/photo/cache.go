@@ -29,7 +29,7 @@ const quality = 82
 // own way of using them. A new Go or x/image release may encode otherwise,
 // so their versions are part of it: a cache made by another build of
 // bulletin is not taken for this one's.
-var settings = "bulletin photo 1; catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; " +
+var settings = "bulletin photo 2; box by whole factors, then catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; " +
 	runtime.Version() + "; x/image " + moduleVersion("golang.org/x/image")
 
 func moduleVersion(path string) string {
