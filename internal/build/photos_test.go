@@ -362,3 +362,21 @@ func TestPhotoProblems(t *testing.T) {
 		t.Errorf("warnings %v", s.Result.Warnings)
 	}
 }
+
+// TestPhotoCacheThatCannotBeWritten: the site is built all the same, and
+// a warning says the next build will resize the photos again.
+func TestPhotoCacheThatCannotBeWritten(t *testing.T) {
+	notAFolder := t.TempDir() + "/file"
+	if err := os.WriteFile(notAFolder, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := withFiles(leadArticle, map[string][]byte{"static/images/kiem-tra.jpg": photoJPEG(t, 700, 350)})
+	s := buildPhotos(t, fsys, notAFolder)
+	if !s.Has("images/kiem-tra-480w.jpg") {
+		t.Error("the photo is not published")
+	}
+	if len(s.Result.Warnings) != 1 || s.Result.Warnings[0].Code != "photo-cache" ||
+		!strings.Contains(s.Result.Warnings[0].Error(), "warning: resized photos cannot be kept for the next build: ") {
+		t.Errorf("warnings %v", s.Result.Warnings)
+	}
+}

@@ -6,7 +6,9 @@
 //
 // A photo's largest file is published under the photo's own name, in
 // place of the file as the camera left it; the narrower ones beside it,
-// named for their width ("images/a.jpg" → "images/a-480w.jpg"). Every
+// named for their width ("images/a.jpg" → "images/a-480w.jpg"). A photo
+// is shrunk by a box average to within twice a width, then resampled with
+// Catmull-Rom (shrink.go, golang.org/x/image/draw). Every
 // file is decoded and encoded again: the EXIF orientation is applied to
 // the pixels, and nothing of the camera's metadata (GPS position, camera,
 // date, the EXIF block itself) is written out. The original in static/ is
