@@ -13,6 +13,7 @@ require (
 require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
+	golang.org/x/image v0.44.0
 	golang.org/x/text v0.44.0
 )
 

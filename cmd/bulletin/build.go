@@ -15,6 +15,7 @@ import (
 	"bulletin/internal/config"
 	"bulletin/internal/diag"
 	"bulletin/internal/output"
+	"bulletin/internal/photo"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -59,6 +60,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
 			*out, time.Since(start).Round(time.Millisecond))
 		return nil
+	}
+	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
+		return &usageError{msg: err.Error()}
 	}
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
@@ -136,6 +140,37 @@ func checkOutput(source, out string) error {
 	return nil
 }
 
+// checkCache refuses a photo cache folder (BULLETIN_CACHE_DIR) that is,
+// holds or lies inside content/, layouts/, static/ or the output: the
+// cache is outside what editors write and what the build publishes.
+func checkCache(source, out, cache string) error {
+	if cache == "" {
+		return nil
+	}
+	src, err := absolute(source)
+	if err != nil {
+		return err
+	}
+	c, err := absolute(cache)
+	if err != nil {
+		return err
+	}
+	dirs := []string{filepath.Join(src, "content"), filepath.Join(src, "layouts"), filepath.Join(src, "static")}
+	if out != "" {
+		dst, err := absolute(out)
+		if err != nil {
+			return err
+		}
+		dirs = append(dirs, dst)
+	}
+	for _, d := range dirs {
+		if c == d || within(c, d) || within(d, c) {
+			return fmt.Errorf("the photo cache %s overlaps %s, which holds what editors wrote or what the build publishes: set BULLETIN_CACHE_DIR to a folder outside the site", cache, d)
+		}
+	}
+	return nil
+}
+
 // absolute resolves symbolic links as far as the path exists, so two
 // spellings of one folder compare equal.
 func absolute(p string) (string, error) {
@@ -193,6 +228,11 @@ func printSummary(w io.Writer, r *build.Result, out string) {
 	}
 	fmt.Fprintf(w, "  %-10s %6d\n", "feeds", r.Feeds)
 	fmt.Fprintf(w, "  %-10s %6d\n", "static", r.Static)
+	if p := r.Photos; p.Photos > 0 {
+		// "made" against "from cache" shows the cache at work: a second
+		// build of the same photos makes none.
+		fmt.Fprintf(w, "  %-10s %6d (%s: %d made, %d from cache)\n", "photos", p.Photos, plural(p.Files, "file"), p.Made, p.Cached)
+	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "  %-10s %6d\n", "warnings", len(r.Warnings))
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bulletin/internal/check"
+	"bulletin/internal/photo"
 )
 
 // runCheck reads the whole site, writes nothing, and reports errors and
@@ -23,6 +24,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	site, err := siteFolder(fs, *source, stderr)
 	if err != nil {
 		return err
+	}
+	if err := checkCache(site, "", photo.DefaultCache()); err != nil {
+		return &usageError{msg: err.Error()}
 	}
 	found, err := check.Run(ctx, os.DirFS(site), time.Now())
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"bulletin/internal/photo"
 	"bulletin/internal/serve"
 )
 
@@ -32,6 +33,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	*source = site
+	if err := checkCache(*source, "", photo.DefaultCache()); err != nil {
+		return &usageError{msg: err.Error()}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		hint := "give -addr as host:port, such as 127.0.0.1:1313"

@@ -8,6 +8,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
+	"bulletin/internal/photo"
 	"bulletin/layouts"
 	"bulletin/static"
 )
@@ -25,6 +26,10 @@ type Options struct {
 	// files once they are loaded, before the pages are made: the command
 	// line sets its memory limit from it.
 	Loaded func(contentBytes int64)
+
+	// PhotoCache is the folder resized photos are kept in between builds;
+	// "": photo.DefaultCache().
+	PhotoCache string
 }
 
 // Theme is a set of default layouts and static files that a site's own
@@ -49,6 +54,7 @@ type Result struct {
 	Pages    map[string]int // HTML pages per kind
 	Feeds    int            // feeds, sitemaps and robots.txt
 	Static   int            // files copied from static/
+	Photos   photo.Stats    // photos published: files written, made, taken from the cache
 	Warnings diag.List
 	Steps    []Step
 	Time     time.Duration

@@ -9,6 +9,7 @@ import (
 	"bulletin/internal/content"
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/photo"
 	"bulletin/internal/render"
 )
 
@@ -31,6 +32,7 @@ type Builder struct {
 	loader      content.Loader
 	md          markdownCache
 	static      staticSet
+	photos      *photo.Set // made on the first build
 }
 
 // NewBuilder returns a Builder for the preview server: it holds the whole
@@ -128,7 +130,6 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
-	step("markdown", func() { problems.Append(b.md.convert(ctx, site, b.keep)) })
 	step("static", func() {
 		if b.todo.staticAll {
 			snap.Static = b.static.scan(opt.Theme.Static, sub(opt.Source, "static"), b.keep)
@@ -137,11 +138,34 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		}
 		b.todo.staticAll, b.todo.static = false, nil
 	})
+	if b.static.err != nil {
+		return nil, b.static.err
+	}
+	photos := b.photoSite(opt, site, staticFS(b.static.files))
+	step("markdown", func() { problems.Append(b.md.convert(ctx, site, photos, b.keep)) })
+	snap.photos = photos
+	var perr error
+	step("photos", func() {
+		photos.lead(site)
+		problems.Append(photos.unreadable())
+		// The preview makes its photos now and keeps them in memory: a
+		// browser asks for them at any time, while the next build may
+		// have started on the Set. A one-off build makes them as it
+		// writes (Snapshot.Write).
+		if b.keep && len(problems.Errors()) == 0 {
+			var ps diag.List
+			ps, perr = snap.makePhotos(ctx)
+			problems.Append(ps)
+		}
+	})
+	if perr != nil {
+		return nil, perr
+	}
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
 	snap.Site, snap.rnd = site, b.rnd
-	if err := snap.index(b.static.files, b.static.err); err != nil {
+	if err := snap.index(b.static.files); err != nil {
 		return nil, err
 	}
 	snap.Warnings = problems.Warnings()

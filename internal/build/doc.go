@@ -1,8 +1,8 @@
 // Package build is the pipeline, readable top to bottom in
 // Builder.Prepare and Snapshot.Write:
 //
-//	config → layouts → content → assemble → markdown → static   (Prepare: a Snapshot)
-//	render → feeds → static                                     (Write: every file)
+//	config → layouts → content → assemble → static → markdown → photos   (Prepare: a Snapshot)
+//	render → feeds → photos → static                                      (Write: every file)
 //
 // Each step is a stage package; build is the only package that wires them.
 // Every step is timed and every problem of every file is collected. A
@@ -25,6 +25,13 @@
 // equal to a cold build (the incremental tests check it over scripted and
 // random edit sequences, layouts and static files included).
 //
-// It imports every stage: config, content, markdown, assemble, render,
-// feed, output, diag, model, text.
+// The photos step (photos.go) publishes the JPEG and PNG files of static/
+// that pages show, lead images and images in bodies, through the photo
+// stage: the markdown step asks it about each body image as it converts,
+// and the step then writes every width of every photo, made or taken from
+// the cache folder (Options.PhotoCache), before the pages are rendered.
+// The copy of static/ leaves out the originals it replaced.
+//
+// It imports every stage: config, content, markdown, assemble, photo,
+// render, feed, output, diag, model, text.
 package build

@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"assemble": {"model", "diag", "text"},
 	"render":   {"model", "diag", "bulletin/layouts"},
 	"feed":     {"model"},
+	"photo":    {"model", "diag"},
 	"output":   {"diag"},
 	"importer": {"text"},
 	"scaffold": {"importer", "text"},

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -23,15 +24,23 @@ type mdKey struct {
 }
 
 type mdEntry struct {
-	body  model.Body // Links with their lines in the file
-	pages []markdown.PageLink
+	body   model.Body // Links with their lines in the file
+	pages  []markdown.PageLink
+	images []markdown.ImageUse
 }
 
 // fresh reports whether every page the body links to by file still has
-// the URL the HTML holds.
-func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
+// the URL the HTML holds, and every image is still shown as it was (a
+// photo replaced by one of another size is not). Asking about the images
+// again also tells the photo stage this build shows them.
+func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
 	for _, pl := range e.pages {
-		if u, _ := page(pl.File); u != pl.URL {
+		if u, _ := opts.Page(pl.File); u != pl.URL {
+			return false
+		}
+	}
+	for _, iu := range e.images {
+		if img, ok := opts.Image(file, iu.Dest); ok != iu.OK || img != iu.Image {
 			return false
 		}
 	}
@@ -50,8 +59,9 @@ type markdownCache struct {
 // source once converted: its loader kept nothing, so the decoded files are
 // this build's alone, and on 10,000 articles the sources are a fifth of
 // the memory it holds.
-func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) diag.List {
+func (c *markdownCache) convert(ctx context.Context, s *model.Site, photos *photoSite, keep bool) diag.List {
 	opts, codes := options(s)
+	opts.Image = photos.body
 	conv := markdown.New(opts)
 	bodies := bodiesOf(s)
 	entries := make([]*mdEntry, len(bodies))
@@ -60,7 +70,7 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) d
 	parallel(ctx, len(bodies), func(i int) error {
 		src := bodies[i].src
 		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
-		if e := c.entries[keys[i]]; e != nil && e.fresh(opts.Page) {
+		if e := c.entries[keys[i]]; e != nil && e.fresh(opts, src.Path) {
 			entries[i] = e
 			return nil
 		}
@@ -157,15 +167,19 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	if err != nil {
 		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages}
+	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages, images: res.Images}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL)
 	}
+	for _, iu := range res.Images {
+		h.str(iu.Dest).str(strconv.FormatBool(iu.OK)).str(iu.Image.Src).str(iu.Image.SrcSet).
+			u64(uint64(iu.Image.Width)).u64(uint64(iu.Image.Height))
+	}
 	e.body.Linked = h.sum()
 	for _, l := range res.Links {
 		// Lines counted in the file, not the body.
-		e.body.Links = append(e.body.Links, model.Link{Dest: l.Dest, Line: l.Line + src.BodyLine - 1, Image: l.Image})
+		e.body.Links = append(e.body.Links, model.Link{Dest: l.Dest, Line: l.Line + src.BodyLine - 1, Image: l.Image, Alt: l.Alt})
 	}
 	return e, nil
 }

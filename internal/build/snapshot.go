@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
+	"bulletin/internal/photo"
 	"bulletin/internal/render"
 )
 
@@ -30,7 +32,11 @@ type Snapshot struct {
 	// stylesheet in without reloading.
 	Static []string
 
-	rnd   *render.Renderer
+	rnd        *render.Renderer
+	photos     *photoSite        // the photos this build publishes
+	photoFiles map[string][]byte // their files, made in Prepare (the preview); nil: Write makes them
+	photoStats photo.Stats
+
 	files map[string]file // every output file by name
 	names func() []string // sorted, once asked for
 	keep  bool            // memoize what File makes (the preview)
@@ -38,10 +44,11 @@ type Snapshot struct {
 }
 
 // file is how one output file is made: a page by its layout, a generated
-// file, or a static file copied.
+// file, one width of a photo, or a static file copied.
 type file struct {
 	page   *model.Page
 	gen    func() ([]byte, error)
+	photo  bool
 	static *staticFile
 }
 
@@ -52,11 +59,9 @@ type made struct {
 }
 
 // index lists every output file and refuses a static file that would
-// replace a page or a generated file.
-func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
-	if staticErr != nil {
-		return staticErr
-	}
+// replace a page, a generated file or a photo's width. A photo's original
+// is published as its largest width, in its place.
+func (s *Snapshot) index(static map[string]staticFile) error {
 	s.files = make(map[string]file, len(s.Site.Pages)+len(static)+16)
 	for _, p := range s.Site.Pages {
 		s.files[p.Path] = file{page: p}
@@ -64,8 +69,15 @@ func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
 	for _, g := range generatedFiles(s.Site) {
 		s.files[g.name] = file{gen: g.make}
 	}
+	photos, replaced := s.photos.outputs()
+	for name := range photos {
+		s.files[name] = file{photo: true}
+	}
 	var problems diag.List
 	for name, f := range static {
+		if replaced[name] {
+			continue
+		}
 		if _, taken := s.files[name]; taken {
 			problems.Add(diag.Errorf("static/"+name, 0, "", "this file would replace the generated %s", name))
 			continue
@@ -104,16 +116,16 @@ func (s *Snapshot) File(name string) (data []byte, ok bool, err error) {
 		return nil, false, nil
 	}
 	if !s.keep {
-		data, err = s.make(f)
+		data, err = s.make(name, f)
 		return data, true, err
 	}
 	m, _ := s.memo.LoadOrStore(name, &made{})
 	mm := m.(*made)
-	mm.once.Do(func() { mm.data, mm.err = s.make(f) })
+	mm.once.Do(func() { mm.data, mm.err = s.make(name, f) })
 	return mm.data, true, mm.err
 }
 
-func (s *Snapshot) make(f file) ([]byte, error) {
+func (s *Snapshot) make(name string, f file) ([]byte, error) {
 	switch {
 	case f.page != nil:
 		var buf bytes.Buffer
@@ -124,22 +136,48 @@ func (s *Snapshot) make(f file) ([]byte, error) {
 		return buf.Bytes(), nil
 	case f.gen != nil:
 		return f.gen()
+	case f.photo:
+		if data, ok := s.photoFiles[name]; ok {
+			return data, nil
+		}
+		return nil, fmt.Errorf("photo %s: made only by Write in a one-off build", name)
 	default:
-		return f.static.read()
+		data, err := f.static.read()
+		if err == nil && photo.Strippable(name) {
+			// A JPEG or PNG no page shows as a photo (a download, a
+			// logo) is published without its metadata: no GPS position
+			// leaves the site.
+			data = photo.Strip(data)
+		}
+		return data, err
 	}
+}
+
+// makePhotos makes every photo file of the snapshot now and keeps it.
+func (s *Snapshot) makePhotos(ctx context.Context) (diag.List, error) {
+	var mu sync.Mutex
+	files := map[string][]byte{}
+	st, problems, err := s.photos.make(ctx, func(name string, data []byte) error {
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+		return nil
+	})
+	s.photoFiles, s.photoStats = files, st
+	return problems, err
 }
 
 // Summary counts the files the snapshot makes, by kind, as a Result of
 // its preparation.
 func (s *Snapshot) Summary() *Result {
-	r := &Result{Site: s.Site, Pages: map[string]int{}, Warnings: s.Warnings, Steps: s.Steps, Time: s.Time}
+	r := &Result{Site: s.Site, Pages: map[string]int{}, Warnings: s.Warnings, Steps: s.Steps, Time: s.Time, Photos: s.photoStats}
 	for _, f := range s.files {
 		switch {
 		case f.page != nil:
 			r.Pages[f.page.Kind]++
 		case f.gen != nil:
 			r.Feeds++
-		default:
+		case f.static != nil:
 			r.Static++
 		}
 	}
@@ -152,13 +190,15 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	r := s.Summary()
 	r.Steps = slices.Clone(r.Steps)
 	start := time.Now()
-	var pages, gens, statics []string
+	var pages, gens, photos, statics []string
 	for _, n := range s.Names() {
 		switch f := s.files[n]; {
 		case f.page != nil:
 			pages = append(pages, n)
 		case f.gen != nil:
 			gens = append(gens, n)
+		case f.photo:
+			photos = append(photos, n)
 		default:
 			statics = append(statics, n)
 		}
@@ -166,15 +206,36 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	for _, st := range []struct {
 		name  string
 		files []string
-	}{{"render", pages}, {"feeds", gens}, {"copy", statics}} {
+	}{{"render", pages}, {"feeds", gens}, {"photos", photos}, {"copy", statics}} {
 		t := time.Now()
-		if err := s.writeAll(ctx, sink, st.files); err != nil {
+		var err error
+		if st.name == "photos" && s.photoFiles == nil {
+			err = s.writePhotos(ctx, sink, r)
+		} else {
+			err = s.writeAll(ctx, sink, st.files)
+		}
+		if err != nil {
 			return nil, err
 		}
 		r.Steps = append(r.Steps, Step{st.name, time.Since(t)})
 	}
 	r.Time = s.Time + time.Since(start)
 	return r, nil
+}
+
+// writePhotos makes the photos of a one-off build, each straight to the
+// sink: a site's photos are not all held in memory at once.
+func (s *Snapshot) writePhotos(ctx context.Context, sink output.Sink, r *Result) error {
+	st, problems, err := s.photos.make(ctx, sink.Write)
+	r.Photos = st
+	if err != nil {
+		return err
+	}
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	r.Warnings = append(slices.Clone(r.Warnings), problems...)
+	return nil
 }
 
 // writeAll makes and writes names in parallel. The problems of every page

@@ -141,3 +141,36 @@ func (f staticFile) read() ([]byte, error) {
 	}
 	return data, nil
 }
+
+// staticFS is the published static files by their NFC names: an fs.FS of
+// files only (a folder cannot be opened), which the photo stage reads.
+type staticFS map[string]staticFile
+
+func (s staticFS) Open(name string) (fs.File, error) {
+	f, ok := s[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return f.fsys.Open(f.name)
+}
+
+func (s staticFS) Stat(name string) (fs.FileInfo, error) {
+	f, ok := s[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Stat(f.fsys, f.name)
+}
+
+func (s staticFS) ReadFile(name string) ([]byte, error) {
+	f, ok := s[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	}
+	return f.read()
+}
+
+var (
+	_ fs.StatFS     = staticFS{}
+	_ fs.ReadFileFS = staticFS{}
+)

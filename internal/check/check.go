@@ -21,6 +21,7 @@ const (
 	FollowUpOverdue = "follow-up-overdue"
 	BrokenLink      = "broken-link"
 	MissingImage    = "missing-image"
+	MissingAlt      = "missing-alt"
 	DuplicateTitle  = "duplicate-title"
 	NameVariants    = "name-variants"
 )
@@ -43,6 +44,7 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.projects(&found)
 	c.followUps(&found)
 	c.links(&found)
+	c.alts(&found)
 	c.titles(&found)
 	c.names(&found)
 	found.Sort()

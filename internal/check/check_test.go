@@ -354,16 +354,16 @@ func TestErrorsAreFindingsToo(t *testing.T) {
 func TestDecomposedNamesAreFound(t *testing.T) {
 	d := norm.NFD.String
 	found := run(t, `
--- `+d("static/ảnh-đoàn.png")+` --
-png
+-- `+d("static/ảnh-đoàn.svg")+` --
+<svg/>
 -- content/articles/a.md --
 ---
 title: A
 date: 2018-01-01
 documents: [01-ĐA/TU]
-image: `+d("/ảnh-đoàn.png")+`
+image: {src: `+d("/ảnh-đoàn.svg")+`, alt: Đoàn}
 ---
-`+d("![ảnh](/ảnh-đoàn.png) [bài hai](bài-hai.md)")+`
+`+d("![ảnh](/ảnh-đoàn.svg) [bài hai](bài-hai.md)")+`
 -- `+d("content/articles/bài-hai.md")+` --
 ---
 title: B

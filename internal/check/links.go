@@ -17,9 +17,9 @@ func (c *checker) links(found *diag.List) {
 	c.index()
 	for _, a := range c.site.Articles {
 		c.sourceLinks(&a.Source, &a.Body, a.URL, found)
-		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
+		if src := a.Image.Src; src != "" && !c.exists(c.resolve(src, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
-				"the image "+a.Image+" is not in the site", "put the file under static/, e.g. static"+a.Image))
+				"the image "+src+" is not in the site", "put the file under static/, e.g. static"+src))
 		}
 	}
 	for _, p := range c.site.Projects {
@@ -42,6 +42,13 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 		code, what := BrokenLink, "the link"
 		if l.Image {
 			code, what = MissingImage, "the image"
+		}
+		if name, ok := text.StaticLink(src.Path, l.Dest); ok && l.Image {
+			// "../../../static/a.jpg": the build shows the file at /a.jpg.
+			if !c.exists("/" + name) {
+				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to static/"+name+", which does not exist", "check the file name"))
+			}
+			continue
 		}
 		if target, _, ok := text.SourceLink(src.Path, l.Dest); ok && !l.Image {
 			c.fileLink(src, l, target, found)

@@ -35,6 +35,7 @@ var settings = []setting{
 	{"feed_size", size(func(c *model.Config, n int) { c.FeedSize = n })},
 	{"unsafe_html", boolean(func(c *model.Config, b bool) { c.UnsafeHTML = b })},
 	{"link_codes", boolean(func(c *model.Config, b bool) { c.LinkCodes = b })},
+	{"thumbnails", boolean(func(c *model.Config, b bool) { c.Thumbnails = b })},
 	{"keep", applyKeep},
 }
 

@@ -58,12 +58,7 @@ func (d *decoder) article() *model.ArticleFile {
 		a.SummaryField, _ = d.text("summary", line, v)
 	}
 	if v, line, ok := d.get("image"); ok {
-		a.Image, _ = d.text("image", line, v)
-		if a.Image != "" && !imageURL(a.Image) {
-			d.errf("image", line, "a file of the site such as /images/kiem-tra.jpg, or an http(s) address",
-				"%q is not an image address", a.Image)
-			a.Image = ""
-		}
+		a.Image = d.image(line, v)
 	}
 	if v, line, ok := d.get("draft"); ok {
 		a.Draft = d.flag("draft", line, v)
@@ -199,12 +194,4 @@ func (d *decoder) outcome(line int, v any) *model.Outcome {
 	d.unknown("outcome.", m, func(string) int { return line },
 		[]string{"findings", "shortcomings", "recommendations", "follow_up_by"})
 	return o
-}
-
-// imageURL reports whether s can be a lead image: a path of the site or an
-// http(s) address. Anything else (javascript:, data:) never reaches a page.
-func imageURL(s string) bool {
-	lower := strings.ToLower(s)
-	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") ||
-		strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
 }

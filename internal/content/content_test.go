@@ -77,7 +77,7 @@ Body *here*.
 		{"FollowUp", a.Outcome.FollowUpBy.Format(time.RFC3339), "2018-09-30T00:00:00+07:00"},
 		{"Tags", strings.Join(a.Tags, ";"), "dân vận;dân chủ ở cơ sở"},
 		{"Summary", a.SummaryField, "Tóm tắt."},
-		{"Image", a.Image, "/images/a.jpg"},
+		{"Image", a.Image.Src, "/images/a.jpg"},
 		{"Draft", btoa(a.Draft), "true"},
 		{"Slug", a.Slug + "|" + btoa(a.ExplicitSlug), "kiem-tra-thuc-hien-cac-de-an-ve-cong-tac-dan-van|false"},
 		{"Path", a.Path, art},

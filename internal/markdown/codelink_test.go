@@ -70,7 +70,7 @@ func TestCodeLinks(t *testing.T) {
 		{"not inside a link", "[Đề án 01-ĐA/TU](/khac/)", "<p>" + a("/khac/", "Đề án 01-ĐA/TU") + "</p>"},
 		{"not inside a code span", "`Đề án 01-ĐA/TU`", "<p><code>Đề án 01-ĐA/TU</code></p>"},
 		{"not inside a code block", "```\nĐề án 01-ĐA/TU\n```", "<pre><code>Đề án 01-ĐA/TU\n</code></pre>"},
-		{"not inside image alt", "![Đề án 01-ĐA/TU](/a.jpg)", `<p><img src="/a.jpg" alt="Đề án 01-ĐA/TU"></p>`},
+		{"not inside image alt", "![Đề án 01-ĐA/TU](/a.jpg)", `<p><img src="/a.jpg" alt="Đề án 01-ĐA/TU" loading="lazy" decoding="async"></p>`},
 		{"not inside an autolink", "https://example.vn/01-DA", `<p><a href="https://example.vn/01-DA">https://example.vn/01-DA</a></p>`},
 		{"not in a heading", "## Đề án 01-ĐA/TU", `<h2 id="de-an-01-da-tu">Đề án 01-ĐA/TU</h2>`},
 		{"in a table cell", "| văn bản |\n| --- |\n| Đề án 01-ĐA/TU |",

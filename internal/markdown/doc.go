@@ -17,6 +17,11 @@
 //   - Document codes mentioned in text ("Đề án số 01-ĐA/TU", "4950/QĐ-UBND")
 //     become links to their project pages when Options.Code knows them; this
 //     is a goldmark AST transformer over Text nodes (see codelink.go).
+//   - Images are loaded lazily (loading="lazy", decoding="async"): a body
+//     starts below the headline. An image Options.Image knows as a file of
+//     the site (a photo the build publishes at several widths) gets its URL,
+//     srcset, sizes, width and height from it; the package itself never
+//     reads an image.
 //
 // A Converter is built once per site and is safe for concurrent use; all
 // per-document state (heading ids, the parser context) lives in one call of

@@ -37,6 +37,31 @@ type Options struct {
 	// to a file the site does not show is left as written (bulletin check
 	// reports it). Page must be safe for concurrent use.
 	Page func(file string) (url string, ok bool)
+
+	// Image, when non-nil, is asked for each image in a body: the file
+	// the body belongs to and the destination as written. ok reports that
+	// the destination names a file of the site; img then says how to show
+	// it (its URL, and the widths it comes in). An image it does not know
+	// is left as written. Image must be safe for concurrent use.
+	Image func(file, dest string) (img Image, ok bool)
+}
+
+// Image is how a body shows one image of the site.
+type Image struct {
+	Src    string // the URL of the largest file, root-relative
+	SrcSet string // "/a-480w.jpg 480w, /a.jpg 960w"; "" when there is one file
+	Sizes  string // how wide the image is shown, for the browser to choose; with SrcSet
+	Width  int    // of Src, in pixels; 0 when not known
+	Height int
+}
+
+// ImageUse is one image of a body, as Options.Image answered for it when
+// the body was converted: the HTML stays right for as long as it answers
+// the same.
+type ImageUse struct {
+	Dest  string
+	Image Image
+	OK    bool
 }
 
 // PageLink is one link from a body to another content file, as resolved
@@ -52,6 +77,7 @@ type Link struct {
 	Dest  string // as written (for autolinks: the URL, with mailto: for e-mail)
 	Line  int    // 1-based line in the source of the link's "[" or "<"
 	Image bool
+	Alt   string // an image's text alternative, as plain text
 }
 
 // Result is what Convert reads off one body.
@@ -60,6 +86,7 @@ type Result struct {
 	Summary string // plain text of the first paragraph (no markup), for lists and feeds
 	Links   []Link // every link and image destination in the body, in order, with its source line
 	Pages   []PageLink
+	Images  []ImageUse // what Options.Image said of each image, in order
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
@@ -68,6 +95,7 @@ type Converter struct {
 	md     goldmark.Markdown
 	unsafe bool
 	page   func(file string) (string, bool)
+	image  func(file, dest string) (Image, bool)
 }
 
 // New builds a Converter.
@@ -94,7 +122,7 @@ func New(o Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(ropts...),
 	)
-	return &Converter{md: md, unsafe: o.Unsafe, page: o.Page}
+	return &Converter{md: md, unsafe: o.Unsafe, page: o.Page, image: o.Image}
 }
 
 // Convert renders one Markdown body that belongs to no file: relative
@@ -111,7 +139,7 @@ func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
 	res := &Result{}
-	res.Links, res.Pages, res.Summary = c.tidy(doc, src, file)
+	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, file)
 
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)

@@ -93,7 +93,7 @@ func TestHTML(t *testing.T) {
 			not: []string{"<script", "</script"}},
 		{name: "javascript link neutralised",
 			in:   "[bấm](javascript:alert(1)) [hoa](JavaScript:alert(2)) <javascript:alert(3)> ![ảnh](data:text/html,x)",
-			want: []string{`<a href="">bấm</a>`, `<a href="">hoa</a>`, "javascript:alert(3)", `<img src="" alt="ảnh">`},
+			want: []string{`<a href="">bấm</a>`, `<a href="">hoa</a>`, "javascript:alert(3)", `<img src="" alt="ảnh" loading="lazy" decoding="async">`},
 			not:  []string{`href="javascript`, `href="JavaScript`, "data:text"}},
 		{name: "javascript link neutralised when unsafe", unsafe: true,
 			in:   "[bấm](javascript:alert(1)) <javascript:alert(3)> ![ảnh](data:image/png;base64,AA==)",
@@ -148,7 +148,7 @@ func TestLinks(t *testing.T) {
 	}, "\n")
 	want := []Link{
 		{Dest: "/", Line: 1},
-		{Dest: "/images/a.jpg", Line: 2, Image: true},
+		{Dest: "/images/a.jpg", Line: 2, Image: true, Alt: "ảnh"},
 		{Dest: "/2018/08/bai/", Line: 4},
 		{Dest: "mailto:a@example.vn", Line: 5},
 		{Dest: "http://www.example.vn", Line: 5},

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"sort"
+	"strconv"
 	"strings"
 
 	"bulletin/internal/text"
@@ -20,7 +21,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, summary string) {
+func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, images []ImageUse, summary string) {
 	var drop []ast.Node
 	var headings []*ast.Heading
 	top := false // a heading of level 1: the page's title is the only h1
@@ -56,10 +57,16 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 				}
 			}
 		case *ast.Image:
-			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src)), Image: true})
+			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src)), Image: true, Alt: plainText(n, src)})
 			if html.IsDangerousURL(n.Destination) {
 				n.Destination = nil
+			} else if c.image != nil {
+				images = append(images, c.siteImage(n, file))
 			}
+			// Below the headline and the lead image: fetched as the
+			// reader scrolls to it, decoded without holding up the text.
+			n.SetAttributeString("loading", "lazy")
+			n.SetAttributeString("decoding", "async")
 		case *ast.AutoLink:
 			url := n.URL(src)
 			if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
@@ -85,7 +92,29 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 		}
 		p.RemoveChild(p, n)
 	}
-	return links, pages, summary
+	return links, pages, images, summary
+}
+
+// siteImage asks Options.Image about an image of the body and, when it
+// names a file of the site, points the image at it with its widths and
+// size (so the page does not jump as it loads).
+func (c *Converter) siteImage(n *ast.Image, file string) ImageUse {
+	use := ImageUse{Dest: string(n.Destination)}
+	use.Image, use.OK = c.image(file, use.Dest)
+	if !use.OK {
+		return use
+	}
+	img := use.Image
+	n.Destination = []byte(img.Src)
+	if img.SrcSet != "" {
+		n.SetAttributeString("srcset", img.SrcSet)
+		n.SetAttributeString("sizes", img.Sizes)
+	}
+	if img.Width > 0 && img.Height > 0 {
+		n.SetAttributeString("width", strconv.Itoa(img.Width))
+		n.SetAttributeString("height", strconv.Itoa(img.Height))
+	}
+	return use
 }
 
 // pageLink resolves a link destination in the body of file that names

@@ -20,6 +20,10 @@ type Config struct {
 	// LinkCodes turns mentions of known document codes in article bodies
 	// into links to their project pages.
 	LinkCodes bool
+	// Thumbnails shows each article's photo, small, on its card in lists.
+	// Off by default: a phone reader scans headlines, and each thumbnail
+	// costs data and a third of the card's width.
+	Thumbnails bool
 	// Keep lists files and folders of the output folder, as slash paths
 	// within it, that are not the build's but must survive it (a CNAME,
 	// uploaded files): each build carries them over.

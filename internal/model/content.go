@@ -79,6 +79,7 @@ type Link struct {
 	Dest  string
 	Line  int
 	Image bool
+	Alt   string // an image's text alternative, as written
 }
 
 // ArticleFile is an article's file as the loader decoded it. The loader
@@ -94,7 +95,7 @@ type ArticleFile struct {
 	Documents    []DocRef
 	Outcome      *Outcome
 	Tags         []string
-	Image        string
+	Image        Image // the lead image; empty Src when none
 	Draft        bool
 	DateOnly     bool   // the date was written without a time of day
 	Slug         string // from the slug field or the title
@@ -113,6 +114,14 @@ type Article struct {
 	LeadTerm *Term      // the team lead's page
 	UnitTerm *Term      // the inspected unit's page
 	TagTerms []*Term    // each tag's page, once
+
+	// Set by the build's photo step: the lead image as published in
+	// several widths, nil when Image is not a photo of the site the build
+	// could resize (none, an http address, a missing file, an SVG).
+	Photo *Photo
+	// Thumbnail is the narrowest file of Photo when the site shows
+	// thumbnails on its cards (site.yaml thumbnails: true), else nil.
+	Thumbnail *PhotoFile
 }
 
 // IsOutcome reports whether the article reports conclusions.

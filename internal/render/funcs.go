@@ -41,12 +41,14 @@ func funcs(base string) template.FuncMap {
 	return m
 }
 
-// urlFuncs returns absURL and relURL for a site whose base_url is base.
+// urlFuncs returns absURL, relURL and srcset for a site whose base_url is
+// base.
 func urlFuncs(base string) template.FuncMap {
 	path := model.Config{BaseURL: base}.BasePath()
 	return template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relPath(path, u) },
+		"srcset": func(p *model.Photo) string { return p.SrcSet(path) },
 	}
 }
 

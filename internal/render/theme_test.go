@@ -56,10 +56,16 @@ func testSite(t *testing.T) *model.Site {
 			{Code: "01-ĐA/TU", Key: "01-da/tu", Date: da.Date, Title: da.Title},
 			{Code: "02-ĐA/TU", Key: "02-da/tu"},
 		},
-		Tags:  []string{"dân vận"},
-		Image: "/images/kiem-tra-2018-08-06.jpg",
+		Tags: []string{"dân vận"},
+		Image: model.Image{Src: "/images/kiem-tra-2018-08-06.jpg", Alt: "Đoàn kiểm tra làm việc tại hội trường",
+			Caption: "Quang cảnh buổi làm việc", Credit: "Văn phòng Tỉnh ủy"},
 	},
-		URL: "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
+		Photo: &model.Photo{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067, Files: []model.PhotoFile{
+			{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
+			{URL: "/images/kiem-tra-2018-08-06-960w.jpg", Width: 960, Height: 640},
+			{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067}}},
+		Thumbnail: &model.PhotoFile{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
+		URL:       "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
 		LeadTerm: lead, UnitTerm: unit, TagTerms: []*model.Term{tag},
 		Body: model.Body{HTML: "<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>", Lead: "Chiều 6/8, Đoàn kiểm tra số 3 làm việc."},
 	}
@@ -74,6 +80,7 @@ func testSite(t *testing.T) *model.Site {
 			Recommendations: []string{"Bổ sung, hoàn chỉnh báo cáo"},
 			FollowUpBy:      time.Date(2018, 9, 30, 0, 0, 0, 0, hcm),
 		},
+		Image: model.Image{Src: "https://example.vn/anh.jpg"}, // no alt, no photo of the site
 		Draft: true,
 	},
 		LeadTerm: lead, UnitTerm: unit, Projects: []*model.Project{da},
@@ -200,6 +207,9 @@ func TestTheme(t *testing.T) {
 			`Trang 2/2`,
 			`<span class="kind kind-news">Tin tức</span>`,
 			`<p class="card-summary">Chiều 6/8, Đoàn kiểm tra số 3 làm việc.</p>`,
+			`<article class="card">
+<img class="card-image" src="/images/kiem-tra-2018-08-06-480w.jpg" width="480" height="320" alt="" loading="lazy" decoding="async">
+<h2 class="card-title">`,
 		}, []string{`rel="next"`}},
 		{"/2018/08/kiem-tra-thuc-hien-cac-de-an/", []string{
 			`<title>Kiểm tra thực hiện các đề án về công tác dân vận – Tin kiểm tra tỉnh Thái Nguyên</title>`,
@@ -212,7 +222,10 @@ func TestTheme(t *testing.T) {
 			`<a href="/team-leads/bui-hai-tu/">Bùi Hải Tú</a>, <span class="role">Tỉnh ủy viên, Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy</span>`,
 			`<dt>Đơn vị được kiểm tra</dt>`,
 			`<a href="/units/dang-uy-khoi-cac-co-quan-tinh/">Đảng ủy Khối các cơ quan tỉnh</a>`,
-			`<img src="/images/kiem-tra-2018-08-06.jpg" alt="Kiểm tra thực hiện các đề án về công tác dân vận">`,
+			`<figure class="lead-image">
+<img src="/images/kiem-tra-2018-08-06.jpg" srcset="/images/kiem-tra-2018-08-06-480w.jpg 480w, /images/kiem-tra-2018-08-06-960w.jpg 960w, /images/kiem-tra-2018-08-06.jpg 1600w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)" width="1600" height="1067" alt="Đoàn kiểm tra làm việc tại hội trường" fetchpriority="high">
+<figcaption><span class="caption">Quang cảnh buổi làm việc</span> <span class="credit">Ảnh: Văn phòng Tỉnh ủy</span></figcaption>
+</figure>`,
 			`<h2 id="documents-title">Đề án, văn bản</h2>`,
 			`<a class="doc-code" href="/projects/01-da-tu/">01-ĐA/TU</a>, ngày <time datetime="2016-07-12">12/07/2016</time>: <span class="doc-title">Nâng cao chất lượng`,
 			// the second document has no title of its own: the project's is shown
@@ -233,7 +246,9 @@ func TestTheme(t *testing.T) {
 			// a document written without the diacritic still links to its project
 			`<a class="doc-code" href="/projects/01-da-tu/">01-ĐA/TU</a>, ngày <time datetime="2016-07-12">12/07/2016</time>`,
 			`rel="prev"`, `rel="next"`,
-		}, nil},
+			// an image given without alt has an empty one, not the title again
+			"<figure class=\"lead-image\">\n<img src=\"https://example.vn/anh.jpg\" alt=\"\">\n</figure>",
+		}, []string{"<figcaption", "srcset"}},
 		{"/2018/10/tin-moi/", []string{
 			`<title>Tin &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; mới – Tin kiểm tra tỉnh Thái Nguyên</title>`,
 			`<h1>Tin &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; mới</h1>`,

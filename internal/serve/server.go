@@ -26,6 +26,9 @@ type Config struct {
 	Future bool         // show articles dated after now (marked too)
 	Theme  *build.Theme // nil: the theme built into the binary
 	Now    time.Time    // zero: the clock at each build
+	// PhotoCache is the folder resized photos are kept in; "": the
+	// default (build.Options.PhotoCache).
+	PhotoCache string
 
 	// OnBuild, when set, is told of every build once it is served: the
 	// command prints a summary or the problems. It runs on the build
@@ -203,11 +206,12 @@ func (s *Server) loop(ctx context.Context, q *queue) {
 func (s *Server) rebuild(ctx context.Context, ch build.Changes) {
 	start := time.Now()
 	snap, err := s.builder.Prepare(ctx, build.Options{
-		Source: os.DirFS(s.cfg.Source),
-		Theme:  s.cfg.Theme,
-		Drafts: s.cfg.Drafts,
-		Future: s.cfg.Future,
-		Now:    s.cfg.Now,
+		Source:     os.DirFS(s.cfg.Source),
+		Theme:      s.cfg.Theme,
+		Drafts:     s.cfg.Drafts,
+		Future:     s.cfg.Future,
+		Now:        s.cfg.Now,
+		PhotoCache: s.cfg.PhotoCache,
 	}, ch)
 	if ctx.Err() != nil {
 		return // stopping: this build was cut short, not failed

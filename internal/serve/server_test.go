@@ -299,7 +299,11 @@ func TestVimSaveIsOneRebuild(t *testing.T) {
 	}
 }
 
-func TestBurstOfAThousandWritesIsOneRebuild(t *testing.T) {
+// A git checkout rewrites a thousand files as fast as the disk allows:
+// the debouncer makes far fewer builds than writes (one, when the writes
+// never pause for 75 ms; a loaded machine may pause them), and the site
+// served at the end holds every file as last written.
+func TestBurstOfAThousandWritesIsFewRebuilds(t *testing.T) {
 	const n = 1000
 	files := map[string]string{}
 	for i := range n {
@@ -307,20 +311,29 @@ func TestBurstOfAThousandWritesIsOneRebuild(t *testing.T) {
 	}
 	ts := start(t, files)
 	gen := ts.Last().Gen
-	// A git checkout: every file rewritten as fast as the disk allows.
 	for i := range n {
 		ts.write(articleName(i), articleN(i, "sau"))
 	}
-	r := ts.wait(gen)
-	ts.settled(r.Gen)
-	if !r.OK() {
-		t.Fatalf("rebuild failed: %v", r.Err)
+	seen := map[string]bool{}
+	builds := 0
+	for len(seen) < n {
+		r := ts.wait(gen)
+		gen, builds = r.Gen, builds+1
+		if !r.OK() {
+			t.Fatalf("rebuild failed: %v", r.Err)
+		}
+		for _, p := range r.Changes.Paths() {
+			seen[p] = true
+		}
 	}
-	if len(r.Changes.Paths()) != n {
-		t.Errorf("the rebuild saw %d changed files, want %d", len(r.Changes.Paths()), n)
+	ts.settled(gen)
+	if builds > 5 {
+		t.Errorf("%d builds for a burst of %d writes", builds, n)
 	}
-	if !strings.Contains(ts.mustGet("/2020/01/bai-0999/"), "Nội dung sau") {
-		t.Error("the last file written is not served")
+	for _, i := range []int{0, 500, 999} {
+		if !strings.Contains(ts.mustGet("/2020/01/bai-"+itoa4(i)+"/"), "Nội dung sau") {
+			t.Errorf("article %d is not served as last written", i)
+		}
 	}
 }
 

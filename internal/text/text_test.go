@@ -225,3 +225,28 @@ func TestCollateKeyIsVietnameseOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestStaticLink(t *testing.T) {
+	const from = "content/articles/2018/a.md"
+	tests := []struct {
+		dest, name string
+		ok         bool
+	}{
+		{"../../../static/images/a.jpg", "images/a.jpg", true},
+		{"../../../static/images/h%E1%BB%99i%20ngh%E1%BB%8B.jpg?v=2#x", "images/hội nghị.jpg", true},
+		{"../../../static/images/ho\u0302\u0323i.jpg", "images/hội.jpg", true}, // typed decomposed
+		{"../../../static", "", false},
+		{"../../../static/", "", false},
+		{"/images/a.jpg", "", false},
+		{"images/a.jpg", "", false}, // relative to the page, not a static path
+		{"https://example.vn/static/a.jpg", "", false},
+		{"../../../../static/a.jpg", "", false}, // out of the site
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		name, ok := StaticLink(from, tt.dest)
+		if name != tt.name || ok != tt.ok {
+			t.Errorf("StaticLink(%q) = %q, %v; want %q, %v", tt.dest, name, ok, tt.name, tt.ok)
+		}
+	}
+}
