@@ -25,6 +25,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	found, err := check.Run(ctx, os.DirFS(site), time.Now())
+	if ctx.Err() != nil {
+		return &interrupted{"interrupted: nothing checked"}
+	}
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"bulletin/internal/assemble"
 	"bulletin/internal/config"
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
 	"bulletin/internal/render"
@@ -134,7 +135,7 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	})
 	var in assemble.Input
 	step("content", func() {
-		set, ps := b.cache.loader.LoadChanged(opt.Source, cfg, changed)
+		set, ps := b.cache.loader.LoadContext(ctx, opt.Source, cfg, changed)
 		b.pending, b.unknown = nil, false
 		problems.Append(ps)
 		if set != nil {
@@ -169,7 +170,7 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 		step("feeds", func() { err = b.cache.feeds(site, w, r) })
 	}
 	if err == nil {
-		step("static", func() { err = copyStatic(opt.Theme.Static, sub(opt.Source, "static"), w, r) })
+		step("static", func() { err = copyStatic(ctx, opt.Theme.Static, sub(opt.Source, "static"), w, r) })
 	}
 	if err != nil {
 		return nil, err
@@ -197,7 +198,7 @@ func sub(fsys fs.FS, dir string) fs.FS {
 	if err != nil || !fi.IsDir() {
 		return nil
 	}
-	s, err := fs.Sub(fsys, dir)
+	s, err := input.Sub(fsys, dir) // fs.Sub's has no Stat: see input.Sub
 	if err != nil {
 		return nil
 	}

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -8,6 +10,7 @@ import (
 	"strings"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
@@ -20,7 +23,10 @@ import (
 // A file is published under its name in NFC: bodies and fields are read
 // precomposed (text.Compose), so a link an editor typed to
 // "ảnh-đoàn.png" finds the file whichever way its name was typed.
-func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
+//
+// Only regular files are copied: a named pipe or a link to /dev/zero is an
+// error on that file (package input), not a hung build.
+func copyStatic(ctx context.Context, theme, site fs.FS, w *writer, r *Result) error {
 	type source struct {
 		fsys fs.FS
 		name string // as on disk
@@ -55,8 +61,15 @@ func copyStatic(theme, site fs.FS, w *writer, r *Result) error {
 			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated %s", n))
 			continue
 		}
-		data, err := fs.ReadFile(from[n].fsys, from[n].name)
+		data, err := input.ReadFile(ctx, from[n].fsys, from[n].name, 0) // no size limit: a PDF may be large
+		if nr := (*input.NotRegularError)(nil); errors.As(err, &nr) {
+			problems.Add(input.Problem("static/"+from[n].name, err))
+			continue
+		}
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return fmt.Errorf("static/%s: %w", from[n].name, err)
 		}
 		if err := w.write(n, data); err != nil {

@@ -34,6 +34,7 @@ var settings = []setting{
 	{"feed_size", size(func(c *model.Config, n int) { c.FeedSize = n })},
 	{"unsafe_html", boolean(func(c *model.Config, b bool) { c.UnsafeHTML = b })},
 	{"link_codes", boolean(func(c *model.Config, b bool) { c.LinkCodes = b })},
+	{"max_file_size", applyMaxFileSize},
 }
 
 func keys() []string {
@@ -303,3 +304,40 @@ func applyTimeZone(c *model.Config, v any) (string, string) {
 	c.TimeZone, c.Location = s, loc
 	return "", ""
 }
+
+// applyMaxFileSize sets the size limit of content and imported files: a
+// number of bytes, or a size with its unit as a file manager shows it
+// ("10 MB", "512 KB", 1 MB = 1,024 KB).
+func applyMaxFileSize(c *model.Config, v any) (string, string) {
+	const hint = `a size such as "10 MB" or "512 KB", or a number of bytes`
+	var n int64
+	switch v := v.(type) {
+	case int:
+		n = int64(v)
+	case string:
+		m := sizeText.FindStringSubmatch(strings.TrimSpace(v))
+		if m == nil {
+			return fmt.Sprintf("%q is not a size", v), hint
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+		if err != nil {
+			return fmt.Sprintf("%q is not a size", v), hint
+		}
+		unit := map[string]float64{"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[strings.ToLower(m[3])]
+		if f*unit >= 1<<62 {
+			return fmt.Sprintf("%q is too large a size", v), hint
+		}
+		n = int64(f * unit)
+	default:
+		return "expected a size, got " + diag.Describe(v), hint
+	}
+	if n < 1 {
+		return fmt.Sprintf("the size must be at least 1 byte, got %s", diag.Describe(v)), hint
+	}
+	c.MaxFileSize = n
+	return "", ""
+}
+
+// sizeText is a size with its unit: "10 MB", "10MB", "1,5 GB", "512 KiB",
+// "2048 bytes".
+var sizeText = regexp.MustCompile(`(?i)^([0-9]+(?:[.,][0-9]+)?)\s*(?:(b)ytes?|([kmg])(?:i?b)?|)$`)

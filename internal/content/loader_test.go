@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"sync"
 	"testing"
@@ -78,11 +79,11 @@ type countFS struct {
 	opened map[string]int
 }
 
-func (c *countFS) ReadFile(name string) ([]byte, error) {
+func (c *countFS) Open(name string) (fs.File, error) {
 	c.mu.Lock()
 	c.opened[name]++
 	c.mu.Unlock()
-	return c.MapFS.ReadFile(name)
+	return c.MapFS.Open(name)
 }
 
 // The preview rebuilds after every save: a file whose size and

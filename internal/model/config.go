@@ -20,6 +20,10 @@ type Config struct {
 	// LinkCodes turns mentions of known document codes in article bodies
 	// into links to their project pages.
 	LinkCodes bool
+	// MaxFileSize is the largest content or imported file read, in bytes;
+	// a larger one is an error (a file of megabytes is a mistake, and
+	// reading it whole could exhaust the memory). 0: the default.
+	MaxFileSize int64
 }
 
 // BasePath is the path the site lives under, from BaseURL: "/" for
