@@ -27,7 +27,8 @@ type mdEntry struct {
 	summary string
 	links   []model.Link // lines relative to the body
 	pages   []markdown.PageLink
-	linked  uint64 // hash of pages
+	linked  uint64         // hash of pages
+	flat    *markdown.Flat // where the body went past a bound, shown flattened
 }
 
 // fresh reports whether every page the body links to by file still has
@@ -69,6 +70,11 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 		case entries[i] != nil: // nil only when the build was cancelled
 			entries[i].apply(src)
 			next[keys[i]] = entries[i]
+			if f := entries[i].flat; f != nil {
+				p := diag.New(diag.MarkdownDeep, src.Path, src.BodyLine-1+f.Line, "", "%s: shown as text from here", f.What)
+				p.Hint = "nest lists and quotes less deeply, or split the table"
+				out.Add(p)
+			}
 			if !c.keep {
 				src.Markdown = nil // converted; a one-off build needs it no more
 			}
@@ -146,9 +152,11 @@ func sources(s *model.Site) []*model.Source {
 func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
 	res, err := conv.ConvertFile(src.Markdown, src.Path)
 	if err != nil {
-		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
+		// Only a failing writer fails goldmark's rendering: a bug, not the
+		// editor's Markdown, which always parses.
+		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages}
+	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL)
