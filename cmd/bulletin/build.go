@@ -126,18 +126,22 @@ func within(inner, outer string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// printProblems prints each problem on its line. Files are named from
-// the current folder (the site's own paths joined to -source), so that a
-// terminal or an editor can open them from the message.
+// printProblems prints each problem as diag's Report has it: its line,
+// then the line of the file it is about with a caret, then its notes.
+// Files are named from the current folder (the site's own paths joined to
+// -source), so that a terminal or an editor can open them from the message.
 func printProblems(w io.Writer, site string, list diag.List) {
 	for _, p := range list {
-		if site != "." && site != "" && p.File != "" {
-			q := *p
-			q.File = filepath.Join(site, filepath.FromSlash(p.File))
-			p = &q
-		}
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, fromHere(site, p).Report())
 	}
+}
+
+// fromHere names p's files from the current folder.
+func fromHere(site string, p *diag.Problem) *diag.Problem {
+	if site == "." || site == "" {
+		return p
+	}
+	return p.Rebase(func(f string) string { return filepath.Join(site, filepath.FromSlash(f)) })
 }
 
 // printSummary is the one screen at the end of a build.

@@ -20,9 +20,9 @@ func projects(files []*model.Project, articles []*model.Article, problems *diag.
 		p := *f // the loader may hand out the same value again: copy
 		p.Articles = nil
 		if prev, ok := byKey[p.Key]; ok {
-			problems.Add(&diag.Problem{File: p.Path, Line: p.Line("code"), Field: "code",
-				Message: "project " + p.Code + " is already described by " + prev.Path,
-				Hint:    "codes that differ only by Đ/D, case or spacing name one project: keep one file"})
+			prob := diag.New(diag.ProjectTwice, p.Path, p.Line("code"), "code", "project %s is already described by another file", p.Code)
+			prob.Hint = "codes that differ only by Đ/D, case or spacing name one project: keep one file"
+			problems.Add(prob.Note(prev.Path, prev.Line("code"), "%s is described here", prev.Code))
 			continue
 		}
 		byKey[p.Key] = &p

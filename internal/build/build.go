@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -153,14 +154,14 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 		site, ps = assemble.Site(cfg, in, assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now})
 		problems.Append(ps)
 	})
-	if err := stop(ctx, problems); err != nil {
+	if err := stop(ctx, opt, problems); err != nil {
 		return nil, err
 	}
 	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site)) })
-	if err := stop(ctx, problems); err != nil {
+	if err := stop(ctx, opt, problems); err != nil {
 		return nil, err
 	}
-	r.Site, r.Warnings = site, problems.Warnings()
+	r.Site, r.Warnings = site, told(opt, problems.Warnings())
 
 	w := &writer{sink: opt.Sink, prev: b.cache.sums, sums: map[string]uint64{}}
 	var err error
@@ -171,6 +172,9 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if err == nil {
 		step("static", func() { err = copyStatic(ctx, opt.Theme.Static, sub(opt.Source, "static"), w, r) })
+	}
+	if list := diag.AsList(err); list != nil {
+		return nil, told(opt, list).Err()
 	}
 	if err != nil {
 		return nil, err
@@ -183,12 +187,30 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 
 // stop turns the problems so far into the build's error, or reports that
 // the caller cancelled.
-func stop(ctx context.Context, problems diag.List) error {
+func stop(ctx context.Context, opt Options, problems diag.List) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if problems.Err() == nil {
+		return nil
+	}
+	return told(opt, problems).Err()
+}
+
+// told puts problems in the form people read them: sorted, identical ones
+// reported once with a count (a layout typo fails alike on every page),
+// each with the text of its line, read back from the site or the theme.
+func told(opt Options, problems diag.List) diag.List {
 	problems.Sort()
-	return problems.Err()
+	problems = problems.Compact()
+	problems.Quote(func(file string) ([]byte, bool) {
+		data, err := input.ReadFile(context.Background(), opt.Source, file, input.DefaultLimit)
+		if err != nil && opt.Theme.Layouts != nil && strings.HasPrefix(file, "layouts/") {
+			data, err = input.ReadFile(context.Background(), opt.Theme.Layouts, strings.TrimPrefix(file, "layouts/"), input.DefaultLimit)
+		}
+		return data, err == nil
+	})
+	return problems
 }
 
 // sub is fs.Sub that yields nil when the folder does not exist, so a site

@@ -58,7 +58,7 @@ func copyStatic(ctx context.Context, theme, site fs.FS, w *writer, r *Result) er
 	var problems diag.List
 	for _, n := range names {
 		if _, generated := w.sums[n]; generated {
-			problems.Add(diag.Errorf("static/"+n, 0, "", "this file would replace the generated %s", n))
+			problems.Add(diag.New(diag.StaticClash, "static/"+n, 0, "", "this file would replace the generated %s", n))
 			continue
 		}
 		data, err := input.ReadFile(ctx, from[n].fsys, from[n].name, 0) // no size limit: a PDF may be large

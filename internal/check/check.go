@@ -7,22 +7,24 @@ import (
 
 	"bulletin/internal/build"
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
 )
 
-// Finding codes, stable for tools reading -json.
+// Finding codes, stable for tools reading -json; the registry of every
+// code is diag's (codes.go).
 const (
-	UnknownField    = "unknown-field"
-	RepeatedDoc     = "document-repeated"
-	DocumentDiffers = "document-differs"
-	UnusedProject   = "unused-project"
-	NoDocuments     = "no-documents"
-	FollowUpOverdue = "follow-up-overdue"
-	BrokenLink      = "broken-link"
-	MissingImage    = "missing-image"
-	DuplicateTitle  = "duplicate-title"
-	NameVariants    = "name-variants"
+	UnknownField    = diag.UnknownField
+	RepeatedDoc     = diag.DocRepeated
+	DocumentDiffers = diag.DocumentDiffers
+	UnusedProject   = diag.UnusedProject
+	NoDocuments     = diag.NoDocuments
+	FollowUpOverdue = diag.FollowUpOverdue
+	BrokenLink      = diag.BrokenLink
+	MissingImage    = diag.MissingImage
+	DuplicateTitle  = diag.DuplicateTitle
+	NameVariants    = diag.NameVariants
 )
 
 // Run checks the site in fsys as of now and returns every finding, sorted.
@@ -46,6 +48,11 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.titles(&found)
 	c.names(&found)
 	found.Sort()
+	found = found.Compact()
+	found.Quote(func(file string) ([]byte, bool) {
+		data, err := input.ReadFile(ctx, fsys, file, input.DefaultLimit)
+		return data, err == nil
+	})
 	return found, nil
 }
 

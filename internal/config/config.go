@@ -51,5 +51,6 @@ func Load(fsys fs.FS) (model.Config, diag.List) {
 	var probs diag.List
 	parse(data, &cfg, &probs)
 	probs.Sort()
+	probs.Quote(func(f string) ([]byte, bool) { return data, f == File })
 	return cfg, probs
 }

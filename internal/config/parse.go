@@ -50,7 +50,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // parse decodes data into cfg, adding a problem per bad key.
 func parse(data []byte, cfg *model.Config, probs *diag.List) {
 	if !utf8.Valid(data) {
-		probs.Add(diag.Errorf(File, invalidLine(data), "", "the file is not valid UTF-8 text"))
+		probs.Add(diag.New(diag.NotText, File, invalidLine(data), "", "the file is not valid UTF-8 text"))
 		return
 	}
 	data = text.Compose(data) // the site's title as content files read: precomposed
@@ -62,13 +62,13 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		probs.Add(&diag.Problem{File: File, Line: line, Message: "invalid YAML: " + msg,
+		probs.Add(&diag.Problem{Code: diag.Settings, File: File, Line: line, Message: "invalid YAML: " + msg,
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
 	m, ok := doc.(map[any]any)
 	if !ok && doc != nil { // nil: empty, or comments only
-		probs.Add(&diag.Problem{File: File, Line: 1, Message: "expected settings, got " + diag.Describe(doc),
+		probs.Add(&diag.Problem{Code: diag.Settings, File: File, Line: 1, Message: "expected settings, got " + diag.Describe(doc),
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
@@ -84,8 +84,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 		line := lines[key]
 		s := find(key)
 		if s == nil {
-			p := diag.Errorf(File, line, key, "unknown setting")
-			p.Code = "unknown-field"
+			p := diag.New(diag.UnknownSetting, File, line, key, "unknown setting")
 			if near := text.Nearest(key, keys()); near != "" {
 				p.Hint = fmt.Sprintf("did you mean %q?", near)
 			} else {
@@ -95,7 +94,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 			continue
 		}
 		if msg, hint := s.apply(cfg, v); msg != "" {
-			probs.Add(&diag.Problem{File: File, Line: line, Field: key, Message: msg, Hint: hint})
+			probs.Add(&diag.Problem{Code: diag.InvalidValue, File: File, Line: line, Field: key, Message: msg, Hint: hint})
 			baseBad = baseBad || key == "base_url"
 		}
 	}
@@ -282,7 +281,7 @@ func warnRelativeBase(base string, set bool, line int, probs *diag.List) {
 		p.Message = "not set: the feeds and sitemap need an absolute URL"
 		p.Hint = "add a line such as base_url: https://kiemtra.example.vn/"
 	}
-	p.Code = "relative-base-url"
+	p.Code = diag.RelativeBaseURL
 	probs.Add(p)
 }
 

@@ -128,9 +128,9 @@ func (r *Renderer) Page(w io.Writer, p *model.Page) error {
 	}
 	k, ok := r.kinds[p.Kind]
 	if !ok {
-		return problem("layouts/"+p.Kind+".html", 0,
-			fmt.Sprintf("page %s: no layout for page kind %q", p.URL, p.Kind),
-			"add layouts/"+p.Kind+".html")
+		return onPage(problem("layouts/"+p.Kind+".html", 0,
+			fmt.Sprintf("no layout for page kind %q", p.Kind),
+			"add layouts/"+p.Kind+".html"), p)
 	}
 	set := r.set(base, p.Kind)
 	buf := bufs.Get().(*bytes.Buffer)
