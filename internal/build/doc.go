@@ -15,6 +15,10 @@
 // rebuild after a save renders the edited article and the pages that list
 // it, and gives the bytes a cold build would.
 //
+// The problems a build returns are ready for people (told): sorted,
+// identical ones merged with a count, each with the text of its line read
+// back from the site or the theme.
+//
 // It imports every stage: config, content, markdown, assemble, render,
-// feed, output, diag, model, text.
+// feed, output, diag, model, text, input.
 package build

@@ -24,6 +24,7 @@ const (
 	StaticClash    = "static-clash"     // a static file would replace a generated one
 	Layout         = "layout"           // a layout fails to parse or to render a page
 	Internal       = "internal"         // a bug of bulletin, reported on the file that met it
+	Failed         = "build-failed"     // a failure that is not the content's (the preview's overlay)
 )
 
 // Codes of warnings: the build goes on.
@@ -67,6 +68,7 @@ var Kinds = []Kind{
 	{StaticClash, Error, "a file of static/ would replace a generated page or feed"},
 	{Layout, Error, "a layout cannot be parsed, or fails to render a page"},
 	{Internal, Error, "bulletin met a bug while reading or converting a file (please report it)"},
+	{Failed, Error, "the build failed for a reason other than the site's content, such as a file it could not write"},
 
 	{UnknownField, Warning, "a frontmatter key bulletin does not know is ignored"},
 	{DocRepeated, Warning, "one document is listed twice in an article, under two spellings of its code"},

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -157,5 +158,18 @@ func TestJSONHasEveryKey(t *testing.T) {
 	j := (&Problem{Message: "x"}).JSON()
 	if j.Notes == nil || j.Count != 1 || j.Report != "x" || j.Text != "x" {
 		t.Errorf("%+v", j)
+	}
+}
+
+// The README lists every code, so an editor's tool can be written from it.
+func TestREADMEListsEveryCode(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Kinds {
+		if row := "| `" + k.Code + "` | " + k.Severity.String() + " | "; !strings.Contains(string(readme), row) {
+			t.Errorf("README.md has no row %q…", row)
+		}
 	}
 }

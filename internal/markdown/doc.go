@@ -17,6 +17,10 @@
 //   - Document codes mentioned in text ("Đề án số 01-ĐA/TU", "4950/QĐ-UBND")
 //     become links to their project pages when Options.Code knows them; this
 //     is a goldmark AST transformer over Text nodes (see codelink.go).
+//   - Lists, quotes and footnotes nest at most 32 levels, and a body's tables
+//     hold at most 20,000 cells: past that the text is kept as written and
+//     Result.Flat says where (limits.go), so time and memory stay in
+//     proportion to the body's size.
 //
 // A Converter is built once per site and is safe for concurrent use; all
 // per-document state (heading ids, the parser context) lives in one call of

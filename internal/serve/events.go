@@ -45,7 +45,7 @@ func problemsOf(r Report) []diag.JSON {
 		return nil
 	}
 	if len(r.Problems) == 0 {
-		return []diag.JSON{(&diag.Problem{Message: r.Err.Error()}).JSON()}
+		return []diag.JSON{(&diag.Problem{Code: diag.Failed, Message: r.Err.Error()}).JSON()}
 	}
 	out := make([]diag.JSON, len(r.Problems))
 	for i, p := range r.Problems {
