@@ -44,6 +44,7 @@ func TestExcerpt(t *testing.T) {
 		{"decomposed marks take no column", "u\u0309y: x", 6, "u\u0309y: x", "   "},
 		{"tabs stay tabs", "\t\tx: 1", 3, "\t\tx: 1", "\t\t"},
 		{"unknown column", "date: x", 0, "date: x", ""},
+		{"invalid UTF-8 is one character a byte", "a\xffb: x", 3, "a\uFFFDb: x", "  "},
 		{"past the end", "title:", 7, "title:", "      "},
 		{"a zero-width space is seen", "code: 01-ĐA\u200b/TU", 13, "code: 01-ĐA\uFFFD/TU", strings.Repeat(" ", 11)},
 		{"an escape never reaches the terminal", "x\x1b]0;pwned\x07", 0, "x\uFFFD]0;pwned\uFFFD", ""},

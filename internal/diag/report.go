@@ -153,11 +153,13 @@ const excerptWidth = 100
 func excerpt(line string, col int) (shown, caret string) {
 	var rs []rune
 	at := -1
-	for i, r := range line {
-		if col > 0 && i <= col-1 && at < 0 && i+len(string(r)) > col-1 {
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if col > 0 && at < 0 && i+n > col-1 { // the character holding byte col
 			at = len(rs)
 		}
 		rs = append(rs, visible(r))
+		i += n
 	}
 	if col > 0 && at < 0 {
 		at = len(rs) // past the end: the caret says something is missing
