@@ -55,7 +55,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// The same input as the last build's, before any of its articles
 	// came out: the output is what this build would write.
 	start := time.Now()
-	input, ferr := build.Fingerprint(opt.Source, opt)
+	input, ferr := build.Fingerprint(ctx, opt.Source, opt)
 	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now) {
 		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
 			*out, time.Since(start).Round(time.Millisecond))
@@ -198,18 +198,22 @@ func within(inner, outer string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// printProblems prints each problem on its line. Files are named from
-// the current folder (the site's own paths joined to -source), so that a
-// terminal or an editor can open them from the message.
+// printProblems prints each problem as diag's Report has it: its line,
+// then the line of the file it is about with a caret, then its notes.
+// Files are named from the current folder (the site's own paths joined to
+// -source), so that a terminal or an editor can open them from the message.
 func printProblems(w io.Writer, site string, list diag.List) {
 	for _, p := range list {
-		if site != "." && site != "" && p.File != "" {
-			q := *p
-			q.File = filepath.Join(site, filepath.FromSlash(p.File))
-			p = &q
-		}
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, fromHere(site, p).Report())
 	}
+}
+
+// fromHere names p's files from the current folder.
+func fromHere(site string, p *diag.Problem) *diag.Problem {
+	if site == "." || site == "" {
+		return p
+	}
+	return p.Rebase(func(f string) string { return filepath.Join(site, filepath.FromSlash(f)) })
 }
 
 // printSummary is the one screen at the end of a build.

@@ -29,6 +29,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &usageError{msg: err.Error()}
 	}
 	found, err := check.Run(ctx, os.DirFS(site), time.Now())
+	if ctx.Err() != nil {
+		return &interrupted{"interrupted: nothing checked"}
+	}
 	if err != nil {
 		return err
 	}

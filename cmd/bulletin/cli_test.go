@@ -192,14 +192,14 @@ func TestTwoBuildsOfTheExampleSiteAreIdentical(t *testing.T) {
 }
 
 // Tools reading check -json find every key on every finding, errors and
-// file-wide problems included.
+// file-wide problems included, and a registered code on each.
 func TestCheckJSONHasEveryKey(t *testing.T) {
 	for _, tt := range []struct {
-		file, severity string
-		exit           int
+		file, severity, code string
+		exit                 int
 	}{
-		{"---\ntitle: [x\n---\n", "error", 1},                       // file-wide: no field
-		{"---\ntitle: B\ndate: 2018-08-06\n---\nx\n", "warning", 0}, // cites no document
+		{"---\ntitle: [x\n---\n", "error", "frontmatter", 1},                        // file-wide: no field
+		{"---\ntitle: B\ndate: 2018-08-06\n---\nx\n", "warning", "no-documents", 0}, // cites no document
 	} {
 		dir := writeSite(t, map[string]string{"content/articles/a.md": tt.file})
 		code, out, _ := bulletin("check", "-source", dir, "-json")
@@ -210,13 +210,20 @@ func TestCheckJSONHasEveryKey(t *testing.T) {
 		if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &m); err != nil {
 			t.Fatalf("%v: %s", err, out)
 		}
-		for _, k := range []string{"severity", "code", "file", "line", "column", "field", "message", "hint", "text"} {
+		for _, k := range []string{"severity", "code", "file", "line", "column", "field", "message", "hint", "text",
+			"count", "line_text", "notes", "report"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("%s lacks %q", out, k)
 			}
 		}
-		if m["severity"] != tt.severity {
-			t.Errorf("severity %v, want %s", m["severity"], tt.severity)
+		if m["severity"] != tt.severity || m["code"] != tt.code {
+			t.Errorf("severity %v, code %v; want %s, %s", m["severity"], m["code"], tt.severity, tt.code)
+		}
+		if notes, ok := m["notes"].([]any); !ok || len(notes) != 0 {
+			t.Errorf("notes %v, want an empty list", m["notes"])
+		}
+		if m["count"] != 1.0 {
+			t.Errorf("count %v, want 1", m["count"])
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // runImport turns plain-text bulletins into articles and tells, for each,
 // what it found and what the editor must still fill in.
-func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("import", stderr)
 	source := sourceFlag(fs, "")
 	files, err := parseArgs(fs, args)
@@ -37,8 +37,13 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 		return &contentError{n: len(problems.Errors())}
 	}
 	failed := 0
-	for _, from := range files {
-		r, err := scaffold.Import(*source, from, cfg.Location)
+	for i, from := range files {
+		r, err := scaffold.ImportContext(ctx, *source, from, cfg.Location, cfg.MaxFileSize)
+		if ctx.Err() != nil {
+			// Checked between files: the articles of the files before
+			// are in place, the rest are not written.
+			return &interrupted{fmt.Sprintf("interrupted: %d of %d files imported", i-failed, len(files))}
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "bulletin:", err)
 			failed++

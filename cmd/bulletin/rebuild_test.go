@@ -10,16 +10,16 @@ import (
 	"time"
 )
 
-// fileState is what rsync and a web server see of an output file.
-type fileState struct {
+// outputFile is what rsync and a web server see of an output file.
+type outputFile struct {
 	inode uint64
 	mtime time.Time
 	size  int64
 }
 
-func snapshotTree(t *testing.T, root string) map[string]fileState {
+func snapshotTree(t *testing.T, root string) map[string]outputFile {
 	t.Helper()
-	out := map[string]fileState{}
+	out := map[string]outputFile{}
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			t.Fatal(err)
@@ -32,7 +32,7 @@ func snapshotTree(t *testing.T, root string) map[string]fileState {
 			t.Fatal(err)
 		}
 		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = fileState{fi.Sys().(*syscall.Stat_t).Ino, fi.ModTime(), fi.Size()}
+		out[filepath.ToSlash(rel)] = outputFile{fi.Sys().(*syscall.Stat_t).Ino, fi.ModTime(), fi.Size()}
 		return nil
 	})
 	return out

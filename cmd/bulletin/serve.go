@@ -46,6 +46,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// Reports come from the build goroutine, the rest from this one.
 	var mu sync.Mutex
+	var seen shown
 	srv, err := serve.New(serve.Config{
 		Source:   *source,
 		Drafts:   *drafts,
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		OnBuild: func(r serve.Report) {
 			mu.Lock()
 			defer mu.Unlock()
-			printBuild(stdout, stderr, *source, r)
+			printBuild(stdout, stderr, *source, r, &seen)
 		},
 	})
 	if err != nil {
@@ -72,13 +73,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // printBuild tells the terminal how a build went: the full summary for the
-// first, one line for each rebuild, and every problem of a failed one.
-func printBuild(stdout, stderr io.Writer, site string, r serve.Report) {
+// first, one line for each rebuild, and the problems of each build that
+// were not printed for the one before (seen).
+func printBuild(stdout, stderr io.Writer, site string, r serve.Report, seen *shown) {
 	now := time.Now().Format("15:04:05")
 	if !r.OK() {
 		n := len(r.Problems)
 		if n == 0 {
 			fmt.Fprintf(stderr, "%s build failed: %v\n", now, r.Err)
+			seen.forget()
 			return
 		}
 		what := "still serving the last good build"
@@ -86,10 +89,10 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report) {
 			what = "the browser shows them until they are fixed"
 		}
 		fmt.Fprintf(stderr, "%s build failed with %s (%s):\n", now, plural(n, "problem"), what)
-		printProblems(stderr, site, r.Problems)
+		seen.print(stderr, site, r.Problems, r.Gen == 1)
 		return
 	}
-	printProblems(stderr, site, r.Snapshot.Warnings)
+	seen.print(stderr, site, r.Snapshot.Warnings, r.Gen == 1)
 	if r.Gen == 1 {
 		printSummary(stdout, r.Snapshot.Summary(), "memory")
 		return

@@ -82,7 +82,7 @@ func TestDuplicateProjectFilesAreAnError(t *testing.T) {
 	p2 := &model.ProjectFile{Code: "01-DA/TU", Key: "01-DA/TU"}
 	p2.Path = "content/projects/b.md"
 	_, ps := Site(model.Config{PageSize: 10}, Input{Projects: []*model.ProjectFile{p1, p2}}, Options{})
-	if len(ps) != 1 || !strings.Contains(ps[0].Error(), "content/projects/b.md") || !strings.Contains(ps[0].Error(), "content/projects/a.md") {
+	if len(ps) != 1 || ps[0].File != "content/projects/b.md" || len(ps[0].Notes) != 1 || ps[0].Notes[0].File != "content/projects/a.md" || ps[0].Code != "project-twice" {
 		t.Errorf("problems: %v", ps)
 	}
 }

@@ -2,7 +2,6 @@ package assemble
 
 import (
 	"fmt"
-	"strings"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
@@ -10,7 +9,8 @@ import (
 
 // checkCollisions reports pages that would be written to one file, naming
 // the sources of all of them, so none silently replaces another. Each page
-// after the first on a path gets its own problem, listing the others.
+// after the first on a path gets its own problem, with the others as
+// notes: an editor's terminal opens each file from its own location.
 // The pages come sorted by path, so the pages of one path are neighbours.
 func checkCollisions(ps []*model.Page, problems *diag.List) {
 	for i := 0; i < len(ps); {
@@ -21,27 +21,28 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 		group := ps[i:j]
 		i = j
 		for k, p := range group[1:] {
-			var others []string
-			for m, o := range group {
-				if m != k+1 {
-					others = append(others, describe(o))
-				}
-			}
 			file, line, field := origin(p)
-			msg := "two pages on one URL " + p.URL + ": this one and " + strings.Join(others, " and ")
+			prob := diag.New(diag.URLClash, file, line, field, "two pages on one URL %s", p.URL)
+			prob.Hint = "change the slug (or title, or date) of one of them"
 			if len(group) > 2 {
-				msg = fmt.Sprintf("%d pages on one URL %s: this one and %s", len(group), p.URL, strings.Join(others, ", "))
-			}
-			hint := "change the slug (or title, or date) of all but one of them"
-			if len(group) == 2 {
-				hint = "change the slug (or title, or date) of one of them"
+				prob.Message = fmt.Sprintf("%d pages on one URL %s", len(group), p.URL)
+				prob.Hint = "change the slug (or title, or date) of all but one of them"
 			}
 			if prev := group[0]; p.Project != nil && prev.Project != nil && p.Project != prev.Project {
-				msg = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL +
-					" (cited in " + describe(prev) + ")"
-				hint = "check the codes: if they are one document, write them alike"
+				prob.Message = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL
+				prob.Hint = "check the codes: if they are one document, write them alike"
 			}
-			problems.Add(&diag.Problem{File: file, Line: line, Field: field, Message: msg, Hint: hint})
+			for m, o := range group {
+				if m == k+1 {
+					continue
+				}
+				if f, l, _ := origin(o); f != "" {
+					prob.Note(f, l, "also on %s: %s", p.URL, here(o))
+				} else {
+					prob.Note("", 0, "also on %s: %s", p.URL, describe(o))
+				}
+			}
+			problems.Add(prob)
 		}
 	}
 }
@@ -71,6 +72,19 @@ func origin(p *model.Page) (file string, line int, field string) {
 		return a.Path, a.Line("documents"), "documents"
 	}
 	return "", 0, ""
+}
+
+// here says what page a file gives, for a note at its origin.
+func here(p *model.Page) string {
+	switch {
+	case p.Article != nil:
+		return "this article"
+	case p.Project != nil && p.Project.File != nil:
+		return "the project " + p.Project.Code
+	case p.Project != nil:
+		return "the project of " + p.Project.Code + ", cited here"
+	}
+	return "this page"
 }
 
 func describe(p *model.Page) string {

@@ -18,9 +18,9 @@ func projects(files []*model.ProjectFile, articles []*model.Article, problems *d
 	var out []*model.Project
 	for _, f := range files {
 		if prev, ok := byKey[f.Key]; ok {
-			problems.Add(&diag.Problem{File: f.Path, Line: f.Line("code"), Field: "code",
-				Message: "project " + f.Code + " is already described by " + prev.Path(),
-				Hint:    "codes that differ only by Đ/D, case or spacing name one project: keep one file"})
+			prob := diag.New(diag.ProjectTwice, f.Path, f.Line("code"), "code", "project %s is already described by another file", f.Code)
+			prob.Hint = "codes that differ only by Đ/D, case or spacing name one project: keep one file"
+			problems.Add(prob.Note(prev.Path(), prev.File.Line("code"), "%s is described here", prev.Code))
 			continue
 		}
 		p := &model.Project{File: f, Code: f.Code, Key: f.Key, Title: f.Title, Date: f.Date, Issuer: f.Issuer, Period: f.Period}

@@ -3,9 +3,11 @@ package build
 import (
 	"context"
 	"io/fs"
+	"strings"
 	"time"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
 	"bulletin/internal/photo"
@@ -77,12 +79,29 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 
 // stop turns the problems so far into the build's error, or reports that
 // the caller cancelled.
-func stop(ctx context.Context, problems diag.List) error {
+func stop(ctx context.Context, opt Options, problems diag.List) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	problems.Sort()
-	return problems.Err()
+	if problems.Err() == nil {
+		return nil
+	}
+	return told(opt, problems).Err()
+}
+
+// told puts problems in the form people read them: sorted, identical ones
+// reported once with a count (a layout typo fails alike on every page),
+// each with the text of its line, read back from the site or the theme.
+func told(opt Options, problems diag.List) diag.List {
+	problems = problems.Compact()
+	problems.Quote(func(file string) ([]byte, bool) {
+		data, err := input.ReadFile(context.Background(), opt.Source, file, input.DefaultLimit)
+		if err != nil && opt.Theme != nil && opt.Theme.Layouts != nil && strings.HasPrefix(file, "layouts/") {
+			data, err = input.ReadFile(context.Background(), opt.Theme.Layouts, strings.TrimPrefix(file, "layouts/"), input.DefaultLimit)
+		}
+		return data, err == nil
+	})
+	return problems
 }
 
 // sub is fs.Sub that yields nil when the folder does not exist, so a site
@@ -92,7 +111,7 @@ func sub(fsys fs.FS, dir string) fs.FS {
 	if err != nil || !fi.IsDir() {
 		return nil
 	}
-	s, err := fs.Sub(fsys, dir)
+	s, err := input.Sub(fsys, dir) // fs.Sub's has no Stat: see input.Sub
 	if err != nil {
 		return nil
 	}

@@ -108,9 +108,9 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		var set *content.Set
 		var ps diag.List
 		if b.todo.contentAll {
-			set, ps = b.loader.Load(opt.Source, b.cfg)
+			set, ps = b.loader.Load(ctx, opt.Source, b.cfg)
 		} else {
-			set, ps = b.loader.Update(opt.Source, b.cfg, b.todo.content)
+			set, ps = b.loader.Update(ctx, opt.Source, b.cfg, b.todo.content)
 		}
 		b.todo.contentAll, b.todo.content = false, nil
 		problems.Append(ps)
@@ -127,7 +127,7 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		site, ps = assemble.Site(b.cfg, in, assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now})
 		problems.Append(ps)
 	})
-	if err := stop(ctx, problems); err != nil {
+	if err := stop(ctx, opt, problems); err != nil {
 		return nil, err
 	}
 	step("static", func() {
@@ -141,6 +141,7 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	if b.static.err != nil {
 		return nil, b.static.err
 	}
+	problems.Append(b.static.problemList())
 	photos := b.photoSite(opt, site, staticFS(b.static.files))
 	step("markdown", func() { problems.Append(b.md.convert(ctx, site, photos, b.keep)) })
 	snap.photos = photos
@@ -161,14 +162,15 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	if perr != nil {
 		return nil, perr
 	}
-	if err := stop(ctx, problems); err != nil {
+	if err := stop(ctx, opt, problems); err != nil {
 		return nil, err
 	}
 	snap.Site, snap.rnd = site, b.rnd
 	if err := snap.index(b.static.files); err != nil {
 		return nil, err
 	}
-	snap.Warnings = problems.Warnings()
+	snap.Warnings = told(opt, problems.Warnings())
+	snap.tell = func(ps diag.List) diag.List { return told(opt, ps) }
 	snap.Time = time.Since(start)
 	return snap, nil
 }

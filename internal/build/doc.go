@@ -32,6 +32,10 @@
 // the cache folder (Options.PhotoCache), before the pages are rendered.
 // The copy of static/ leaves out the originals it replaced.
 //
+// The problems a build returns are ready for people (told): sorted,
+// identical ones merged with a count, each with the text of its line read
+// back from the site or the theme.
+//
 // It imports every stage: config, content, markdown, assemble, photo,
-// render, feed, output, diag, model, text.
+// render, feed, output, diag, model, text, input.
 package build

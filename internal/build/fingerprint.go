@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"sync"
+
+	"bulletin/internal/input"
 )
 
 // Fingerprint identifies everything a build's output depends on but the
@@ -18,7 +21,11 @@ import (
 // two builds of one fingerprint write the same site, as long as no article
 // came out in between (Site.Until): the command line then has nothing to
 // write.
-func Fingerprint(source fs.FS, opt Options) (string, error) {
+//
+// Files are read as the build reads them (package input): a named pipe or
+// a file past its limit is an error here, and the build then runs and
+// reports it.
+func Fingerprint(ctx context.Context, source fs.FS, opt Options) (string, error) {
 	self, err := program()
 	if err != nil {
 		return "", err
@@ -35,7 +42,7 @@ func Fingerprint(source fs.FS, opt Options) (string, error) {
 		h.Write([]byte{0})
 		h.Write(data)
 	}
-	if data, err := fs.ReadFile(source, "site.yaml"); err == nil {
+	if data, err := input.ReadFile(ctx, source, "site.yaml", input.DefaultLimit); err == nil {
 		add("site.yaml", data)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", err
@@ -52,7 +59,7 @@ func Fingerprint(source fs.FS, opt Options) (string, error) {
 				add(name+"/", nil)
 				return nil
 			}
-			data, err := fs.ReadFile(source, name)
+			data, err := input.ReadFile(ctx, source, name, 0)
 			if err != nil {
 				return err
 			}

@@ -27,6 +27,7 @@ type mdEntry struct {
 	body   model.Body // Links with their lines in the file
 	pages  []markdown.PageLink
 	images []markdown.ImageUse
+	flat   *markdown.Flat // where the body went past a bound, shown flattened
 }
 
 // fresh reports whether every page the body links to by file still has
@@ -85,6 +86,11 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, photos *phot
 			out.Add(problems[i])
 		case entries[i] != nil: // nil only when the build was cancelled
 			*b.body = entries[i].body
+			if f := entries[i].flat; f != nil {
+				p := diag.New(diag.MarkdownDeep, b.src.Path, b.src.BodyLine-1+f.Line, "", "%s: shown as text from here", f.What)
+				p.Hint = "nest lists and quotes less deeply, or split the table"
+				out.Add(p)
+			}
 			if keep {
 				next[keys[i]] = entries[i]
 			} else {
@@ -165,9 +171,11 @@ func bodiesOf(s *model.Site) []body {
 func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
 	res, err := conv.ConvertFile(src.Markdown, src.Path)
 	if err != nil {
-		return nil, diag.Errorf(src.Path, src.BodyLine, "", "converting Markdown: %v", err)
+		// Only a failing writer fails goldmark's rendering: a bug, not the
+		// editor's Markdown, which always parses.
+		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages, images: res.Images}
+	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages, images: res.Images, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL)

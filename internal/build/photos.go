@@ -95,7 +95,7 @@ func (ps *photoSite) lookup(name string) *model.Photo {
 		if pr, ok := err.(*diag.Problem); ok {
 			ps.problems[name] = pr
 		} else {
-			ps.problems[name] = diag.Errorf("static/"+name, 0, "", "%v", err)
+			ps.problems[name] = diag.New(diag.Read, "static/"+name, 0, "", "%v", err)
 		}
 		ps.mu.Unlock()
 	}
@@ -204,8 +204,8 @@ func (ps *photoSite) make(ctx context.Context, write func(string, []byte) error)
 		return st, nil, err
 	}
 	if st.CacheErr != nil {
-		p := diag.Warnf("", 0, "", "resized photos cannot be kept for the next build: %v", st.CacheErr)
-		p.Code, p.Hint = "photo-cache", "set BULLETIN_CACHE_DIR to a folder bulletin may write in"
+		p := diag.New(diag.PhotoCache, "", 0, "", "resized photos cannot be kept for the next build: %v", st.CacheErr)
+		p.Hint = "set BULLETIN_CACHE_DIR to a folder bulletin may write in"
 		problems.Add(p)
 	}
 	return st, problems, nil

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bulletin/internal/diag"
 	"strings"
 	"testing"
 
@@ -101,9 +102,10 @@ y
 	}
 }
 
-// Three on one URL: every file is named, in every message.
+// Three on one URL: every file is named in every problem, the others as
+// notes at their own lines.
 func TestThreePagesOnOneURLNameAll(t *testing.T) {
-	msg := sitetest.Problems(t, `
+	_, err := sitetest.Try(sitetest.Parse(`
 -- content/articles/a1.md --
 ---
 title: Trùng
@@ -123,24 +125,38 @@ slug: trung
 date: 2018-08-08
 ---
 x
-`)
-	lines := strings.Split(strings.TrimSpace(msg), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("want a problem for each page after the first, got:\n%s", msg)
+`), sitetest.Options{})
+	list := diag.AsList(err)
+	if len(list) != 2 {
+		t.Fatalf("want a problem for each page after the first, got:\n%v", err)
 	}
-	for _, l := range lines {
+	for _, p := range list {
+		r := p.Report()
 		for _, f := range []string{"a1.md", "a2.md", "a3.md"} {
-			if !strings.Contains(l, f) {
-				t.Errorf("%q does not name %s", l, f)
+			if !strings.Contains(r, f) {
+				t.Errorf("%q does not name %s", r, f)
 			}
 		}
-		if !strings.Contains(l, "3 pages on one URL /2018/08/trung/") {
-			t.Errorf("%q", l)
+		if !strings.Contains(p.Message, "3 pages on one URL /2018/08/trung/") || len(p.Notes) != 2 || p.Code != diag.URLClash {
+			t.Errorf("%q", r)
 		}
+	}
+	want := `content/articles/a2.md:2: title: 3 pages on one URL /2018/08/trung/ (change the slug (or title, or date) of all but one of them)
+  2 | title: Trùng
+    |        ^
+  content/articles/a3.md:3: note: also on /2018/08/trung/: this article
+  3 | slug: trung
+  content/articles/a1.md:2: note: also on /2018/08/trung/: this article
+  2 | title: Trùng`
+	if got := list[1].Report(); got != want {
+		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
 }
 
-func TestALayoutFailingOnManyPagesNamesEach(t *testing.T) {
+// One layout typo fails alike on every page of its kind: one problem with
+// a count, its line quoted with a caret under the failing action, and the
+// first page it failed on as a note; not one line per page.
+func TestALayoutFailingOnManyPagesIsOneProblemWithACount(t *testing.T) {
 	msg := sitetest.Problems(t, `
 -- layouts/article.html --
 {{define "main"}}{{index .Article.Tags 5}}{{end}}
@@ -156,14 +172,19 @@ title: B
 date: 2018-01-02
 ---
 x
+-- content/articles/c.md --
+---
+title: C
+date: 2018-01-03
+---
+x
 `)
-	for _, url := range []string{"/2018/01/a/", "/2018/01/b/"} {
-		if !strings.Contains(msg, url) {
-			t.Errorf("problems do not name page %s:\n%s", url, msg)
-		}
-	}
-	if !strings.Contains(msg, "layouts/article.html:1") {
-		t.Errorf("problems do not name the layout line:\n%s", msg)
+	want := `layouts/article.html:1:20: executing "main" at <index .Article.Tags 5>: error calling index: index out of range: 5 ×3
+  1 | {{define "main"}}{{index .Article.Tags 5}}{{end}}
+    |                    ^
+  content/articles/a.md: note: on page /2018/01/a/ (layout article.html)`
+	if msg != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", msg, want)
 	}
 }
 

@@ -37,10 +37,11 @@ type Snapshot struct {
 	photoFiles map[string][]byte // their files, made in Prepare (the preview); nil: Write makes them
 	photoStats photo.Stats
 
-	files map[string]file // every output file by name
-	names func() []string // sorted, once asked for
-	keep  bool            // memoize what File makes (the preview)
-	memo  sync.Map        // name → *made
+	tell  func(diag.List) diag.List // puts problems in the form people read them (told)
+	files map[string]file           // every output file by name
+	names func() []string           // sorted, once asked for
+	keep  bool                      // memoize what File makes (the preview)
+	memo  sync.Map                  // name → *made
 }
 
 // file is how one output file is made: a page by its layout, a generated
@@ -79,7 +80,7 @@ func (s *Snapshot) index(static map[string]staticFile) error {
 			continue
 		}
 		if _, taken := s.files[name]; taken {
-			problems.Add(diag.Errorf("static/"+name, 0, "", "this file would replace the generated %s", name))
+			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "", "this file would replace the generated %s", name))
 			continue
 		}
 		s.files[name] = file{static: &f}
@@ -256,7 +257,7 @@ func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []strin
 	if err != nil {
 		return err
 	}
-	return gather(failed)
+	return s.gather(failed)
 }
 
 // parallel runs f(0..n-1) on GOMAXPROCS workers and returns the error of
@@ -295,14 +296,17 @@ func parallel(ctx context.Context, n int, f func(i int) error) error {
 }
 
 // gather turns the pages' errors into one: every problem, so an editor
-// sees at once each page a layout fails on.
-func gather(errs []error) error {
+// sees at once each page a layout fails on, and one typo failing alike on
+// every page is one problem with a count.
+func (s *Snapshot) gather(errs []error) error {
 	var list diag.List
 	for _, err := range errs {
 		if err != nil {
 			list.Append(diag.AsList(err))
 		}
 	}
-	list.Sort()
-	return list.Err()
+	if list.Err() == nil {
+		return nil
+	}
+	return s.tell(list).Err()
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,8 @@ import (
 	"strings"
 
 	"bulletin/internal/content"
+	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
@@ -30,17 +33,21 @@ type staticFile struct {
 // A file is published under its name in NFC: bodies and fields are read
 // precomposed (text.Compose), so a link an editor typed to "ảnh-đoàn.png"
 // finds the file whichever way its name was typed.
+//
+// Only regular files are published: a named pipe or a link to /dev/zero
+// is a problem on that file (package input), not a hung build.
 type staticSet struct {
-	files map[string]staticFile
-	keep  bool // read and keep each file's bytes (the preview)
-	err   error
+	files    map[string]staticFile
+	keep     bool // read and keep each file's bytes (the preview)
+	problems map[string]*diag.Problem
+	err      error
 }
 
 // scan lists both folders again and returns the published names whose
 // bytes (when kept) changed.
 func (s *staticSet) scan(theme, site fs.FS, keep bool) []string {
 	old := s.files
-	s.files, s.keep, s.err = map[string]staticFile{}, keep, nil
+	s.files, s.keep, s.err, s.problems = map[string]staticFile{}, keep, nil, map[string]*diag.Problem{}
 	s.add(theme, ".", false)
 	if site != nil {
 		s.add(site, ".", true)
@@ -67,6 +74,11 @@ func (s *staticSet) update(theme, source fs.FS, paths []string) []string {
 			return s.scan(theme, site, s.keep)
 		}
 		pub := text.ComposeString(rel)
+		for n := range s.problems {
+			if n == "static/"+rel || strings.HasPrefix(n, "static/"+rel+"/") {
+				delete(s.problems, n)
+			}
+		}
 		for n, f := range s.files { // the file, or all under the folder, as it was
 			if f.site && (n == pub || strings.HasPrefix(n, pub+"/")) {
 				delete(s.files, n)
@@ -83,7 +95,7 @@ func (s *staticSet) update(theme, source fs.FS, paths []string) []string {
 // add adds the file or folder root of fsys, a site file replacing the
 // theme's of the same name. A name missing from fsys adds nothing.
 func (s *staticSet) add(fsys fs.FS, root string, site bool) {
-	err := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+	werr := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == root && errors.Is(err, fs.ErrNotExist) {
 				return nil
@@ -100,17 +112,25 @@ func (s *staticSet) add(fsys fs.FS, root string, site bool) {
 		}
 		f := staticFile{fsys: fsys, name: name, site: site}
 		if s.keep {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return fmt.Errorf("static/%s: %w", name, err)
-			}
-			f.data, f.sum = data, content.Hash(data)
+			f.data, err = input.ReadFile(context.Background(), fsys, name, 0) // no size limit: a PDF may be large
+			f.sum = content.Hash(f.data)
+		} else if fi, serr := fs.Stat(fsys, name); serr != nil {
+			err = serr
+		} else if !fi.Mode().IsRegular() {
+			err = &input.NotRegularError{Mode: fi.Mode()}
+		}
+		if nr := (*input.NotRegularError)(nil); errors.As(err, &nr) {
+			s.problems["static/"+name] = input.Problem("static/"+name, err)
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("static/%s: %w", name, err)
 		}
 		s.files[text.ComposeString(name)] = f
 		return nil
 	})
-	if err != nil && s.err == nil {
-		s.err = err
+	if werr != nil && s.err == nil {
+		s.err = werr
 	}
 }
 
@@ -135,7 +155,7 @@ func (f staticFile) read() ([]byte, error) {
 	if f.data != nil {
 		return f.data, nil
 	}
-	data, err := fs.ReadFile(f.fsys, f.name)
+	data, err := input.ReadFile(context.Background(), f.fsys, f.name, 0)
 	if err != nil {
 		return nil, fmt.Errorf("static/%s: %w", f.name, err)
 	}
@@ -174,3 +194,12 @@ var (
 	_ fs.StatFS     = staticFS{}
 	_ fs.ReadFileFS = staticFS{}
 )
+
+// problemList is the static files that cannot be published, as problems.
+func (s *staticSet) problemList() diag.List {
+	var out diag.List
+	for _, p := range s.problems {
+		out.Add(p)
+	}
+	return out
+}

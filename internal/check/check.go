@@ -7,23 +7,25 @@ import (
 
 	"bulletin/internal/build"
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
 )
 
-// Finding codes, stable for tools reading -json.
+// Finding codes, stable for tools reading -json; the registry of every
+// code is diag's (codes.go).
 const (
-	UnknownField    = "unknown-field"
-	RepeatedDoc     = "document-repeated"
-	DocumentDiffers = "document-differs"
-	UnusedProject   = "unused-project"
-	NoDocuments     = "no-documents"
-	FollowUpOverdue = "follow-up-overdue"
-	BrokenLink      = "broken-link"
-	MissingImage    = "missing-image"
-	MissingAlt      = "missing-alt"
-	DuplicateTitle  = "duplicate-title"
-	NameVariants    = "name-variants"
+	UnknownField    = diag.UnknownField
+	RepeatedDoc     = diag.DocRepeated
+	DocumentDiffers = diag.DocumentDiffers
+	UnusedProject   = diag.UnusedProject
+	NoDocuments     = diag.NoDocuments
+	FollowUpOverdue = diag.FollowUpOverdue
+	BrokenLink      = diag.BrokenLink
+	MissingImage    = diag.MissingImage
+	MissingAlt      = diag.MissingAlt
+	DuplicateTitle  = diag.DuplicateTitle
+	NameVariants    = diag.NameVariants
 )
 
 // Run checks the site in fsys as of now and returns every finding, sorted.
@@ -48,6 +50,11 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.titles(&found)
 	c.names(&found)
 	found.Sort()
+	found = found.Compact()
+	found.Quote(func(file string) ([]byte, bool) {
+		data, err := input.ReadFile(ctx, fsys, file, input.DefaultLimit)
+		return data, err == nil
+	})
 	return found, nil
 }
 

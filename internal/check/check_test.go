@@ -56,7 +56,8 @@ documents:
     title: Nâng cao hiệu quả công tác dân vận
 ---
 x
-`, []string{"content/articles/b.md:7: warning: documents[1].title:", "Nâng cao hiệu quả công tác dân vận", "but content/articles/a.md:6 gives"}},
+`, []string{"content/articles/b.md:7: warning: documents[1].title:", "Nâng cao hiệu quả công tác dân vận", "but its first citation gives",
+			"\n  content/articles/a.md:6: note: its first citation gives the title here\n  6 |     title: Nâng cao chất lượng công tác dân vận"}},
 		{"one code, two dates", DocumentDiffers, `
 -- content/projects/p.md --
 ---
@@ -73,7 +74,8 @@ documents:
     date: 21/7/2016
 ---
 x
-`, []string{"content/articles/a.md:6: warning: documents[1].date:", "21/07/2016", "but content/projects/p.md:4 gives 12/07/2016"}},
+`, []string{"content/articles/a.md:6: warning: documents[1].date:", "21/07/2016", "but its project file gives 12/07/2016",
+			"\n  content/projects/p.md:4: note: its project file gives the date here\n  4 | date: 2016-07-12"}},
 		{"one document twice", RepeatedDoc, `
 -- content/articles/a.md --
 ---
@@ -288,7 +290,7 @@ x
 			var got []string
 			for _, p := range found {
 				if p.Code == c.code {
-					got = append(got, p.Error())
+					got = append(got, p.Report())
 				}
 				if p.Severity != diag.Warning {
 					t.Errorf("unexpected error: %v", p)

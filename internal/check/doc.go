@@ -7,6 +7,7 @@
 // day.
 //
 // It builds the site in memory (drafts and future articles included, so
-// work in progress is checked too) and writes nothing. It imports build,
-// output, model and diag.
+// work in progress is checked too) and writes nothing. Its findings carry
+// codes of diag's registry, the other file they concern as a note, and the
+// text of their line. It imports build, output, model, diag and input.
 package check

@@ -14,6 +14,7 @@ type citation struct {
 	file                string
 	titleLine, dateLine int
 	title, date         string
+	what                string // "its project file", "its first citation"
 }
 
 // documents warns where one code is cited with another title or date than
@@ -24,7 +25,7 @@ func (c *checker) documents(found *diag.List) {
 	for _, p := range c.site.Projects {
 		var ref *citation
 		if f := p.File; f != nil {
-			ref = &citation{f.Path, f.Line("title"), f.Line("date"), p.Title, day(p.Date)}
+			ref = &citation{f.Path, f.Line("title"), f.Line("date"), p.Title, day(p.Date), "its project file"}
 		}
 		for i := len(p.Articles) - 1; i >= 0; i-- { // oldest first
 			a := p.Articles[i]
@@ -32,7 +33,7 @@ func (c *checker) documents(found *diag.List) {
 				if d.Key != p.Key {
 					continue
 				}
-				cit := citation{a.Path, d.TitleLine, d.DateLine, d.Title, day(d.Date)}
+				cit := citation{a.Path, d.TitleLine, d.DateLine, d.Title, day(d.Date), "its first citation"}
 				if ref == nil {
 					if cit.title != "" || cit.date != "" {
 						ref = &cit
@@ -41,13 +42,17 @@ func (c *checker) documents(found *diag.List) {
 				}
 				field := fmt.Sprintf("documents[%d]", n+1)
 				const hint = "cite a document exactly as issued, or correct the other file"
+				// The other file is a note, at its own line, so a terminal
+				// or an editor opens both.
 				if cit.title != "" && ref.title != "" && sameTitle(cit.title) != sameTitle(ref.title) {
 					found.Add(warn(DocumentDiffers, a.Path, cit.titleLine, field+".title",
-						fmt.Sprintf("%s is cited with the title %q, but %s:%d gives %q", d.Code, cit.title, ref.file, ref.titleLine, ref.title), hint))
+						fmt.Sprintf("%s is cited with the title %q, but %s gives %q", d.Code, cit.title, ref.what, ref.title), hint).
+						Note(ref.file, ref.titleLine, "%s gives the title here", ref.what))
 				}
 				if cit.date != "" && ref.date != "" && cit.date != ref.date {
 					found.Add(warn(DocumentDiffers, a.Path, cit.dateLine, field+".date",
-						fmt.Sprintf("%s is cited with the date %s, but %s:%d gives %s", d.Code, cit.date, ref.file, ref.dateLine, ref.date), hint))
+						fmt.Sprintf("%s is cited with the date %s, but %s gives %s", d.Code, cit.date, ref.what, ref.date), hint).
+						Note(ref.file, ref.dateLine, "%s gives the date here", ref.what))
 				}
 			}
 		}

@@ -1,12 +1,14 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"time"
 	_ "time/tzdata" // the zone database, for hosts that lack one
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 )
 
@@ -20,14 +22,15 @@ func Defaults() model.Config {
 		loc = time.FixedZone("Asia/Ho_Chi_Minh", 7*3600)
 	}
 	return model.Config{
-		Title:     "bulletin",
-		BaseURL:   "/",
-		Language:  "vi",
-		TimeZone:  "Asia/Ho_Chi_Minh",
-		Location:  loc,
-		PageSize:  10,
-		FeedSize:  20,
-		LinkCodes: true,
+		Title:       "bulletin",
+		BaseURL:     "/",
+		Language:    "vi",
+		TimeZone:    "Asia/Ho_Chi_Minh",
+		Location:    loc,
+		PageSize:    10,
+		FeedSize:    20,
+		LinkCodes:   true,
+		MaxFileSize: input.DefaultLimit,
 	}
 }
 
@@ -36,15 +39,18 @@ func Defaults() model.Config {
 // defaults for the settings in error, so a preview can go on rendering.
 func Load(fsys fs.FS) (model.Config, diag.List) {
 	cfg := Defaults()
-	data, err := fs.ReadFile(fsys, File)
+	// Read as content files are: a named pipe or /dev/zero linked in as
+	// site.yaml must not hang or exhaust the build.
+	data, err := input.ReadFile(context.Background(), fsys, File, input.DefaultLimit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, diag.List{diag.Errorf(File, 0, "", "cannot read settings: %v", err)}
+		return cfg, diag.List{input.Problem(File, err)}
 	}
 	var probs diag.List
 	parse(data, &cfg, &probs)
 	probs.Sort()
+	probs.Quote(func(f string) ([]byte, bool) { return data, f == File })
 	return cfg, probs
 }

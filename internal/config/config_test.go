@@ -117,7 +117,7 @@ func TestProblems(t *testing.T) {
 		{"typo", "title: a\ntimezone: UTC\n", []string{
 			`site.yaml:2: timezone: unknown setting (did you mean "time_zone"?)`}},
 		{"unknown", "author: me\n", []string{
-			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes, thumbnails, keep)`}},
+			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes, thumbnails, keep, max_file_size)`}},
 		{"many at once", "page_size: -1\nfeed_size: x\nbase_ur: /\n", []string{
 			`site.yaml:1: page_size: expected a whole number from 1 to 1000, got the number -1 (for example 10)`,
 			`site.yaml:2: feed_size: expected a whole number from 1 to 1000, got the text "x" (for example 10)`,

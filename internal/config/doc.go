@@ -9,5 +9,8 @@
 // It imports time/tzdata so "Asia/Ho_Chi_Minh" resolves on machines (and
 // containers) without a zone database.
 //
-// Imports: model, diag, text (for "did you mean" hints), gopkg.in/yaml.v2, stdlib.
+// site.yaml is read through input (a regular file of at most 10 MB);
+// max_file_size sets the limit of content and imported files.
+//
+// Imports: model, diag, input, text (for "did you mean" hints), gopkg.in/yaml.v2, stdlib.
 package config

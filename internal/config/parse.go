@@ -37,6 +37,7 @@ var settings = []setting{
 	{"link_codes", boolean(func(c *model.Config, b bool) { c.LinkCodes = b })},
 	{"thumbnails", boolean(func(c *model.Config, b bool) { c.Thumbnails = b })},
 	{"keep", applyKeep},
+	{"max_file_size", applyMaxFileSize},
 }
 
 func keys() []string {
@@ -52,7 +53,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // parse decodes data into cfg, adding a problem per bad key.
 func parse(data []byte, cfg *model.Config, probs *diag.List) {
 	if !utf8.Valid(data) {
-		probs.Add(diag.Errorf(File, invalidLine(data), "", "the file is not valid UTF-8 text"))
+		probs.Add(diag.New(diag.NotText, File, invalidLine(data), "", "the file is not valid UTF-8 text"))
 		return
 	}
 	data = text.Compose(data) // the site's title as content files read: precomposed
@@ -64,13 +65,13 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		probs.Add(&diag.Problem{File: File, Line: line, Message: "invalid YAML: " + msg,
+		probs.Add(&diag.Problem{Code: diag.Settings, File: File, Line: line, Message: "invalid YAML: " + msg,
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
 	m, ok := doc.(map[any]any)
 	if !ok && doc != nil { // nil: empty, or comments only
-		probs.Add(&diag.Problem{File: File, Line: 1, Message: "expected settings, got " + diag.Describe(doc),
+		probs.Add(&diag.Problem{Code: diag.Settings, File: File, Line: 1, Message: "expected settings, got " + diag.Describe(doc),
 			Hint: "site.yaml holds lines of the form key: value"})
 		return
 	}
@@ -86,8 +87,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 		line := lines[key]
 		s := find(key)
 		if s == nil {
-			p := diag.Errorf(File, line, key, "unknown setting")
-			p.Code = "unknown-field"
+			p := diag.New(diag.UnknownSetting, File, line, key, "unknown setting")
 			if near := text.Nearest(key, keys()); near != "" {
 				p.Hint = fmt.Sprintf("did you mean %q?", near)
 			} else {
@@ -97,7 +97,7 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 			continue
 		}
 		if msg, hint := s.apply(cfg, v); msg != "" {
-			probs.Add(&diag.Problem{File: File, Line: line, Field: key, Message: msg, Hint: hint})
+			probs.Add(&diag.Problem{Code: diag.InvalidValue, File: File, Line: line, Field: key, Message: msg, Hint: hint})
 			baseBad = baseBad || key == "base_url"
 		}
 	}
@@ -284,7 +284,7 @@ func warnRelativeBase(base string, set bool, line int, probs *diag.List) {
 		p.Message = "not set: the feeds and sitemap need an absolute URL"
 		p.Hint = "add a line such as base_url: https://kiemtra.example.vn/"
 	}
-	p.Code = "relative-base-url"
+	p.Code = diag.RelativeBaseURL
 	probs.Add(p)
 }
 
@@ -334,3 +334,40 @@ func applyKeep(c *model.Config, v any) (string, string) {
 	c.Keep = keep
 	return "", ""
 }
+
+// applyMaxFileSize sets the size limit of content and imported files: a
+// number of bytes, or a size with its unit as a file manager shows it
+// ("10 MB", "512 KB", 1 MB = 1,024 KB).
+func applyMaxFileSize(c *model.Config, v any) (string, string) {
+	const hint = `a size such as "10 MB" or "512 KB", or a number of bytes`
+	var n int64
+	switch v := v.(type) {
+	case int:
+		n = int64(v)
+	case string:
+		m := sizeText.FindStringSubmatch(strings.TrimSpace(v))
+		if m == nil {
+			return fmt.Sprintf("%q is not a size", v), hint
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+		if err != nil {
+			return fmt.Sprintf("%q is not a size", v), hint
+		}
+		unit := map[string]float64{"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[strings.ToLower(m[3])]
+		if f*unit >= 1<<62 {
+			return fmt.Sprintf("%q is too large a size", v), hint
+		}
+		n = int64(f * unit)
+	default:
+		return "expected a size, got " + diag.Describe(v), hint
+	}
+	if n < 1 {
+		return fmt.Sprintf("the size must be at least 1 byte, got %s", diag.Describe(v)), hint
+	}
+	c.MaxFileSize = n
+	return "", ""
+}
+
+// sizeText is a size with its unit: "10 MB", "10MB", "1,5 GB", "512 KiB",
+// "2048 bytes".
+var sizeText = regexp.MustCompile(`(?i)^([0-9]+(?:[.,][0-9]+)?)\s*(?:(b)ytes?|([kmg])(?:i?b)?|)$`)

@@ -155,8 +155,8 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 		ref.Key = text.CodeKey(ref.Code)
 		if j := slices.IndexFunc(out, func(o model.DocRef) bool { return o.Key == ref.Key }); j >= 0 {
 			// "01-DA/TU" after "01-ĐA/TU": one project, listed once.
-			p := diag.Warnf(d.path, ref.Line, field, "%s is %s again (one document); it is listed once", ref.Code, out[j].Code)
-			p.Code, p.Hint = "document-repeated", "remove one of the two entries"
+			p := diag.New(diag.DocRepeated, d.path, ref.Line, field, "%s is %s again (one document); it is listed once", ref.Code, out[j].Code)
+			p.Hint = "remove one of the two entries"
 			// What the dropped entry says differently would be lost unseen.
 			first := out[j]
 			var dropped []string

@@ -14,7 +14,7 @@ const slugHint = "use letters or digits, e.g. slug: kiem-tra-dan-van"
 func (d *decoder) title(what string) string {
 	v, line, ok := d.get("title")
 	if !ok {
-		d.errf("title", line, "add a line such as title: Kiểm tra ...", "missing: %s needs a title", what)
+		d.missing("title", line, "add a line such as title: Kiểm tra ...", "missing: %s needs a title", what)
 		return ""
 	}
 	s, ok := d.text("title", line, v)
@@ -28,7 +28,7 @@ func (d *decoder) title(what string) string {
 func (d *decoder) requiredDate(what string) time.Time {
 	v, line, ok := d.get("date")
 	if !ok || v == nil {
-		d.errf("date", line, dateHint, "missing: %s needs a date", what)
+		d.missing("date", line, dateHint, "missing: %s needs a date", what)
 		return time.Time{}
 	}
 	t, _ := d.date("date", line, v)
@@ -79,6 +79,6 @@ func (d *decoder) slug(fallback, name string) (slug string, explicit bool) {
 // one value without a word, so the other would be silently lost.
 func (d *decoder) duplicates() {
 	for _, x := range d.f.dups {
-		d.errf(x.key, x.line, "keep one of them", "the field is given twice, on lines %d and %d", x.first, x.line)
+		d.twice(x.key, x.line, "keep one of them", "the field is given twice, on lines %d and %d", x.first, x.line)
 	}
 }

@@ -34,16 +34,20 @@ type result struct {
 func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = result{probs: diag.List{diag.Errorf(p, 0, "", "internal error while reading this file: %v", r)}}
+			res = result{probs: diag.List{diag.New(diag.Internal, p, 0, "", "internal error while reading this file: %v", r)}}
 		}
+		// The problems show their lines, and are kept with the decoded
+		// file: the preview need not read it again to show them.
+		raw := data
+		res.probs.Quote(func(f string) ([]byte, bool) { return raw, f == p })
 	}()
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fail(&diag.Problem{File: p, Line: lineOf(data, i), Message: "binary file (it holds a NUL byte)",
+		return fail(&diag.Problem{Code: diag.NotText, File: p, Line: lineOf(data, i), Message: "binary file (it holds a NUL byte)",
 			Hint: "content files are Markdown text saved as UTF-8"})
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")) // a BOM, as some Windows editors write
 	if !utf8.Valid(data) {
-		return fail(&diag.Problem{File: p, Line: invalidLine(data), Message: "invalid UTF-8 text",
+		return fail(&diag.Problem{Code: diag.NotText, File: p, Line: invalidLine(data), Message: "invalid UTF-8 text",
 			Hint: "save the file as UTF-8"})
 	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -53,6 +57,9 @@ func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res res
 	data = text.Compose(data)
 	f, prob := split(p, data)
 	if prob != nil {
+		if prob.Code == "" { // split's problems are all about the frontmatter
+			prob.Code = diag.Frontmatter
+		}
 		return fail(prob)
 	}
 	d := &decoder{path: p, f: f, loc: loc}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"hash/crc32"
 	"io/fs"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 )
 
@@ -41,19 +43,20 @@ type entry struct {
 	hash  uint64
 	stamp stamp
 	zone  string
+	limit int64
 	res   result
 }
 
 // Load is a one-off load with a fresh Loader.
 func Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
-	return new(Loader).Load(fsys, cfg)
+	return new(Loader).Load(context.Background(), fsys, cfg)
 }
 
 // Load reads every content file of the site rooted at fsys. It returns the
 // files that decoded without error, and every problem of every file,
 // sorted.
-func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
-	return l.load(fsys, cfg, nil, false)
+func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg model.Config) (*Set, diag.List) {
+	return l.load(ctx, fsys, cfg, nil, false)
 }
 
 // Update is Load told which site-relative paths under content/ changed
@@ -62,12 +65,19 @@ func (l *Loader) Load(fsys fs.FS, cfg model.Config) (*Set, diag.List) {
 // is true when the paths come from watching the folders (the preview
 // server). A file whose stamp is unknown (a link) is read again whatever
 // the paths say.
-func (l *Loader) Update(fsys fs.FS, cfg model.Config, changed []string) (*Set, diag.List) {
-	return l.load(fsys, cfg, changed, true)
+func (l *Loader) Update(ctx context.Context, fsys fs.FS, cfg model.Config, changed []string) (*Set, diag.List) {
+	return l.load(ctx, fsys, cfg, changed, true)
 }
 
-func (l *Loader) load(fsys fs.FS, cfg model.Config, changed []string, known bool) (*Set, diag.List) {
+// load stops reading when ctx is done (the first Ctrl-C): the files not
+// read yet are left out, and the caller, seeing ctx done, throws the
+// result away.
+func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed []string, known bool) (*Set, diag.List) {
 	loc := location(cfg)
+	limit := cfg.MaxFileSize
+	if limit <= 0 {
+		limit = input.DefaultLimit
+	}
 	var probs diag.List
 	paths, stamps, ok := []string(nil), map[string]stamp(nil), false
 	if known {
@@ -94,11 +104,14 @@ func (l *Loader) load(fsys fs.FS, cfg model.Config, changed []string, known bool
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range work {
-				results[i] = l.file(fsys, paths[i], stamps[paths[i]], loc, &decoded)
+				results[i] = l.file(ctx, fsys, paths[i], stamps[paths[i]], loc, limit, &decoded)
 			}
 		})
 	}
 	for i := range paths {
+		if ctx.Err() != nil {
+			break
+		}
 		work <- i
 	}
 	close(work)
@@ -138,23 +151,26 @@ func (l *Loader) Decoded() int {
 // file reads and decodes one file, or takes it from the cache: without
 // reading it when its size and modification time are those it had, else
 // when its bytes hash as they did.
-func (l *Loader) file(fsys fs.FS, p string, st stamp, loc *time.Location, decoded *atomic.Int64) result {
+//
+// Only a regular file of at most limit bytes is read (see package input):
+// a named pipe, a device or a huge file is an error on that file.
+func (l *Loader) file(ctx context.Context, fsys fs.FS, p string, st stamp, loc *time.Location, limit int64, decoded *atomic.Int64) result {
 	zone := loc.String()
 	l.mu.Lock()
 	e, ok := l.cache[p]
 	l.mu.Unlock()
-	ok = ok && e.zone == zone
+	ok = ok && e.zone == zone && e.limit == limit
 	if ok && st.known() && e.stamp == st {
 		return e.res
 	}
-	data, err := fs.ReadFile(fsys, p)
+	data, err := input.ReadFile(ctx, fsys, p, limit)
 	if err != nil {
-		return fail(diag.Errorf(p, 0, "", "cannot read: %v", err))
+		return fail(input.Problem(p, err))
 	}
 	sum := Hash(data)
 	if ok && e.hash == sum {
 		l.mu.Lock()
-		l.cache[p] = entry{hash: sum, stamp: st, zone: zone, res: e.res}
+		l.cache[p] = entry{hash: sum, stamp: st, zone: zone, limit: limit, res: e.res}
 		l.mu.Unlock()
 		return e.res
 	}
@@ -167,7 +183,7 @@ func (l *Loader) file(fsys fs.FS, p string, st stamp, loc *time.Location, decode
 	if l.cache == nil {
 		l.cache = make(map[string]entry)
 	}
-	l.cache[p] = entry{hash: sum, stamp: st, zone: zone, res: res}
+	l.cache[p] = entry{hash: sum, stamp: st, zone: zone, limit: limit, res: res}
 	l.mu.Unlock()
 	return res
 }

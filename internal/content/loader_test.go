@@ -1,6 +1,8 @@
 package content
 
 import (
+	"context"
+	"io/fs"
 	"strings"
 	"sync"
 	"testing"
@@ -17,11 +19,11 @@ func TestLoaderCache(t *testing.T) {
 		"content/pages/p.md":    {Data: []byte("---\ntitle: P\n---\n")},
 	}
 	var l Loader // the zero Loader works
-	first, probs := l.Load(fsys, model.Config{})
+	first, probs := l.Load(context.Background(), fsys, model.Config{})
 	if len(probs) != 0 || len(first.Articles) != 2 || l.Decoded() != 3 {
 		t.Fatalf("first load: %v, %d articles, %d decoded", probs, len(first.Articles), l.Decoded())
 	}
-	second, _ := l.Load(fsys, model.Config{})
+	second, _ := l.Load(context.Background(), fsys, model.Config{})
 	if l.Decoded() != 0 {
 		t.Errorf("unchanged files decoded again: %d", l.Decoded())
 	}
@@ -31,13 +33,13 @@ func TestLoaderCache(t *testing.T) {
 
 	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B2\ndate: 2018-08-07\n---\n")}
 	delete(fsys, "content/pages/p.md")
-	third, _ := l.Load(fsys, model.Config{})
+	third, _ := l.Load(context.Background(), fsys, model.Config{})
 	if l.Decoded() != 1 || third.Articles[1].Title != "B2" || third.Articles[0].Title != "A" || len(third.Docs) != 0 {
 		t.Errorf("after edit: %d decoded, %+v", l.Decoded(), third.Articles)
 	}
 
 	// Another time zone changes what dates mean: everything is decoded.
-	fourth, _ := l.Load(fsys, model.Config{Location: time.UTC})
+	fourth, _ := l.Load(context.Background(), fsys, model.Config{Location: time.UTC})
 	if l.Decoded() != 2 || fourth.Articles[0].Date.Location() != time.UTC {
 		t.Errorf("after zone change: %d decoded, %v", l.Decoded(), fourth.Articles[0].Date)
 	}
@@ -48,7 +50,7 @@ func TestLoaderProblemsCached(t *testing.T) {
 	fsys := fstest.MapFS{"content/articles/a.md": {Data: []byte("---\ntitle: A\n---\n")}}
 	var l Loader
 	for i := range 2 {
-		_, probs := l.Load(fsys, model.Config{})
+		_, probs := l.Load(context.Background(), fsys, model.Config{})
 		if len(probs) != 1 {
 			t.Errorf("load %d: %v", i, probs)
 		}
@@ -75,11 +77,11 @@ type countFS struct {
 	opened map[string]int
 }
 
-func (c *countFS) ReadFile(name string) ([]byte, error) {
+func (c *countFS) Open(name string) (fs.File, error) {
 	c.mu.Lock()
 	c.opened[name]++
 	c.mu.Unlock()
-	return c.MapFS.ReadFile(name)
+	return c.MapFS.Open(name)
 }
 
 // The preview rebuilds after every save: a file whose size and
@@ -92,19 +94,19 @@ func TestLoaderSkipsFilesWhoseStampIsUnchanged(t *testing.T) {
 		"content/articles/b.md": {Data: md("B"), ModTime: t0},
 	}, opened: map[string]int{}}
 	var l Loader
-	l.Load(fsys, model.Config{})
-	l.Load(fsys, model.Config{})
+	l.Load(context.Background(), fsys, model.Config{})
+	l.Load(context.Background(), fsys, model.Config{})
 	if n := fsys.opened["content/articles/a.md"]; n != 1 {
 		t.Errorf("an unchanged file was read %d times over two loads, want 1", n)
 	}
 	fsys.MapFS["content/articles/b.md"] = &fstest.MapFile{Data: md("B2"), ModTime: t0.Add(time.Second)}
-	set, _ := l.Load(fsys, model.Config{})
+	set, _ := l.Load(context.Background(), fsys, model.Config{})
 	if fsys.opened["content/articles/b.md"] != 2 || set.Articles[1].Title != "B2" {
 		t.Errorf("an edited file: read %d times, title %q", fsys.opened["content/articles/b.md"], set.Articles[1].Title)
 	}
 	// Same time, other size (a save within the clock's tick): read again.
 	fsys.MapFS["content/articles/b.md"] = &fstest.MapFile{Data: md("B333"), ModTime: t0.Add(time.Second)}
-	set, _ = l.Load(fsys, model.Config{})
+	set, _ = l.Load(context.Background(), fsys, model.Config{})
 	if set.Articles[1].Title != "B333" {
 		t.Errorf("a same-time edit of another size was missed: %q", set.Articles[1].Title)
 	}
@@ -126,12 +128,12 @@ func TestUpdate(t *testing.T) {
 	}
 	fsys := fstest.MapFS{"content/articles/2018/a.md": md("A"), "content/articles/2018/b.md": md("B")}
 	var l Loader
-	l.Load(fsys, model.Config{})
+	l.Load(context.Background(), fsys, model.Config{})
 
 	// Unlisted changes are not looked at: what the watcher did not report
 	// is as it was. (A real save always reports.)
 	fsys["content/articles/2018/c.md"] = md("C")
-	if set, _ := l.Update(fsys, model.Config{}, nil); titles(set) != "A B" {
+	if set, _ := l.Update(context.Background(), fsys, model.Config{}, nil); titles(set) != "A B" {
 		t.Errorf("nothing reported: %s", titles(set))
 	}
 	steps := []struct {
@@ -154,14 +156,14 @@ func TestUpdate(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.edit()
-		set, probs := l.Update(fsys, model.Config{}, s.changed)
+		set, probs := l.Update(context.Background(), fsys, model.Config{}, s.changed)
 		if len(probs) != 0 || titles(set) != s.want {
 			t.Errorf("%s: %q, %v; want %q", s.name, titles(set), probs, s.want)
 		}
 	}
 	// What the watcher lost is found by a Load: everything again.
 	fsys["content/articles/2018/e.md"] = md("E")
-	if set, _ := l.Load(fsys, model.Config{}); titles(set) != "A2 C E" {
+	if set, _ := l.Load(context.Background(), fsys, model.Config{}); titles(set) != "A2 C E" {
 		t.Errorf("a load after lost events: %s", titles(set))
 	}
 }

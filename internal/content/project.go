@@ -18,7 +18,7 @@ func (d *decoder) project() *model.ProjectFile {
 		p.Code, _ = d.text("code", line, v)
 	}
 	if p.Code == "" {
-		d.errf("code", line, "add a line such as code: 01-ĐA/TU", "missing: a project needs a code")
+		d.missing("code", line, "add a line such as code: 01-ĐA/TU", "missing: a project needs a code")
 	} else {
 		p.Key, p.Slug = text.CodeKey(p.Code), text.CodeSlug(p.Code)
 		if p.Slug == "" {

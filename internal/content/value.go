@@ -57,8 +57,26 @@ type decoder struct {
 	probs diag.List
 }
 
+// errf reports a field whose value is not acceptable.
 func (d *decoder) errf(field string, line int, hint, format string, args ...any) {
-	d.probs.Add(&diag.Problem{File: d.path, Line: line, Field: field, Message: fmt.Sprintf(format, args...), Hint: hint})
+	d.add(diag.InvalidValue, field, line, hint, format, args...)
+}
+
+// missing reports a required field that is absent.
+func (d *decoder) missing(field string, line int, hint, format string, args ...any) {
+	d.add(diag.MissingField, field, line, hint, format, args...)
+}
+
+// twice reports a field given twice.
+func (d *decoder) twice(field string, line int, hint, format string, args ...any) {
+	d.add(diag.DuplicateField, field, line, hint, format, args...)
+}
+
+// add reports a problem of code with field.
+func (d *decoder) add(code, field string, line int, hint, format string, args ...any) {
+	p := diag.New(code, d.path, line, field, format, args...)
+	p.Hint = hint
+	d.probs.Add(p)
 }
 
 // get returns the value of top-level key and its line.
@@ -74,8 +92,7 @@ func (d *decoder) unknown(prefix string, m map[string]any, line func(string) int
 		if contains(known, k) {
 			continue
 		}
-		p := diag.Warnf(d.path, line(k), prefix+k, "unknown field, ignored")
-		p.Code = "unknown-field"
+		p := diag.New(diag.UnknownField, d.path, line(k), prefix+k, "unknown field, ignored")
 		if near := text.Nearest(k, known); near != "" {
 			p.Hint = fmt.Sprintf("did you mean %q?", near)
 		} else {

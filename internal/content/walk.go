@@ -51,7 +51,7 @@ func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				probs.Add(diag.Errorf(p, 0, "", "cannot read: %v", err))
+				probs.Add(diag.New(diag.Read, p, 0, "", "cannot read: %v", err))
 				return nil
 			}
 			if e.IsDir() {
@@ -67,7 +67,7 @@ func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {
-			probs.Add(diag.Errorf(dir, 0, "", "cannot read: %v", err))
+			probs.Add(diag.New(diag.Read, dir, 0, "", "cannot read: %v", err))
 		}
 	}
 	sort.Strings(paths)

@@ -32,8 +32,31 @@ type Problem struct {
 	Field    string // frontmatter key or setting, when one is concerned
 	Message  string
 	Hint     string // what is accepted, or what to do
-	Code     string // short stable identifier for tools, e.g. "unknown-field"
+	Code     string // the kind of problem, from the registry (codes.go)
+
+	// Notes are other places the problem concerns (the first citation of
+	// a document, the other file on a URL), each with its own location,
+	// so an editor's terminal or a tool can open both.
+	Notes []Note
+	// LineText is the text of line Line, once Quote has read it: shown
+	// with a caret under the column.
+	LineText string
+	// Count is how many identical problems this one stands for (Compact):
+	// one layout typo fails the same way on every page. 0 means 1.
+	Count int
 }
+
+// Note is a second location of a problem, with what it says there.
+type Note struct {
+	File     string
+	Line     int
+	Column   int
+	Message  string
+	LineText string
+}
+
+// Times is how many identical problems p stands for: at least 1.
+func (p *Problem) Times() int { return max(1, p.Count) }
 
 // Error formats the problem as "file:line:col: field: message (hint)".
 func (p *Problem) Error() string {
@@ -61,6 +84,9 @@ func (p *Problem) Error() string {
 		b.WriteString(p.Hint)
 		b.WriteString(")")
 	}
+	if p.Count > 1 {
+		fmt.Fprintf(&b, " ×%d", p.Count)
+	}
 	return b.String()
 }
 
@@ -72,6 +98,18 @@ func Errorf(file string, line int, field, format string, args ...any) *Problem {
 // Warnf makes a warning.
 func Warnf(file string, line int, field, format string, args ...any) *Problem {
 	return &Problem{Severity: Warning, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// New makes a problem of a registered code, with the code's severity.
+func New(code, file string, line int, field, format string, args ...any) *Problem {
+	k, _ := Lookup(code)
+	return &Problem{Severity: k.Severity, Code: code, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Note adds a second location to p and returns p.
+func (p *Problem) Note(file string, line int, format string, args ...any) *Problem {
+	p.Notes = append(p.Notes, Note{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+	return p
 }
 
 // List collects problems. Its zero value is ready to use. It is not safe
@@ -160,26 +198,71 @@ func AsList(err error) List {
 	return nil
 }
 
+// Compact merges problems identical in all but their notes into the first
+// of them, which counts them: one layout typo on 8,000 pages is one
+// problem, reported once. The order is kept; l is not changed.
+func (l List) Compact() List {
+	type key struct {
+		sev                       Severity
+		code, file                string
+		line, col                 int
+		field, msg, hint, lineTxt string
+	}
+	seen := make(map[key]*Problem, len(l))
+	out := make(List, 0, len(l))
+	for _, p := range l {
+		k := key{p.Severity, p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.LineText}
+		if q, ok := seen[k]; ok {
+			q.Count = q.Times() + p.Times()
+			continue
+		}
+		c := *p
+		seen[k] = &c
+		out = append(out, &c)
+	}
+	return out
+}
+
 // JSON is the form of a problem that tools and browsers read: "bulletin
 // check -json" prints one a line, and the preview server sends them to the
-// error overlay. Text is the usual one-line form. Every key is always
-// there, so a tool need not test for it: "" or 0 where unknown (a file-wide
-// error has no field; errors have no code, which names a kind of warning).
+// error overlay. Text is the usual one-line form; Report is what the
+// terminal shows, on several lines: Text, the line quoted with a caret
+// under the column, and the notes. Every key is always there, so a tool
+// need not test for it: "", 0 or [] where unknown (a file-wide error has
+// no field or line text).
 type JSON struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
+	Severity string     `json:"severity"`
+	Code     string     `json:"code"`
+	File     string     `json:"file"`
+	Line     int        `json:"line"`
+	Column   int        `json:"column"`
+	Field    string     `json:"field"`
+	Message  string     `json:"message"`
+	Hint     string     `json:"hint"`
+	Text     string     `json:"text"`
+	Count    int        `json:"count"`
+	LineText string     `json:"line_text"`
+	Notes    []NoteJSON `json:"notes"`
+	Report   string     `json:"report"`
+}
+
+// NoteJSON is a note in a problem's JSON form.
+type NoteJSON struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
-	Field    string `json:"field"`
 	Message  string `json:"message"`
-	Hint     string `json:"hint"`
-	Text     string `json:"text"`
+	LineText string `json:"line_text"`
 }
 
 // JSON returns p in its JSON form.
 func (p *Problem) JSON() JSON {
-	return JSON{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error()}
+	notes := make([]NoteJSON, len(p.Notes))
+	for i, n := range p.Notes {
+		notes[i] = NoteJSON{n.File, n.Line, n.Column, n.Message, n.LineText}
+	}
+	return JSON{p.Severity.String(), p.Code, p.File, p.Line, p.Column, p.Field, p.Message, p.Hint, p.Error(),
+		p.Times(), p.LineText, notes, p.Report()}
 }
 
 // Describe names a decoded value the way an editor would ("the text

@@ -22,6 +22,10 @@
 //     the site (a photo the build publishes at several widths) gets its URL,
 //     srcset, sizes, width and height from it; the package itself never
 //     reads an image.
+//   - Lists, quotes and footnotes nest at most 32 levels, and a body's tables
+//     hold at most 20,000 cells: past that the text is kept as written and
+//     Result.Flat says where (limits.go), so time and memory stay in
+//     proportion to the body's size.
 //
 // A Converter is built once per site and is safe for concurrent use; all
 // per-document state (heading ids, the parser context) lives in one call of

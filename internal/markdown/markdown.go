@@ -87,6 +87,7 @@ type Result struct {
 	Links   []Link // every link and image destination in the body, in order, with its source line
 	Pages   []PageLink
 	Images  []ImageUse // what Options.Image said of each image, in order
+	Flat    *Flat      // where the body went past a bound of limits.go, if it did
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
@@ -100,14 +101,16 @@ type Converter struct {
 
 // New builds a Converter.
 func New(o Options) *Converter {
+	// Tables and footnotes as goldmark's extensions make them, within
+	// the bounds of limits.go.
 	exts := []goldmark.Extender{
-		extension.Table,
+		boundedTable{},
 		extension.Strikethrough,
 		extension.Linkify,
 		// The back link names itself for screen readers, which would
 		// otherwise read the arrow's name.
-		extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
-			`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span>`)),
+		boundedFootnote{[]extension.FootnoteOption{extension.WithFootnoteBacklinkHTML(
+			`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span>`)}},
 	}
 	if o.Code != nil {
 		exts = append(exts, &codeLinks{lookup: o.Code})
@@ -118,6 +121,7 @@ func New(o Options) *Converter {
 	}
 	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(newTableWrap(), 499))) // before the table extension's 500
 	md := goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(ropts...),
@@ -138,7 +142,7 @@ func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
-	res := &Result{}
+	res := &Result{Flat: flatOf(pc, src)}
 	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, file)
 
 	var buf bytes.Buffer

@@ -28,6 +28,10 @@ type Config struct {
 	// within it, that are not the build's but must survive it (a CNAME,
 	// uploaded files): each build carries them over.
 	Keep []string
+	// MaxFileSize is the largest content or imported file read, in bytes;
+	// a larger one is an error (a file of megabytes is a mistake, and
+	// reading it whole could exhaust the memory). 0: the default.
+	MaxFileSize int64
 }
 
 // BasePath is the path the site lives under, from BaseURL: "/" for

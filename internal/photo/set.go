@@ -201,7 +201,7 @@ func outFormat(name string) string {
 
 // problem is an error on the photo's file: the build stops.
 func (e *entry) problem(format string, args ...any) *diag.Problem {
-	p := diag.Errorf("static/"+e.name, 0, "", format, args...)
+	p := diag.New(diag.PhotoBroken, "static/"+e.name, 0, "", format, args...)
 	p.Hint = "save the photo again as JPEG or PNG"
 	return p
 }
@@ -210,13 +210,8 @@ func (e *entry) problem(format string, args ...any) *diag.Problem {
 // read (a WebP or HEIC named .jpg, a placeholder): it is published as it
 // is, not resized, and whatever metadata it holds stays in it.
 func (e *entry) unreadable(format string, args ...any) *diag.Problem {
-	p := diag.Warnf("static/"+e.name, 0, "", format, args...)
+	p := diag.New(diag.PhotoUnreadable, "static/"+e.name, 0, "", format, args...)
 	p.Message += "; it is published as it is, not resized and with any metadata it holds"
-	p.Code = Unreadable
 	p.Hint = "save the photo again as JPEG or PNG"
 	return p
 }
-
-// Unreadable is the code of the warning on a .jpg or .png file that is no
-// JPEG or PNG this package reads.
-const Unreadable = "photo-unreadable"

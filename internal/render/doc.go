@@ -22,7 +22,9 @@
 // up front, so a layout that cannot be escaped safely fails at load time, not
 // on the first page. Page executes into a buffer, so a failed page writes
 // nothing, and reports a failure as a diag problem naming the layout file,
-// the line, the layout and the page URL.
+// line and column, with the page and its layout in a note: a typo failing
+// on every page is then one problem, which the build counts. Layout files
+// are read through input (regular files only).
 //
 // The template functions (funcs.go) speak Vietnamese first:
 //
@@ -43,5 +45,5 @@
 // puts it back in the zone offset of RFC 3339 times, so an article's date
 // reads <time datetime="2018-08-06T16:41:00+07:00"> as the contract shows.
 //
-// Imports: model, diag and the standard library.
+// Imports: model, diag, input and the standard library.
 package render

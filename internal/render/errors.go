@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/binary"
-	"fmt"
 	"hash/fnv"
 	"regexp"
 	"strconv"
@@ -32,18 +31,22 @@ func locate(err error) place {
 		return place{msg: err.Error()}
 	}
 	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
+	col := 0
+	if m[3] != "" {
+		// text/template counts the bytes before the action from 0; a
+		// problem's columns start at 1, as an editor's do.
+		col, _ = strconv.Atoi(m[3])
+		col++
+	}
 	return place{name: m[1], line: line, col: col, msg: m[4]}
 }
 
 func problem(file string, line int, msg, hint string) *diag.Problem {
-	return &diag.Problem{File: file, Line: line, Message: msg, Hint: hint, Code: "layout"}
+	return &diag.Problem{File: file, Line: line, Message: msg, Hint: hint, Code: diag.Layout}
 }
 
 func warning(f file, format string, args ...any) *diag.Problem {
-	p := diag.Warnf("layouts/"+f.path, 0, "", format, args...)
-	p.Code = "layout-unused"
-	return p
+	return diag.New(diag.LayoutUnused, "layouts/"+f.path, 0, "", format, args...)
 }
 
 // origin is the hint on a problem in a file of the built-in theme, which
@@ -83,10 +86,26 @@ func (r *Renderer) templateProblem(err error, prefix string) *diag.Problem {
 }
 
 // execProblem reports a failed execution for page p: the file and line of
-// the failing action, the layout and the page URL.
+// the failing action, with the page in a note. A typo in a layout fails
+// alike on every page of its kind; kept out of the message, the page lets
+// the build report the thousands as one problem with a count.
 func (r *Renderer) execProblem(err error, p *model.Page) *diag.Problem {
-	prefix := fmt.Sprintf("page %s (layout %s.html): ", p.URL, p.Kind)
-	return r.templateProblem(err, prefix)
+	return onPage(r.templateProblem(err, ""), p)
+}
+
+// onPage notes the page a layout problem arose on, and the content file
+// that page shows, if any.
+func onPage(prob *diag.Problem, p *model.Page) *diag.Problem {
+	file := ""
+	switch {
+	case p.Article != nil:
+		file = p.Article.Path
+	case p.Project != nil:
+		file = p.Project.Path()
+	case p.Doc != nil:
+		file = p.Doc.Path
+	}
+	return prob.Note(file, 0, "on page %s (layout %s.html)", p.URL, p.Kind)
 }
 
 // hashFiles is an FNV-64a over the path and bytes of every file, in path

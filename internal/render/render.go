@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,6 +15,7 @@ import (
 	"text/template/parse"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/model"
 )
 
@@ -131,9 +133,9 @@ func (r *Renderer) Page(w io.Writer, p *model.Page) error {
 	}
 	k, ok := r.kinds[p.Kind]
 	if !ok {
-		return problem("layouts/"+p.Kind+".html", 0,
-			fmt.Sprintf("page %s: no layout for page kind %q", p.URL, p.Kind),
-			"add layouts/"+p.Kind+".html")
+		return onPage(problem("layouts/"+p.Kind+".html", 0,
+			fmt.Sprintf("no layout for page kind %q", p.Kind),
+			"add layouts/"+p.Kind+".html"), p)
 	}
 	set := r.set(base, p.Kind)
 	buf := bufs.Get().(*bytes.Buffer)
@@ -212,15 +214,18 @@ func collect(fsys fs.FS, site bool, files map[string]file) diag.List {
 		if d.IsDir() || !strings.HasSuffix(path, ".html") {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, path)
+		// Read as content is: a named pipe or a link to /dev/zero among
+		// the layouts is an error on that file, not a hung build.
+		data, err := input.ReadFile(context.Background(), fsys, path, input.DefaultLimit)
 		if err != nil {
-			return err
+			probs.Add(input.Problem("layouts/"+path, err))
+			return nil
 		}
 		files[path] = file{path: path, data: data, site: site}
 		return nil
 	})
 	if err != nil {
-		probs.Add(problem("layouts", 0, "reading layouts: "+err.Error(), ""))
+		probs.Add(diag.New(diag.Read, "layouts", 0, "", "reading layouts: %v", err))
 	}
 	return probs
 }

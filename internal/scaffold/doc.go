@@ -4,5 +4,7 @@
 // bulletins. It never overwrites: a file that exists is an error that names
 // it, and the text imported from is never changed.
 //
-// It imports importer, text and the standard library.
+// A text is read through input: a regular file of at most max_file_size.
+//
+// It imports importer, text, input and the standard library.
 package scaffold

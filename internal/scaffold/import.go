@@ -2,17 +2,18 @@ package scaffold
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"bulletin/internal/importer"
+	"bulletin/internal/input"
 	"bulletin/internal/text"
 )
 
@@ -34,9 +35,19 @@ const stampPrefix = "# bulletin import: "
 // content/articles/YYYY/<slug>.md. It never overwrites a file and never
 // changes the source text.
 func Import(root, from string, loc *time.Location) (*Report, error) {
-	src, err := os.ReadFile(from)
+	return ImportContext(context.Background(), root, from, loc, input.DefaultLimit)
+}
+
+// ImportContext is Import that reads a text of at most limit bytes, and
+// only a regular file (importing /dev/zero, or a named pipe, would never
+// end), and stops when ctx is done.
+func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64) (*Report, error) {
+	src, err := input.ReadPath(ctx, from, limit)
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err // named below, once
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	// The stamp is taken of the text, whatever its encoding on disk.
 	if src, err = importer.Decode(src); err != nil {
@@ -53,7 +64,7 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	}
 	r := &Report{From: from, Bulletin: b}
 	stamp := stampPrefix + stampOf(src)
-	if prev, err := findStamp(filepath.Join(root, "content", "articles"), stamp); err != nil {
+	if prev, err := findStamp(ctx, filepath.Join(root, "content", "articles"), stamp); err != nil {
 		return nil, err
 	} else if prev != "" {
 		r.Path, r.Skipped = prev, true
@@ -85,8 +96,10 @@ func stampOf(src []byte) string {
 	return fmt.Sprintf("%016x", h.Sum64())
 }
 
-// findStamp returns the article under dir that carries stamp, or "".
-func findStamp(dir, stamp string) (string, error) {
+// findStamp returns the article under dir that carries stamp, or "". A
+// file that is no regular file, or too large to be an article, holds no
+// stamp: it is passed over (the build reports it).
+func findStamp(ctx context.Context, dir, stamp string) (string, error) {
 	found := ""
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -98,7 +111,12 @@ func findStamp(dir, stamp string) (string, error) {
 		if d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		data, err := input.ReadPath(ctx, p, input.DefaultLimit)
+		var nr *input.NotRegularError
+		var tl *input.TooLargeError
+		if errors.As(err, &nr) || errors.As(err, &tl) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}

@@ -147,11 +147,12 @@ func TestBrowserReloadsOnSaveAndShowsProblems(t *testing.T) {
 	until(t, tab, "the new stylesheet", `getComputedStyle(document.body).color === "rgb(200, 0, 0)"`, 2*time.Second)
 	until(t, tab, "no reload for CSS", `window.bulletinMark === 2`, time.Second)
 
-	// Break the frontmatter: the overlay names the file and line, over
-	// the last good page.
+	// Break the frontmatter: the overlay names the file and line, and
+	// shows the line, over the last good page.
 	ts.write(fileA, strings.Replace(articleA, "title: ", "title: [", 1))
 	overlay := `(function(){var o=document.getElementById("bulletin-problems");` +
-		`return !!o && o.offsetHeight > 0 && o.textContent.includes("content/articles/a.md:2")})()`
+		`return !!o && o.offsetHeight > 0 && o.textContent.includes("content/articles/a.md:2") &&` +
+		` o.innerText.includes("\n  2 | title: [Kiểm tra dân vận")})()`
 	until(t, tab, "the problems overlay", overlay, 2*time.Second)
 	until(t, tab, "the last good page under the overlay", text("Huyện ủy Phú Lương"), time.Second)
 

@@ -8,10 +8,11 @@ import (
 )
 
 // While no build has succeeded there is no site to show, so every request
-// gets this page: the problems, and the live script, which reloads it on
-// the next build. A page that a layout fails on, and that was never shown
-// before, gets it too, with that page's problems. html/template escapes the messages, which quote the
-// editor's files.
+// gets this page: the problems, each with its line and a caret under the
+// column and its notes, as the terminal shows them, and the live script,
+// which reloads it on the next build. A page that a layout fails on, and
+// that was never shown before, gets it too, with that page's problems.
+// html/template escapes the messages, which quote the editor's files.
 var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -21,7 +22,7 @@ var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #1a1a1a; }
 h1 { font-size: 1.4em; color: #b3261e; }
-li { font-family: ui-monospace, Menlo, Consolas, monospace; margin: .4em 0; white-space: pre-wrap; }
+li { font-family: ui-monospace, Menlo, Consolas, monospace; margin: .4em 0; white-space: pre-wrap; tab-size: 4; }
 </style>
 </head>
 <body>
@@ -29,7 +30,7 @@ li { font-family: ui-monospace, Menlo, Consolas, monospace; margin: .4em 0; whit
 <p>{{len .}} {{if eq (len .) 1}}problem{{else}}problems{{end}}. Fix the file and save: this page reloads by itself.</p>
 <ul id="bulletin-error-list">
 {{- range .}}
-<li>{{.Text}}</li>
+<li>{{.Report}}</li>
 {{- end}}
 </ul>
 </body>

@@ -48,7 +48,7 @@ func problemsOf(r Report) []diag.JSON {
 		return nil
 	}
 	if len(r.Problems) == 0 {
-		return []diag.JSON{{Severity: "error", Message: r.Err.Error(), Text: r.Err.Error()}}
+		return []diag.JSON{(&diag.Problem{Code: diag.Failed, Message: r.Err.Error()}).JSON()}
 	}
 	out := make([]diag.JSON, len(r.Problems))
 	for i, p := range r.Problems {

@@ -67,8 +67,11 @@
     var list = document.createElement("ul");
     list.style.cssText = "margin:.5em 0 0;padding-left:1.25em";
     problems.forEach(function (p) {
+      // The report is several lines, as in the terminal: the problem,
+      // its line with a caret under the column, and its notes.
       var li = document.createElement("li");
-      li.textContent = p.text;
+      li.style.cssText = "white-space:pre-wrap;tab-size:4;margin:.4em 0";
+      li.textContent = p.report || p.text;
       list.appendChild(li);
     });
     box.appendChild(list);

@@ -58,7 +58,8 @@ func Try(fsys fs.FS, opt Options) (*Site, error) {
 }
 
 // Problems builds the archive, expects it to fail on its content, and
-// returns the problems as the user reads them, one per line.
+// returns the problems as the user reads them in a terminal: each on its
+// line, followed by the line it is about and its notes (diag's Report).
 func Problems(t testing.TB, archive string) string {
 	t.Helper()
 	_, err := Try(Parse(archive), Options{})
@@ -69,7 +70,11 @@ func Problems(t testing.TB, archive string) string {
 	if list == nil {
 		t.Fatalf("build failed without content problems: %v", err)
 	}
-	return err.Error()
+	reports := make([]string, len(list))
+	for i, p := range list {
+		reports[i] = p.Report()
+	}
+	return strings.Join(reports, "\n")
 }
 
 // File returns an output file, failing the test when it is missing.
