@@ -185,7 +185,7 @@ code: "///"
 title: X
 ---
 x
-`, `content/projects/p.md:2: code: "///" has no letter or digit`)
+`, `content/projects/p.md:2: code: "///" is not a document code: it has no letters`)
 }
 
 // Distinct keys, one URL: the build stops and names both files.

@@ -205,7 +205,7 @@ func TestTOMLLocalDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := "+++\ntitle = \"a\"\ndate = " + tt.value + "\ndocuments = [{code = \"01\", date = " + tt.value + "}]\n" +
+			src := "+++\ntitle = \"a\"\ndate = " + tt.value + "\ndocuments = [{code = \"01-ĐA/TU\", date = " + tt.value + "}]\n" +
 				"[outcome]\nfollow_up_by = " + tt.value + "\n+++\n"
 			set, probs := Load(one(art, src), model.Config{Location: tt.loc})
 			if len(probs) != 0 {

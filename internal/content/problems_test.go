@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"bulletin/internal/text"
 )
 
 const ctlHint = "delete it: it often comes with text pasted from a PDF or a word processor"
@@ -45,7 +47,7 @@ func TestProblems(t *testing.T) {
 		{"document without code", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 01-ĐA/TU\n  - title: Đề án\n    date: 2016-02-30\n---\n", []string{
 			`content/articles/a.md:6: documents[2]: the document has no code (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`,
 			`content/articles/a.md:7: documents[2].date: "2016-02-30" is not a valid date: day out of range (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`}},
-		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
+		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01-ĐA/TU\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02-ĐA/TU\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
 			`content/articles/a.md:6: documents[1].date: "31/02/2016" is not a valid date: day out of range (` + dateHint + `)`,
 			`content/articles/a.md:7: documents[2].date: "x" is not a date (` + dateHint + `)`}},
 		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nauthor: me\n---\n", []string{
@@ -120,12 +122,12 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:6: summary: the text holds the control character U+0008 at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:7: image: the text holds the control character U+0000 at character 3, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:8: slug: the text holds the noncharacter U+FFFE at character 2, which web pages may not contain (` + ctlHint + `)`}},
-		{"control in documents and outcome", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01\\u0002\", {code = \"02\", title = \"t\\uFFFF\"}]\n[outcome]\nfindings = [\"f\\u009b\"]\nrecommendations = \"r\\rs\"\n+++\n", []string{
+		{"control in documents and outcome", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01\\u0002\", {code = \"02-ĐA/TU\", title = \"t\\uFFFF\"}]\n[outcome]\nfindings = [\"f\\u009b\"]\nrecommendations = \"r\\rs\"\n+++\n", []string{
 			`content/articles/a.md:4: documents[1]: the text holds the control character U+0002 at character 3, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:4: documents[2].title: the text holds the noncharacter U+FFFF at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.recommendations[1]: the text holds the control character U+000D at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.findings[1]: the text holds the control character U+009B at character 2, which web pages may not contain (` + ctlHint + `)`}},
-		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
+		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02-ĐA/TU\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03-ĐA/TU\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
 			`content/articles/a.md:8: documents[3].date: 07:30:00 is a time of day without a date (` + dateHint + `)`,
 			`content/articles/a.md:8: documents[4]: expected a code, got a list (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`}},
 		{"numbers that do not read back as written", art, "---\ntitle: 0123\ndate: 2018-08-06\nsummary: 1.10\ninspected_unit: 1e3\ntags: [0x1F, 2018, -5]\nslug: 2018\n---\n", []string{
@@ -150,10 +152,15 @@ func TestProblems(t *testing.T) {
 
 		// A document code must make a URL, in an article as in a project.
 		{"document code without letters", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - \"/-/\"\n  - code: \" - \"\n    title: x\n---\n", []string{
-			`content/articles/a.md:5: documents[1]: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`,
-			`content/articles/a.md:6: documents[2].code: "-" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+			`content/articles/a.md:5: documents[1]: "/-/" is not a document code: it has no letters (` + text.CodeHint + `)`,
+			`content/articles/a.md:6: documents[2].code: "-" is not a document code: it has no letters (` + text.CodeHint + `)`}},
+		// ... nor a project of its own that is no document.
+		{"document code a number, or two codes", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 42\n  - code: 01-ĐA/TU và 02-ĐA/TU\n  - Đề án số\n---\n", []string{
+			`content/articles/a.md:5: documents[1]: "42" is not a document code: it has no letters (` + text.CodeHint + `)`,
+			`content/articles/a.md:6: documents[2].code: "01-ĐA/TU và 02-ĐA/TU" holds more than one code (` + text.CodeHint + `)`,
+			`content/articles/a.md:7: documents[3]: "Đề án số" is a kind of document without its code (` + text.CodeHint + `)`}},
 		{"project code without letters", "content/projects/p.md", "---\ncode: \"/-/\"\n---\n", []string{
-			`content/projects/p.md:2: code: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+			`content/projects/p.md:2: code: "/-/" is not a document code: it has no letters (` + text.CodeHint + `)`}},
 
 		// Keys given twice: yaml.v2 and encoding/json keep the last silently.
 		{"YAML duplicate key", art, "---\ntitle: A\ndate: 2018-08-06\ntitle: B\n---\n", []string{

@@ -125,6 +125,15 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 	return "", false
 }
 
+// name converts a text that names someone or something the site gathers
+// articles under (a team lead, a unit): invisible format characters
+// pasted with it are dropped, so that it is the name the other articles
+// give, on one page.
+func (d *decoder) name(field string, line int, v any) string {
+	s, _ := d.text(field, line, v)
+	return text.StripFormat(s)
+}
+
 // written reports whether the frontmatter holds s as a whole token, not
 // as part of a longer number: the text a number came from. The whole
 // frontmatter is searched, since the line known for a list entry or a

@@ -62,6 +62,20 @@ var (
 	ErrCodeMany   = errors.New("several codes")
 )
 
+// codeError is a ParseCode error: a message that says what was read, and
+// which of the errors above it is.
+type codeError struct {
+	msg  string
+	kind error
+}
+
+func (e *codeError) Error() string { return e.msg }
+func (e *codeError) Unwrap() error { return e.kind }
+
+func codeErr(kind error, format string, args ...any) error {
+	return &codeError{fmt.Sprintf(format, args...), kind}
+}
+
 // CodeHint says what a document code looks like.
 const CodeHint = "a code is the document's number and its issuer's letters, such as 01-ĐA/TU or 4950/QĐ-UBND; one code per entry"
 
@@ -101,15 +115,15 @@ func ParseCode(s string) (code, kind string, err error) {
 	switch {
 	case code == "":
 		if kind != "" {
-			return "", kind, fmt.Errorf("%q is a kind of document without its code: %w", s, ErrNoCode)
+			return "", kind, codeErr(ErrNoCode, "%q is a kind of document without its code", s)
 		}
 		return "", "", ErrNoCode
 	case strings.ContainsAny(code, ",;"):
-		return "", kind, fmt.Errorf("%q holds more than one code: %w", s, ErrCodeMany)
+		return "", kind, codeErr(ErrCodeMany, "%q holds more than one code", s)
 	case !strings.ContainsFunc(code, unicode.IsLetter):
-		return "", kind, fmt.Errorf("%q is not a document code: it has no letters: %w", s, ErrCodeLetter)
+		return "", kind, codeErr(ErrCodeLetter, "%q is not a document code: it has no letters", s)
 	case codeWords(code) > 1:
-		return "", kind, fmt.Errorf("%q holds more than one code: %w", s, ErrCodeMany)
+		return "", kind, codeErr(ErrCodeMany, "%q holds more than one code", s)
 	}
 	return code, kind, nil
 }

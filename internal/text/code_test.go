@@ -42,7 +42,7 @@ func TestParseCode(t *testing.T) {
 
 func TestCodeErrorsSayWhatWasRead(t *testing.T) {
 	_, _, err := ParseCode("42")
-	if err == nil || err.Error() != `"42" is not a document code: it has no letters: no letters` {
+	if err == nil || err.Error() != `"42" is not a document code: it has no letters` {
 		t.Errorf("got %v", err)
 	}
 }

@@ -27,7 +27,7 @@ func TestFold(t *testing.T) {
 		{"01-ĐA/TU", "01-DA/TU"},
 		{"Crème brûlée", "Creme brulee"},
 		{"Ðảng ủy Khối, ðường", "Dang uy Khoi, duong"}, // the Latin look-alike Ð/ð
-		{"Bùi\u200bHải\u00adTú\ufeff", "BuiHaiTu"},           // zero-width space, soft hyphen, BOM
+		{"Bùi\u200bHải\u00adTú\ufeff", "BuiHaiTu"},     // zero-width space, soft hyphen, BOM
 		{"日本", "日本"},
 	}
 	for _, tt := range tests {
