@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -311,5 +312,33 @@ func TestHelpForOneCommandAndFlagErrorsOnce(t *testing.T) {
 	_, _, errs = bulletin("build", "-nope")
 	if n := strings.Count(errs, "flag provided but not defined: -nope"); n != 1 {
 		t.Errorf("the flag mistake is said %d times:\n%s", n, errs)
+	}
+}
+
+// TestSummaryNamesWhatWasLeftOut: a year typed wrong made an article
+// "future", and it vanished from the site with no word in the summary.
+func TestSummaryNamesWhatWasLeftOut(t *testing.T) {
+	files := map[string]string{
+		"content/articles/a.md":     article,
+		"content/articles/draft.md": "---\ntitle: Nháp\ndate: 2018-08-07\ndraft: true\n---\n",
+	}
+	for i := 1; i <= 7; i++ {
+		files[fmt.Sprintf("content/articles/f%d.md", i)] = fmt.Sprintf("---\ntitle: Sau %d\ndate: 06/08/209%d\n---\n", i, i)
+	}
+	dir := writeSite(t, files)
+	code, out, errs := bulletin("build", "-source", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{
+		"Built 1 article into",
+		"left out 1 draft and 7 articles dated in the future (-drafts, -future to publish them)",
+		"    06/08/2091  " + filepath.Join(dir, "content/articles/f1.md") + "\n",
+		"    06/08/2095  " + filepath.Join(dir, "content/articles/f5.md") + "\n",
+		"and 2 more",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
 	}
 }

@@ -87,7 +87,7 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report) {
 	}
 	printProblems(stderr, site, r.Result.Warnings)
 	if r.Gen == 1 {
-		printSummary(stdout, r.Result, "memory")
+		printSummary(stdout, r.Result, "memory", site)
 		return
 	}
 	cause := ""

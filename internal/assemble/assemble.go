@@ -69,13 +69,24 @@ func resetDerived(a *model.Article) {
 
 // articleURL is /:year/:month/:slug/, year and month read in the site's zone
 // so that an article dated 23:30 on the last day of a month in another zone
-// still files under the month its readers saw.
+// still files under the month its readers saw. A date the loader kept at
+// the zone's standard offset, because the zone's rules give it a local
+// mean time (+07:06:30 before 1911), files where it was read.
 func articleURL(a *model.Article, loc *time.Location) string {
 	d := a.Date
 	if loc != nil {
-		d = d.In(loc)
+		if in := d.In(loc); !meanTime(in) {
+			d = in
+		}
 	}
 	return fmt.Sprintf("/%04d/%02d/%s/", d.Year(), int(d.Month()), a.Slug)
+}
+
+// meanTime reports whether t's offset is a local mean time, not a whole
+// number of minutes.
+func meanTime(t time.Time) bool {
+	_, off := t.Zone()
+	return off%60 != 0
 }
 
 // sortNewestFirst orders by date, newest first; equal dates by URL so the

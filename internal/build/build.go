@@ -67,6 +67,12 @@ type Result struct {
 	Warnings diag.List
 	Steps    []Step
 	Time     time.Duration
+
+	// What the build left out, unless Options asked for it: drafts, and
+	// articles dated after Now (oldest first), so the summary can tell an
+	// editor that a year typed wrong kept an article off the site.
+	Drafts int
+	Future []*model.Article
 }
 
 // Build runs one cold build.
@@ -155,6 +161,7 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
+	r.Drafts, r.Future = leftOut(in.Articles, opt)
 	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site)) })
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
@@ -178,6 +185,27 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	b.cache.sums = w.sums
 	r.Time = time.Since(start)
 	return r, nil
+}
+
+// leftOut counts the drafts the build did not publish and lists the
+// future articles it held back, oldest first. (assemble marked Future on
+// every article, shown or not.)
+func leftOut(all []*model.Article, opt Options) (drafts int, future []*model.Article) {
+	for _, a := range all {
+		switch {
+		case a.Draft && !opt.Drafts:
+			drafts++
+		case a.Future && !opt.Future:
+			future = append(future, a)
+		}
+	}
+	sort.SliceStable(future, func(i, j int) bool {
+		if !future[i].Date.Equal(future[j].Date) {
+			return future[i].Date.Before(future[j].Date)
+		}
+		return future[i].Path < future[j].Path
+	})
+	return drafts, future
 }
 
 // stop turns the problems so far into the build's error, or reports that

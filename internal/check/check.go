@@ -23,6 +23,7 @@ const (
 	MissingImage    = "missing-image"
 	DuplicateTitle  = "duplicate-title"
 	NameVariants    = "name-variants"
+	UnlikelyDate    = "unlikely-date"
 )
 
 // Run checks the site in fsys as of now and returns every finding, sorted.
@@ -42,6 +43,7 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.documents(&found)
 	c.projects(&found)
 	c.followUps(&found)
+	c.dates(&found)
 	c.links(&found)
 	c.titles(&found)
 	c.names(&found)

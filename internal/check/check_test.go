@@ -129,6 +129,24 @@ x
 			`content/articles/b.md:4: warning: team_lead: "Bùi Hải Tư" shares the page /team-leads/bui-hai-tu/ with "Bùi Hải Tú" (so spelt in 3 other articles), from which it differs in its marks`,
 			// b.md spells it so itself too, in its other tag: not counted as another.
 			`content/articles/b.md:6: warning: tags: "dần vận" shares the page /tags/dan-van/ with "Dân Vận" (so spelt in this article and in 1 other article), from which it differs in its marks`}},
+		{"dates a typo would give", UnlikelyDate, `
+-- content/articles/a.md --
+---
+title: A
+date: 06/08/2081
+documents: [01-ĐA/TU]
+---
+x
+-- content/articles/b.md --
+---
+title: B
+date: 06/08/1918
+documents: [01-ĐA/TU]
+---
+x
+`, []string{
+			`content/articles/a.md:3: warning: date: the article is dated 06/08/2081, more than a year from today`,
+			`content/articles/b.md:3: warning: date: the article is dated 06/08/1918, before 1945 (is the year a typo?)`}},
 		{"project nobody cites", UnusedProject, `
 -- content/projects/p.md --
 ---
@@ -337,6 +355,20 @@ kind: outcome
 documents: [01-DA/TU]
 ---
 Reported.
+-- content/articles/c.md --
+---
+title: C
+date: 2027-11-20
+documents: [01-ĐA/TU]
+---
+Dated within a year of the checks' clock (25/11/2026): scheduled, no typo.
+-- content/articles/d.md --
+---
+title: D
+date: 1945-09-02
+documents: [01-ĐA/TU]
+---
+Old, but not implausibly.
 `)
 	if len(found) != 0 {
 		t.Errorf("findings on a clean site: %v", found)

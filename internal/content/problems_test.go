@@ -93,21 +93,21 @@ func TestProblems(t *testing.T) {
 		{"TOML local time in a document", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [{code = \"01-ĐA/TU\", date = 07:30:00}]\n+++\n", []string{
 			`content/articles/a.md:4: documents[1].date: 07:30:00 is a time of day without a date (` + dateHint + `)`}},
 
-		// Years outside 1–9999 break RFC 3339 in feeds and <time>.
+		// Years outside 1900–2100 are typos (and year 0 breaks RFC 3339).
 		{"year 0 YAML", art, "---\ntitle: a\ndate: 0000-01-01\n---\n", []string{
-			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 day first", art, "---\ntitle: a\ndate: 01/01/0000\n---\n", []string{
-			`content/articles/a.md:3: date: "01/01/0000" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "01/01/0000" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 follow-up", art, "---\ntitle: a\ndate: 2018-08-06\noutcome:\n  follow_up_by: 0000-09-30\n---\n", []string{
-			`content/articles/a.md:4: outcome.follow_up_by: "0000-09-30" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:4: outcome.follow_up_by: "0000-09-30" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 TOML", art, "+++\ntitle = \"a\"\ndate = 0000-01-01\n+++\n", []string{
-			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 TOML local date-time", art, "+++\ntitle = \"a\"\ndate = 0000-12-31T23:30:00\n+++\n", []string{
-			`content/articles/a.md:3: date: "0000-12-31T23:30:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-12-31T23:30:00" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 with a zone", art, "---\ntitle: a\ndate: 0000-12-31T23:00:00+07:00\n---\n", []string{
-			`content/articles/a.md:3: date: "0000-12-31T23:00:00+07:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-12-31T23:00:00+07:00" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 in a project", "content/projects/p.md", "---\ncode: 01-ĐA/TU\ndate: 0000-02-03\n---\n", []string{
-			`content/projects/p.md:3: date: "0000-02-03" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/projects/p.md:3: date: "0000-02-03" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 
 		// Characters no web page may hold, in every text field.
 		{"control in title", art, "---\ntitle: \"a\\x01b\"\ndate: 2018-08-06\n---\n", []string{

@@ -237,15 +237,16 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if err == nil {
-		// Moved into the site's zone, 9999-12-31T23:00-05:00 is in the year
-		// 10000, which RFC 3339 cannot write either.
-		_, err = checkYear(fmt.Sprint(v), t.In(d.loc))
+		// Moved into the site's zone, 2100-12-31T23:00-05:00 is in the
+		// year 2101.
+		t = inZone(t, d.loc)
+		_, err = checkYear(fmt.Sprint(v), t)
 	}
 	if err != nil {
 		d.errf(field, line, dateHint, "%v", err)
 		return time.Time{}, false
 	}
-	return t.In(d.loc), true
+	return t, true
 }
 
 // mapping converts a map value.
