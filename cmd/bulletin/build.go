@@ -29,6 +29,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := requireSite(site); err != nil {
+		return err
+	}
 	*source = site
 	if *out == "" {
 		*out = filepath.Join(*source, "public")

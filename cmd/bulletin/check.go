@@ -24,6 +24,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := requireSite(site); err != nil {
+		return err
+	}
 	found, err := check.Run(ctx, os.DirFS(site), time.Now())
 	if err != nil {
 		return err

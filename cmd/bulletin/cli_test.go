@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeSite writes files (path → content) under a new temporary folder.
@@ -237,6 +238,20 @@ func TestFlagsAnywhereAndTheSiteFoundFromASubfolder(t *testing.T) {
 	}
 	if code, _, errs := bulletin("new", "article", "Lạc chỗ"); code != 2 || !strings.Contains(errs, "is not a site") {
 		t.Errorf("new outside a site: exit %d: %s", code, errs)
+	}
+	// ... and so do those that read it: "cd / && bulletin build" wrote /public.
+	for _, args := range [][]string{{"build"}, {"check"}, {"serve", "-addr", "127.0.0.1:0"}} {
+		// A preview that started anyway stops after a while.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		var out, errs bytes.Buffer
+		code := exitCode(run(ctx, args, &out, &errs))
+		cancel()
+		if code != 2 || !strings.Contains(errs.String(), "is not a site") {
+			t.Errorf("%s outside a site: exit %d: %s", args[0], code, errs.String())
+		}
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("a command outside a site wrote into it: %v", entries)
 	}
 	if code, _, errs := bulletin("new", "-source", filepath.Join(elsewhere, "khong-co"), "article", "X"); code != 2 || !strings.Contains(errs, "is not a folder") {
 		t.Errorf("new -source missing: exit %d: %s", code, errs)

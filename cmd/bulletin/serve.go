@@ -31,6 +31,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := requireSite(site); err != nil {
+		return err
+	}
 	*source = site
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
