@@ -161,8 +161,8 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
-	r.Drafts, r.Future = leftOut(in.Articles, opt)
-	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site)) })
+	hidden := r.leftOut(in.Articles, opt)
+	step("markdown", func() { problems.Append(b.cache.markdown(ctx, site, hidden)) })
 	if err := stop(ctx, problems); err != nil {
 		return nil, err
 	}
@@ -187,25 +187,28 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	return r, nil
 }
 
-// leftOut counts the drafts the build did not publish and lists the
-// future articles it held back, oldest first. (assemble marked Future on
-// every article, shown or not.)
-func leftOut(all []*model.Article, opt Options) (drafts int, future []*model.Article) {
+// leftOut lists the articles the build does not publish (assemble marked
+// Future on every article, shown or not) and tells r of them: how many
+// drafts, and the future articles, oldest first.
+func (r *Result) leftOut(all []*model.Article, opt Options) (hidden []*model.Article) {
 	for _, a := range all {
 		switch {
 		case a.Draft && !opt.Drafts:
-			drafts++
+			r.Drafts++
 		case a.Future && !opt.Future:
-			future = append(future, a)
+			r.Future = append(r.Future, a)
+		default:
+			continue
 		}
+		hidden = append(hidden, a)
 	}
-	sort.SliceStable(future, func(i, j int) bool {
-		if !future[i].Date.Equal(future[j].Date) {
-			return future[i].Date.Before(future[j].Date)
+	sort.SliceStable(r.Future, func(i, j int) bool {
+		if !r.Future[i].Date.Equal(r.Future[j].Date) {
+			return r.Future[i].Date.Before(r.Future[j].Date)
 		}
-		return future[i].Path < future[j].Path
+		return r.Future[i].Path < r.Future[j].Path
 	})
-	return drafts, future
+	return hidden
 }
 
 // stop turns the problems so far into the build's error, or reports that

@@ -31,10 +31,10 @@ type mdEntry struct {
 }
 
 // fresh reports whether every page the body links to by file still has
-// the URL the HTML holds.
+// the URL the HTML holds, and is still published or not as it was.
 func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
 	for _, pl := range e.pages {
-		if u, _ := page(pl.File); u != pl.URL {
+		if u, ok := page(pl.File); u != pl.URL || (ok && u == "") != pl.Hidden {
 			return false
 		}
 	}
@@ -43,8 +43,10 @@ func (e *mdEntry) fresh(page func(string) (string, bool)) bool {
 
 // markdown converts the body of every shown article, project and page,
 // reusing conversions from the previous build where the key is unchanged.
-func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
-	opts, codes := options(s)
+// hidden are the articles the build leaves out (drafts, future): a link
+// to one of their files loses its link and keeps its text.
+func (c *cache) markdown(ctx context.Context, s *model.Site, hidden []*model.Article) diag.List {
+	opts, codes := options(s, hidden)
 	c.codes = codes
 	conv := markdown.New(opts)
 	srcs := sources(s)
@@ -87,14 +89,18 @@ func (c *cache) markdown(ctx context.Context, s *model.Site) diag.List {
 // one content file to another turned into page URLs, and links for the
 // document codes of the site's projects unless it turned them off. codes
 // hashes the code-link table: a body's HTML depends on it.
-func options(s *model.Site) (opts markdown.Options, codes uint64) {
+func options(s *model.Site, hidden []*model.Article) (opts markdown.Options, codes uint64) {
 	opts.Unsafe = s.Config.UnsafeHTML
 	// Links in bodies are root-relative, like every link a page writes: a
 	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
 	base := s.Config.BasePath()
 	rel := func(u string) string { return base + strings.TrimPrefix(u, "/") }
-	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs))
-	// Keyed by composed paths, as text.SourceLink gives them.
+	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs)+len(hidden))
+	// Keyed by composed paths, as text.SourceLink gives them. An
+	// unpublished article is a page without a URL.
+	for _, a := range hidden {
+		pages[text.ComposeString(a.Path)] = ""
+	}
 	for _, a := range s.Articles {
 		pages[text.ComposeString(a.Path)] = rel(a.URL)
 	}
@@ -151,7 +157,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	e := &mdEntry{html: template.HTML(res.HTML), summary: res.Summary, pages: res.Pages}
 	h := newHasher()
 	for _, pl := range res.Pages {
-		h.str(pl.File).str(pl.URL)
+		h.str(pl.File).str(pl.URL).bool(pl.Hidden)
 	}
 	e.linked = h.sum()
 	for _, l := range res.Links {

@@ -22,6 +22,7 @@ import (
 
 func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, summary string) {
 	var drop []ast.Node
+	var unlink []*ast.Link // links to unpublished pages: their text stays
 	var headings []*ast.Heading
 	top := false // a heading of level 1: the page's title is the only h1
 	lines := &lineIndex{src: src}
@@ -51,7 +52,9 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 				n.Destination = nil
 			} else if pl, url, ok := c.pageLink(file, string(n.Destination)); ok {
 				pages = append(pages, pl)
-				if url != "" {
+				if pl.Hidden {
+					unlink = append(unlink, n)
+				} else if url != "" {
 					n.Destination = []byte(url)
 				}
 			}
@@ -77,6 +80,13 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 			h.Level = min(h.Level+1, 6)
 		}
 	}
+	for _, l := range unlink {
+		p := l.Parent()
+		for c := l.FirstChild(); c != nil; c = l.FirstChild() {
+			p.InsertBefore(p, l, c) // moves c out of l
+		}
+		p.RemoveChild(p, l)
+	}
 	for _, n := range drop {
 		p := n.Parent()
 		if a, ok := n.(*ast.AutoLink); ok {
@@ -91,7 +101,8 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 // pageLink resolves a link destination in the body of file that names
 // another content file. ok is false when dest is no such link (or the
 // converter has no page table, or the body no file); url is "" when the
-// site does not show that file.
+// site does not show that file, and pl.Hidden is set when it knows the
+// file but does not publish it.
 func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok bool) {
 	if c.page == nil || file == "" {
 		return pl, "", false
@@ -101,7 +112,9 @@ func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok boo
 		return pl, "", false
 	}
 	pl.File = target
-	if u, found := c.page(target); found {
+	if u, found := c.page(target); found && u == "" {
+		pl.Hidden = true
+	} else if found {
 		pl.URL = u
 		url = u + tail
 	}
