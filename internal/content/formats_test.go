@@ -26,6 +26,14 @@ func TestFormats(t *testing.T) {
 			"title:2 date:3 documents:4"},
 		{"JSON CRLF BOM", "\xEF\xBB\xBF{\r\n  \"title\": \"Đảng ủy Khối\",\r\n  \"date\": \"06/08/2018 \",\r\n  \"documents\": [\"01-ĐA/TU\"]\r\n}\r\n\r\nBody\r\n",
 			"title:2 date:3 documents:4"},
+		// As Hugo reads JSON: the body right after the "}" line, a nested
+		// "}" followed by an empty line, the whole object on one line.
+		{"JSON body right after", "{\n  \"title\": \"Đảng ủy Khối\",\n  \"date\": \"2018-08-06\",\n  \"documents\": [\"01-ĐA/TU\"]\n}\nBody\n",
+			"title:2 date:3 documents:4"},
+		{"JSON nested brace, empty line", "{\n  \"title\": \"Đảng ủy Khối\",\n  \"date\": \"2018-08-06\",\n  \"documents\": [{\"code\": \"01-ĐA/TU\"\n}\n\n]}\n\nBody\n",
+			"title:2 date:3 documents:4"},
+		{"JSON one line", "\n\n{\"title\": \"Đảng ủy Khối\", \"date\": \"2018-08-06\",\n\"documents\": [\"01-ĐA/TU\"]} Body\n",
+			"date:3 title:3 documents:4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

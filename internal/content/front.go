@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -50,19 +51,20 @@ func capture(format string) frontmatter.UnmarshalFunc {
 	}
 }
 
+// formats are the delimited frontmatters. JSON has no delimiters of its
+// own: splitJSON finds the object's end by reading it.
 var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("---", "---", capture("YAML")),
 	frontmatter.NewFormat("+++", "+++", capture("TOML")),
-	// JSON has no delimiters of its own: the object's braces are kept, and
-	// the closing "}" must be followed by an empty line (or the end), so a
-	// nested "}" line is not taken for the end.
-	{Start: "{", End: "}", Unmarshal: capture("JSON"), UnmarshalDelims: true, RequiresNewLine: true},
 }
 
 const noFrontHint = `start the file with a "---" line, then title: and date: lines, then a closing "---" line`
 
 // split finds and decodes the frontmatter of data (UTF-8, LF line ends).
 func split(path string, data []byte) (*front, *diag.Problem) {
+	if first, firstText := firstLine(data); strings.HasPrefix(firstText, "{") {
+		return splitJSON(path, data, first)
+	}
 	var c captured
 	rest, err := frontmatter.Parse(bytes.NewReader(data), &c, formats...)
 	if err != nil {
@@ -74,9 +76,6 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 		case firstText == "---" || firstText == "+++":
 			return nil, &diag.Problem{File: path, Line: first, Message: fmt.Sprintf("the frontmatter opened with %q is never closed", firstText),
 				Hint: fmt.Sprintf("end it with a line holding only %q", firstText)}
-		case strings.HasPrefix(firstText, "{"):
-			return nil, &diag.Problem{File: path, Line: first, Message: "JSON frontmatter not found",
-				Hint: `put "{" and "}" alone on their lines, and an empty line after the "}"`}
 		}
 		return nil, &diag.Problem{File: path, Line: first, Message: "no frontmatter", Hint: noFrontHint}
 	}
@@ -87,6 +86,41 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 	off := len(data) - len(rest)
 	f.body = rest
 	f.bodyLine = 1 + bytes.Count(data[:off], []byte("\n"))
+	if p := f.decode(path); p != nil {
+		return nil, p
+	}
+	return f, nil
+}
+
+// splitJSON reads the JSON object that opens data on line first, as Hugo
+// does: wherever its closing brace stands (on the same line, right before
+// the body, after a nested "}" line), the body is what follows it.
+func splitJSON(path string, data []byte, first int) (*front, *diag.Problem) {
+	at := bytes.IndexByte(data, '{')
+	f := &front{format: "JSON", open: first, start: first}
+	dec := json.NewDecoder(bytes.NewReader(data[at:]))
+	var obj json.RawMessage
+	if err := dec.Decode(&obj); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, &diag.Problem{File: path, Line: first, Message: `the JSON frontmatter opened with "{" is never closed`,
+				Hint: `end the object with its "}", then write the body`}
+		}
+		f.raw = data[at:] // the error's offset counts from here
+		return nil, f.syntaxProblem(path, err)
+	}
+	end := at + int(dec.InputOffset())
+	f.raw = data[at:end]
+	// The body starts after the object's line, and the empty line that
+	// customarily follows, or on that line after the "}".
+	rest := bytes.TrimLeft(data[end:], " \t")
+	if len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
+		if blank := bytes.TrimLeft(rest, " \t"); len(blank) > 0 && blank[0] == '\n' {
+			rest = blank[1:]
+		}
+	}
+	f.body = rest
+	f.bodyLine = lineOf(data, len(data)-len(rest))
 	if p := f.decode(path); p != nil {
 		return nil, p
 	}

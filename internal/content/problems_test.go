@@ -25,6 +25,10 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:3: invalid TOML frontmatter: expected value but found '\n' instead (TOML fields are key = value, text in quotes)`}},
 		{"broken JSON", art, "{\n  \"title\": \"a\",\n  \"date\": 2018-08-06\n}\n\nBody\n", []string{
 			`content/articles/a.md:3: invalid JSON frontmatter: invalid character '-' after object key:value pair (JSON fields are "key": value, separated by commas, text in double quotes)`}},
+		{"JSON never closed", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\"\n", []string{
+			`content/articles/a.md:1: the JSON frontmatter opened with "{" is never closed (end the object with its "}", then write the body)`}},
+		{"JSON missing its brace before the body", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\nBody\n", []string{
+			`content/articles/a.md:5: invalid JSON frontmatter: invalid character 'B' looking for beginning of object key string (JSON fields are "key": value, separated by commas, text in double quotes)`}},
 		{"missing title and date", art, "---\nkind: news\n---\n", []string{
 			`content/articles/a.md:1: date: missing: an article needs a date (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`,
 			`content/articles/a.md:1: title: missing: an article needs a title (add a line such as title: Kiểm tra ...)`}},
