@@ -215,9 +215,80 @@ func (f *front) syntaxProblem(path string, err error) *diag.Problem {
 				msg += fmt.Sprintf(" (U+%04X)", []rune(string(f.raw[i:]))[0])
 			}
 		}
+		if f.format == "YAML" {
+			line, msg = f.yamlWhere(line, msg)
+		}
+	}
+	hint := hintFor(f.format)
+	if f.format == "YAML" && line >= f.start && strings.HasPrefix(f.rawLine(line), "\t") {
+		hint = "indent with spaces: YAML does not take tabs for indentation"
 	}
 	return &diag.Problem{File: path, Line: line, Message: fmt.Sprintf("invalid %s frontmatter: %s", f.format, msg),
-		Hint: hintFor(f.format)}
+		Hint: hint}
+}
+
+// yamlWhere corrects where yaml.v2 says a problem is. It gives no line for
+// one on the frontmatter's first line (it counts from 0 and omits a 0);
+// and a quoted text left open is found at the end of the frontmatter,
+// while the editor must look where the quote opens.
+func (f *front) yamlWhere(line int, msg string) (int, string) {
+	if strings.Contains(msg, "unexpected end of stream") {
+		if open, q := unclosedQuote(f.raw); open >= 0 {
+			return f.start + open, fmt.Sprintf("the text opened with %s here is never closed", q)
+		}
+	}
+	if line == 0 && !strings.Contains(msg, "control characters") {
+		line = f.start
+	}
+	return line, msg
+}
+
+// rawLine is the frontmatter's text on file line n.
+func (f *front) rawLine(n int) string {
+	lines := strings.Split(string(f.raw), "\n")
+	if i := n - f.start; i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+// unclosedQuote finds, as YAML reads quoted text, a quote that opens a
+// value (after "key: ", "- ", "[", "{" or ",", or at a line's start) and
+// is never closed: its 0-based line and the quote, or -1.
+func unclosedQuote(raw []byte) (int, string) {
+	line, open := 0, 0
+	var quote byte     // the quote of the text being read; 0 outside one
+	prev := byte('\n') // the last character that is not a space outside quotes
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\n' {
+			line++
+		}
+		switch {
+		case quote == '"' && c == '\\':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				line++
+			}
+			i++ // an escaped character
+		case quote == '\'' && c == '\'' && i+1 < len(raw) && raw[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case quote != 0 && c == quote:
+			quote, prev = 0, c
+		case quote != 0:
+		case c == '#' && (prev == '\n' || i > 0 && (raw[i-1] == ' ' || raw[i-1] == '\t')):
+			for i+1 < len(raw) && raw[i+1] != '\n' {
+				i++ // a comment
+			}
+		case (c == '"' || c == '\'') && strings.IndexByte("\n:-[{,", prev) >= 0:
+			quote, open = c, line
+		case c != ' ' && c != '\t':
+			prev = c
+		}
+	}
+	if quote == 0 {
+		return -1, ""
+	}
+	return open, string(quote)
 }
 
 func jsonKind(v string) string {

@@ -21,6 +21,18 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:3: invalid YAML frontmatter: did not find expected ',' or ']' (YAML fields are key: value, one a line; quote text that holds ": " or starts with [ { * & ! | > ' " % @)`}},
 		{"YAML colon in text", art, "\n\n---\ntitle: a\ndate: 2018-08-06\nsummary: a: b\n---\n", []string{
 			`content/articles/a.md:6: invalid YAML frontmatter: mapping values are not allowed in this context (YAML fields are key: value, one a line; quote text that holds ": " or starts with [ { * & ! | > ' " % @)`}},
+		// yaml.v2 gives no line for the frontmatter's first line, and finds
+		// a quote left open where the frontmatter ends.
+		{"YAML error on the first line", art, "---\ntitle: A: b\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:2: invalid YAML frontmatter: mapping values are not allowed in this context (` + hintFor("YAML") + `)`}},
+		{"YAML quote never closed", art, "---\ntitle: a\nsummary: \"Tóm tắt\ndate: 2018-08-06\ntags: [a, 'b''c']\n---\n", []string{
+			`content/articles/a.md:3: invalid YAML frontmatter: the text opened with " here is never closed (` + hintFor("YAML") + `)`}},
+		{"YAML single quote never closed", art, "---\ntitle: \"It's \\\"a\\\"\" # it's\ntags:\n  - 'dân vận\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:4: invalid YAML frontmatter: the text opened with ' here is never closed (` + hintFor("YAML") + `)`}},
+		{"YAML tab on the first line", art, "---\n\ttitle: a\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:2: invalid YAML frontmatter: found character that cannot start any token (indent with spaces: YAML does not take tabs for indentation)`}},
+		{"YAML tab indentation", art, "---\ntitle: a\nteam_lead:\n\tname: x\n---\n", []string{
+			`content/articles/a.md:4: invalid YAML frontmatter: found character that cannot start any token (indent with spaces: YAML does not take tabs for indentation)`}},
 		{"broken TOML", art, "+++\ntitle = \"a\"\ndate = \n+++\n", []string{
 			`content/articles/a.md:3: invalid TOML frontmatter: expected value but found '\n' instead (TOML fields are key = value, text in quotes)`}},
 		{"broken JSON", art, "{\n  \"title\": \"a\",\n  \"date\": 2018-08-06\n}\n\nBody\n", []string{
