@@ -173,7 +173,7 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	wide := siteWide(sub(opt.Source, "layouts"), opt.Theme.Layouts)
 	step("render", func() { err = b.cache.render(ctx, rnd, site, wide, w, r) })
 	if err == nil {
-		step("feeds", func() { err = b.cache.feeds(site, w, r) })
+		step("feeds", func() { err = b.cache.feeds(site, w, r, ownRobots(sub(opt.Source, "static"))) })
 	}
 	if err == nil {
 		step("static", func() { err = copyStatic(opt.Theme.Static, sub(opt.Source, "static"), w, r) })

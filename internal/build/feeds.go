@@ -15,10 +15,11 @@ type feedEntry struct {
 }
 
 // feeds writes the site's RSS and Atom feeds, an RSS feed per project, the
-// sitemap and robots.txt. In the preview, a feed whose articles (the
+// sitemap and robots.txt, unless the site has its own (ownRobots: static/
+// then copies it). In the preview, a feed whose articles (the
 // newest feed_size of its channel, by their fingerprints) and settings are
 // unchanged is not generated again: a save touches one or two of them.
-func (c *cache) feeds(s *model.Site, w *writer, r *Result) error {
+func (c *cache) feeds(s *model.Site, w *writer, r *Result, ownRobots bool) error {
 	cfg := s.Config
 	fp := c.fp // nil: nothing is reused
 	next := map[string]feedEntry{}
@@ -81,8 +82,10 @@ func (c *cache) feeds(s *model.Site, w *writer, r *Result) error {
 	if err := c.sitemaps(s, w, sitemap, next); err != nil {
 		return err
 	}
-	if err := w.write("robots.txt", feed.Robots(cfg)); err != nil {
-		return err
+	if !ownRobots {
+		if err := w.write("robots.txt", feed.Robots(cfg)); err != nil {
+			return err
+		}
 	}
 	if c.keep {
 		c.feedsOut = next
