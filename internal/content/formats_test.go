@@ -96,7 +96,9 @@ code = "02-ĐA/TU"
 }
 
 // TestSections loads every kind of file from nested folders and checks
-// what is skipped: other extensions, hidden files, editor leftovers.
+// what is skipped: other extensions and what stands outside the sections
+// (with a warning each: "x.markdown" was skipped without a word), hidden
+// files and editor leftovers (silently).
 func TestSections(t *testing.T) {
 	art := "---\ntitle: A\ndate: 2018-08-06\n---\n"
 	fsys := fstest.MapFS{
@@ -115,10 +117,25 @@ func TestSections(t *testing.T) {
 		"content/elsewhere/ignored.md":     {Data: []byte("not a section")},
 		"content/articles/2018/08/c.MD":    {Data: []byte(art)},
 		"content/articles/2018/z-draft.md": {Data: []byte(art + "\n")},
+		"content/articles/x.markdown":      {Data: []byte(art)},
+		"content/articles/bai-moi.md.txt":  {Data: []byte(art)},
+		"content/pages/anh.jpg":            {Data: []byte("JPEG")},
+		"content/loose.md":                 {Data: []byte(art)},
 	}
 	set, msgs := messages(t, fsys)
-	if len(msgs) != 0 {
-		t.Fatalf("problems: %v", msgs)
+	const rename, static, move = "(if it is an article, a project or a page, rename it ",
+		"(content/ holds Markdown (.md) files; put files the site publishes, such as images, under static/)",
+		"(move articles under content/articles/, projects under content/projects/, pages under content/pages/)"
+	wantMsgs := []string{
+		"content/articles/bai-moi.md.txt: warning: not read: bulletin reads .md files only " + rename + "bai-moi.md)",
+		"content/articles/notes.txt: warning: not read: bulletin reads .md files only " + rename + "notes.md)",
+		"content/articles/x.markdown: warning: not read: bulletin reads .md files only " + rename + "x.md)",
+		"content/elsewhere/: warning: not read: a folder outside content/articles/, content/projects/ and content/pages/ " + move,
+		"content/loose.md: warning: not read: a file outside content/articles/, content/projects/ and content/pages/ " + move,
+		"content/pages/anh.jpg: warning: not read: bulletin reads .md files only " + static,
+	}
+	if got := strings.Join(msgs, "\n"); got != strings.Join(wantMsgs, "\n") {
+		t.Fatalf("problems:\n%s\nwant\n%s", got, strings.Join(wantMsgs, "\n"))
 	}
 	var paths []string
 	for _, a := range set.Articles {
