@@ -261,3 +261,13 @@ func TestTabsAndNewlines(t *testing.T) {
 		t.Errorf("title %q summary %q", a.Title, a.SummaryField)
 	}
 }
+
+// A .md file whose name is not UTF-8 (copied from an old Windows folder)
+// failed with "cannot read: invalid argument".
+func TestFileNameNotUTF8(t *testing.T) {
+	_, msgs := messages(t, fstest.MapFS{"content/articles/caf\xe9.md": {Data: []byte("---\ntitle: A\ndate: 2018-08-06\n---\n")}})
+	want := `content/articles/caf` + "\uFFFD" + `.md: the file name "caf\xe9.md" is not UTF-8 text, so it cannot be read (rename it; a name copied from an old Windows folder or a zip archive keeps its old encoding)`
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("got %q\nwant %q", msgs, want)
+	}
+}
