@@ -15,7 +15,7 @@ import (
 
 // Document is one document a bulletin cites.
 type Document struct {
-	Kind  string // "Đề án", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông báo", "Công văn", "Chương trình"
+	Kind  string // one of text.Kinds: "Đề án", "Nghị quyết", ...
 	Code  string // as written, e.g. "01-ĐA/TU"
 	Date  string // as "12/7/2016"; "" when not given
 	Title string // the quoted title; "" when not given
@@ -26,10 +26,19 @@ type Bulletin struct {
 	Title    string
 	Date     time.Time // zero when the date line is missing
 	DateText string    // the date line as written
+	DateOnly bool      // the date line gives no time of day
 
 	TeamLead string
 	Role     string
-	Unit     string
+	// CoLeads are the others who led the inspection with TeamLead ("…
+	// và đồng chí …, … đồng làm Trưởng đoàn"), as "Name, Role": an article
+	// has one team lead, so these are for the editor to place.
+	CoLeads []string
+	Unit    string
+
+	// Repaired says the text was UTF-8 read as Windows-1252 and saved
+	// again ("Kiá»m tra"), and has been read back as it was written.
+	Repaired bool
 
 	Documents []Document
 
@@ -48,7 +57,7 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 	if loc == nil {
 		loc = time.FixedZone("ICT", 7*60*60)
 	}
-	src, err := Decode(src)
+	src, repaired, err := decode(src)
 	if err != nil {
 		return nil, err
 	}
@@ -61,21 +70,21 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 
 	i := skipBlank(lines, 0)
 	title := collapseSpace(lines[i])
-	if _, ok := parseDateLine(title, loc); ok {
+	if _, _, ok := parseDateLine(title, loc); ok {
 		return nil, errors.New("importer: no title: the first line is a date")
 	}
-	b := &Bulletin{Title: title}
+	b := &Bulletin{Title: title, Repaired: repaired}
 
 	i = skipBlank(lines, i+1)
 	if i < len(lines) {
-		if t, ok := parseDateLine(lines[i], loc); ok {
-			b.Date, b.DateText = t, strings.TrimSpace(lines[i])
+		if t, dateOnly, ok := parseDateLine(lines[i], loc); ok {
+			b.Date, b.DateText, b.DateOnly = t, strings.TrimSpace(lines[i]), dateOnly
 			i++
 		}
 	}
 	paras := paragraphs(lines[i:])
 
-	b.TeamLead, b.Role = findTeamLead(paras)
+	b.TeamLead, b.Role, b.CoLeads = findTeamLead(paras)
 	b.Unit = findUnit(paras)
 	b.Documents = findDocuments(append([]string{title}, paras...))
 	b.Body = markdownBody(paras)
@@ -195,18 +204,20 @@ var dateLine = regexp.MustCompile(`^(?:(?i:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?
 	`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` +
 	`(?:\s*(?:,|-)?\s*(\d{1,2})\s*[:hH]\s*(\d{2}))?\s*$`)
 
-// parseDateLine reads line as a date line in loc.
-func parseDateLine(line string, loc *time.Location) (time.Time, bool) {
+// parseDateLine reads line as a date line in loc; dateOnly says it gives
+// no time of day (the article then shows the day alone, not "00:00").
+func parseDateLine(line string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 	m := dateLine.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
 	hour, minute := n(m[1]), n(m[2])
 	if m[1] == "" {
 		hour, minute = n(m[6]), n(m[7])
 	}
-	return validDate(n(m[5]), n(m[4]), n(m[3]), hour, minute, loc)
+	t, ok = validDate(n(m[5]), n(m[4]), n(m[3]), hour, minute, loc)
+	return t, m[1] == "" && m[6] == "", ok
 }
 
 // validDate builds the time, refusing dates that time.Date would roll over
