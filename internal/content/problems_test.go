@@ -69,6 +69,9 @@ func TestProblems(t *testing.T) {
 		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nauthor: me\n---\n", []string{
 			`content/articles/a.md:4: warning: documnets: unknown field, ignored (did you mean "documents"?)`,
 			`content/articles/a.md:5: warning: author: unknown field, ignored (known fields: title, date, kind, team_lead, inspected_unit, documents, outcome, tags, summary, image, draft, slug)`}},
+		{"a key in capitals", art, "---\ntitle: a\nDATE: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:1: date: missing: an article needs a date (` + dateHint + `)`,
+			`content/articles/a.md:3: warning: DATE: unknown field, ignored (did you mean "date"?)`}},
 		{"invalid UTF-8", art, "---\ntitle: a\ndate: 2018-08-06\n---\nok\nbad \xc3\x28 here\n", []string{
 			`content/articles/a.md:6: invalid UTF-8 text (save the file as UTF-8)`}},
 		{"no frontmatter", art, "# Just Markdown\n\ntext\n", []string{
