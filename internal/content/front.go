@@ -110,14 +110,11 @@ func splitJSON(path string, data []byte, first int) (*front, *diag.Problem) {
 	}
 	end := at + int(dec.InputOffset())
 	f.raw = data[at:end]
-	// The body starts after the object's line, and the empty line that
-	// customarily follows, or on that line after the "}".
+	// The body starts after the object's line, as after a YAML or TOML
+	// closing line, or on that line after the "}".
 	rest := bytes.TrimLeft(data[end:], " \t")
 	if len(rest) > 0 && rest[0] == '\n' {
 		rest = rest[1:]
-		if blank := bytes.TrimLeft(rest, " \t"); len(blank) > 0 && blank[0] == '\n' {
-			rest = blank[1:]
-		}
 	}
 	f.body = rest
 	f.bodyLine = lineOf(data, len(data)-len(rest))
