@@ -497,3 +497,16 @@ func TestDoubleEncodedTextIsRepaired(t *testing.T) {
 		}
 	}
 }
+
+// Control characters in a text (ESC pasted from a terminal; Word's plain
+// text writes VT for a line break and FF for a page break) were imported
+// into the title and body, and the article then stopped every build.
+func TestControlCharactersLeaveTheText(t *testing.T) {
+	b, err := Parse([]byte("Kiểm\x1b tra\x7f\n06/08/2018\n\nĐoạn một\x0bdòng hai.\x0cĐoạn\u0085ba\x01.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Kiểm tra" || b.Body != "Đoạn một dòng hai.\n\nĐoạn ba.\n" {
+		t.Errorf("title %q, body %q", b.Title, b.Body)
+	}
+}

@@ -107,15 +107,24 @@ func missing(b *Bulletin) []string {
 	return m
 }
 
-// splitLines normalises line ends and spaces: CRLF and CR become LF,
+// splitLines normalises line ends and spaces: CRLF and CR become LF, as
+// do the line and page breaks Word's plain text keeps (VT, FF, NEL);
 // no-break and other odd spaces become " ", zero-width characters and any
-// further byte order mark go.
+// further byte order mark go, and so does every other control character
+// or noncharacter, which no web page may hold (the article would stop
+// the build).
 func splitLines(s string) []string {
 	s = strings.NewReplacer(
-		"\r\n", "\n", "\r", "\n",
+		"\r\n", "\n", "\r", "\n", "\v", "\n", "\f", "\n\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n",
 		"\u00A0", " ", "\u202F", " ", "\u2007", " ", "\t", " ",
 		"\u200B", "", "\u200C", "", "\u200D", "", "\uFEFF", "",
 	).Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.Split(s, "\n")
 }
 
