@@ -3,7 +3,8 @@
 // (warnings): a misspelt frontmatter key, one document cited with different
 // titles or dates, a project nobody cites, an article that cites nothing, a
 // follow-up date passed with no later outcome, a link or image that leads
-// nowhere, two articles with one title on one day.
+// nowhere, two articles with one title on one day, an article dated far
+// from today (a year typed wrong).
 //
 // It builds the site in memory (drafts and future articles included, so
 // work in progress is checked too) and writes nothing. It imports build,
