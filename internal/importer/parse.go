@@ -63,12 +63,14 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = text.Compose(src) // the keywords below are precomposed; so must the text be
-	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, errors.New("importer: the bulletin is empty")
-	}
 	lines := splitLines(string(src))
 
+	// Empty once what splitLines drops is gone: a text of zero-width
+	// spaces or control characters too.
 	i := skipBlank(lines, 0)
+	if i == len(lines) {
+		return nil, errors.New("importer: the bulletin is empty")
+	}
 	title := collapseSpace(lines[i])
 	if _, _, ok := parseDateLine(title, loc); ok {
 		return nil, errors.New("importer: no title: the first line is a date")
