@@ -510,3 +510,22 @@ func TestControlCharactersLeaveTheText(t *testing.T) {
 		t.Errorf("title %q, body %q", b.Title, b.Body)
 	}
 }
+
+// A date line or a document date in a year the site refuses ("0000",
+// "2108") is no date (the article would not load); one before 1911 is at
+// +07:00, not the local mean time +07:06:30 RFC 3339 cannot write.
+func TestDatesTheSiteReads(t *testing.T) {
+	hcm, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line, want := range map[string]string{"01.01.0000": "", "06/08/2108": "", "16:41, 06/08/1900": "1900-08-06T16:41:00+07:00", "16:41, 06/08/2018": "2018-08-06T16:41:00+07:00"} {
+		d, _, ok := parseDateLine(line, hcm)
+		if got := map[bool]string{true: d.Format(time.RFC3339)}[ok]; got != want {
+			t.Errorf("parseDateLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+	if docs := findDocuments([]string{"Đề án số 01-ĐA/TU, ngày 1/1/0001"}); len(docs) != 1 || docs[0].Date != "" {
+		t.Errorf("documents %q", docs)
+	}
+}

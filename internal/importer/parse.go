@@ -231,15 +231,28 @@ func parseDateLine(line string, loc *time.Location) (t time.Time, dateOnly, ok b
 	return t, m[1] == "" && m[6] == "", ok
 }
 
+// The years the site reads a date in (internal/content's minYear and
+// maxYear): a year outside them is a typo, which the article would not
+// load with.
+const minYear, maxYear = 1900, 2100
+
 // validDate builds the time, refusing dates that time.Date would roll over
-// (31/02) and clock times out of range.
+// (31/02), clock times out of range and years the site refuses. Where loc
+// gives the date a local mean time (+07:06:30 before 1911), which RFC 3339
+// cannot write, the date is at loc's standard offset, as the site reads a
+// date written without a zone (internal/content, date.go; FuzzImport
+// holds the two to one instant).
 func validDate(year, month, day, hour, minute int, loc *time.Location) (time.Time, bool) {
-	if month < 1 || month > 12 || hour > 23 || minute > 59 {
+	if month < 1 || month > 12 || hour > 23 || minute > 59 || year < minYear || year > maxYear {
 		return time.Time{}, false
 	}
 	t := time.Date(year, time.Month(month), day, hour, minute, 0, 0, loc)
 	if t.Day() != day || int(t.Month()) != month {
 		return time.Time{}, false
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		name, std := time.Date(2000, 1, 1, 0, 0, 0, 0, loc).Zone()
+		t = time.Date(year, time.Month(month), day, hour, minute, 0, 0, time.FixedZone(name, std))
 	}
 	return t, true
 }
