@@ -2,21 +2,22 @@ package build_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"bulletin/internal/content"
-	"bulletin/internal/importer"
 	"bulletin/internal/model"
+	"bulletin/internal/scaffold"
 	"bulletin/internal/text"
 )
 
-// FuzzImport: whatever text is imported, Parse does not panic; and when
-// it finds a title and a date (what "bulletin import" needs to write an
-// article), the article it writes loads without an error, and says what
-// the import reported finding: title, date (alone when the text gave no
+// FuzzImport: whatever text is imported, the import does not panic and
+// writes nothing when it refuses the text; when it writes an article, the
+// site loads it without an error or a warning, and it says what the
+// import reported finding: title, date (alone when the text gave no
 // time), team lead, role, unit, and each document by the code the site
 // reads, kind words and all. Seeds in testdata/fuzz/FuzzImport: real
 // bulletins, and the traps the importer's tests name.
@@ -27,14 +28,26 @@ func FuzzImport(f *testing.F) {
 	}
 	cfg := model.Config{Location: loc}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		b, err := importer.Parse(src, loc)
-		if err != nil || b.Date.IsZero() {
-			return // refused, as "bulletin import" refuses it
+		root := t.TempDir()
+		from := filepath.Join(root, "ban-tin.txt")
+		if err := os.WriteFile(from, src, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		md := b.Markdown()
-		set, probs := content.Load(fstest.MapFS{"content/articles/x.md": {Data: md}}, cfg)
-		if len(probs.Errors()) > 0 || len(set.Articles) != 1 {
-			t.Fatalf("the imported article does not load: %v\n%s", probs, md)
+		r, err := scaffold.Import(root, from, loc)
+		if err != nil {
+			if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+				t.Fatalf("refused (%v), but wrote into content/", err)
+			}
+			return // refused, with a message
+		}
+		b := r.Bulletin
+		md, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, probs := content.Load(os.DirFS(root), cfg)
+		if len(probs) > 0 || len(set.Articles) != 1 {
+			t.Fatalf("the imported article does not load cleanly: %v\n%s", probs, md)
 		}
 		a := set.Articles[0]
 		got := fmt.Sprintf("%q %s %v %q %q %q", a.Title, a.Date.Format(time.RFC3339), a.DateOnly, a.TeamLead.Name, a.TeamLead.Role, a.Unit)
