@@ -48,10 +48,9 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
-	if b.Date.IsZero() {
-		// An article needs a date: written without one it would stop the
-		// next build of the whole site.
-		return nil, fmt.Errorf("%s: no date line after the title (write one like \"16:41, 06/08/2018\" on the line after the title, then import again)", from)
+	slug, err := Publishable(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	r := &Report{From: from, Bulletin: b}
 	stamp := stampPrefix + stampOf(src)
@@ -62,10 +61,6 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 		return r, nil
 	}
 	dir := filepath.Join(root, "content", "articles", strconv.Itoa(b.Date.Year()))
-	slug := text.Slug(b.Title)
-	if slug == "" {
-		return nil, fmt.Errorf("%s: the title %q has no letter or digit to make a file name from", from, b.Title)
-	}
 	name, own := freeName(dir, slug, b.Date)
 	r.Path = filepath.Join(dir, name+".md")
 	md := b.Markdown()
@@ -78,6 +73,20 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	return r, nil
+}
+
+// Publishable checks that a bulletin as parsed makes an article the site
+// can build, and returns the slug its file is named by. An article needs
+// a date (without one it would stop the next build of the whole site) and
+// a title with a letter or digit.
+func Publishable(b *importer.Bulletin) (slug string, err error) {
+	if b.Date.IsZero() {
+		return "", fmt.Errorf("no date line after the title (write one like \"16:41, 06/08/2018\" on the line after the title, then import again)")
+	}
+	if slug = text.Slug(b.Title); slug == "" {
+		return "", fmt.Errorf("the title %q has no letter or digit to make a file name from", b.Title)
+	}
+	return slug, nil
 }
 
 // freeName is the name, without ".md", of a new file in dir for an
