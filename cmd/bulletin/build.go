@@ -32,6 +32,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := requireSite(site); err != nil {
+		return err
+	}
 	*source = site
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
@@ -94,7 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res.Steps = append(res.Steps, build.Step{Name: "swap", Time: time.Since(t)})
 	res.Time = time.Since(start)
-	printSummary(stdout, res, *out)
+	printSummary(stdout, res, *out, *source)
 	files, unchanged := dir.Counts()
 	if *verbose {
 		printVerbose(stdout, res, files, unchanged)
@@ -216,8 +219,9 @@ func fromHere(site string, p *diag.Problem) *diag.Problem {
 	return p.Rebase(func(f string) string { return filepath.Join(site, filepath.FromSlash(f)) })
 }
 
-// printSummary is the one screen at the end of a build.
-func printSummary(w io.Writer, r *build.Result, out string) {
+// printSummary is the one screen at the end of a build of the site in
+// folder site.
+func printSummary(w io.Writer, r *build.Result, out, site string) {
 	kinds := make([]string, 0, len(r.Pages))
 	total := 0
 	for k, n := range r.Pages {
@@ -226,6 +230,7 @@ func printSummary(w io.Writer, r *build.Result, out string) {
 	}
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Built %s into %s\n", plural(len(r.Site.Articles), "article"), out)
+	printLeftOut(w, r, site)
 	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
 	for _, k := range kinds {
 		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])
@@ -245,4 +250,37 @@ func printSummary(w io.Writer, r *build.Result, out string) {
 		steps = append(steps, fmt.Sprintf("%s %s", s.Name, s.Time.Round(time.Millisecond)))
 	}
 	fmt.Fprintf(w, "Done in %s (%s)\n", r.Time.Round(time.Millisecond), strings.Join(steps, ", "))
+}
+
+// shownFuture is how many of the future articles the summary names.
+const shownFuture = 5
+
+// printLeftOut tells what the build did not publish: a year typed wrong
+// ("2108") would otherwise take an article off the site without a word.
+func printLeftOut(w io.Writer, r *build.Result, site string) {
+	var parts, flags []string
+	if r.Drafts > 0 {
+		parts, flags = append(parts, plural(r.Drafts, "draft")), append(flags, "-drafts")
+	}
+	if n := len(r.Future); n > 0 {
+		what := "1 article dated in the future"
+		if n > 1 {
+			what = fmt.Sprintf("%d articles dated in the future", n)
+		}
+		parts, flags = append(parts, what), append(flags, "-future")
+	}
+	if len(parts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  left out %s (%s to publish them)\n", strings.Join(parts, " and "), strings.Join(flags, ", "))
+	for _, a := range r.Future[:min(shownFuture, len(r.Future))] {
+		layout := "15:04, 02/01/2006"
+		if a.DateOnly {
+			layout = "02/01/2006"
+		}
+		fmt.Fprintf(w, "    %s  %s\n", a.Date.Format(layout), filepath.Join(site, filepath.FromSlash(a.Path)))
+	}
+	if n := len(r.Future) - shownFuture; n > 0 {
+		fmt.Fprintf(w, "    and %d more\n", n)
+	}
 }

@@ -25,6 +25,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := requireSite(site); err != nil {
+		return err
+	}
 	if err := checkCache(site, "", photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeSite writes files (path → content) under a new temporary folder.
@@ -274,6 +276,20 @@ func TestFlagsAnywhereAndTheSiteFoundFromASubfolder(t *testing.T) {
 	if code, _, errs := bulletin("new", "article", "Lạc chỗ"); code != 2 || !strings.Contains(errs, "is not a site") {
 		t.Errorf("new outside a site: exit %d: %s", code, errs)
 	}
+	// ... and so do those that read it: "cd / && bulletin build" wrote /public.
+	for _, args := range [][]string{{"build"}, {"check"}, {"serve", "-addr", "127.0.0.1:0"}} {
+		// A preview that started anyway stops after a while.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		var out, errs bytes.Buffer
+		code := exitCode(run(ctx, args, &out, &errs))
+		cancel()
+		if code != 2 || !strings.Contains(errs.String(), "is not a site") {
+			t.Errorf("%s outside a site: exit %d: %s", args[0], code, errs.String())
+		}
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("a command outside a site wrote into it: %v", entries)
+	}
 	if code, _, errs := bulletin("new", "-source", filepath.Join(elsewhere, "khong-co"), "article", "X"); code != 2 || !strings.Contains(errs, "is not a folder") {
 		t.Errorf("new -source missing: exit %d: %s", code, errs)
 	}
@@ -350,5 +366,33 @@ func TestHelpForOneCommandAndFlagErrorsOnce(t *testing.T) {
 	_, _, errs = bulletin("build", "-nope")
 	if n := strings.Count(errs, "flag provided but not defined: -nope"); n != 1 {
 		t.Errorf("the flag mistake is said %d times:\n%s", n, errs)
+	}
+}
+
+// TestSummaryNamesWhatWasLeftOut: a year typed wrong made an article
+// "future", and it vanished from the site with no word in the summary.
+func TestSummaryNamesWhatWasLeftOut(t *testing.T) {
+	files := map[string]string{
+		"content/articles/a.md":     article,
+		"content/articles/draft.md": "---\ntitle: Nháp\ndate: 2018-08-07\ndraft: true\n---\n",
+	}
+	for i := 1; i <= 7; i++ {
+		files[fmt.Sprintf("content/articles/f%d.md", i)] = fmt.Sprintf("---\ntitle: Sau %d\ndate: 06/08/209%d\n---\n", i, i)
+	}
+	dir := writeSite(t, files)
+	code, out, errs := bulletin("build", "-source", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{
+		"Built 1 article into",
+		"left out 1 draft and 7 articles dated in the future (-drafts, -future to publish them)",
+		"    06/08/2091  " + filepath.Join(dir, "content/articles/f1.md") + "\n",
+		"    06/08/2095  " + filepath.Join(dir, "content/articles/f5.md") + "\n",
+		"and 2 more",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
 	}
 }

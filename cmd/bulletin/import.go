@@ -28,7 +28,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	*source = site
-	if err := writableSite(site); err != nil {
+	if err := requireSite(site); err != nil {
 		return err
 	}
 	cfg, problems := config.Load(os.DirFS(*source))
@@ -69,12 +69,21 @@ func printImport(w io.Writer, r *scaffold.Report) {
 			fmt.Fprintf(w, "  %-15s %s\n", label, v)
 		}
 	}
+	if b.Repaired {
+		fmt.Fprintf(w, "  %-15s %s\n", "note", "the text was double-encoded (UTF-8 read as Windows-1252, \"Kiá»m tra\"): read back as written")
+	}
 	found("title", b.Title)
-	if !b.Date.IsZero() {
+	switch {
+	case b.DateOnly:
+		found("date", b.Date.Format("02/01/2006"))
+	case !b.Date.IsZero():
 		found("date", b.Date.Format("15:04, 02/01/2006"))
 	}
 	found("team lead", b.TeamLead)
 	found("role", b.Role)
+	for _, co := range b.CoLeads {
+		found("co-lead", co+" (an article has one team lead: a comment in the frontmatter names the others)")
+	}
 	found("unit", b.Unit)
 	for _, d := range b.Documents {
 		found("document", strings.TrimSpace(fmt.Sprintf("%s %s %s %s", d.Kind, d.Code, d.Date, quoteIf(d.Title))))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +79,30 @@ func TestExampleSiteChecksClean(t *testing.T) {
 	code, out, errs := bulletin("check", "-source", "../..")
 	if code != 0 || !strings.HasSuffix(out, "0 errors, 0 warnings\n") {
 		t.Errorf("check of the example site: exit %d:\n%s%s", code, out, errs)
+	}
+}
+
+// Two bulletins with one title in one month: the second was refused
+// ("already exists"); both are imported, and the site builds with both
+// at their own URLs. A date line without a time is a date alone.
+func TestImportSameTitleTwiceThenBuild(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n"})
+	texts := t.TempDir()
+	for i, body := range []string{"Đoàn làm việc buổi sáng.", "Đoàn làm việc buổi chiều."} {
+		from := filepath.Join(texts, fmt.Sprintf("%d.txt", i))
+		os.WriteFile(from, []byte("Kiểm tra công tác dân vận\n06/08/2018\n\n"+body+"\n"), 0o644)
+		code, out, errs := bulletin("import", "-source", site, from)
+		if code != 0 || !strings.Contains(out, "date            06/08/2018\n") {
+			t.Fatalf("import %d: exit %d\n%s%s", i, code, out, errs)
+		}
+	}
+	if code, _, errs := bulletin("build", "-source", site); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	for _, page := range []string{"2018/08/kiem-tra-cong-tac-dan-van/index.html", "2018/08/kiem-tra-cong-tac-dan-van-2/index.html"} {
+		b, err := os.ReadFile(filepath.Join(site, "public", page))
+		if err != nil || strings.Contains(string(b), "00:00, 06/08/2018") {
+			t.Errorf("%s: %v, or a made-up 00:00", page, err)
+		}
 	}
 }

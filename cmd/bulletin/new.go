@@ -30,7 +30,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	*source = site
-	if err := writableSite(site); err != nil {
+	if err := requireSite(site); err != nil {
 		return err
 	}
 	cfg, problems := config.Load(os.DirFS(*source))

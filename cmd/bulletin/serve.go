@@ -22,7 +22,7 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("serve", stderr)
 	source := sourceFlag(fs, ": site.yaml, content/, layouts/, static/")
-	addr := fs.String("addr", "127.0.0.1:1313", "the `host:port` to listen on; 127.0.0.1 keeps the preview on this machine")
+	addr := fs.String("addr", "127.0.0.1:1313", "the `host:port` to listen on; 127.0.0.1 keeps the preview on this machine, :1313 shows it (drafts included) to the network")
 	drafts := fs.Bool("drafts", true, "show draft articles (marked as drafts)")
 	future := fs.Bool("future", true, "show articles dated in the future (marked as scheduled)")
 	if err := parse(fs, args); err != nil {
@@ -30,6 +30,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	site, err := siteFolder(fs, *source, stderr)
 	if err != nil {
+		return err
+	}
+	if err := requireSite(site); err != nil {
 		return err
 	}
 	*source = site
@@ -63,13 +66,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	mu.Lock()
-	fmt.Fprintf(stdout, "Serving %s (Ctrl-C to stop)\n", serve.URL(ln.Addr()))
+	printServing(stdout, stderr, ln.Addr(), *drafts || *future)
 	mu.Unlock()
 	err = srv.Serve(ctx, ln)
 	mu.Lock()
 	fmt.Fprintln(stdout, "Stopped.")
 	mu.Unlock()
 	return err
+}
+
+// printServing prints where the preview is, every address when it
+// listens on all of them, and a warning when other machines can reach it:
+// what it shows is not published yet.
+func printServing(stdout, stderr io.Writer, addr net.Addr, unpublished bool) {
+	urls, exposed := serve.URLs(addr)
+	fmt.Fprintf(stdout, "Serving %s (Ctrl-C to stop)\n", urls[0])
+	for _, u := range urls[1:] {
+		fmt.Fprintf(stdout, "    and %s\n", u)
+	}
+	if !exposed {
+		return
+	}
+	what := "the site"
+	if unpublished {
+		what = "the site, drafts and articles not yet due included"
+	}
+	host, port, _ := net.SplitHostPort(addr.String())
+	where := addr.String()
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		where = "every address of this machine, port " + port
+	}
+	fmt.Fprintf(stderr, "warning: the preview listens on %s: anyone on the network who can reach this machine sees %s "+
+		"(-addr 127.0.0.1:%s keeps it on this machine)\n", where, what, port)
 }
 
 // printBuild tells the terminal how a build went: the full summary for the
@@ -94,7 +122,7 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report, seen *sho
 	}
 	seen.print(stderr, site, r.Snapshot.Warnings, r.Gen == 1)
 	if r.Gen == 1 {
-		printSummary(stdout, r.Snapshot.Summary(), "memory")
+		printSummary(stdout, r.Snapshot.Summary(), "memory", site)
 		return
 	}
 	cause := ""

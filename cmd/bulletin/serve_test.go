@@ -116,3 +116,32 @@ func TestServeUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// Bound to every address (-addr :PORT), the preview printed a localhost
+// URL and nothing of the network seeing the drafts.
+func TestServeOnEveryAddressSaysSo(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "0.0.0.0:0"}, &stdout, &stderr) }()
+	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
+	m := regexp.MustCompile(`Serving http://localhost:(\d+)/ \(Ctrl-C to stop\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no localhost URL:\n%s", out)
+	}
+	want := "warning: the preview listens on every address of this machine, port " + m[1] + ": anyone on the network who can reach this machine sees the site, " +
+		"drafts and articles not yet due included (-addr 127.0.0.1:" + m[1] + " keeps it on this machine)"
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks the warning %q:\n%s", want, stderr.String())
+	}
+	// Every URL printed is served.
+	for _, u := range regexp.MustCompile(`http://\S+/`).FindAllString(out, -1) {
+		if body := fetch(t, u+"2018/08/kiem-tra-dan-van/"); !strings.Contains(body, "Nội dung.") {
+			t.Errorf("%s does not serve the site", u)
+		}
+	}
+	cancel()
+	<-done
+}

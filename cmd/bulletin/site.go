@@ -82,10 +82,11 @@ func siteFolder(fs *flag.FlagSet, source string, stderr io.Writer) (string, erro
 	}
 }
 
-// writableSite refuses to write new files into a folder that is no site:
-// one with neither site.yaml nor content/ (a mistyped -source, or a
-// command run outside any site).
-func writableSite(dir string) error {
+// requireSite refuses a folder that is no site: one with neither
+// site.yaml nor content/ (a mistyped -source, or a command run outside
+// any site, which "build" would have built into a /public of its own and
+// "new" written a content/ into). A site with content/ alone is one.
+func requireSite(dir string) error {
 	for _, name := range []string{"site.yaml", "content"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			return nil

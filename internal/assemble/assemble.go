@@ -32,7 +32,7 @@ type Input struct {
 func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	var problems diag.List
 	s := &model.Site{Config: cfg}
-	s.Articles, s.Until = shown(in.Articles, opt, cfg.Location)
+	s.Articles, s.Hidden, s.Until = shown(in.Articles, opt, cfg.Location)
 	sortNewestFirst(s.Articles)
 
 	s.Projects = projects(in.Projects, s.Articles, &problems)
@@ -48,9 +48,10 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 }
 
 // shown makes the article of each file this build publishes, with its URL
-// and whether it is in the future. until is the date of the first future
-// article, when the site changes by itself.
-func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*model.Article, until time.Time) {
+// and whether it is in the future; hidden are the files it leaves out,
+// oldest first. until is the date of the first future article, when the
+// site changes by itself.
+func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*model.Article, hidden []*model.ArticleFile, until time.Time) {
 	all := make([]model.Article, len(files)) // one allocation for the lot
 	out = make([]*model.Article, 0, len(files))
 	for i, f := range files {
@@ -59,22 +60,33 @@ func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*
 			until = f.Date
 		}
 		if f.Draft && !opt.Drafts || future && !opt.Future {
+			hidden = append(hidden, f)
 			continue
 		}
 		a := &all[i]
 		a.ArticleFile, a.Future, a.URL = f, future, articleURL(f, loc)
 		out = append(out, a)
 	}
-	return out, until
+	slices.SortFunc(hidden, func(a, b *model.ArticleFile) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+	return out, hidden, until
 }
 
 // articleURL is /:year/:month/:slug/, year and month read in the site's zone
 // so that an article dated 23:30 on the last day of a month in another zone
-// still files under the month its readers saw.
+// still files under the month its readers saw. A date the loader kept at
+// the zone's standard offset, because the zone's rules give it a local
+// mean time (+07:06:30 before 1911), files where it was read.
 func articleURL(f *model.ArticleFile, loc *time.Location) string {
 	d := f.Date
 	if loc != nil {
-		d = d.In(loc)
+		if in := d.In(loc); !meanTime(in) {
+			d = in
+		}
 	}
 	b := make([]byte, 0, 10+len(f.Slug))
 	b = append(b, '/')
@@ -99,6 +111,13 @@ func appendPadded(b []byte, n, width int) []byte {
 // sortNewestFirst orders by date, newest first; equal dates by URL, and
 // equal URLs (a collision, reported) by path, so the order never depends
 // on the order files were read.
+// meanTime reports whether t's offset is a local mean time, not a whole
+// number of minutes.
+func meanTime(t time.Time) bool {
+	_, off := t.Zone()
+	return off%60 != 0
+}
+
 func sortNewestFirst(as []*model.Article) {
 	slices.SortFunc(as, func(a, b *model.Article) int {
 		if c := b.Date.Compare(a.Date); c != 0 {

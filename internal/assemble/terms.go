@@ -3,7 +3,6 @@ package assemble
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"bulletin/internal/model"
 	"bulletin/internal/text"
@@ -112,8 +111,9 @@ func (g *group) done() *model.Taxonomy {
 // write when case and spacing do not count ("Bùi Hải Tú" and "bùi hải
 // tú" are one form, "Bùi Hải Tư" another), then, within it, the exact
 // spelling most write. Ties go to the spelling seen first: the newest.
+// (Look-alike letters, Ð for Đ, are one form too.)
 func commonest(sp []spelling) string {
-	form := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	form := text.NameKey
 	total := map[string]int{}
 	for _, s := range sp {
 		total[form(s.name)] += s.n

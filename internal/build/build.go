@@ -60,6 +60,12 @@ type Result struct {
 	Warnings diag.List
 	Steps    []Step
 	Time     time.Duration
+
+	// What the build left out, unless Options asked for it: drafts, and
+	// articles dated after Now (oldest first), so the summary can tell an
+	// editor that a year typed wrong kept an article off the site.
+	Drafts int
+	Future []*model.ArticleFile
 }
 
 // Build runs one cold build and writes every file of the site to

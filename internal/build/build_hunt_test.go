@@ -53,38 +53,41 @@ x
 	}
 }
 
-func TestHuntYearOne(t *testing.T) {
-	s := sitetest.Build(t, `
--- site.yaml --
-base_url: https://kiemtra.example.vn/
--- content/articles/a.md --
----
-title: Cổ
-date: 01/01/0001
----
-x
-`)
-	s.Contains(t, "0001/01/co/index.html", "<h1")
-	s.Contains(t, "index.xml", "<link>https://kiemtra.example.vn/0001/01/co/</link>")
-}
-
-func TestHuntYear9999IsFuture(t *testing.T) {
-	const archive = `
+// TestHuntYearsOutsideTheRangeAreErrors: 0001 and 9999 were published
+// (9999 as "future", for ever): typos, refused with the years accepted.
+func TestHuntYearsOutsideTheRangeAreErrors(t *testing.T) {
+	for _, date := range []string{"01/01/0001", "9999-12-31T23:59:59+07:00", "06/08/2108", "1899-12-31"} {
+		t.Run(date, func(t *testing.T) {
+			wantProblem(t, `
 -- content/articles/a.md --
 ---
 title: Xa
-date: 9999-12-31T23:59:59+07:00
+date: `+date+`
 ---
 x
-`
-	s := sitetest.Build(t, archive)
-	if s.Has("9999/12/xa/index.html") {
-		t.Error("an article dated 9999 was published without -future")
+`, "content/articles/a.md:3: date:", "the year must be between 1900 and 2100")
+		})
 	}
-	s.Lacks(t, "index.xml", "Xa")
-	s = sitetest.BuildWith(t, sitetest.Parse(archive), sitetest.Options{Future: true})
-	s.Contains(t, "9999/12/xa/index.html", "Xa")
-	s.Contains(t, "atom.xml", "<published>9999-12-31T23:59:59+07:00</published>")
+}
+
+// TestHuntOldDateHasNoMeanTimeOffset: Vietnam's zone gives dates before
+// 1911 the local mean time +07:06:30, which pages and feeds wrote as
+// "+07:06" (RFC 3339 has no seconds): another instant. Such a date is
+// read at +07:00.
+func TestHuntOldDateHasNoMeanTimeOffset(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/articles/a.md --
+---
+title: Xưa
+date: "16:41, 01/01/1900"
+---
+x
+`)
+	s.Contains(t, "1900/01/xua/index.html", `datetime="1900-01-01T16:41:00+07:00"`)
+	s.Contains(t, "atom.xml", "<published>1900-01-01T16:41:00+07:00</published>")
+	for _, name := range []string{"1900/01/xua/index.html", "atom.xml", "sitemap.xml"} {
+		s.Lacks(t, name, "+07:06")
+	}
 }
 
 func TestHuntDatesOutOfRange(t *testing.T) {
@@ -185,7 +188,7 @@ code: "///"
 title: X
 ---
 x
-`, `content/projects/p.md:2: code: "///" has no letter or digit`)
+`, `content/projects/p.md:2: code: "///" is not a document code: it has no letters`)
 }
 
 // Distinct keys, one URL: the build stops and names both files.
@@ -448,4 +451,19 @@ func TestHuntFailedBuildWritesNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHuntOldDateFilesUnderItsOwnMonth: the last minutes of 1900, read at
+// +07:00, were filed under January 1901 once moved into the zone's local
+// mean time (+07:06:30).
+func TestHuntOldDateFilesUnderItsOwnMonth(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/articles/a.md --
+---
+title: Cuối năm
+date: "23:59, 31/12/1900"
+---
+x
+`)
+	s.Contains(t, "1900/12/cuoi-nam/index.html", `datetime="1900-12-31T23:59:00+07:00"`)
 }

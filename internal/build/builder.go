@@ -76,7 +76,7 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		b.theme, ch.All = opt.Theme, true
 	}
 	b.todo.add(ch)
-	snap := &Snapshot{keep: b.keep}
+	snap := &Snapshot{keep: b.keep, drafts: opt.Drafts}
 	var problems diag.List
 	step := func(name string, f func()) {
 		t := time.Now()

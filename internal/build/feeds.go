@@ -1,6 +1,9 @@
 package build
 
 import (
+	"fmt"
+	"sync"
+
 	"bulletin/internal/feed"
 	"bulletin/internal/model"
 )
@@ -27,8 +30,29 @@ func generatedFiles(s *model.Site) []generated {
 		ch := feed.Channel{Title: p.Code + " — " + cfg.Title, Description: p.Title, Link: p.URL, Self: p.URL + "index.xml", Articles: p.Articles}
 		out = append(out, channel(ch, feed.RSS))
 	}
-	out = append(out,
-		generated{"sitemap.xml", func() ([]byte, error) { return feed.Sitemap(s) }},
-		generated{"robots.txt", func() ([]byte, error) { return feed.Robots(cfg), nil }})
-	return out
+	// sitemap.xml, or an index of parts past the protocol's limits: made
+	// all at once, the first time one of them is asked for.
+	sitemaps := sync.OnceValues(func() (map[string][]byte, error) {
+		files, err := feed.Sitemaps(s, sitemapMax.urls, sitemapMax.bytes)
+		m := make(map[string][]byte, len(files))
+		for _, f := range files {
+			m[f.Name] = f.Data
+		}
+		return m, err
+	})
+	for _, name := range feed.SitemapNames(s, sitemapMax.urls, sitemapMax.bytes) {
+		out = append(out, generated{name, func() ([]byte, error) {
+			m, err := sitemaps()
+			if _, ok := m[name]; !ok && err == nil {
+				err = fmt.Errorf("%s: listed, but not written by the sitemap", name)
+			}
+			return m[name], err
+		}})
+	}
+	return append(out, generated{"robots.txt", func() ([]byte, error) { return feed.Robots(cfg), nil }})
 }
+
+// sitemapMax holds the protocol's limits for one sitemap file. A test
+// lowers them: a site of 50,001 pages takes most of a minute to build
+// under the race detector.
+var sitemapMax = struct{ urls, bytes int }{feed.MaxSitemapURLs, feed.MaxSitemapBytes}

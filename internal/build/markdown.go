@@ -31,12 +31,13 @@ type mdEntry struct {
 }
 
 // fresh reports whether every page the body links to by file still has
-// the URL the HTML holds, and every image is still shown as it was (a
-// photo replaced by one of another size is not). Asking about the images
-// again also tells the photo stage this build shows them.
+// the URL the HTML holds, and is still published or not as it was, and
+// every image is still shown as it was (a photo replaced by one of another
+// size is not). Asking about the images again also tells the photo stage
+// this build shows them.
 func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
 	for _, pl := range e.pages {
-		if u, _ := opts.Page(pl.File); u != pl.URL {
+		if u, ok := opts.Page(pl.File); u != pl.URL || (ok && u == "") != pl.Hidden {
 			return false
 		}
 	}
@@ -112,8 +113,13 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
 	base := s.Config.BasePath()
 	rel := func(u string) string { return base + strings.TrimPrefix(u, "/") }
-	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs))
-	// Keyed by composed paths, as text.SourceLink gives them.
+	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs)+len(s.Hidden))
+	// Keyed by composed paths, as text.SourceLink gives them. An
+	// unpublished article is a page without a URL: a link to its file
+	// loses its link and keeps its text.
+	for _, f := range s.Hidden {
+		pages[text.ComposeString(f.Path)] = ""
+	}
 	for _, a := range s.Articles {
 		pages[text.ComposeString(a.Path)] = rel(a.URL)
 	}
@@ -178,7 +184,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages, images: res.Images, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
-		h.str(pl.File).str(pl.URL)
+		h.str(pl.File).str(pl.URL).str(strconv.FormatBool(pl.Hidden))
 	}
 	for _, iu := range res.Images {
 		h.str(iu.Dest).str(strconv.FormatBool(iu.OK)).str(iu.Image.Src).str(iu.Image.SrcSet).

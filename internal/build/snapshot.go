@@ -37,11 +37,12 @@ type Snapshot struct {
 	photoFiles map[string][]byte // their files, made in Prepare (the preview); nil: Write makes them
 	photoStats photo.Stats
 
-	tell  func(diag.List) diag.List // puts problems in the form people read them (told)
-	files map[string]file           // every output file by name
-	names func() []string           // sorted, once asked for
-	keep  bool                      // memoize what File makes (the preview)
-	memo  sync.Map                  // name → *made
+	tell   func(diag.List) diag.List // puts problems in the form people read them (told)
+	files  map[string]file           // every output file by name
+	names  func() []string           // sorted, once asked for
+	keep   bool                      // memoize what File makes (the preview)
+	drafts bool                      // drafts are published
+	memo   sync.Map                  // name → *made
 }
 
 // file is how one output file is made: a page by its layout, a generated
@@ -71,6 +72,11 @@ func (s *Snapshot) index(static map[string]staticFile) error {
 		s.files[g.name] = file{gen: g.make}
 	}
 	photos, replaced := s.photos.outputs()
+	if f, ok := static["robots.txt"]; ok && f.site {
+		// The site's own robots.txt replaces the generated one: a site
+		// may have to keep crawlers off a part of it.
+		delete(s.files, "robots.txt")
+	}
 	for name := range photos {
 		s.files[name] = file{photo: true}
 	}
@@ -172,6 +178,13 @@ func (s *Snapshot) makePhotos(ctx context.Context) (diag.List, error) {
 // its preparation.
 func (s *Snapshot) Summary() *Result {
 	r := &Result{Site: s.Site, Pages: map[string]int{}, Warnings: s.Warnings, Steps: s.Steps, Time: s.Time, Photos: s.photoStats}
+	for _, f := range s.Site.Hidden {
+		if f.Draft && !s.drafts {
+			r.Drafts++
+		} else {
+			r.Future = append(r.Future, f)
+		}
+	}
 	for _, f := range s.files {
 		switch {
 		case f.page != nil:

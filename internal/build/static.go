@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"bulletin/internal/content"
 	"bulletin/internal/diag"
@@ -95,19 +97,17 @@ func (s *staticSet) update(theme, source fs.FS, paths []string) []string {
 // add adds the file or folder root of fsys, a site file replacing the
 // theme's of the same name. A name missing from fsys adds nothing.
 func (s *staticSet) add(fsys fs.FS, root string, site bool) {
-	werr := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == root && errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return fmt.Errorf("static/%s: %w", name, err)
+	names, err := listStatic(fsys, root, s.problems)
+	if err != nil {
+		if s.err == nil {
+			s.err = err
 		}
-		if d.IsDir() || strings.HasSuffix(name, ".go") || model.Leftover(path.Base(name)) {
-			return nil
-		}
+		return
+	}
+	for _, name := range names {
 		if !site {
 			if theirs, ok := s.files[text.ComposeString(name)]; ok && theirs.site {
-				return nil // the site's own file stays
+				continue // the site's own file stays
 			}
 		}
 		f := staticFile{fsys: fsys, name: name, site: site}
@@ -121,17 +121,127 @@ func (s *staticSet) add(fsys fs.FS, root string, site bool) {
 		}
 		if nr := (*input.NotRegularError)(nil); errors.As(err, &nr) {
 			s.problems["static/"+name] = input.Problem("static/"+name, err)
-			return nil
+			err = nil
+			continue
 		}
 		if err != nil {
-			return fmt.Errorf("static/%s: %w", name, err)
+			if s.err == nil {
+				s.err = fmt.Errorf("static/%s: %w", name, err)
+			}
+			return
 		}
 		s.files[text.ComposeString(name)] = f
-		return nil
-	})
-	if werr != nil && s.err == nil {
-		s.err = werr
 	}
+}
+
+// listStatic lists the files to publish at root (a file, or a folder of
+// fsys: "." for all of it), following links wherever they lead (static/
+// uploads linked to a shared folder publishes that folder: the link is
+// the editor's say-so). Go source files (the theme's static/ holds the
+// embed.go that builds it into the binary) and editors' leftovers are
+// never published. A link that leads nowhere, a linked folder that holds
+// the link (it would be copied into itself for ever) and a name that is
+// not UTF-8 (no URL can name it) are problems that name the file.
+func listStatic(fsys fs.FS, root string, problems map[string]*diag.Problem) ([]string, error) {
+	info, err := fs.Stat(fsys, root) // through a link
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := fs.Lstat(fsys, root); lerr == nil && root != "." {
+			problems["static/"+root] = deadLink(root, err)
+		}
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("static/%s: %w", root, err)
+	}
+	if !info.IsDir() {
+		if publishable(root, problems) {
+			return []string{root}, nil
+		}
+		return nil, nil
+	}
+	var out []string
+	err = walkStatic(fsys, root, []fs.FileInfo{info}, &out, problems)
+	return out, err
+}
+
+// publishable reports whether a file of static/ is published: not Go
+// source, not an editor's leftover, and named in UTF-8.
+func publishable(name string, problems map[string]*diag.Problem) bool {
+	base := path.Base(name)
+	if strings.HasSuffix(name, ".go") || model.Leftover(base) {
+		return false
+	}
+	if !utf8.ValidString(base) {
+		p := diag.New(diag.NotText, "static/"+strings.ToValidUTF8(name, "\uFFFD"), 0, "",
+			"the file name %q is not UTF-8 text, so no address can name it", base)
+		p.Hint = "rename it; a name copied from an old Windows folder or a zip archive keeps its old encoding"
+		problems[p.File] = p
+		return false
+	}
+	return true
+}
+
+// walkStatic lists dir; chain holds the folders that lead to it, the
+// linked ones as their targets, so that a link back to one is seen.
+func walkStatic(fsys fs.FS, dir string, chain []fs.FileInfo, out *[]string, problems map[string]*diag.Problem) error {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return fmt.Errorf("static/%s: %w", dir, err)
+	}
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		if !publishable(name, problems) {
+			continue
+		}
+		info, isDir := fs.FileInfo(nil), e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			if info, err = fs.Stat(fsys, name); err != nil {
+				problems["static/"+name] = deadLink(name, err)
+				continue
+			}
+			isDir = info.IsDir()
+		} else if isDir {
+			if info, err = e.Info(); err != nil {
+				return fmt.Errorf("static/%s: %w", name, err)
+			}
+		}
+		if !isDir {
+			*out = append(*out, name)
+			continue
+		}
+		if loops(chain, info) {
+			p := diag.New(diag.Read, "static/"+name, 0, "", "a link to a folder that holds it: copying it would never end")
+			p.Hint = "link to the files or folders to publish, not to a folder above the link"
+			problems[p.File] = p
+			continue
+		}
+		if err := walkStatic(fsys, name, append(chain, info), out, problems); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deadLink(name string, err error) *diag.Problem {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	p := diag.New(diag.Read, "static/"+name, 0, "", "a link that leads nowhere: %v", err)
+	p.Hint = "link it to a file or folder that exists, or remove the link"
+	return p
+}
+
+// loops reports whether dir is one of the folders in chain. Only the
+// operating system's files can be told apart so; other file systems (the
+// theme, a test's) hold no links.
+func loops(chain []fs.FileInfo, dir fs.FileInfo) bool {
+	for _, c := range chain {
+		if os.SameFile(c, dir) {
+			return true
+		}
+	}
+	return false
 }
 
 // changedSince lists the names added, removed or (when kept) changed.

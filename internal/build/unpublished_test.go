@@ -31,7 +31,7 @@ inspected_unit: Đảng ủy Khối
 documents: [01-ĐA/TU]
 tags: [dân vận]
 ---
-Đoàn làm việc theo Đề án 01-ĐA/TU; Đề án 99-ĐA/TU và Đề án 98-ĐA/TU chưa công bố.
+Đoàn làm việc theo Đề án 01-ĐA/TU; Đề án 99-ĐA/TU và Đề án 98-ĐA/TU chưa công bố. [xem](ky-luat-x.md), [sắp](../2027/hen-dang.md)
 -- content/articles/2018/ky-luat-x.md --
 ---
 title: Kỷ luật đồng chí Xuân bí mật

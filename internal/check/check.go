@@ -26,6 +26,7 @@ const (
 	MissingAlt      = diag.MissingAlt
 	DuplicateTitle  = diag.DuplicateTitle
 	NameVariants    = diag.NameVariants
+	UnlikelyDate    = diag.UnlikelyDate
 )
 
 // Run checks the site in fsys as of now and returns every finding, sorted.
@@ -45,6 +46,7 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.documents(&found)
 	c.projects(&found)
 	c.followUps(&found)
+	c.dates(&found)
 	c.links(&found)
 	c.alts(&found)
 	c.titles(&found)

@@ -4,7 +4,7 @@
 // titles or dates, a project nobody cites, an article that cites nothing, a
 // follow-up date passed with no later outcome, a link or image that leads
 // nowhere, an image with no alt text, two articles with one title on one
-// day.
+// day, an article dated far from today (a year typed wrong).
 //
 // It builds the site in memory (drafts and future articles included, so
 // work in progress is checked too) and writes nothing. Its findings carry

@@ -2,10 +2,10 @@ package check
 
 import (
 	"fmt"
-	"strings"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // citation is how one article (or the project file) gives a document,
@@ -59,8 +59,9 @@ func (c *checker) documents(found *diag.List) {
 	}
 }
 
-// sameTitle is the form titles are compared in: regardless of spacing and case.
-func sameTitle(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// sameTitle is the form titles are compared in: regardless of spacing,
+// case and look-alike letters.
+func sameTitle(s string) string { return text.NameKey(s) }
 
 // projects warns of project files no article cites, and articles that
 // cite no document: such an article is on no project's page.

@@ -2,7 +2,7 @@ package check
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
@@ -33,12 +33,14 @@ func (c *checker) names(found *diag.List) {
 			}
 			for i := len(t.Articles) - 1; i >= 0; i-- { // oldest first
 				a := t.Articles[i]
-				for _, name := range spelt(a) {
+				names := spelt(a)
+				self := slices.ContainsFunc(names, func(n string) bool { return sameName(n) == page })
+				for _, name := range names {
 					if text.Slug(name) != t.Slug || sameName(name) == page {
 						continue // another tag of the article, or the page's own spelling
 					}
 					found.Add(warn(NameVariants, a.Path, a.Line(field), field,
-						fmt.Sprintf("%q shares the page %s with %q (so spelt in %s), from which it differs in its marks", name, t.URL, t.Name, count(alike, "other article")),
+						fmt.Sprintf("%q shares the page %s with %q (%s), from which it differs in its marks", name, t.URL, t.Name, whereSpelt(alike, self)),
 						"if they are one, spell them alike; if they are not, the site cannot tell them apart: add a word to one (a middle name, a place)"))
 				}
 			}
@@ -60,8 +62,25 @@ func taxonomyField(key string) (string, func(*model.Article) []string) {
 	return "", nil
 }
 
-// sameName is the form names compare in: case and spacing do not count.
-func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// sameName is the form names compare in: case, spacing and look-alike
+// letters (Ð for Đ) do not count.
+func sameName(s string) string { return text.NameKey(s) }
+
+// whereSpelt says where the page's spelling is found: in alike articles, one
+// of which may be the warned one itself (two tags of one article).
+func whereSpelt(alike int, self bool) string {
+	others := alike
+	if self {
+		others--
+	}
+	switch {
+	case others == 0:
+		return "so spelt in this article"
+	case self:
+		return "so spelt in this article and in " + count(others, "other article")
+	}
+	return "so spelt in " + count(others, "other article")
+}
 
 func count(n int, thing string) string {
 	if n == 1 {

@@ -35,7 +35,7 @@ func (d *decoder) article() *model.ArticleFile {
 		a.TeamLead = d.person(line, v)
 	}
 	if v, line, ok := d.get("inspected_unit"); ok {
-		a.Unit, _ = d.text("inspected_unit", line, v)
+		a.Unit = d.name("inspected_unit", line, v)
 	}
 	if v, line, ok := d.get("documents"); ok {
 		a.Documents = d.documents(line, v)
@@ -52,7 +52,11 @@ func (d *decoder) article() *model.ArticleFile {
 			}
 			v = list
 		}
-		a.Tags = d.texts("tags", line, v)
+		for _, t := range d.texts("tags", line, v) {
+			if t = text.StripFormat(t); t != "" {
+				a.Tags = append(a.Tags, t)
+			}
+		}
 	}
 	if v, line, ok := d.get("summary"); ok {
 		a.SummaryField, _ = d.text("summary", line, v)
@@ -72,8 +76,7 @@ func (d *decoder) article() *model.ArticleFile {
 func (d *decoder) person(line int, v any) model.Person {
 	const hint = "a name, or a map with name: and role:"
 	if _, ok := v.(string); ok {
-		name, _ := d.text("team_lead", line, v)
-		return model.Person{Name: name}
+		return model.Person{Name: d.name("team_lead", line, v)}
 	}
 	m, ok := d.mapping("team_lead", line, v, hint)
 	if !ok {
@@ -81,10 +84,10 @@ func (d *decoder) person(line int, v any) model.Person {
 	}
 	var p model.Person
 	if x, ok := m["name"]; ok {
-		p.Name, _ = d.text("team_lead.name", line, x)
+		p.Name = d.name("team_lead.name", line, x)
 	}
 	if x, ok := m["role"]; ok {
-		p.Role, _ = d.text("team_lead.role", line, x)
+		p.Role = d.name("team_lead.role", line, x)
 	}
 	// Both empty is a team lead not yet filled in ("bulletin new" writes
 	// that); a role with no name is a mistake.
@@ -96,7 +99,9 @@ func (d *decoder) person(line int, v any) model.Person {
 }
 
 // documents converts the list of referenced documents: each entry a bare
-// code, or a map with code and optionally date and title.
+// code, or a map with code and optionally date and title. A text of codes
+// separated by commas ("01-ĐA/TU, 02-ĐA/TU", as tags are written) is
+// several documents, whether it is the whole field or one entry.
 func (d *decoder) documents(line int, v any) []model.DocRef {
 	const hint = "each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:"
 	list, ok := v.([]any)
@@ -109,7 +114,8 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 	lines := d.f.itemLines("documents")
 	keyLines := d.f.entryKeyLines("documents", lines, []string{"code", "date", "title"})
 	var out []model.DocRef
-	for i, x := range list {
+	for _, e := range splitCodes(list) {
+		i, x := e.entry, e.value
 		ref := model.DocRef{Line: line}
 		if i < len(lines) {
 			ref.Line = lines[i]
@@ -122,12 +128,13 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 		}
 		ref.DateLine, ref.TitleLine = at("date"), at("title")
 		field := fmt.Sprintf("documents[%d]", i+1)
-		codeField := field
+		codeField, codeLine := field, ref.Line
+		readable := true // the code is text; if not, that was reported
 		switch x := x.(type) {
 		case map[string]any:
-			codeField = field + ".code"
+			codeField, codeLine = field+".code", at("code")
 			if c, ok := x["code"]; ok {
-				ref.Code, _ = d.text(codeField, at("code"), c)
+				ref.Code, readable = d.text(codeField, codeLine, c)
 			}
 			if dv, ok := x["date"]; ok && dv != nil {
 				ref.Date, _ = d.date(field+".date", ref.DateLine, dv)
@@ -140,18 +147,22 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			d.errf(field, ref.Line, hint, "expected a code, got %s", diag.Describe(x))
 			continue
 		default:
-			ref.Code, _ = d.text(field, ref.Line, x)
+			ref.Code, readable = d.text(field, ref.Line, x)
+		}
+		if !readable {
+			continue
 		}
 		if ref.Code == "" {
 			d.errf(field, ref.Line, hint, "the document has no code")
 			continue
 		}
-		if text.CodeSlug(ref.Code) == "" {
-			// Its project page would have no URL: the same error as for
-			// the code of a project file.
-			d.errf(codeField, ref.Line, codeHint, "%q has no letter or digit to make a URL from", ref.Code)
+		code, _, err := text.ParseCode(ref.Code)
+		if err != nil {
+			// It would make a project of its own, at a URL of its own.
+			d.errf(codeField, codeLine, text.CodeHint, "%v", err)
 			continue
 		}
+		ref.Code = code
 		ref.Key = text.CodeKey(ref.Code)
 		if j := slices.IndexFunc(out, func(o model.DocRef) bool { return o.Key == ref.Key }); j >= 0 {
 			// "01-DA/TU" after "01-ĐA/TU": one project, listed once.
@@ -173,6 +184,32 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			continue
 		}
 		out = append(out, ref)
+	}
+	return out
+}
+
+// codeEntry is one document of the list: value as written, or one of the
+// codes of a text that lists several; entry is its place in the list.
+type codeEntry struct {
+	value any
+	entry int
+}
+
+// splitCodes reads each text of list that holds commas or semicolons as
+// several codes: a code never holds one.
+func splitCodes(list []any) []codeEntry {
+	out := make([]codeEntry, 0, len(list))
+	for i, x := range list {
+		s, ok := x.(string)
+		if !ok || !strings.ContainsAny(s, ",;") {
+			out = append(out, codeEntry{x, i})
+			continue
+		}
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+			if strings.TrimSpace(part) != "" {
+				out = append(out, codeEntry{part, i})
+			}
+		}
 	}
 	return out
 }

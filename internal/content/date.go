@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -36,10 +37,25 @@ var (
 
 const dateHint = `accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first)`
 
-// parseDate reads s in one of the accepted forms. When a form matched but a
-// part was out of range (31/02, month 13, 25:00), the error says which.
+// parseDate reads s in one of the accepted forms, maybe after a weekday
+// ("Thứ Hai, 06/08/2018", as the site shows dates and the importer reads
+// them), which must then be the date's. When a form matched but a part
+// was out of range (31/02, month 13, 25:00), the error says which.
 func parseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	day, rest := weekday(s)
+	t, err := parseBare(rest, loc)
+	if err == nil && day >= 0 && t.Weekday() != day {
+		return time.Time{}, fmt.Errorf("%q is not a valid date: %s is a %s (%s)", s, t.Format("02/01/2006"), weekdayNames[t.Weekday()], t.Weekday())
+	}
+	if err != nil && rest != s {
+		err = fmt.Errorf("%q is not a date: after the weekday, %w", s, err)
+	}
+	return t, err
+}
+
+// parseBare reads s, without a weekday, in one of the accepted forms.
+func parseBare(s string, loc *time.Location) (time.Time, error) {
 	var reason string
 	// try keeps the range error of a layout shaped like s: "31/02/2018"
 	// also fails "15:04, 2/1/2006" (hour 31), which is not what was meant.
@@ -60,7 +76,7 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	for _, l := range localLayouts {
 		t, err := time.ParseInLocation(l, s, loc)
 		if try(l, err) {
-			return checkYear(s, t)
+			return checkYear(s, wall(t, loc))
 		}
 	}
 	if reason != "" {
@@ -89,11 +105,13 @@ func shape(s string) string {
 	return b.String()
 }
 
-// Years outside 1–9999 cannot be written in RFC 3339 (feeds, sitemap,
-// <time datetime>): Go writes year 0 as "0000", which the HTML checker and
-// feed readers reject. Dates are written in their own zone, so the year
-// is checked there.
-const minYear, maxYear = 1, 9999
+// The years a date of a bulletin, a document it cites or a follow-up can
+// have. Outside them a date is a typo (0001, 9999, 2108 for 2018) that
+// would file an article under a year nobody looks at, or hold it back
+// as "future" for ever; before 1900, too, zones were local mean times
+// that RFC 3339 cannot write (see wall). Dates are written in their own
+// zone, so the year is checked there.
+const minYear, maxYear = 1900, 2100
 
 // checkYear returns t, or an error naming s when its year is out of range.
 func checkYear(s string, t time.Time) (time.Time, error) {
@@ -111,7 +129,7 @@ func dateOnly(v any) bool {
 	case time.Time:
 		return v.Location().String() == tomlLocalDate
 	case string:
-		s := strings.TrimSpace(v)
+		_, s := weekday(strings.TrimSpace(v))
 		for _, l := range []string{"2006-01-02", "2/1/2006"} {
 			if _, err := time.Parse(l, s); err == nil {
 				return true
@@ -136,14 +154,85 @@ func tomlTime(t time.Time, loc *time.Location) (time.Time, error) {
 	switch t.Location().String() {
 	case tomlLocalDatetime:
 		s = t.Format("2006-01-02T15:04:05.999999999")
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+		t = wall(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), loc)
 	case tomlLocalDate:
 		s = t.Format("2006-01-02")
-		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+		t = wall(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc), loc)
 	case tomlLocalTime:
 		return time.Time{}, fmt.Errorf("%s is a time of day without a date", t.Format("15:04:05.999999999"))
 	default:
 		s = t.Format(time.RFC3339Nano)
 	}
 	return checkYear(s, t)
+}
+
+// Before time zones, a zone's rules give local mean time: in Vietnam
+// +07:06:30 until 1911. RFC 3339, which pages, feeds and sitemaps write
+// dates in, has no seconds in an offset (Go writes "+07:06", another
+// instant). So a date the site's zone would put in local mean time is
+// read at the zone's standard offset instead, +07:00 in Vietnam: the
+// offset an editor means by a date written without one.
+
+// wall is t, a time of day read in loc, or the same wall clock at loc's
+// standard offset when loc gives it a local mean time.
+func wall(t time.Time, loc *time.Location) time.Time {
+	if !meanTime(t) {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), standard(loc))
+}
+
+// inZone is the instant t in loc, or at loc's standard offset when loc
+// gives it a local mean time.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if u := t.In(loc); !meanTime(u) {
+		return u
+	}
+	return t.In(standard(loc))
+}
+
+// meanTime reports whether t's offset is not a whole number of minutes.
+func meanTime(t time.Time) bool {
+	_, off := t.Zone()
+	return off%60 != 0
+}
+
+// standard is loc's offset as it has been since 2000, as a fixed zone.
+func standard(loc *time.Location) *time.Location {
+	name, off := time.Date(2000, 1, 1, 0, 0, 0, 0, loc).Zone()
+	return time.FixedZone(name, off)
+}
+
+// weekdayRE finds a Vietnamese weekday at the start of a date, as pages
+// show it: "Thứ Hai, ", "thứ 2 ", "Chủ nhật, ".
+var weekdayRE = regexp.MustCompile(`^(?i:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*`)
+
+// weekdayNames are the days as the theme and editors write them.
+var weekdayNames = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+// weekday splits a leading weekday off s: the day (-1 when none) and the
+// rest of s.
+func weekday(s string) (time.Weekday, string) {
+	m := weekdayRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1, s
+	}
+	day := time.Sunday // "chủ nhật": the one form without a number
+	if m[2] >= 0 {
+		switch w := strings.ToLower(s[m[2]:m[3]]); w {
+		case "hai", "2":
+			day = time.Monday
+		case "ba", "3":
+			day = time.Tuesday
+		case "tư", "4":
+			day = time.Wednesday
+		case "năm", "5":
+			day = time.Thursday
+		case "sáu", "6":
+			day = time.Friday
+		default: // "bảy", "7"
+			day = time.Saturday
+		}
+	}
+	return day, s[m[1]:]
 }

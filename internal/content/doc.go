@@ -4,12 +4,18 @@
 //
 // The flow for one file is: read it through input (a regular file of at
 // most max_file_size, stopping when the build is cancelled), reject binary
-// and non-UTF-8 bytes, drop a BOM
-// and CRLF, split the frontmatter (YAML ---, TOML +++ or JSON { }) from the
-// body with adrg/frontmatter, decode the frontmatter into plain values, then
+// and non-UTF-8 bytes, drop a BOM and CRLF, split the frontmatter (YAML ---
+// or TOML +++ with adrg/frontmatter; JSON { } by reading its object, as
+// Hugo does) from the body, decode the frontmatter into plain values, then
 // convert each field by hand so a wrong type names the field, its line and
 // what is accepted. The Markdown body is kept as bytes: turning it into
 // HTML is the markdown stage's job.
+//
+// Only .md files are read; the walk warns of every other file in content/
+// (not-read), since an editor's "x.markdown" would be missing unseen.
+// Document codes are read with text.ParseCode, names without invisible
+// format characters, dates in 1900–2100 (see date.go for the zone of old
+// dates and the weekday a date may start with).
 //
 // Files are decoded in parallel, and a Loader keeps each decoded file keyed
 // by path, content hash and time zone, so the preview server's rebuild only

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -26,6 +27,14 @@ func TestFormats(t *testing.T) {
 			"title:2 date:3 documents:4"},
 		{"JSON CRLF BOM", "\xEF\xBB\xBF{\r\n  \"title\": \"Đảng ủy Khối\",\r\n  \"date\": \"06/08/2018 \",\r\n  \"documents\": [\"01-ĐA/TU\"]\r\n}\r\n\r\nBody\r\n",
 			"title:2 date:3 documents:4"},
+		// As Hugo reads JSON: the body right after the "}" line, a nested
+		// "}" followed by an empty line, the whole object on one line.
+		{"JSON body right after", "{\n  \"title\": \"Đảng ủy Khối\",\n  \"date\": \"2018-08-06\",\n  \"documents\": [\"01-ĐA/TU\"]\n}\nBody\n",
+			"title:2 date:3 documents:4"},
+		{"JSON nested brace, empty line", "{\n  \"title\": \"Đảng ủy Khối\",\n  \"date\": \"2018-08-06\",\n  \"documents\": [{\"code\": \"01-ĐA/TU\"\n}\n\n]}\n\nBody\n",
+			"title:2 date:3 documents:4"},
+		{"JSON one line", "\n\n{\"title\": \"Đảng ủy Khối\", \"date\": \"2018-08-06\",\n\"documents\": [\"01-ĐA/TU\"]} Body\n",
+			"date:3 title:3 documents:4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,7 +55,10 @@ func TestFormats(t *testing.T) {
 			if got := fieldList(a.Fields); got != tt.fields {
 				t.Errorf("fields %s, want %s", got, tt.fields)
 			}
-			if string(a.Markdown) != "Body\n" || a.BodyLine != strings.Count(tt.src[:strings.Index(tt.src, "Body")], "\n")+1 {
+			// The body starts on the line after the frontmatter (an empty
+			// line there is the body's, in every format).
+			blank := len(a.Markdown) - len(bytes.TrimLeft(a.Markdown, "\n"))
+			if string(a.Markdown[blank:]) != "Body\n" || a.BodyLine+blank != strings.Count(tt.src[:strings.Index(tt.src, "Body")], "\n")+1 {
 				t.Errorf("body %q at line %d", a.Markdown, a.BodyLine)
 			}
 		})
@@ -88,7 +100,9 @@ code = "02-ĐA/TU"
 }
 
 // TestSections loads every kind of file from nested folders and checks
-// what is skipped: other extensions, hidden files, editor leftovers.
+// what is skipped: other extensions and what stands outside the sections
+// (with a warning each: "x.markdown" was skipped without a word), hidden
+// files and editor leftovers (silently).
 func TestSections(t *testing.T) {
 	art := "---\ntitle: A\ndate: 2018-08-06\n---\n"
 	fsys := fstest.MapFS{
@@ -107,10 +121,25 @@ func TestSections(t *testing.T) {
 		"content/elsewhere/ignored.md":     {Data: []byte("not a section")},
 		"content/articles/2018/08/c.MD":    {Data: []byte(art)},
 		"content/articles/2018/z-draft.md": {Data: []byte(art + "\n")},
+		"content/articles/x.markdown":      {Data: []byte(art)},
+		"content/articles/bai-moi.md.txt":  {Data: []byte(art)},
+		"content/pages/anh.jpg":            {Data: []byte("JPEG")},
+		"content/loose.md":                 {Data: []byte(art)},
 	}
 	set, msgs := messages(t, fsys)
-	if len(msgs) != 0 {
-		t.Fatalf("problems: %v", msgs)
+	const rename, static, move = "(if it is an article, a project or a page, rename it ",
+		"(content/ holds Markdown (.md) files; put files the site publishes, such as images, under static/)",
+		"(move articles under content/articles/, projects under content/projects/, pages under content/pages/)"
+	wantMsgs := []string{
+		"content/articles/bai-moi.md.txt: warning: not read: bulletin reads .md files only " + rename + "bai-moi.md)",
+		"content/articles/notes.txt: warning: not read: bulletin reads .md files only " + rename + "notes.md)",
+		"content/articles/x.markdown: warning: not read: bulletin reads .md files only " + rename + "x.md)",
+		"content/elsewhere/: warning: not read: a folder outside content/articles/, content/projects/ and content/pages/ " + move,
+		"content/loose.md: warning: not read: a file outside content/articles/, content/projects/ and content/pages/ " + move,
+		"content/pages/anh.jpg: warning: not read: bulletin reads .md files only " + static,
+	}
+	if got := strings.Join(msgs, "\n"); got != strings.Join(wantMsgs, "\n") {
+		t.Fatalf("problems:\n%s\nwant\n%s", got, strings.Join(wantMsgs, "\n"))
 	}
 	var paths []string
 	for _, a := range set.Articles {
@@ -205,7 +234,7 @@ func TestTOMLLocalDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := "+++\ntitle = \"a\"\ndate = " + tt.value + "\ndocuments = [{code = \"01\", date = " + tt.value + "}]\n" +
+			src := "+++\ntitle = \"a\"\ndate = " + tt.value + "\ndocuments = [{code = \"01-ĐA/TU\", date = " + tt.value + "}]\n" +
 				"[outcome]\nfollow_up_by = " + tt.value + "\n+++\n"
 			set, probs := Load(one(art, src), model.Config{Location: tt.loc})
 			if len(probs) != 0 {
@@ -234,5 +263,15 @@ func TestTabsAndNewlines(t *testing.T) {
 	}
 	if a := set.Articles[0]; a.Title != "a\tb" || a.SummaryField != "Dòng một\n\tdòng hai" {
 		t.Errorf("title %q summary %q", a.Title, a.SummaryField)
+	}
+}
+
+// A .md file whose name is not UTF-8 (copied from an old Windows folder)
+// failed with "cannot read: invalid argument".
+func TestFileNameNotUTF8(t *testing.T) {
+	_, msgs := messages(t, fstest.MapFS{"content/articles/caf\xe9.md": {Data: []byte("---\ntitle: A\ndate: 2018-08-06\n---\n")}})
+	want := `content/articles/caf` + "\uFFFD" + `.md: the file name "caf\xe9.md" is not UTF-8 text, so it cannot be read (rename it; a name copied from an old Windows folder or a zip archive keeps its old encoding)`
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("got %q\nwant %q", msgs, want)
 	}
 }

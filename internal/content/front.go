@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -50,19 +51,20 @@ func capture(format string) frontmatter.UnmarshalFunc {
 	}
 }
 
+// formats are the delimited frontmatters. JSON has no delimiters of its
+// own: splitJSON finds the object's end by reading it.
 var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("---", "---", capture("YAML")),
 	frontmatter.NewFormat("+++", "+++", capture("TOML")),
-	// JSON has no delimiters of its own: the object's braces are kept, and
-	// the closing "}" must be followed by an empty line (or the end), so a
-	// nested "}" line is not taken for the end.
-	{Start: "{", End: "}", Unmarshal: capture("JSON"), UnmarshalDelims: true, RequiresNewLine: true},
 }
 
 const noFrontHint = `start the file with a "---" line, then title: and date: lines, then a closing "---" line`
 
 // split finds and decodes the frontmatter of data (UTF-8, LF line ends).
 func split(path string, data []byte) (*front, *diag.Problem) {
+	if first, firstText := firstLine(data); strings.HasPrefix(firstText, "{") {
+		return splitJSON(path, data, first)
+	}
 	var c captured
 	rest, err := frontmatter.Parse(bytes.NewReader(data), &c, formats...)
 	if err != nil {
@@ -74,9 +76,6 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 		case firstText == "---" || firstText == "+++":
 			return nil, &diag.Problem{File: path, Line: first, Message: fmt.Sprintf("the frontmatter opened with %q is never closed", firstText),
 				Hint: fmt.Sprintf("end it with a line holding only %q", firstText)}
-		case strings.HasPrefix(firstText, "{"):
-			return nil, &diag.Problem{File: path, Line: first, Message: "JSON frontmatter not found",
-				Hint: `put "{" and "}" alone on their lines, and an empty line after the "}"`}
 		}
 		return nil, &diag.Problem{File: path, Line: first, Message: "no frontmatter", Hint: noFrontHint}
 	}
@@ -87,6 +86,38 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 	off := len(data) - len(rest)
 	f.body = rest
 	f.bodyLine = 1 + bytes.Count(data[:off], []byte("\n"))
+	if p := f.decode(path); p != nil {
+		return nil, p
+	}
+	return f, nil
+}
+
+// splitJSON reads the JSON object that opens data on line first, as Hugo
+// does: wherever its closing brace stands (on the same line, right before
+// the body, after a nested "}" line), the body is what follows it.
+func splitJSON(path string, data []byte, first int) (*front, *diag.Problem) {
+	at := bytes.IndexByte(data, '{')
+	f := &front{format: "JSON", open: first, start: first}
+	dec := json.NewDecoder(bytes.NewReader(data[at:]))
+	var obj json.RawMessage
+	if err := dec.Decode(&obj); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, &diag.Problem{File: path, Line: first, Message: `the JSON frontmatter opened with "{" is never closed`,
+				Hint: `end the object with its "}", then write the body`}
+		}
+		f.raw = data[at:] // the error's offset counts from here
+		return nil, f.syntaxProblem(path, err)
+	}
+	end := at + int(dec.InputOffset())
+	f.raw = data[at:end]
+	// The body starts after the object's line, as after a YAML or TOML
+	// closing line, or on that line after the "}".
+	rest := bytes.TrimLeft(data[end:], " \t")
+	if len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
+	}
+	f.body = rest
+	f.bodyLine = lineOf(data, len(data)-len(rest))
 	if p := f.decode(path); p != nil {
 		return nil, p
 	}
@@ -181,9 +212,80 @@ func (f *front) syntaxProblem(path string, err error) *diag.Problem {
 				msg += fmt.Sprintf(" (U+%04X)", []rune(string(f.raw[i:]))[0])
 			}
 		}
+		if f.format == "YAML" {
+			line, msg = f.yamlWhere(line, msg)
+		}
+	}
+	hint := hintFor(f.format)
+	if f.format == "YAML" && line >= f.start && strings.HasPrefix(f.rawLine(line), "\t") {
+		hint = "indent with spaces: YAML does not take tabs for indentation"
 	}
 	return &diag.Problem{File: path, Line: line, Message: fmt.Sprintf("invalid %s frontmatter: %s", f.format, msg),
-		Hint: hintFor(f.format)}
+		Hint: hint}
+}
+
+// yamlWhere corrects where yaml.v2 says a problem is. It gives no line for
+// one on the frontmatter's first line (it counts from 0 and omits a 0);
+// and a quoted text left open is found at the end of the frontmatter,
+// while the editor must look where the quote opens.
+func (f *front) yamlWhere(line int, msg string) (int, string) {
+	if strings.Contains(msg, "unexpected end of stream") {
+		if open, q := unclosedQuote(f.raw); open >= 0 {
+			return f.start + open, fmt.Sprintf("the text opened with %s here is never closed", q)
+		}
+	}
+	if line == 0 && !strings.Contains(msg, "control characters") {
+		line = f.start
+	}
+	return line, msg
+}
+
+// rawLine is the frontmatter's text on file line n.
+func (f *front) rawLine(n int) string {
+	lines := strings.Split(string(f.raw), "\n")
+	if i := n - f.start; i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+// unclosedQuote finds, as YAML reads quoted text, a quote that opens a
+// value (after "key: ", "- ", "[", "{" or ",", or at a line's start) and
+// is never closed: its 0-based line and the quote, or -1.
+func unclosedQuote(raw []byte) (int, string) {
+	line, open := 0, 0
+	var quote byte     // the quote of the text being read; 0 outside one
+	prev := byte('\n') // the last character that is not a space outside quotes
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\n' {
+			line++
+		}
+		switch {
+		case quote == '"' && c == '\\':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				line++
+			}
+			i++ // an escaped character
+		case quote == '\'' && c == '\'' && i+1 < len(raw) && raw[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case quote != 0 && c == quote:
+			quote, prev = 0, c
+		case quote != 0:
+		case c == '#' && (prev == '\n' || i > 0 && (raw[i-1] == ' ' || raw[i-1] == '\t')):
+			for i+1 < len(raw) && raw[i+1] != '\n' {
+				i++ // a comment
+			}
+		case (c == '"' || c == '\'') && strings.IndexByte("\n:-[{,", prev) >= 0:
+			quote, open = c, line
+		case c != ' ' && c != '\t':
+			prev = c
+		}
+	}
+	if quote == 0 {
+		return -1, ""
+	}
+	return open, string(quote)
 }
 
 func jsonKind(v string) string {

@@ -79,23 +79,32 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 		limit = input.DefaultLimit
 	}
 	var probs diag.List
-	paths, stamps, ok := []string(nil), map[string]stamp(nil), false
+	var (
+		paths   []string
+		stamps  map[string]stamp
+		notRead diag.List
+		ok      bool
+	)
 	if known {
 		l.mu.Lock()
 		last := l.last
 		l.mu.Unlock()
-		paths, stamps, ok = rewalk(fsys, last, changed)
+		paths, stamps, notRead, ok = rewalk(fsys, last, changed)
 	}
 	if !ok {
-		paths, stamps, probs = walk(fsys)
+		paths, stamps, notRead, probs = walk(fsys)
 	}
 	if !l.Forgetful {
 		l.mu.Lock()
 		l.last = nil
 		if len(probs) == 0 { // a walk that could not read a folder is no base to build on
-			l.last = &listing{paths, stamps}
+			l.last = &listing{paths, stamps, notRead}
 		}
 		l.mu.Unlock()
+	}
+	for _, w := range notRead {
+		c := *w
+		probs.Add(&c)
 	}
 	results := make([]result, len(paths))
 	var decoded atomic.Int64

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 )
 
@@ -165,5 +166,51 @@ func TestUpdate(t *testing.T) {
 	fsys["content/articles/2018/e.md"] = md("E")
 	if set, _ := l.Load(context.Background(), fsys, model.Config{}); titles(set) != "A2 C E" {
 		t.Errorf("a load after lost events: %s", titles(set))
+	}
+}
+
+// The warnings of files not read hold across the preview's rebuilds, which
+// look at the changed paths only: a file not read stays warned of until
+// it is renamed or removed, and one that appears is warned of at once.
+func TestLoadChangedKeepsNotReadWarnings(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), ModTime: t0} }
+	art := "---\ntitle: A\ndate: 2018-08-06\n---\nx\n"
+	fsys := fstest.MapFS{"content/articles/a.md": file(art), "content/articles/b.markdown": file(art)}
+	var l Loader
+	warned := func(probs diag.List) string {
+		var out []string
+		for _, p := range probs {
+			out = append(out, p.File)
+		}
+		return strings.Join(out, " ")
+	}
+	if _, probs := l.Load(context.Background(), fsys, model.Config{}); warned(probs) != "content/articles/b.markdown" {
+		t.Fatalf("first load: %v", probs)
+	}
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		want    string
+	}{
+		{"another file saved", func() { fsys["content/articles/a.md"].ModTime = t0.Add(time.Second) }, []string{"content/articles/a.md"}, "content/articles/b.markdown"},
+		{"a text file appears", func() { fsys["content/articles/c.md.txt"] = file(art) }, []string{"content/articles/c.md.txt"}, "content/articles/b.markdown content/articles/c.md.txt"},
+		{"renamed .md", func() {
+			fsys["content/articles/b.md"] = fsys["content/articles/b.markdown"]
+			delete(fsys, "content/articles/b.markdown")
+		},
+			[]string{"content/articles/b.markdown", "content/articles/b.md"}, "content/articles/c.md.txt"},
+		{"an editor's leftover", func() { fsys["content/articles/b.md~"] = file(art) }, []string{"content/articles/b.md~"}, "content/articles/c.md.txt"},
+	}
+	for _, s := range steps {
+		s.edit()
+		set, probs := l.Update(context.Background(), fsys, model.Config{}, s.changed)
+		if warned(probs) != s.want {
+			t.Errorf("%s: warned of %q, want %q", s.name, warned(probs), s.want)
+		}
+		if s.name == "renamed .md" && len(set.Articles) != 2 {
+			t.Errorf("%s: %d articles", s.name, len(set.Articles))
+		}
 	}
 }

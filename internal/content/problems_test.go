@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"bulletin/internal/text"
 )
 
 const ctlHint = "delete it: it often comes with text pasted from a PDF or a word processor"
@@ -19,10 +21,26 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:3: invalid YAML frontmatter: did not find expected ',' or ']' (YAML fields are key: value, one a line; quote text that holds ": " or starts with [ { * & ! | > ' " % @)`}},
 		{"YAML colon in text", art, "\n\n---\ntitle: a\ndate: 2018-08-06\nsummary: a: b\n---\n", []string{
 			`content/articles/a.md:6: invalid YAML frontmatter: mapping values are not allowed in this context (YAML fields are key: value, one a line; quote text that holds ": " or starts with [ { * & ! | > ' " % @)`}},
+		// yaml.v2 gives no line for the frontmatter's first line, and finds
+		// a quote left open where the frontmatter ends.
+		{"YAML error on the first line", art, "---\ntitle: A: b\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:2: invalid YAML frontmatter: mapping values are not allowed in this context (` + hintFor("YAML") + `)`}},
+		{"YAML quote never closed", art, "---\ntitle: a\nsummary: \"Tóm tắt\ndate: 2018-08-06\ntags: [a, 'b''c']\n---\n", []string{
+			`content/articles/a.md:3: invalid YAML frontmatter: the text opened with " here is never closed (` + hintFor("YAML") + `)`}},
+		{"YAML single quote never closed", art, "---\ntitle: \"It's \\\"a\\\"\" # it's\ntags:\n  - 'dân vận\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:4: invalid YAML frontmatter: the text opened with ' here is never closed (` + hintFor("YAML") + `)`}},
+		{"YAML tab on the first line", art, "---\n\ttitle: a\ndate: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:2: invalid YAML frontmatter: found character that cannot start any token (indent with spaces: YAML does not take tabs for indentation)`}},
+		{"YAML tab indentation", art, "---\ntitle: a\nteam_lead:\n\tname: x\n---\n", []string{
+			`content/articles/a.md:4: invalid YAML frontmatter: found character that cannot start any token (indent with spaces: YAML does not take tabs for indentation)`}},
 		{"broken TOML", art, "+++\ntitle = \"a\"\ndate = \n+++\n", []string{
 			`content/articles/a.md:3: invalid TOML frontmatter: expected value but found '\n' instead (TOML fields are key = value, text in quotes)`}},
 		{"broken JSON", art, "{\n  \"title\": \"a\",\n  \"date\": 2018-08-06\n}\n\nBody\n", []string{
 			`content/articles/a.md:3: invalid JSON frontmatter: invalid character '-' after object key:value pair (JSON fields are "key": value, separated by commas, text in double quotes)`}},
+		{"JSON never closed", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\"\n", []string{
+			`content/articles/a.md:1: the JSON frontmatter opened with "{" is never closed (end the object with its "}", then write the body)`}},
+		{"JSON missing its brace before the body", art, "{\n\"title\": \"a\",\n\"date\": \"2018-08-06\",\n\nBody\n", []string{
+			`content/articles/a.md:5: invalid JSON frontmatter: invalid character 'B' looking for beginning of object key string (JSON fields are "key": value, separated by commas, text in double quotes)`}},
 		{"missing title and date", art, "---\nkind: news\n---\n", []string{
 			`content/articles/a.md:1: date: missing: an article needs a date (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`,
 			`content/articles/a.md:1: title: missing: an article needs a title (add a line such as title: Kiểm tra ...)`}},
@@ -45,12 +63,15 @@ func TestProblems(t *testing.T) {
 		{"document without code", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 01-ĐA/TU\n  - title: Đề án\n    date: 2016-02-30\n---\n", []string{
 			`content/articles/a.md:6: documents[2]: the document has no code (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`,
 			`content/articles/a.md:7: documents[2].date: "2016-02-30" is not a valid date: day out of range (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`}},
-		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
+		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01-ĐA/TU\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02-ĐA/TU\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
 			`content/articles/a.md:6: documents[1].date: "31/02/2016" is not a valid date: day out of range (` + dateHint + `)`,
 			`content/articles/a.md:7: documents[2].date: "x" is not a date (` + dateHint + `)`}},
 		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nauthor: me\n---\n", []string{
 			`content/articles/a.md:4: warning: documnets: unknown field, ignored (did you mean "documents"?)`,
 			`content/articles/a.md:5: warning: author: unknown field, ignored (known fields: title, date, kind, team_lead, inspected_unit, documents, outcome, tags, summary, image, draft, slug)`}},
+		{"a key in capitals", art, "---\ntitle: a\nDATE: 2018-08-06\n---\n", []string{
+			`content/articles/a.md:1: date: missing: an article needs a date (` + dateHint + `)`,
+			`content/articles/a.md:3: warning: DATE: unknown field, ignored (did you mean "date"?)`}},
 		{"invalid UTF-8", art, "---\ntitle: a\ndate: 2018-08-06\n---\nok\nbad \xc3\x28 here\n", []string{
 			`content/articles/a.md:6: invalid UTF-8 text (save the file as UTF-8)`}},
 		{"no frontmatter", art, "# Just Markdown\n\ntext\n", []string{
@@ -91,21 +112,21 @@ func TestProblems(t *testing.T) {
 		{"TOML local time in a document", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [{code = \"01-ĐA/TU\", date = 07:30:00}]\n+++\n", []string{
 			`content/articles/a.md:4: documents[1].date: 07:30:00 is a time of day without a date (` + dateHint + `)`}},
 
-		// Years outside 1–9999 break RFC 3339 in feeds and <time>.
+		// Years outside 1900–2100 are typos (and year 0 breaks RFC 3339).
 		{"year 0 YAML", art, "---\ntitle: a\ndate: 0000-01-01\n---\n", []string{
-			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 day first", art, "---\ntitle: a\ndate: 01/01/0000\n---\n", []string{
-			`content/articles/a.md:3: date: "01/01/0000" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "01/01/0000" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 follow-up", art, "---\ntitle: a\ndate: 2018-08-06\noutcome:\n  follow_up_by: 0000-09-30\n---\n", []string{
-			`content/articles/a.md:4: outcome.follow_up_by: "0000-09-30" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:4: outcome.follow_up_by: "0000-09-30" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 TOML", art, "+++\ntitle = \"a\"\ndate = 0000-01-01\n+++\n", []string{
-			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-01-01" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 TOML local date-time", art, "+++\ntitle = \"a\"\ndate = 0000-12-31T23:30:00\n+++\n", []string{
-			`content/articles/a.md:3: date: "0000-12-31T23:30:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-12-31T23:30:00" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 with a zone", art, "---\ntitle: a\ndate: 0000-12-31T23:00:00+07:00\n---\n", []string{
-			`content/articles/a.md:3: date: "0000-12-31T23:00:00+07:00" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/articles/a.md:3: date: "0000-12-31T23:00:00+07:00" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 		{"year 0 in a project", "content/projects/p.md", "---\ncode: 01-ĐA/TU\ndate: 0000-02-03\n---\n", []string{
-			`content/projects/p.md:3: date: "0000-02-03" is not a valid date: the year must be between 1 and 9999 (` + dateHint + `)`}},
+			`content/projects/p.md:3: date: "0000-02-03" is not a valid date: the year must be between 1900 and 2100 (` + dateHint + `)`}},
 
 		// Characters no web page may hold, in every text field.
 		{"control in title", art, "---\ntitle: \"a\\x01b\"\ndate: 2018-08-06\n---\n", []string{
@@ -120,12 +141,12 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:6: summary: the text holds the control character U+0008 at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:7: image: the text holds the control character U+0000 at character 3, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:8: slug: the text holds the noncharacter U+FFFE at character 2, which web pages may not contain (` + ctlHint + `)`}},
-		{"control in documents and outcome", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01\\u0002\", {code = \"02\", title = \"t\\uFFFF\"}]\n[outcome]\nfindings = [\"f\\u009b\"]\nrecommendations = \"r\\rs\"\n+++\n", []string{
+		{"control in documents and outcome", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\"01\\u0002\", {code = \"02-ĐA/TU\", title = \"t\\uFFFF\"}]\n[outcome]\nfindings = [\"f\\u009b\"]\nrecommendations = \"r\\rs\"\n+++\n", []string{
 			`content/articles/a.md:4: documents[1]: the text holds the control character U+0002 at character 3, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:4: documents[2].title: the text holds the noncharacter U+FFFF at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.recommendations[1]: the text holds the control character U+000D at character 2, which web pages may not contain (` + ctlHint + `)`,
 			`content/articles/a.md:5: outcome.findings[1]: the text holds the control character U+009B at character 2, which web pages may not contain (` + ctlHint + `)`}},
-		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
+		{"TOML documents one per line", art, "+++\ntitle = \"a\"\ndate = 2018-08-06\ndocuments = [\n  \"01-ĐA/TU\", # đề án \"một\", [cũ]\n  { code = \"02-ĐA/TU\", title = \"\"\"dài,\nhai dòng\"\"\" },\n  { code = \"03-ĐA/TU\", date = 07:30:00 }, [\"x\"],\n]\n+++\n", []string{
 			`content/articles/a.md:8: documents[3].date: 07:30:00 is a time of day without a date (` + dateHint + `)`,
 			`content/articles/a.md:8: documents[4]: expected a code, got a list (each entry is a code such as 01-ĐA/TU, or a map with code:, date: and title:)`}},
 		{"numbers that do not read back as written", art, "---\ntitle: 0123\ndate: 2018-08-06\nsummary: 1.10\ninspected_unit: 1e3\ntags: [0x1F, 2018, -5]\nslug: 2018\n---\n", []string{
@@ -150,10 +171,15 @@ func TestProblems(t *testing.T) {
 
 		// A document code must make a URL, in an article as in a project.
 		{"document code without letters", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - \"/-/\"\n  - code: \" - \"\n    title: x\n---\n", []string{
-			`content/articles/a.md:5: documents[1]: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`,
-			`content/articles/a.md:6: documents[2].code: "-" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+			`content/articles/a.md:5: documents[1]: "/-/" is not a document code: it has no letters (` + text.CodeHint + `)`,
+			`content/articles/a.md:6: documents[2].code: "-" is not a document code: it has no letters (` + text.CodeHint + `)`}},
+		// ... nor a project of its own that is no document.
+		{"document code a number, or two codes", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - 42\n  - code: 01-ĐA/TU và 02-ĐA/TU\n  - Đề án số\n---\n", []string{
+			`content/articles/a.md:5: documents[1]: "42" is not a document code: it has no letters (` + text.CodeHint + `)`,
+			`content/articles/a.md:6: documents[2].code: "01-ĐA/TU và 02-ĐA/TU" holds more than one code (` + text.CodeHint + `)`,
+			`content/articles/a.md:7: documents[3]: "Đề án số" is a kind of document without its code (` + text.CodeHint + `)`}},
 		{"project code without letters", "content/projects/p.md", "---\ncode: \"/-/\"\n---\n", []string{
-			`content/projects/p.md:2: code: "/-/" has no letter or digit to make a URL from (a code holds letters or digits, e.g. 01-ĐA/TU)`}},
+			`content/projects/p.md:2: code: "/-/" is not a document code: it has no letters (` + text.CodeHint + `)`}},
 
 		// Keys given twice: yaml.v2 and encoding/json keep the last silently.
 		{"YAML duplicate key", art, "---\ntitle: A\ndate: 2018-08-06\ntitle: B\n---\n", []string{

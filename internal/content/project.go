@@ -5,8 +5,6 @@ import (
 	"bulletin/internal/text"
 )
 
-const codeHint = "a code holds letters or digits, e.g. 01-ĐA/TU"
-
 var projectKeys = []string{"code", "title", "date", "issuer", "period"}
 
 // project converts the fields of a project file: a referenced document
@@ -14,16 +12,18 @@ var projectKeys = []string{"code", "title", "date", "issuer", "period"}
 func (d *decoder) project() *model.ProjectFile {
 	p := &model.ProjectFile{}
 	v, line, ok := d.get("code")
+	written, readable := "", true
 	if ok {
-		p.Code, _ = d.text("code", line, v)
+		written, readable = d.text("code", line, v)
 	}
-	if p.Code == "" {
+	switch code, _, err := text.ParseCode(written); {
+	case !readable: // reported
+	case written == "":
 		d.missing("code", line, "add a line such as code: 01-ĐA/TU", "missing: a project needs a code")
-	} else {
-		p.Key, p.Slug = text.CodeKey(p.Code), text.CodeSlug(p.Code)
-		if p.Slug == "" {
-			d.errf("code", line, codeHint, "%q has no letter or digit to make a URL from", p.Code)
-		}
+	case err != nil:
+		d.errf("code", line, text.CodeHint, "%v", err)
+	default:
+		p.Code, p.Key, p.Slug = code, text.CodeKey(code), text.CodeSlug(code)
 	}
 	if v, line, ok := d.get("title"); ok {
 		p.Title, _ = d.text("title", line, v)

@@ -6,6 +6,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"bulletin/internal/diag"
 )
 
 // The preview server's watcher knows which files changed since the last
@@ -16,47 +19,55 @@ import (
 // listing is the result of the last walk: the Markdown files, sorted, and
 // their stamps.
 type listing struct {
-	paths  []string
-	stamps map[string]stamp
+	paths   []string
+	stamps  map[string]stamp
+	notRead diag.List // warnings of the files in content/ not read
 }
 
 // rewalk brings the last listing up to date with changed, the site-
 // relative paths that changed since. ok is false when it cannot be sure:
 // no listing yet, or a folder created, removed or renamed in a section;
 // the caller then walks everything.
-func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps map[string]stamp, ok bool) {
+func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps map[string]stamp, notRead diag.List, ok bool) {
 	if last == nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	paths = slices.Clone(last.paths)
 	stamps = make(map[string]stamp, len(last.stamps))
 	for p, s := range last.stamps {
 		stamps[p] = s
 	}
+	notRead = slices.Clone(last.notRead)
 	for _, c := range changed {
 		section := sectionOf(c)
 		switch {
-		case c == "content" || c == articlesDir || c == projectsDir || c == pagesDir:
-			return nil, nil, false
+		case c == "content" || c == articlesDir || c == projectsDir || c == pagesDir,
+			path.Dir(c) == "content": // something loose in content/: walk() says what
+			return nil, nil, nil, false
 		case section == "":
 			continue // site.yaml, layouts/, static/: no content file
 		}
 		// A folder gone or renamed: the files under it are too.
 		if i, _ := slices.BinarySearch(paths, c+"/"); i < len(paths) && strings.HasPrefix(paths[i], c+"/") {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		info, err := fs.Lstat(fsys, c)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		if err == nil && info.IsDir() {
-			return nil, nil, false // a new folder: what it holds is unknown
+			return nil, nil, nil, false // a new folder: what it holds is unknown
 		}
+		notRead = slices.DeleteFunc(notRead, func(w *diag.Problem) bool { return w.File == c })
 		i, listed := slices.BinarySearch(paths, c)
 		if err != nil || !contentFile(section, c) {
 			if listed {
 				paths = slices.Delete(paths, i, i+1)
 				delete(stamps, c)
+			}
+			if err == nil && !hidden(section, c) {
+				notRead = append(notRead, notReadFile(c))
+				notRead.Sort()
 			}
 			continue
 		}
@@ -65,7 +76,7 @@ func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps
 		}
 		stamps[c] = stampOfInfo(info)
 	}
-	return paths, stamps, true
+	return paths, stamps, notRead, true
 }
 
 // sectionOf is the section folder p lies in, or "".
@@ -82,13 +93,16 @@ func sectionOf(p string) string {
 // Markdown file, neither it nor a folder on the way hidden or an
 // editor's leftover.
 func contentFile(section, p string) bool {
-	if !strings.EqualFold(path.Ext(p), ".md") {
-		return false
-	}
+	return strings.EqualFold(path.Ext(p), ".md") && utf8.ValidString(p) && !hidden(section, p)
+}
+
+// hidden reports whether p, in section, or a folder on the way is hidden
+// or an editor's leftover: walk does not look at it.
+func hidden(section, p string) bool {
 	for _, name := range strings.Split(strings.TrimPrefix(p, section+"/"), "/") {
 		if ignored(name) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }

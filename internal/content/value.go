@@ -142,6 +142,15 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 	return "", false
 }
 
+// name converts a text that names someone or something the site gathers
+// articles under (a team lead, a unit): invisible format characters
+// pasted with it are dropped, so that it is the name the other articles
+// give, on one page.
+func (d *decoder) name(field string, line int, v any) string {
+	s, _ := d.text(field, line, v)
+	return text.StripFormat(s)
+}
+
 // written reports whether the frontmatter holds s as a whole token, not
 // as part of a longer number: the text a number came from. The whole
 // frontmatter is searched, since the line known for a list entry or a
@@ -245,15 +254,16 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if err == nil {
-		// Moved into the site's zone, 9999-12-31T23:00-05:00 is in the year
-		// 10000, which RFC 3339 cannot write either.
-		_, err = checkYear(fmt.Sprint(v), t.In(d.loc))
+		// Moved into the site's zone, 2100-12-31T23:00-05:00 is in the
+		// year 2101.
+		t = inZone(t, d.loc)
+		_, err = checkYear(fmt.Sprint(v), t)
 	}
 	if err != nil {
 		d.errf(field, line, dateHint, "%v", err)
 		return time.Time{}, false
 	}
-	return t.In(d.loc), true
+	return t, true
 }
 
 // mapping converts a map value.

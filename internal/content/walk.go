@@ -2,11 +2,14 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
@@ -41,10 +44,10 @@ func (s stamp) known() bool { return !s.mtime.IsZero() }
 
 // walk lists the Markdown files of the three sections, sorted, with their
 // stamps. A missing section is not an error: a site may have no pages.
-func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
-	var paths []string
-	stamps := map[string]stamp{}
-	var probs diag.List
+// notRead warns of the other files in content/ (see notRead), which the
+// build would otherwise leave out without a word.
+func walk(fsys fs.FS) (paths []string, stamps map[string]stamp, notRead, probs diag.List) {
+	stamps = map[string]stamp{}
 	for _, dir := range []string{articlesDir, projectsDir, pagesDir} {
 		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
@@ -60,7 +63,15 @@ func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 				}
 				return nil
 			}
-			if !ignored(e.Name()) && strings.EqualFold(path.Ext(p), ".md") {
+			switch {
+			case ignored(e.Name()):
+			case !strings.EqualFold(path.Ext(p), ".md"):
+				notRead.Add(notReadFile(p))
+			case !utf8.ValidString(p):
+				prob := diag.New(diag.NotText, strings.ToValidUTF8(p, "\uFFFD"), 0, "", "the file name %q is not UTF-8 text, so it cannot be read", path.Base(p))
+				prob.Hint = "rename it; a name copied from an old Windows folder or a zip archive keeps its old encoding"
+				probs.Add(prob)
+			default:
 				paths = append(paths, p)
 				stamps[p] = stampOf(e)
 			}
@@ -70,8 +81,58 @@ func walk(fsys fs.FS) ([]string, map[string]stamp, diag.List) {
 			probs.Add(diag.New(diag.Read, dir, 0, "", "cannot read: %v", err))
 		}
 	}
+	notRead.Append(looseInContent(fsys))
 	sort.Strings(paths)
-	return paths, stamps, probs
+	return paths, stamps, notRead, probs
+}
+
+// textLike are the extensions of files that are Markdown by intent: named
+// so by an editor, or by a tool that added its own (".md.txt").
+var textLike = []string{".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".txt", ".text"}
+
+// notReadFile is the warning about a file in a section that is no .md
+// file: only .md files are read (as Zola does; the content contract says
+// Markdown files), so "x.markdown" and "bai-moi.md.txt", which an editor
+// meant as articles, would be missing from the site unseen.
+func notReadFile(p string) *diag.Problem {
+	name := path.Base(p)
+	w := diag.Warnf(strings.ToValidUTF8(p, "\uFFFD"), 0, "", "not read: bulletin reads .md files only")
+	w.Code = diag.NotRead
+	ext := strings.ToLower(path.Ext(name))
+	if slices.Contains(textLike, ext) {
+		base := strings.TrimSuffix(name, path.Ext(name))
+		if strings.EqualFold(path.Ext(base), ".md") {
+			base = strings.TrimSuffix(base, path.Ext(base))
+		}
+		w.Hint = fmt.Sprintf("if it is an article, a project or a page, rename it %s.md", base)
+	} else {
+		w.Hint = "content/ holds Markdown (.md) files; put files the site publishes, such as images, under static/"
+	}
+	return w
+}
+
+// looseInContent warns of what stands directly in content/ outside the
+// three sections: nothing there is read.
+func looseInContent(fsys fs.FS) diag.List {
+	entries, err := fs.ReadDir(fsys, "content")
+	if err != nil {
+		return nil // no content/: nothing to say (the sections say the rest)
+	}
+	var out diag.List
+	for _, e := range entries {
+		p := "content/" + e.Name()
+		if ignored(e.Name()) || p == articlesDir || p == projectsDir || p == pagesDir {
+			continue
+		}
+		what := "file"
+		if e.IsDir() {
+			what, p = "folder", p+"/"
+		}
+		w := diag.Warnf(strings.ToValidUTF8(p, "\uFFFD"), 0, "", "not read: a %s outside content/articles/, content/projects/ and content/pages/", what)
+		w.Code, w.Hint = diag.NotRead, "move articles under content/articles/, projects under content/projects/, pages under content/pages/"
+		out.Add(w)
+	}
+	return out
 }
 
 // ignored reports hidden files and folders and what editors leave beside

@@ -46,6 +46,8 @@ const (
 	MissingAlt      = "missing-alt"       // an image given no text alternative
 	PhotoUnreadable = "photo-unreadable"  // a .jpg or .png that is no JPEG or PNG: published as it is
 	PhotoCache      = "photo-cache"       // resized photos cannot be kept in the cache folder
+	NotRead         = "not-read"          // a file in content/ the build does not read (x.markdown, a.md.txt)
+	UnlikelyDate    = "unlikely-date"     // a date far from today: a year typed wrong?
 )
 
 // Kind describes one code: its severity and what it means, in a line.
@@ -91,6 +93,8 @@ var Kinds = []Kind{
 	{MissingAlt, Warning, "an image (the lead image, or one in a body) has no text alternative"},
 	{PhotoUnreadable, Warning, "a .jpg or .png file is no JPEG or PNG bulletin can read: it is published as it is, not resized"},
 	{PhotoCache, Warning, "resized photos cannot be kept in the cache folder, so the next build makes them again"},
+	{NotRead, Warning, "a file in content/ is not read: not a .md file, or outside articles/, projects/ and pages/"},
+	{UnlikelyDate, Warning, "an article is dated more than a year ahead or before 1945: a year typed wrong?"},
 }
 
 // Lookup returns the registered kind of code.

@@ -313,7 +313,7 @@ func testSite() *model.Site {
 }
 
 func TestSitemap(t *testing.T) {
-	data, err := Sitemap(testSite())
+	data, err := oneSitemap(testSite())
 	if err != nil {
 		t.Fatal(err)
 	}

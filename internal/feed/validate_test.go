@@ -70,7 +70,7 @@ func run(t *testing.T, name string, args ...string) {
 func TestSitemapValidates(t *testing.T) {
 	dir := schemas(t)
 	xmllint := tool(t, "xmllint")
-	data, err := Sitemap(testSite())
+	data, err := oneSitemap(testSite())
 	run(t, xmllint, "--noout", "--schema", filepath.Join(dir, "sitemap.xsd"), writeTemp(t, "sitemap.xml", data, err))
 }
 

@@ -6,7 +6,9 @@
 // The input has a fixed shape: the first non-empty line is the title; the
 // next is the time and date ("16:41, 06/08/2018", or just "06/08/2018");
 // then paragraphs separated by blank lines. A byte order mark, CRLF or CR
-// line ends and no-break spaces are accepted.
+// line ends and no-break spaces are accepted, and so is text that went
+// through Windows-1252 twice ("Kiá»m tra"), which is read back as written.
+// A date line without a time of day gives a date alone.
 //
 // The rest is read out of the Vietnamese text by rules, each tolerant of
 // case ("Đồng chí", "đồng chí", "trưởng đoàn"):
@@ -18,8 +20,10 @@
 //     "đồng chí <Tên>, <Chức vụ>, Trưởng đoàn". The name is the run of
 //     capitalised words after "đồng chí" (at least two, as Vietnamese full
 //     names are); the role is what stands between the name and "làm Trưởng
-//     đoàn", or, in the other two forms, the comma-separated parts that
-//     begin with a capital letter.
+//     đoàn" (dashes around it dropped), or, in the other two forms, the
+//     comma-separated parts that begin with a capital letter. Two or more
+//     who led together ("đồng chí A, … và đồng chí B, … đồng làm Trưởng
+//     đoàn"): A is the team lead, the others are CoLeads.
 //   - Inspected unit: in the first sentence that holds an inspection verb
 //     ("kiểm tra", "giám sát", "làm việc với"), the last "tại <Đơn vị>"
 //     outside quotation marks; failing that, "kiểm tra <Đơn vị> về ..." or
@@ -28,9 +32,10 @@
 //     capital letter and ends at the sentence end, a comma, or a word such as
 //     "về", "để", "trong", "vào".
 //   - Documents: a kind word (Đề án, Nghị quyết, Chỉ thị, Kế hoạch, Quyết
-//     định, Kết luận, Thông báo, Công văn, Chương trình), up to three
-//     lower-case words and "số" ("Chương trình hành động số"), a code with
-//     a "/" and a letter (01-ĐA/TU, 4950/QĐ-UBND), an optional date
+//     định, Kết luận, Thông báo, Công văn, Chương trình: text.Kinds), up to
+//     three lower-case words and "số" ("Chương trình hành động số"), a code
+//     with a "/" and a letter (01-ĐA/TU, 4950/QĐ-UBND), maybe in quotation
+//     marks, an optional date
 //     (", ngày 12/7/2016" or "ngày 12 tháng 7 năm 2016") and an optional
 //     title in “…” or "…", possibly after "của <cơ quan>" and "về". A code
 //     that follows with "và" or a comma ("Đề án số 01-ĐA/TU và 02-ĐA/TU")

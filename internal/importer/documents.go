@@ -10,16 +10,23 @@ import (
 	"bulletin/internal/text"
 )
 
-// kinds are the document kind words, as Document.Kind spells them.
-var kinds = []string{"Đề án", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông báo", "Công văn", "Chương trình"}
+// kindWord matches a kind of document (text.Kinds, shared with the site's
+// reading of document lists), any case, any white space between its words.
+var kindWord = func() string {
+	alts := make([]string, len(text.Kinds))
+	for i, k := range text.Kinds {
+		alts[i] = strings.Join(strings.Fields(strings.ToLower(k)), `\s+`)
+	}
+	return `(?i:(` + strings.Join(alts, "|") + `))`
+}()
 
 // Pieces of the document pattern.
 const (
-	kindWord = `(?i:(đề\s+án|nghị\s+quyết|chỉ\s+thị|kế\s+hoạch|quyết\s+định|kết\s+luận|thông\s+báo|công\s+văn|chương\s+trình))`
 	// up to three lower-case words then "số" ("hành động số"), or "số", or
 	// nothing but a space.
 	number = `(?:(?:\s+[\p{Ll}][\p{Ll}\p{M}]*){0,3}?\s+(?i:số)\s*|\s+)`
-	code   = `(\d+(?:[-/‐–][\p{L}\p{M}\d]+)+)`
+	// a code, maybe in quotes ("số “01-ĐA/TU”")
+	code = `["“'‘]?(\d+(?:[-/‐–][\p{L}\p{M}\d]+)+)["”'’]?`
 	// ", ngày 12/7/2016", "ngày 12-7-2016", "ngày 12 tháng 7 năm 2016"
 	docDate = `(?:\s*,?\s*(?i:ngày)\s+(\d{1,2})\s*(?:/|-|\s+(?i:tháng)\s+)\s*(\d{1,2})\s*(?:/|-|\s+(?i:năm)\s+)\s*(\d{4}))?`
 	// ` của BCH Đảng bộ tỉnh về “...”`, ` về việc "..."`, ` “...”`
@@ -30,8 +37,6 @@ var (
 	docPattern = regexp.MustCompile(kindWord + number + code + docDate + docTitle)
 	// another code of the same kind: "Đề án số 01-ĐA/TU và (số) 02-ĐA/TU"
 	docMore = regexp.MustCompile(`^\s*(?:,|(?i:và))\s*(?:(?i:số)\s+)?` + code + docDate + docTitle)
-	// a kind word at the start of a text
-	kindStart = regexp.MustCompile(`^` + kindWord)
 )
 
 // findDocuments returns the documents cited in texts, in order of first
@@ -107,21 +112,16 @@ func document(kind, t string, m []int) (Document, bool) {
 
 // canonicalKind spells a matched kind word as Document.Kind does.
 func canonicalKind(w string) string {
-	w = collapseSpace(w)
-	for _, k := range kinds {
-		if strings.EqualFold(w, k) {
-			return k
-		}
+	if k, rest := text.KindPrefix(w); k != "" && rest == "" {
+		return k
 	}
-	return w
+	return collapseSpace(w)
 }
 
 // kindPrefix returns the kind word s starts with, or "".
 func kindPrefix(s string) string {
-	if m := kindStart.FindStringSubmatch(s); m != nil {
-		return canonicalKind(m[1])
-	}
-	return ""
+	k, _ := text.KindPrefix(s)
+	return k
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -22,6 +22,7 @@ func TestExtract(t *testing.T) {
 	tests := []struct {
 		name, in         string
 		lead, role, unit string
+		co               []string
 		docs             []doc
 	}{
 		{
@@ -99,6 +100,24 @@ func TestExtract(t *testing.T) {
 			docs: []doc{{"Đề án", "05-ĐA/TU", "", "Phát triển du lịch tại Hồ Núi Cốc"}},
 		},
 		{
+			name: "a code in quotes, a role between dashes",
+			in:   `Đoàn kiểm tra do đồng chí Bùi Hải Tú - Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy - làm Trưởng đoàn đã làm việc với Đảng ủy Khối về Đề án số "01-ĐA/TU" và số “02-ĐA/TU” về “Dân chủ ở cơ sở”.`,
+			lead: "Bùi Hải Tú", role: "Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", unit: "Đảng ủy Khối",
+			docs: []doc{{"Đề án", "01-ĐA/TU", "", ""}, {"Đề án", "02-ĐA/TU", "", "Dân chủ ở cơ sở"}},
+		},
+		{
+			name: "two team leads",
+			in:   "Đoàn kiểm tra liên ngành do đồng chí Bùi Hải Tú, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy và đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở Nội vụ đồng làm Trưởng đoàn đã làm việc với UBND huyện Đại Từ.",
+			lead: "Bùi Hải Tú", role: "Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", unit: "UBND huyện Đại Từ",
+			co: []string{"Nguyễn Văn Hùng, Phó Giám đốc Sở Nội vụ"},
+		},
+		{
+			name: "three team leads, one without a role",
+			in:   "Đoàn do đồng chí Bùi Hải Tú, Tỉnh ủy viên, đồng chí Lê Văn Nam và đồng chí Trần Thị Mai, Giám đốc Sở Tư pháp đồng làm Trưởng đoàn.",
+			lead: "Bùi Hải Tú", role: "Tỉnh ủy viên",
+			co: []string{"Lê Văn Nam", "Trần Thị Mai, Giám đốc Sở Tư pháp"},
+		},
+		{
 			name: "numbers that are not codes",
 			in:   "Năm 2019, 2 đề án nêu trên và Quyết định số 12/2019 được triển khai tại các chi bộ.",
 		},
@@ -106,9 +125,9 @@ func TestExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			paras := []string{tt.in}
-			lead, role := findTeamLead(paras)
-			if lead != tt.lead || role != tt.role {
-				t.Errorf("team lead = %q, %q; want %q, %q", lead, role, tt.lead, tt.role)
+			lead, role, co := findTeamLead(paras)
+			if lead != tt.lead || role != tt.role || !reflect.DeepEqual(co, tt.co) {
+				t.Errorf("team lead = %q, %q, %q; want %q, %q, %q", lead, role, co, tt.lead, tt.role, tt.co)
 			}
 			if unit := findUnit(paras); unit != tt.unit {
 				t.Errorf("unit = %q, want %q", unit, tt.unit)
@@ -311,19 +330,24 @@ func TestDateLine(t *testing.T) {
 		want string // RFC 3339, or "" for not a date line
 	}{
 		{"16:41, 06/08/2018", "2018-08-06T16:41:00+07:00"},
-		{"06/08/2018", "2018-08-06T00:00:00+07:00"},
-		{" 6/8/2018 ", "2018-08-06T00:00:00+07:00"},
+		{"06/08/2018", "2018-08-06 (no time)"},
+		{" 6/8/2018 ", "2018-08-06 (no time)"},
 		{"06/08/2018 16:41", "2018-08-06T16:41:00+07:00"},
 		{"16h41 06-08-2018", "2018-08-06T16:41:00+07:00"},
 		{"Thứ Hai, 06/08/2018, 16:41", "2018-08-06T16:41:00+07:00"},
+		{"Thứ Hai, 06/08/2018", "2018-08-06 (no time)"},
+		{"00:00, 06/08/2018", "2018-08-06T00:00:00+07:00"},
 		{"31/02/2018", ""},
 		{"25:00, 06/08/2018", ""},
 		{"Ngày 06/08/2018 đoàn kiểm tra", ""},
 	}
 	for _, tt := range tests {
-		d, ok := parseDateLine(tt.in, hcm)
+		d, dateOnly, ok := parseDateLine(tt.in, hcm)
 		got := ""
-		if ok {
+		switch {
+		case ok && dateOnly:
+			got = d.Format("2006-01-02") + " (no time)"
+		case ok:
 			got = d.Format(time.RFC3339)
 		}
 		if got != tt.want {
@@ -403,5 +427,105 @@ func TestEncodings(t *testing.T) {
 	// "Kiểm tra" in Windows-1258: e + combining hook (0xD2) and so on.
 	if _, err := Parse([]byte("Ki\xeam tra\r\n16:41, 06/08/2018\r\n"), nil); err == nil || !strings.Contains(err.Error(), "save it as UTF-8") {
 		t.Errorf("Windows-1258: %v", err)
+	}
+}
+
+// A bulletin dated without a time of day is imported as a date alone: it
+// was given midnight, shown "00:00, 06/08/2018".
+func TestDateOnlyBulletin(t *testing.T) {
+	b, err := Parse([]byte("Kiểm tra dân vận\nThứ Hai, 06/08/2018\n\nĐoàn kiểm tra đã làm việc.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.DateOnly || !strings.Contains(string(b.Markdown()), "\ndate: 2018-08-06\n") {
+		t.Errorf("DateOnly %v:\n%s", b.DateOnly, b.Markdown())
+	}
+}
+
+// Two team leads: the first is the article's team_lead (it was lost), the
+// other a comment the editor sees, and Parse tells of both.
+func TestCoLeadsInTheArticle(t *testing.T) {
+	b, err := Parse([]byte("Kiểm tra liên ngành\n06/08/2018 08:00\n\n"+
+		"Đoàn do đồng chí Bùi Hải Tú, Tỉnh ủy viên và đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở Nội vụ đồng làm Trưởng đoàn.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm, _ := splitFrontmatter(t, b.Markdown())
+	if fm.TeamLead.Name != "Bùi Hải Tú" || fm.TeamLead.Role != "Tỉnh ủy viên" ||
+		!strings.Contains(string(b.Markdown()), "\n# Đồng Trưởng đoàn: Nguyễn Văn Hùng, Phó Giám đốc Sở Nội vụ\n") {
+		t.Errorf("%+v\n%s", fm.TeamLead, b.Markdown())
+	}
+}
+
+// latin1Twice writes s as a tool that reads UTF-8 as Windows-1252 and
+// saves it again as UTF-8 does.
+func latin1Twice(s string) string {
+	back := map[byte]rune{}
+	for r, b := range cp1252 {
+		back[b] = r
+	}
+	var out strings.Builder
+	for _, b := range []byte(s) {
+		if r, ok := back[b]; ok {
+			out.WriteRune(r)
+		} else {
+			out.WriteRune(rune(b))
+		}
+	}
+	return out.String()
+}
+
+// Text double-encoded through Windows-1252 ("Kiá»m tra") was imported as
+// is: it is read back as written, and Parse says so. Latin-1 letters in
+// a proper text are left alone.
+func TestDoubleEncodedTextIsRepaired(t *testing.T) {
+	const src = "Kiểm tra việc thực hiện Đề án số 01-ĐA/TU\n16:41, 06/08/2018\n\nĐoàn kiểm tra do đồng chí Bùi Hải Tú làm Trưởng đoàn.\n"
+	broken := latin1Twice(src)
+	if !strings.HasPrefix(broken, "Kiá»") {
+		t.Fatalf("the test text is not double-encoded: %q", broken[:20])
+	}
+	b, err := Parse([]byte(broken), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.Repaired || b.Title != "Kiểm tra việc thực hiện Đề án số 01-ĐA/TU" || b.TeamLead != "Bùi Hải Tú" || len(b.Documents) != 1 {
+		t.Errorf("repaired %v: %q, %q, %v", b.Repaired, b.Title, b.TeamLead, b.Documents)
+	}
+	for _, s := range []string{src, "Café crème à Hà Nội\n06/08/2018\n\nx\n", "Kiá»m tra ạ\n06/08/2018\n\nx\n"} {
+		if b, err := Parse([]byte(s), nil); err != nil || b.Repaired {
+			t.Errorf("%q: repaired %v, %v", s, b != nil && b.Repaired, err)
+		}
+	}
+}
+
+// Control characters in a text (ESC pasted from a terminal; Word's plain
+// text writes VT for a line break and FF for a page break) were imported
+// into the title and body, and the article then stopped every build.
+func TestControlCharactersLeaveTheText(t *testing.T) {
+	b, err := Parse([]byte("Kiểm\x1b tra\x7f\n06/08/2018\n\nĐoạn một\x0bdòng hai.\x0cĐoạn\u0085ba\x01.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Kiểm tra" || b.Body != "Đoạn một dòng hai.\n\nĐoạn ba.\n" {
+		t.Errorf("title %q, body %q", b.Title, b.Body)
+	}
+}
+
+// A date line or a document date in a year the site refuses ("0000",
+// "2108") is no date (the article would not load); one before 1911 is at
+// +07:00, not the local mean time +07:06:30 RFC 3339 cannot write.
+func TestDatesTheSiteReads(t *testing.T) {
+	hcm, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line, want := range map[string]string{"01.01.0000": "", "06/08/2108": "", "16:41, 06/08/1900": "1900-08-06T16:41:00+07:00", "16:41, 06/08/2018": "2018-08-06T16:41:00+07:00"} {
+		d, _, ok := parseDateLine(line, hcm)
+		if got := map[bool]string{true: d.Format(time.RFC3339)}[ok]; got != want {
+			t.Errorf("parseDateLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+	if docs := findDocuments([]string{"Đề án số 01-ĐA/TU, ngày 1/1/0001"}); len(docs) != 1 || docs[0].Date != "" {
+		t.Errorf("documents %q", docs)
 	}
 }

@@ -30,43 +30,51 @@ var leadPatterns = []*regexp.Regexp{
 }
 
 // findTeamLead returns the name and role of the leftmost team-lead
-// sentence of any pattern in the paragraphs.
-func findTeamLead(paras []string) (string, string) {
+// sentence of any pattern in the paragraphs, and those who led with them
+// ("… và đồng chí …, … đồng làm Trưởng đoàn") as "Name, Role".
+func findTeamLead(paras []string) (name, role string, co []string) {
 	for _, p := range paras {
-		best, bestName, bestRole := -1, "", ""
+		best := -1
 		for i, re := range leadPatterns {
-			at, n, r := matchLead(re, p, i > 0)
+			at, n, r, c := matchLead(re, p, i > 0)
 			if at >= 0 && (best < 0 || at < best) {
-				best, bestName, bestRole = at, n, r
+				best, name, role, co = at, n, r, c
 			}
 		}
 		if best >= 0 {
-			return bestName, bestRole
+			return name, role, co
 		}
 	}
-	return "", ""
+	return "", "", nil
 }
 
+// coLead finds "đồng chí <Tên>, <Chức vụ>" at the start of a text.
+var coLead = regexp.MustCompile(`^` + comrade + name + `(?:` + sep + `(.*))?$`)
+
 // matchLead finds re in s. A role that swallowed another "đồng chí" belongs
-// to a later person: the search restarts there. Open-ended roles (all but
-// the "làm Trưởng đoàn" form) are trimmed to their capitalised parts.
-func matchLead(re *regexp.Regexp, s string, openEnded bool) (int, string, string) {
+// to a later person: the search restarts there, unless the two led the
+// inspection together ("A, <role> và đồng chí B, <role> đồng làm Trưởng
+// đoàn"): A is then the team lead and B a co-lead. Open-ended roles (all
+// but the "làm Trưởng đoàn" form) are trimmed to their capitalised parts.
+func matchLead(re *regexp.Regexp, s string, openEnded bool) (at int, name, role string, co []string) {
 	base := 0
 	for {
 		m := re.FindStringSubmatchIndex(s[base:])
 		if m == nil {
-			return -1, "", ""
+			return -1, "", "", nil
 		}
 		if afterWord(s, base+m[0], "phó") { // "Phó Trưởng đoàn là ..."
 			base += m[1]
 			continue
 		}
-		name := s[base+m[2] : base+m[3]]
-		role := ""
+		name, role = s[base+m[2]:base+m[3]], ""
 		if m[4] >= 0 {
 			role = s[base+m[4] : base+m[5]]
 		}
 		if k := indexFold(role, "đồng chí"); k >= 0 {
+			if first, others, ok := together(role, k); ok {
+				return base + m[0], name, first, others
+			}
 			base += m[4] + k
 			continue
 		}
@@ -74,8 +82,57 @@ func matchLead(re *regexp.Regexp, s string, openEnded bool) (int, string, string
 		if openEnded {
 			role = capitalisedParts(role)
 		}
-		return base + m[0], name, strings.TrimRight(role, " ,")
+		return base + m[0], name, trimRole(role), nil
 	}
+}
+
+// together reads a role that holds another "đồng chí" at k as the roles
+// of people who led together: "<role A> và đồng chí B, <role B> đồng"
+// (the word before "làm Trưởng đoàn"). It gives A's role and "B, <role B>"
+// for each other.
+func together(role string, k int) (first string, others []string, ok bool) {
+	before := strings.TrimSpace(role[:k])
+	rest := strings.TrimSpace(role[k:])
+	lower := strings.ToLower(rest)
+	if !strings.HasSuffix(lower, " đồng") || !strings.HasSuffix(strings.ToLower(before), " và") && !strings.HasSuffix(before, ",") {
+		return "", nil, false
+	}
+	first = trimRole(strings.TrimSuffix(strings.TrimSuffix(before, " và"), " Và"))
+	rest = strings.TrimSpace(rest[:len(rest)-len(" đồng")])
+	for _, part := range splitComrades(rest) {
+		m := coLead.FindStringSubmatch(part)
+		if m == nil {
+			return "", nil, false
+		}
+		other := m[1]
+		if r := trimRole(m[2]); r != "" {
+			other += ", " + r
+		}
+		others = append(others, other)
+	}
+	return first, others, len(others) > 0
+}
+
+// splitComrades splits "đồng chí B, …, đồng chí C, …" before each
+// "đồng chí", dropping the "và" or comma that joins them.
+func splitComrades(s string) []string {
+	var out []string
+	for {
+		k := indexFold(s[1:], "đồng chí")
+		if k < 0 {
+			return append(out, s)
+		}
+		part := strings.TrimSpace(s[:k+1])
+		part = strings.TrimSuffix(strings.TrimSuffix(part, " và"), ",")
+		out = append(out, strings.TrimSpace(part))
+		s = s[k+1:]
+	}
+}
+
+// trimRole drops the separators a role was cut out with: the comma or the
+// dash before "làm Trưởng đoàn" ("… - Tỉnh ủy viên - làm Trưởng đoàn").
+func trimRole(role string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(role), ",-–—"))
 }
 
 // roleStops end an open-ended role: the sentence goes on with a verb.

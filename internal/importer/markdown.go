@@ -11,9 +11,11 @@ import (
 
 // Markdown returns the bulletin as an article file of the content
 // contract: YAML frontmatter, then the body. The date is written as RFC
-// 3339 in the location Parse was given; documents as objects with the date
-// as "2016-07-12". Fields not found are left out, and a comment in the
-// frontmatter lists them for the editor. There is no draft field: imported
+// 3339 in the location Parse was given, or as "2018-08-06" when the
+// bulletin gives no time of day; documents as objects with the date as
+// "2016-07-12". Fields not found are left out, and a comment in the
+// frontmatter lists them for the editor, as another does each co-lead
+// (an article has one team lead). There is no draft field: imported
 // bulletins were published.
 func (b *Bulletin) Markdown() []byte {
 	var w strings.Builder
@@ -22,7 +24,11 @@ func (b *Bulletin) Markdown() []byte {
 		fmt.Fprintf(&w, "# Không tìm thấy trong bản tin: %s\n", strings.Join(b.Missing, ", "))
 	}
 	field(&w, "", "title", b.Title)
-	if !b.Date.IsZero() {
+	switch {
+	case b.Date.IsZero():
+	case b.DateOnly:
+		fmt.Fprintf(&w, "date: %s\n", b.Date.Format("2006-01-02"))
+	default:
 		fmt.Fprintf(&w, "date: %s\n", b.Date.Format(time.RFC3339))
 	}
 	w.WriteString("kind: news\n")
@@ -30,6 +36,9 @@ func (b *Bulletin) Markdown() []byte {
 		w.WriteString("team_lead:\n")
 		field(&w, "  ", "name", b.TeamLead)
 		field(&w, "  ", "role", b.Role)
+	}
+	for _, co := range b.CoLeads {
+		fmt.Fprintf(&w, "# Đồng Trưởng đoàn: %s\n", strings.ReplaceAll(co, "\n", " "))
 	}
 	field(&w, "", "inspected_unit", b.Unit)
 	if len(b.Documents) > 0 {

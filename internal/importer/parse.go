@@ -15,7 +15,7 @@ import (
 
 // Document is one document a bulletin cites.
 type Document struct {
-	Kind  string // "Đề án", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông báo", "Công văn", "Chương trình"
+	Kind  string // one of text.Kinds: "Đề án", "Nghị quyết", ...
 	Code  string // as written, e.g. "01-ĐA/TU"
 	Date  string // as "12/7/2016"; "" when not given
 	Title string // the quoted title; "" when not given
@@ -26,10 +26,19 @@ type Bulletin struct {
 	Title    string
 	Date     time.Time // zero when the date line is missing
 	DateText string    // the date line as written
+	DateOnly bool      // the date line gives no time of day
 
 	TeamLead string
 	Role     string
-	Unit     string
+	// CoLeads are the others who led the inspection with TeamLead ("…
+	// và đồng chí …, … đồng làm Trưởng đoàn"), as "Name, Role": an article
+	// has one team lead, so these are for the editor to place.
+	CoLeads []string
+	Unit    string
+
+	// Repaired says the text was UTF-8 read as Windows-1252 and saved
+	// again ("Kiá»m tra"), and has been read back as it was written.
+	Repaired bool
 
 	Documents []Document
 
@@ -48,34 +57,36 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 	if loc == nil {
 		loc = time.FixedZone("ICT", 7*60*60)
 	}
-	src, err := Decode(src)
+	src, repaired, err := decode(src)
 	if err != nil {
 		return nil, err
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = text.Compose(src) // the keywords below are precomposed; so must the text be
-	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, errors.New("importer: the bulletin is empty")
-	}
 	lines := splitLines(string(src))
 
+	// Empty once what splitLines drops is gone: a text of zero-width
+	// spaces or control characters too.
 	i := skipBlank(lines, 0)
+	if i == len(lines) {
+		return nil, errors.New("importer: the bulletin is empty")
+	}
 	title := collapseSpace(lines[i])
-	if _, ok := parseDateLine(title, loc); ok {
+	if _, _, ok := parseDateLine(title, loc); ok {
 		return nil, errors.New("importer: no title: the first line is a date")
 	}
-	b := &Bulletin{Title: title}
+	b := &Bulletin{Title: title, Repaired: repaired}
 
 	i = skipBlank(lines, i+1)
 	if i < len(lines) {
-		if t, ok := parseDateLine(lines[i], loc); ok {
-			b.Date, b.DateText = t, strings.TrimSpace(lines[i])
+		if t, dateOnly, ok := parseDateLine(lines[i], loc); ok {
+			b.Date, b.DateText, b.DateOnly = t, strings.TrimSpace(lines[i]), dateOnly
 			i++
 		}
 	}
 	paras := paragraphs(lines[i:])
 
-	b.TeamLead, b.Role = findTeamLead(paras)
+	b.TeamLead, b.Role, b.CoLeads = findTeamLead(paras)
 	b.Unit = findUnit(paras)
 	b.Documents = findDocuments(append([]string{title}, paras...))
 	b.Body = markdownBody(paras)
@@ -98,15 +109,24 @@ func missing(b *Bulletin) []string {
 	return m
 }
 
-// splitLines normalises line ends and spaces: CRLF and CR become LF,
+// splitLines normalises line ends and spaces: CRLF and CR become LF, as
+// do the line and page breaks Word's plain text keeps (VT, FF, NEL);
 // no-break and other odd spaces become " ", zero-width characters and any
-// further byte order mark go.
+// further byte order mark go, and so does every other control character
+// or noncharacter, which no web page may hold (the article would stop
+// the build).
 func splitLines(s string) []string {
 	s = strings.NewReplacer(
-		"\r\n", "\n", "\r", "\n",
+		"\r\n", "\n", "\r", "\n", "\v", "\n", "\f", "\n\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n",
 		"\u00A0", " ", "\u202F", " ", "\u2007", " ", "\t", " ",
 		"\u200B", "", "\u200C", "", "\u200D", "", "\uFEFF", "",
 	).Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.Split(s, "\n")
 }
 
@@ -195,29 +215,44 @@ var dateLine = regexp.MustCompile(`^(?:(?i:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?
 	`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` +
 	`(?:\s*(?:,|-)?\s*(\d{1,2})\s*[:hH]\s*(\d{2}))?\s*$`)
 
-// parseDateLine reads line as a date line in loc.
-func parseDateLine(line string, loc *time.Location) (time.Time, bool) {
+// parseDateLine reads line as a date line in loc; dateOnly says it gives
+// no time of day (the article then shows the day alone, not "00:00").
+func parseDateLine(line string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 	m := dateLine.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
 	hour, minute := n(m[1]), n(m[2])
 	if m[1] == "" {
 		hour, minute = n(m[6]), n(m[7])
 	}
-	return validDate(n(m[5]), n(m[4]), n(m[3]), hour, minute, loc)
+	t, ok = validDate(n(m[5]), n(m[4]), n(m[3]), hour, minute, loc)
+	return t, m[1] == "" && m[6] == "", ok
 }
 
+// The years the site reads a date in (internal/content's minYear and
+// maxYear): a year outside them is a typo, which the article would not
+// load with.
+const minYear, maxYear = 1900, 2100
+
 // validDate builds the time, refusing dates that time.Date would roll over
-// (31/02) and clock times out of range.
+// (31/02), clock times out of range and years the site refuses. Where loc
+// gives the date a local mean time (+07:06:30 before 1911), which RFC 3339
+// cannot write, the date is at loc's standard offset, as the site reads a
+// date written without a zone (internal/content, date.go; FuzzImport
+// holds the two to one instant).
 func validDate(year, month, day, hour, minute int, loc *time.Location) (time.Time, bool) {
-	if month < 1 || month > 12 || hour > 23 || minute > 59 {
+	if month < 1 || month > 12 || hour > 23 || minute > 59 || year < minYear || year > maxYear {
 		return time.Time{}, false
 	}
 	t := time.Date(year, time.Month(month), day, hour, minute, 0, 0, loc)
 	if t.Day() != day || int(t.Month()) != month {
 		return time.Time{}, false
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		name, std := time.Date(2000, 1, 1, 0, 0, 0, 0, loc).Zone()
+		t = time.Date(year, time.Month(month), day, hour, minute, 0, 0, time.FixedZone(name, std))
 	}
 	return t, true
 }

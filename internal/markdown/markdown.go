@@ -34,8 +34,12 @@ type Options struct {
 	// ".md" link in a body names (see text.SourceLink), as a slash path
 	// from the site root; ok reports that the file is a page of the site,
 	// url is that page. The link then leads to url, fragment kept. A link
-	// to a file the site does not show is left as written (bulletin check
-	// reports it). Page must be safe for concurrent use.
+	// to a file the site does not know is left as written (bulletin check
+	// reports it). A file the site knows but does not publish (a draft, an
+	// article dated in the future) answers ok with an empty url: the link
+	// is dropped and its text kept, so a published page neither leads
+	// nowhere nor gives the unpublished file's name away. Page must be
+	// safe for concurrent use.
 	Page func(file string) (url string, ok bool)
 
 	// Image, when non-nil, is asked for each image in a body: the file
@@ -68,8 +72,9 @@ type ImageUse struct {
 // when the body was converted. The HTML holds URL for File, so the HTML
 // stays right for as long as Page(File) still answers URL.
 type PageLink struct {
-	File string // slash path from the site root
-	URL  string // "" when Page did not know the file
+	File   string // slash path from the site root
+	URL    string // "" when Page did not know the file, or knew it unpublished
+	Hidden bool   // Page knew the file unpublished: the link was dropped, its text kept
 }
 
 // Link is one link or image destination found in a body.

@@ -205,3 +205,20 @@ func TestPageLinks(t *testing.T) {
 		t.Errorf("Convert without a file rewrote the link: %s", h)
 	}
 }
+
+// A file the site knows but does not publish (Page answers "", true): the
+// link goes, its text and markup stay, and nothing of the file's name.
+func TestPageLinksToUnpublishedFiles(t *testing.T) {
+	c := New(Options{Page: func(f string) (string, bool) { return "", f == "content/articles/nhap.md" }})
+	r, err := c.ConvertFile([]byte("Xem [**bài** nháp](nhap.md#muc) và [khác](khac.md).\n"), "content/articles/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>Xem <strong>bài</strong> nháp và <a href=\"khac.md\">khác</a>.</p>\n"; r.HTML != want {
+		t.Errorf("HTML = %q, want %q", r.HTML, want)
+	}
+	want := []PageLink{{File: "content/articles/nhap.md", Hidden: true}, {File: "content/articles/khac.md"}}
+	if !reflect.DeepEqual(r.Pages, want) || r.Links[0].Dest != "nhap.md#muc" {
+		t.Errorf("Pages = %+v, Links = %+v", r.Pages, r.Links)
+	}
+}

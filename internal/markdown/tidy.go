@@ -23,6 +23,7 @@ import (
 
 func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, images []ImageUse, summary string) {
 	var drop []ast.Node
+	var unlink []*ast.Link // links to unpublished pages: their text stays
 	var headings []*ast.Heading
 	top := false // a heading of level 1: the page's title is the only h1
 	lines := &lineIndex{src: src}
@@ -52,7 +53,9 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 				n.Destination = nil
 			} else if pl, url, ok := c.pageLink(file, string(n.Destination)); ok {
 				pages = append(pages, pl)
-				if url != "" {
+				if pl.Hidden {
+					unlink = append(unlink, n)
+				} else if url != "" {
 					n.Destination = []byte(url)
 				}
 			}
@@ -83,6 +86,13 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 		for _, h := range headings {
 			h.Level = min(h.Level+1, 6)
 		}
+	}
+	for _, l := range unlink {
+		p := l.Parent()
+		for c := l.FirstChild(); c != nil; c = l.FirstChild() {
+			p.InsertBefore(p, l, c) // moves c out of l
+		}
+		p.RemoveChild(p, l)
 	}
 	for _, n := range drop {
 		p := n.Parent()
@@ -120,7 +130,8 @@ func (c *Converter) siteImage(n *ast.Image, file string) ImageUse {
 // pageLink resolves a link destination in the body of file that names
 // another content file. ok is false when dest is no such link (or the
 // converter has no page table, or the body no file); url is "" when the
-// site does not show that file.
+// site does not show that file, and pl.Hidden is set when it knows the
+// file but does not publish it.
 func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok bool) {
 	if c.page == nil || file == "" {
 		return pl, "", false
@@ -130,7 +141,9 @@ func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok boo
 		return pl, "", false
 	}
 	pl.File = target
-	if u, found := c.page(target); found {
+	if u, found := c.page(target); found && u == "" {
+		pl.Hidden = true
+	} else if found {
 		pl.URL = u
 		url = u + tail
 	}

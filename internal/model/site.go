@@ -28,6 +28,10 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	Docs       []*Doc
 	Pages      []*Page // every HTML page, in URL order
+	// Hidden are the articles this build leaves out: drafts (unless it
+	// publishes them), and those dated after its clock (unless it
+	// publishes them), oldest first. Links to their files lose their link.
+	Hidden []*ArticleFile
 	// Until is the first time at which the clock alone changes the site:
 	// the date of the next article still in the future (it comes out, or
 	// loses its "scheduled" mark). Zero: never.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +44,7 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 // only a regular file (importing /dev/zero, or a named pipe, would never
 // end), and stops when ctx is done.
 func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64) (*Report, error) {
-	src, err := input.ReadPath(ctx, from, limit)
+	raw, err := input.ReadPath(ctx, from, limit)
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		err = pe.Err // named below, once
 	}
@@ -50,17 +52,17 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	// The stamp is taken of the text, whatever its encoding on disk.
-	if src, err = importer.Decode(src); err != nil {
-		return nil, fmt.Errorf("%s: %w", from, err)
-	}
-	b, err := importer.Parse(src, loc)
+	src, err := importer.Decode(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
-	if b.Date.IsZero() {
-		// An article needs a date: written without one it would stop the
-		// next build of the whole site.
-		return nil, fmt.Errorf("%s: no date line after the title (write one like \"16:41, 06/08/2018\" on the line after the title, then import again)", from)
+	b, err := importer.Parse(raw, loc) // from the bytes: it tells what Decode repaired
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	slug, err := Publishable(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	r := &Report{From: from, Bulletin: b}
 	stamp := stampPrefix + stampOf(src)
@@ -71,17 +73,86 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 		return r, nil
 	}
 	dir := filepath.Join(root, "content", "articles", strconv.Itoa(b.Date.Year()))
-	slug := text.Slug(b.Title)
-	if slug == "" {
-		return nil, fmt.Errorf("%s: the title %q has no letter or digit to make a file name from", from, b.Title)
-	}
-	r.Path = filepath.Join(dir, slug+".md")
+	name, own := freeName(dir, slug, b.Date)
+	r.Path = filepath.Join(dir, name+".md")
 	md := b.Markdown()
-	md = append([]byte("---\n"+stamp+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
+	head := "---\n" + stamp + "\n"
+	if own {
+		head += "slug: " + name + "\n"
+	}
+	md = append([]byte(head), bytes.TrimPrefix(md, []byte("---\n"))...)
 	if err := create(r.Path, string(md)); err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	return r, nil
+}
+
+// Publishable checks that a bulletin as parsed makes an article the site
+// can build, and returns the slug its file is named by. An article needs
+// a date (without one it would stop the next build of the whole site) and
+// a title with a letter or digit.
+func Publishable(b *importer.Bulletin) (slug string, err error) {
+	if b.Date.IsZero() {
+		return "", fmt.Errorf("no date line after the title (write one like \"16:41, 06/08/2018\" on the line after the title, then import again)")
+	}
+	if slug = text.Slug(b.Title); slug == "" {
+		return "", fmt.Errorf("the title %q has no letter or digit to make a file name from", b.Title)
+	}
+	return slug, nil
+}
+
+// freeName is the name, without ".md", of a new file in dir for an
+// article whose title makes slug, dated d: slug, or, when a bulletin with
+// the same title was imported or written already, slug-2, slug-3, ...
+// A second "Kiểm tra công tác dân vận" of the year is no clash: its URL
+// has its own month. One of the same month would share the URL, so own
+// says the article needs its name as its slug (so does one beside a file
+// whose date cannot be read).
+func freeName(dir, slug string, d time.Time) (name string, own bool) {
+	for n := 1; ; n++ {
+		name = slug
+		if n > 1 {
+			suffix := fmt.Sprintf("-%d", n)
+			base := slug
+			if len(base)+len(suffix) > text.MaxSlug { // as a slug, it would be cut back to slug
+				base = base[:text.MaxSlug-len(suffix)]
+				if i := strings.LastIndexByte(base, '-'); i > 0 {
+					base = base[:i]
+				}
+			}
+			name = base + suffix
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name+".md"))
+		if errors.Is(err, fs.ErrNotExist) {
+			return name, own && n > 1
+		}
+		if y, m, ok := monthOf(data); !ok || y == d.Year() && m == d.Month() {
+			own = true
+		}
+	}
+}
+
+// dateLine finds the frontmatter's date: 2018-08-06..., or the
+// Vietnamese [hh:mm, ]06/08/2018.
+var (
+	isoDateLine = regexp.MustCompile(`(?m)^date:\s*["']?(\d{4})-(\d{1,2})-`)
+	vnDateLine  = regexp.MustCompile(`(?m)^date:\s*["']?(?:[^"'\n/]*?[, ]\s*)?\d{1,2}/(\d{1,2})/(\d{4})`)
+)
+
+// monthOf reads the year and month of an article's date, where its
+// frontmatter writes it in a common form.
+func monthOf(data []byte) (int, time.Month, bool) {
+	if m := isoDateLine.FindSubmatch(data); m != nil {
+		y, _ := strconv.Atoi(string(m[1]))
+		mo, _ := strconv.Atoi(string(m[2]))
+		return y, time.Month(mo), true
+	}
+	if m := vnDateLine.FindSubmatch(data); m != nil {
+		mo, _ := strconv.Atoi(string(m[1]))
+		y, _ := strconv.Atoi(string(m[2]))
+		return y, time.Month(mo), true
+	}
+	return 0, 0, false
 }
 
 // stampOf hashes the text regardless of BOM, line ends and surrounding

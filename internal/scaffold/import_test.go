@@ -58,11 +58,26 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 		t.Fatalf("re-import of the decomposed text: %+v, %v", r, err)
 	}
 
-	// Another text with the same title and year: refused, naming the file.
+	// Another text with the same title, of the same month: it was refused
+	// ("already exists"); it is written beside, with a slug of its own so
+	// that its URL is too. One of another month keeps the title's slug:
+	// its URL differs by the month.
 	other := filepath.Join(t.TempDir(), "other.txt")
 	os.WriteFile(other, []byte(strings.Replace(bulletin, "Đoàn ghi nhận", "Khác hẳn", 1)), 0o644)
-	if _, err := Import(root, other, loc); err == nil || !strings.Contains(err.Error(), want+" already exists") {
-		t.Errorf("clash: %v", err)
+	if r, err := Import(root, other, loc); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-2.md" {
+		t.Fatalf("same title, same month: %+v, %v", r, err)
+	} else if md, _ := os.ReadFile(r.Path); !strings.Contains(string(md), "\nslug: kiem-tra-viec-thuc-hien-de-an-phat-trien-van-hoa-doc-2\n") {
+		t.Errorf("no slug of its own:\n%s", md)
+	}
+	later := filepath.Join(t.TempDir(), "later.txt")
+	os.WriteFile(later, []byte(strings.Replace(strings.Replace(bulletin, "14/03/2019", "20/09/2019", 1), "Đoàn ghi nhận", "Tháng chín", 1)), 0o644)
+	if r, err := Import(root, later, loc); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-3.md" {
+		t.Fatalf("same title, another month: %+v, %v", r, err)
+	} else if md, _ := os.ReadFile(r.Path); strings.Contains(string(md), "\nslug:") {
+		t.Errorf("a slug it does not need:\n%s", md)
+	}
+	if got, _ := os.ReadFile(want); !strings.Contains(string(got), "Đã biên tập.") {
+		t.Error("the first article was overwritten")
 	}
 	if src, _ := os.ReadFile(from); string(src) != bulletin {
 		t.Error("the source text was changed")

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"bulletin/internal/text"
@@ -50,10 +51,12 @@ func Project(root, code, title string, now time.Time, loc *time.Location) (strin
 	if title, err = oneLine("title", title); err != nil {
 		return "", err
 	}
-	slug := text.CodeSlug(code)
-	if slug == "" {
-		return "", fmt.Errorf("the code %q has no letter or digit", code)
+	// A code the build would refuse ("42", "01-ĐA/TU, 02-ĐA/TU") is refused
+	// here, before a file is written; "Đề án số 01-ĐA/TU" is its code.
+	if code, _, err = text.ParseCode(code); err != nil {
+		return "", fmt.Errorf("%v (%s)", err, text.CodeHint)
 	}
+	slug := text.CodeSlug(code)
 	// Another file may describe the code already, under any name: a
 	// second would stop the build.
 	if other, err := projectFile(root, text.CodeKey(code)); err != nil {
@@ -73,12 +76,20 @@ func Project(root, code, title string, now time.Time, loc *time.Location) (strin
 }
 
 // oneLine checks text an editor typed on the command line for a field:
-// UTF-8, and one line (white space runs made one space).
+// UTF-8, and one line (white space runs made one space), without the
+// characters no web page may hold (a control character pasted from a
+// terminal, ESC, would stop every build until the file is fixed).
 func oneLine(field, s string) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", fmt.Errorf("the %s is not UTF-8 text (is the terminal set to UTF-8?)", field)
 	}
-	return strings.Join(strings.Fields(s), " "), nil
+	s = strings.Join(strings.Fields(s), " ")
+	for i, r := range []rune(s) {
+		if unicode.IsControl(r) || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE {
+			return "", fmt.Errorf("the %s holds the character U+%04X at character %d, which web pages may not contain: nothing was written (type the %s again)", field, r, i+1, field)
+		}
+	}
+	return s, nil
 }
 
 // codeLine finds a project file's code in its frontmatter: "code: x",

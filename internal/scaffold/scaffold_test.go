@@ -85,3 +85,38 @@ func TestTitlesFromTheCommandLine(t *testing.T) {
 		t.Errorf("a title on two lines:\n%s", b)
 	}
 }
+
+// A control character typed or pasted into a title (ESC from a terminal)
+// was written, and then stopped every build of the site.
+func TestControlCharactersAreRefused(t *testing.T) {
+	root := t.TempDir()
+	for _, title := range []string{"Kiểm tra \x1b[31mđỏ", "Tiêu đề\x7f", "Tiêu\u0085\u009b đề", "x\ufffe"} {
+		if _, err := Article(root, title, time.Now(), time.UTC); err == nil || !strings.Contains(err.Error(), "which web pages may not contain: nothing was written") {
+			t.Errorf("%q: %v", title, err)
+		}
+	}
+	if _, err := Project(root, "01-ĐA/TU", "Tên\x01", time.Now(), time.UTC); err == nil {
+		t.Error("a project title with a control character was written")
+	}
+	if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+		t.Error("a file was written")
+	}
+}
+
+// A code the build would refuse is refused before a file is written; a
+// citation is read as its code.
+func TestProjectCodeAsTheBuildReadsIt(t *testing.T) {
+	root := t.TempDir()
+	for _, code := range []string{"42", "01-ĐA/TU, 02-ĐA/TU", "Đề án"} {
+		if _, err := Project(root, code, "x", time.Now(), time.UTC); err == nil || !strings.Contains(err.Error(), "a code is the document's number") {
+			t.Errorf("%q: %v", code, err)
+		}
+	}
+	p, err := Project(root, "Đề án số 03-Đ\u200bA/TU", "x", time.Now(), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); !strings.HasSuffix(p, "content/projects/03-da-tu.md") || !strings.Contains(string(b), `code: "03-ĐA/TU"`) {
+		t.Errorf("%s:\n%s", p, b)
+	}
+}

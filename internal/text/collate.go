@@ -36,8 +36,11 @@ func CollateKey(s string) string {
 		rs := []rune(word)
 		for i := 0; i < len(rs); i++ {
 			r := rs[i]
-			if unicode.Is(unicode.Mn, r) {
+			if unicode.Is(unicode.Mn, r) || isFormat(r) {
 				continue // marks are read with their letter below
+			}
+			if r == 'ð' { // the look-alike of đ (ToLower made Ð ð)
+				r = 'đ'
 			}
 			letter, tone := string(r), byte(0)
 			for i+1 < len(rs) && unicode.Is(unicode.Mn, rs[i+1]) {

@@ -16,7 +16,9 @@ var folds = map[rune]string{
 	'o': "òóỏõọôồốổỗộơờớởỡợöøō",
 	'u': "ùúủũụưừứửữựûüūů",
 	'y': "ỳýỷỹỵÿ",
-	'd': "đ",
+	// The Latin Ð/ð (U+00D0/U+00F0, "eth") looks exactly like Đ/đ and
+	// arrives in text that went through Latin-1 or VNI: it is read as đ.
+	'd': "đð",
 	'c': "çč",
 	'n': "ñň",
 	's': "š",
@@ -54,14 +56,22 @@ func isMark(r rune) bool {
 	return unicode.Is(unicode.Mn, r)
 }
 
-// Fold returns s with every tone mark and vowel mark removed and Đ/đ made
-// D/d, keeping case: "Đảng ủy Khối" → "Dang uy Khoi". It accepts both
-// precomposed (NFC) and decomposed (NFD) input. Other characters are kept.
+// isFormat reports whether r is an invisible format character: a zero-width
+// space or joiner, a soft hyphen, a byte order mark, a direction mark.
+// Pasted from a word processor or a web page, one sits unseen inside a
+// name or a code; it is no part of either.
+func isFormat(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Cf, r) }
+
+// Fold returns s with every tone mark and vowel mark removed and Đ/đ (and
+// its look-alike Ð/ð) made D/d, keeping case: "Đảng ủy Khối" → "Dang uy
+// Khoi". Invisible format characters (zero-width space, soft hyphen, ...)
+// are dropped. It accepts both precomposed (NFC) and decomposed (NFD)
+// input. Other characters are kept.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if isMark(r) {
+		if isMark(r) || isFormat(r) {
 			continue
 		}
 		if f, ok := foldTable[r]; ok {
@@ -70,4 +80,20 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// StripFormat returns s without its invisible format characters (see
+// isFormat), and unchanged when it has none: names and codes are read
+// through it, so that "Bùi Hải\u200bTú" is the Bùi Hải Tú of the other
+// articles and a code with a zero-width space names no look-alike project.
+func StripFormat(s string) string {
+	if !strings.ContainsFunc(s, isFormat) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isFormat(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

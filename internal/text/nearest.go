@@ -1,12 +1,17 @@
 package text
 
+import "strings"
+
 // Nearest returns the candidate closest to word by edit distance, when it
 // is close enough to be a likely typo ("documnets" → "documents"), and ""
 // otherwise. Messages about unknown keys use it for a "did you mean" hint.
+// Case does not count: "DATE" is taken for "date", a key typed with Caps
+// Lock on.
 func Nearest(word string, candidates []string) string {
 	best, bestDist := "", -1
+	lower := strings.ToLower(word)
 	for _, c := range candidates {
-		d := Distance(word, c)
+		d := Distance(lower, strings.ToLower(c))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -9,13 +10,19 @@ import (
 // anything but a-z and 0-9 made one "-", with no "-" at either end.
 // "Đảng ủy Khối" → "dang-uy-khoi"; "4950/QĐ-UBND" → "4950-qd-ubnd".
 // It returns "" when s has no letter or digit at all; callers decide
-// whether that is an error.
+// whether that is an error. Text whose letters or digits do not fold to
+// ASCII at all ("日本", "Москва") is spelt by code points, "u65e5-u672c",
+// so every name with a letter has an address, and two such names never
+// share one.
 //
 // A slug is cut, at a word, to MaxSlug bytes: it names a folder of the
 // built site (and the file "new" writes), and file systems refuse names
 // past 255 bytes. Official titles run to 300 characters.
 func Slug(s string) string {
 	slug := slug(s)
+	if slug == "" {
+		slug = codePoints(s)
+	}
 	if len(slug) <= MaxSlug {
 		return slug
 	}
@@ -51,6 +58,23 @@ func slug(s string) string {
 	return b.String()
 }
 
+// codePoints spells the letters and digits of s as "u" and their code
+// points in hexadecimal, joined by "-": the slug of text with nothing that
+// folds to ASCII.
+func codePoints(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		fmt.Fprintf(&b, "u%x", r)
+	}
+	return b.String()
+}
+
 // CodeKey returns the identity of a document code. Codes that differ only
 // by diacritics (Đ or D, with or without marks), case, or white space
 // anywhere are the same key: CodeKey("01-ĐA/TU") == CodeKey(" 01-da/tu ").
@@ -75,4 +99,6 @@ func CodeKey(code string) string {
 }
 
 // CodeSlug is the URL segment of a document code: "01-ĐA/TU" → "01-da-tu".
-func CodeSlug(code string) string { return Slug(code) }
+// It is made from the code's key, so that codes that are one project
+// ("01 - ĐA / TU", "0 1-DA/TU") have one URL, whatever their spacing.
+func CodeSlug(code string) string { return Slug(CodeKey(code)) }
