@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"output":   {"diag"},
 	"importer": {"text"},
 	"scaffold": {"importer", "text"},
+	"front":    {},
 	"check":    {"model", "diag", "text", "build", "output", "sitetest"},
 	"build":    {"*"},
 	"serve":    {"build", "diag", "output", "model", "sitetest"},
