@@ -48,6 +48,21 @@ type markdownCache struct {
 // and gives each its Body. keep says whether to keep the conversions for
 // the next build.
 func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) diag.List {
+	out, next := c.run(ctx, s, keep)
+	c.entries = next
+	return out
+}
+
+// look converts like convert, reusing what the cache holds, and keeps
+// nothing: the site it converts holds text that is not saved.
+func (c *markdownCache) look(ctx context.Context, s *model.Site) diag.List {
+	out, _ := c.run(ctx, s, false)
+	return out
+}
+
+// run gives each body of s its conversion, and returns the entries the
+// next build may reuse (none unless keep).
+func (c *markdownCache) run(ctx context.Context, s *model.Site, keep bool) (diag.List, map[mdKey]*mdEntry) {
 	opts, codes := options(s)
 	conv := markdown.New(opts)
 	bodies := bodiesOf(s)
@@ -77,8 +92,7 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, keep bool) d
 			}
 		}
 	}
-	c.entries = next
-	return out
+	return out, next
 }
 
 // options sets up the converter: raw HTML as the site allows, links from

@@ -28,17 +28,27 @@ const (
 // Run checks the site in fsys as of now and returns every finding, sorted.
 // The error is for failures other than findings (a cancelled run).
 func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
-	mem := output.NewMemory()
-	res, err := build.Build(ctx, build.Options{Source: fsys, Sink: mem, Drafts: true, Future: true, Now: now})
+	snap, err := new(build.Builder).Prepare(ctx, build.Options{Source: fsys, Drafts: true, Future: true, Now: now}, build.Everything)
+	if err == nil {
+		// Every page is made: a layout failing on one is an error.
+		_, err = snap.Write(ctx, output.NewMemory())
+	}
 	if err != nil {
 		if list := diag.AsList(err); list != nil {
 			return list, nil
 		}
 		return nil, err
 	}
-	found := res.Warnings
-	s := res.Site
-	c := &checker{site: s, out: mem, fsys: fsys, now: now}
+	return Snapshot(snap, fsys, now), nil
+}
+
+// Snapshot runs the checks on a site already prepared (with drafts and
+// future articles, as Run prepares it): its warnings, and the findings
+// that weigh one file against the others. The browser editor runs them on
+// a site holding a form's unsaved text.
+func Snapshot(snap *build.Snapshot, fsys fs.FS, now time.Time) diag.List {
+	found := append(diag.List(nil), snap.Warnings...)
+	c := &checker{site: snap.Site, out: snap, fsys: fsys, now: now}
 	c.documents(&found)
 	c.projects(&found)
 	c.followUps(&found)
@@ -46,12 +56,12 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 	c.titles(&found)
 	c.names(&found)
 	found.Sort()
-	return found, nil
+	return found
 }
 
 type checker struct {
 	site *model.Site
-	out  *output.Memory
+	out  interface{ Has(name string) bool } // the site's output files
 	fsys fs.FS
 	now  time.Time
 

@@ -152,7 +152,7 @@ func (c *checker) exists(p string) bool {
 		name = "index.html"
 	}
 	for _, n := range []string{name, name + "/index.html"} {
-		if _, ok := c.out.Get(n); ok {
+		if c.out.Has(n) {
 			return true
 		}
 	}
