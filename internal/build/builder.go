@@ -24,8 +24,8 @@ import (
 type Builder struct {
 	mu    sync.Mutex // one Prepare or Look at a time
 	keep  bool       // a preview's Builder: keep what the next build reuses
-	theme *Theme // the theme the kept results came from
-	todo  todo   // what the next Prepare must read again
+	theme *Theme     // the theme the kept results came from
+	todo  todo       // what the next Prepare must read again
 
 	cfg         model.Config
 	cfgProblems diag.List
