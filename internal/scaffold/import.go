@@ -38,13 +38,34 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ImportData(root, from, src, loc)
+}
+
+// ImportData is Import of a file already read: the browser editor's
+// upload, which is parsed and never stored as it is. from names it in
+// messages. A Word document (.docx) is read as its text for what the
+// import recognises, and its body keeps its headings, bold and italic,
+// lists and tables.
+func ImportData(root, from string, src []byte, loc *time.Location) (*Report, error) {
+	var doc *importer.Docx
+	if importer.IsDocx(src) {
+		d, err := importer.ReadDocx(src)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", from, err)
+		}
+		doc, src = d, d.Text()
+	}
 	// The stamp is taken of the text, whatever its encoding on disk.
-	if src, err = importer.Decode(src); err != nil {
+	src, err := importer.Decode(src)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	b, err := importer.Parse(src, loc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	if doc != nil {
+		b.Body = doc.Body(b)
 	}
 	if b.Date.IsZero() {
 		// An article needs a date: written without one it would stop the
