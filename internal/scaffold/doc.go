@@ -3,8 +3,9 @@
 // editor fills in, and the articles "bulletin import" makes of plain-text
 // bulletins and Word documents (from a file, or bytes the browser editor
 // received). WriteNew writes the browser editor's new articles where "new"
-// puts them, inside content/ only, whole or not at all. It never overwrites: a file that exists is an error that names
-// it, and the text imported from is never changed.
+// puts them, inside content/ only, whole or not at all. It never
+// overwrites: a file that exists is an error that names it, and the text
+// imported from is never changed.
 //
 // It imports importer, text and the standard library.
 package scaffold
