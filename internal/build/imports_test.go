@@ -30,7 +30,8 @@ var allowed = map[string][]string{
 	"front":    {},
 	"check":    {"model", "diag", "text", "build", "output", "sitetest"},
 	"build":    {"*"},
-	"serve":    {"build", "diag", "output", "model", "sitetest"},
+	"serve":    {"build", "diag", "output", "model", "sitetest", "editor"},
+	"editor":   {"build", "check", "content", "diag", "front", "importer", "model", "scaffold", "text", "sitetest"},
 	"sitetest": {"build", "output", "diag", "model"},
 }
 

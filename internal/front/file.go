@@ -139,6 +139,9 @@ func (f *File) Frontmatter() string { return f.text }
 // EOL is the file's line end.
 func (f *File) EOL() string { return f.eol }
 
+// BodyLine is the line of the file the body starts on.
+func (f *File) BodyLine() int { return 1 + strings.Count(f.head+f.text+f.close, "\n") }
+
 // Body is the body with "\n" line ends, as a text area shows it.
 func (f *File) Body() string { return strings.ReplaceAll(string(f.body), "\r\n", "\n") }
 
