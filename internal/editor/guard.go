@@ -63,7 +63,9 @@ func (e *Editor) tokenOK(sent string) bool {
 // errPath is an edit path that names no article file inside content/.
 type errPath struct{ why string }
 
-func (e errPath) Error() string { return "this editor edits the articles under content/articles/ only: " + e.why }
+func (e errPath) Error() string {
+	return "this editor edits the articles under content/articles/ only: " + e.why
+}
 
 // articlePath turns what follows /_bulletin/edit/ in a URL (decoded) into
 // the path of an article file under content/: "articles/2018/a.md". It

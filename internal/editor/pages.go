@@ -32,8 +32,8 @@ var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 		b, _ := json.Marshal(v)
 		return string(b)
 	},
-	"edit":     func(p string) string { return Prefix + escape(strings.TrimPrefix(p, "content/")) },
-	"has":      func(m map[string]bool, k string) bool { return m[k] },
+	"edit": func(p string) string { return Prefix + escape(strings.TrimPrefix(p, "content/")) },
+	"has":  func(m map[string]bool, k string) bool { return m[k] },
 	"dict": func(i int, d docInfo) map[string]any {
 		return map[string]any{"I": i, "N": i + 1, "D": d}
 	},
