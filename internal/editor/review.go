@@ -33,7 +33,8 @@ type review struct {
 // problem is a problem as the form shows it: beside the field it
 // concerns (Field "" for the form as a whole).
 type problem struct {
-	Field    string `json:"field"`
+	Field    string `json:"field"` // of the form
+	Key      string `json:"key"`   // of the frontmatter, as the problem names it
 	Severity string `json:"severity"`
 	Line     int    `json:"line"`
 	Message  string `json:"message"`
@@ -89,7 +90,7 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 }
 
 func problemOf(p *diag.Problem, bodyLine int) problem {
-	return problem{Field: fieldOf(p, bodyLine), Severity: p.Severity.String(), Line: p.Line, Message: p.Message,
+	return problem{Field: fieldOf(p, bodyLine), Key: p.Field, Severity: p.Severity.String(), Line: p.Line, Message: p.Message,
 		Hint: p.Hint, Text: p.Error(), File: p.File}
 }
 

@@ -71,7 +71,8 @@
     inflight = new AbortController();
     var data = new URLSearchParams(new FormData(form));
     data.set("action", "preview");
-    fetch(form.action, { method: "POST", body: data, signal: inflight.signal, credentials: "same-origin" })
+    // form.action would be the buttons named "action": the attribute is the URL.
+    fetch(form.getAttribute("action"), { method: "POST", body: data, signal: inflight.signal, credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(show)
       .catch(function (e) { if (e.name !== "AbortError") status.textContent = "Không xem trước được: " + e.message; });
@@ -79,7 +80,10 @@
 
   function show(p) {
     if (p.html) {
-      var y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+      // The frame is sandboxed (no script runs in it) but same-origin, so
+      // its scroll position can be kept across updates.
+      var y = 0;
+      try { y = frame.contentWindow.scrollY; } catch (e) { /* not readable */ }
       frame.srcdoc = p.html;
       frame.addEventListener("load", function once() {
         frame.removeEventListener("load", once);
@@ -112,7 +116,14 @@
       sev.className = "sev";
       sev.textContent = x.severity === "error" ? "Lỗi" : "Cảnh báo";
       li.appendChild(sev);
-      li.appendChild(document.createTextNode((x.line ? " (dòng " + x.line + ")" : "") + ": " + x.message));
+      li.appendChild(document.createTextNode((x.line ? " (dòng " + x.line + ")" : "") + ": "));
+      if (x.key) {
+        var code = document.createElement("code");
+        code.textContent = x.key;
+        li.appendChild(code);
+        li.appendChild(document.createTextNode(": "));
+      }
+      li.appendChild(document.createTextNode(x.message));
       if (x.hint) {
         var h = document.createElement("span");
         h.className = "hint";
