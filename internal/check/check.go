@@ -49,14 +49,18 @@ func Run(ctx context.Context, fsys fs.FS, now time.Time) (diag.List, error) {
 func Snapshot(snap *build.Snapshot, fsys fs.FS, now time.Time) diag.List {
 	found := append(diag.List(nil), snap.Warnings...)
 	c := &checker{site: snap.Site, out: snap, fsys: fsys, now: now}
-	c.documents(&found)
-	c.projects(&found)
-	c.followUps(&found)
-	c.links(&found)
-	c.titles(&found)
-	c.names(&found)
+	c.run(&found)
 	found.Sort()
 	return found
+}
+
+func (c *checker) run(found *diag.List) {
+	c.documents(found)
+	c.projects(found)
+	c.followUps(found)
+	c.links(found)
+	c.titles(found)
+	c.names(found)
 }
 
 type checker struct {
@@ -64,6 +68,8 @@ type checker struct {
 	out  interface{ Has(name string) bool } // the site's output files
 	fsys fs.FS
 	now  time.Time
+
+	only string // check only what concerns this file (File); "" for the whole site
 
 	pages map[string]*model.Article // content files that are pages, by composed path; nil for projects and pages
 	byURL map[string]*model.Article // articles by URL

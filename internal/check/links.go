@@ -16,6 +16,9 @@ import (
 func (c *checker) links(found *diag.List) {
 	c.index()
 	for _, a := range c.site.Articles {
+		if !c.mine(a.Path) {
+			continue
+		}
 		c.sourceLinks(&a.Source, &a.Body, a.URL, found)
 		if a.Image != "" && !c.exists(c.resolve(a.Image, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
@@ -23,11 +26,14 @@ func (c *checker) links(found *diag.List) {
 		}
 	}
 	for _, p := range c.site.Projects {
-		if p.File != nil {
+		if p.File != nil && c.mine(p.File.Path) {
 			c.sourceLinks(&p.File.Source, &p.Body, p.URL, found)
 		}
 	}
 	for _, d := range c.site.Docs {
+		if !c.mine(d.Path) {
+			continue
+		}
 		c.sourceLinks(&d.Source, &d.Body, d.URL, found)
 	}
 }

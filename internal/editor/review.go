@@ -20,7 +20,7 @@ import (
 type review struct {
 	look     *build.Look
 	site     *model.Site
-	found    diag.List // check's findings on the whole site
+	found    diag.List // check's findings: on the file, or on the whole site for path ""
 	problems []problem // of this file
 	others   []problem // errors in other files, which stop the site from building
 	errors   int       // errors of this file
@@ -52,7 +52,12 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 	}
 	rv := &review{look: lk, site: lk.Site}
 	found := lk.Problems
-	if lk.Snapshot != nil {
+	switch {
+	case lk.Snapshot != nil && path != "":
+		// The rules run where the file takes part only: a form is checked
+		// as it is typed, on sites of many thousand articles.
+		found = check.File(lk.Snapshot, os.DirFS(e.cfg.Source), e.now(), path)
+	case lk.Snapshot != nil:
 		found = check.Snapshot(lk.Snapshot, os.DirFS(e.cfg.Source), e.now())
 	}
 	rv.found = found
