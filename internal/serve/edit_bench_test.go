@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // BenchmarkEditorPreview measures what the form's script waits for after a
@@ -43,7 +42,6 @@ func BenchmarkEditorPreview(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/preview")
-	_ = time.Second
 }
 
 // preview is the editor's answer to a preview, as the script reads it.

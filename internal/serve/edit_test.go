@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net"
@@ -14,7 +15,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
 
 // editForm opens an article's form and returns the fields it would send.
@@ -253,4 +253,41 @@ func TestPagesLinkToTheEditor(t *testing.T) {
 	}
 }
 
-var _ = time.Second
+
+// A code no project file describes is shown as such in the preview, and
+// the form can create its project file as "bulletin new project" does;
+// the next preview shows the project's title.
+func TestEditorCreatesAProjectFile(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	form := ts.editForm("articles/a.md")
+	form.Set("documents", "07-ĐA/TU")
+	form.Set("action", "preview")
+	var p struct {
+		Documents []struct {
+			Code, Title string
+			File        bool
+		}
+	}
+	_, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if json.Unmarshal([]byte(body), &p); len(p.Documents) != 1 || p.Documents[0].File {
+		t.Fatalf("preview documents: %s", body)
+	}
+	code, body, _ := ts.post("/_bulletin/edit/project", url.Values{"token": {form.Get("token")}, "code": {"07-ĐA/TU"}, "title": {"Phát triển chè"}}, nil)
+	if code != http.StatusOK || !strings.Contains(body, `"path":"content/projects/07-da-tu.md"`) {
+		t.Fatalf("create: %d %s", code, body)
+	}
+	if got := ts.read("content/projects/07-da-tu.md"); !strings.Contains(got, `code: "07-ĐA/TU"`) || !strings.Contains(got, `title: "Phát triển chè"`) {
+		t.Errorf("project file:\n%s", got)
+	}
+	_, body, _ = ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if json.Unmarshal([]byte(body), &p); len(p.Documents) != 1 || !p.Documents[0].File || p.Documents[0].Title != "Phát triển chè" {
+		t.Errorf("preview after: %s", body)
+	}
+	// Without the token, nothing is created.
+	if code, _, _ := ts.post("/_bulletin/edit/project", url.Values{"code": {"08-ĐA/TU"}, "title": {"x"}}, nil); code != http.StatusForbidden {
+		t.Errorf("without the token: %d", code)
+	}
+	if _, err := os.Stat(ts.path("content/projects/08-da-tu.md")); err == nil {
+		t.Error("a project file was created without the token")
+	}
+}
