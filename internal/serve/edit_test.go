@@ -253,7 +253,6 @@ func TestPagesLinkToTheEditor(t *testing.T) {
 	}
 }
 
-
 // A code no project file describes is shown as such in the preview, and
 // the form can create its project file as "bulletin new project" does;
 // the next preview shows the project's title.
