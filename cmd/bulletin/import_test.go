@@ -106,3 +106,20 @@ func TestImportSameTitleTwiceThenBuild(t *testing.T) {
 		}
 	}
 }
+
+// A Word document is imported and built: its table reaches the page.
+func TestImportDocxThenBuild(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n"})
+	from := filepath.Join("..", "..", "internal", "importer", "testdata", "ban-tin.docx")
+	code, out, errs := bulletin("import", "-source", site, from)
+	if code != 0 || !strings.Contains(out, "Hoàng Minh Đức") || !strings.Contains(out, "07-ĐA/TU") {
+		t.Fatalf("import: exit %d: %s %s", code, out, errs)
+	}
+	if code, _, errs := bulletin("build", "-source", site); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(filepath.Join(site, "public/2019/03/kiem-tra-cong-tac-dan-van-tai-dang-uy-xa-phuc-xuan/index.html"))
+	if err != nil || !strings.Contains(string(b), "<td>Hộ tham gia</td>") || !strings.Contains(string(b), "<strong>Kết quả bước đầu khả quan.</strong>") {
+		t.Errorf("the page does not show the document's table and bold text (%v):\n%s", err, b)
+	}
+}

@@ -67,6 +67,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	mu.Lock()
 	printServing(stdout, stderr, ln.Addr(), *drafts || *future)
+	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
+		fmt.Fprintf(stdout, "Write in the browser: %s_bulletin/edit/\n", serve.URL(ln.Addr()))
+	} else {
+		fmt.Fprintf(stdout, "The editor in the browser is off: serve listens on %s, which other machines may reach; with -addr 127.0.0.1:1313 only this machine can, and the editor is on\n", ln.Addr())
+	}
 	mu.Unlock()
 	err = srv.Serve(ctx, ln)
 	mu.Lock()

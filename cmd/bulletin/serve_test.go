@@ -145,3 +145,36 @@ func TestServeOnEveryAddressSaysSo(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// The editor in the browser is on when serve listens on this machine's
+// own address, and off on any other, which the terminal says.
+func TestServeSaysWhetherTheEditorIsOn(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	for _, c := range []struct {
+		addr, says string
+		status     int
+	}{
+		{"127.0.0.1:0", "Write in the browser: http://127.0.0.1:", http.StatusOK},
+		{"0.0.0.0:0", "The editor in the browser is off: serve listens on ", http.StatusNotFound},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		var stdout, stderr syncBuffer
+		done := make(chan error, 1)
+		go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", c.addr}, &stdout, &stderr) }()
+		out := eventually(t, &stdout, "the editor line", func(s string) bool { return strings.Contains(s, "Done in") })
+		if !strings.Contains(out, c.says) {
+			t.Errorf("-addr %s:\n%s", c.addr, out)
+		}
+		port := regexp.MustCompile(`Serving http://[^:]+:(\d+)/`).FindStringSubmatch(out)[1]
+		resp, err := http.Get("http://127.0.0.1:" + port + "/_bulletin/edit/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("-addr %s: the editor answers %d, want %d", c.addr, resp.StatusCode, c.status)
+		}
+		cancel()
+		<-done
+	}
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"bulletin/internal/assemble"
@@ -18,12 +19,14 @@ import (
 // file's decoded content, each body's HTML and the static files. Each
 // kept result is a function of the files it came from, and Changes says
 // which files changed, so a snapshot is what a cold build would make. It
-// is not safe for concurrent use: one Prepare at a time. The zero Builder
+// is safe for concurrent use, one Prepare or Look at a time (the others
+// wait). The zero Builder
 // keeps nothing beyond one build: what a one-off `bulletin build` needs.
 type Builder struct {
-	keep  bool   // a preview's Builder: keep what the next build reuses
-	theme *Theme // the theme the kept results came from
-	todo  todo   // what the next Prepare must read again
+	mu    sync.Mutex // one Prepare or Look at a time
+	keep  bool       // a preview's Builder: keep what the next build reuses
+	theme *Theme     // the theme the kept results came from
+	todo  todo       // what the next Prepare must read again
 
 	cfg         model.Config
 	cfgProblems diag.List
@@ -65,6 +68,8 @@ func (t *todo) add(ch Changes) {
 // returns a *diag.ListError holding every problem, and the Builder keeps
 // what it read, so the next Prepare after a fix reads only the fix.
 func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	start := time.Now()
 	if opt.Theme == nil {
 		opt.Theme = DefaultTheme

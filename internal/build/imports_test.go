@@ -29,9 +29,11 @@ var allowed = map[string][]string{
 	"output":   {"diag"},
 	"importer": {"text"},
 	"scaffold": {"importer", "text", "input"},
+	"front":    {},
 	"check":    {"model", "diag", "text", "build", "output", "sitetest", "input"},
 	"build":    {"*"},
-	"serve":    {"build", "diag", "output", "model", "sitetest"},
+	"serve":    {"build", "diag", "output", "model", "sitetest", "editor"},
+	"editor":   {"build", "check", "content", "diag", "front", "importer", "model", "scaffold", "text", "sitetest"},
 	"sitetest": {"build", "output", "diag", "model"},
 }
 

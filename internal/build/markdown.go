@@ -62,6 +62,23 @@ type markdownCache struct {
 // this build's alone, and on 10,000 articles the sources are a fifth of
 // the memory it holds.
 func (c *markdownCache) convert(ctx context.Context, s *model.Site, photos *photoSite, keep bool) diag.List {
+	out, next := c.run(ctx, s, photos, keep, !keep)
+	c.entries = next
+	return out
+}
+
+// look converts like convert, reusing what the cache holds, and keeps
+// nothing: the site it converts holds text that is not saved. It drops no
+// source: they are the preview Builder's.
+func (c *markdownCache) look(ctx context.Context, s *model.Site, photos *photoSite) diag.List {
+	out, _ := c.run(ctx, s, photos, false, false)
+	return out
+}
+
+// run gives each body of s its conversion, and returns the entries the
+// next build may reuse (none unless keep); drop drops each source once
+// converted.
+func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSite, keep, drop bool) (diag.List, map[mdKey]*mdEntry) {
 	opts, codes := options(s)
 	opts.Image = photos.body
 	conv := markdown.New(opts)
@@ -94,13 +111,13 @@ func (c *markdownCache) convert(ctx context.Context, s *model.Site, photos *phot
 			}
 			if keep {
 				next[keys[i]] = entries[i]
-			} else {
+			}
+			if drop {
 				b.src.Markdown = nil
 			}
 		}
 	}
-	c.entries = next
-	return out
+	return out, next
 }
 
 // options sets up the converter: raw HTML as the site allows, links from

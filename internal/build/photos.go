@@ -81,6 +81,9 @@ func (ps *photoSite) pageOf(file string) (string, bool) {
 // lookup returns the photo published for the static file name, or nil;
 // a photo that cannot be read is kept as a problem of this build.
 func (ps *photoSite) lookup(name string) *model.Photo {
+	if ps.set == nil {
+		return nil // a Look before any build made the Set
+	}
 	p, err := ps.set.Lookup(name)
 	if p != nil {
 		ps.mu.Lock()
@@ -198,6 +201,9 @@ func (ps *photoSite) outputs() (files, replaced map[string]bool) {
 // cache folder that cannot be written (a warning); the error, a failure
 // to write.
 func (ps *photoSite) make(ctx context.Context, write func(string, []byte) error) (photo.Stats, diag.List, error) {
+	if ps.set == nil {
+		return photo.Stats{}, nil, nil
+	}
 	st, err := ps.set.Make(ctx, write)
 	problems := diag.AsList(err)
 	if problems == nil && err != nil {

@@ -13,6 +13,9 @@ import (
 // repeating the title, and still not what the reader is owed.
 func (c *checker) alts(found *diag.List) {
 	for _, a := range c.site.Articles {
+		if !c.mine(a.Path) {
+			continue
+		}
 		if a.Image.Src != "" && strings.TrimSpace(a.Image.Alt) == "" {
 			found.Add(warn(MissingAlt, a.Path, a.Line("image"), "image",
 				"the image "+a.Image.Src+" has no alt text, so a reader who cannot see it learns nothing of it",
@@ -21,12 +24,14 @@ func (c *checker) alts(found *diag.List) {
 		bodyAlts(a.Path, &a.Body, found)
 	}
 	for _, p := range c.site.Projects {
-		if p.File != nil {
+		if p.File != nil && c.mine(p.File.Path) {
 			bodyAlts(p.File.Path, &p.Body, found)
 		}
 	}
 	for _, d := range c.site.Docs {
-		bodyAlts(d.Path, &d.Body, found)
+		if c.mine(d.Path) {
+			bodyAlts(d.Path, &d.Body, found)
+		}
 	}
 }
 

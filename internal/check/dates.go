@@ -20,6 +20,9 @@ const earliest = 1945
 func (c *checker) dates(found *diag.List) {
 	limit := c.now.AddDate(farAhead, 0, 0)
 	for _, a := range c.site.Articles {
+		if !c.mine(a.Path) {
+			continue
+		}
 		day := a.Date.Format("02/01/2006")
 		switch {
 		case a.Date.After(limit):

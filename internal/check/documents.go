@@ -23,6 +23,9 @@ type citation struct {
 // differing title or date, in both files.
 func (c *checker) documents(found *diag.List) {
 	for _, p := range c.site.Projects {
+		if !c.concerns(p.Path(), p.Articles) {
+			continue
+		}
 		var ref *citation
 		if f := p.File; f != nil {
 			ref = &citation{f.Path, f.Line("title"), f.Line("date"), p.Title, day(p.Date), "its project file"}
@@ -67,13 +70,13 @@ func sameTitle(s string) string { return text.NameKey(s) }
 // cite no document: such an article is on no project's page.
 func (c *checker) projects(found *diag.List) {
 	for _, p := range c.site.Projects {
-		if f := p.File; f != nil && len(p.Articles) == 0 {
+		if f := p.File; f != nil && len(p.Articles) == 0 && c.mine(f.Path) {
 			found.Add(warn(UnusedProject, f.Path, f.Line("code"), "code",
 				"no article cites "+p.Code, "its page lists nothing; cite it in an article's documents, or remove the file"))
 		}
 	}
 	for _, a := range c.site.Articles {
-		if len(a.Documents) == 0 {
+		if len(a.Documents) == 0 && c.mine(a.Path) {
 			line := a.Line("documents")
 			if line == 0 {
 				line = a.Line("title")

@@ -12,7 +12,7 @@ import (
 func (c *checker) followUps(found *diag.List) {
 	for _, a := range c.site.Articles {
 		o := a.Outcome
-		if o == nil || o.FollowUpBy.IsZero() || !o.FollowUpBy.Before(c.now) {
+		if o == nil || !c.mine(a.Path) || o.FollowUpBy.IsZero() || !o.FollowUpBy.Before(c.now) {
 			continue
 		}
 		reported := false

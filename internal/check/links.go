@@ -16,6 +16,9 @@ import (
 func (c *checker) links(found *diag.List) {
 	c.index()
 	for _, a := range c.site.Articles {
+		if !c.mine(a.Path) {
+			continue
+		}
 		c.sourceLinks(&a.Source, &a.Body, a.URL, found)
 		if src := a.Image.Src; src != "" && !c.exists(c.resolve(src, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
@@ -23,11 +26,14 @@ func (c *checker) links(found *diag.List) {
 		}
 	}
 	for _, p := range c.site.Projects {
-		if p.File != nil {
+		if p.File != nil && c.mine(p.File.Path) {
 			c.sourceLinks(&p.File.Source, &p.Body, p.URL, found)
 		}
 	}
 	for _, d := range c.site.Docs {
+		if !c.mine(d.Path) {
+			continue
+		}
 		c.sourceLinks(&d.Source, &d.Body, d.URL, found)
 	}
 }
@@ -159,7 +165,7 @@ func (c *checker) exists(p string) bool {
 		name = "index.html"
 	}
 	for _, n := range []string{name, name + "/index.html"} {
-		if _, ok := c.out.Get(n); ok {
+		if c.out.Has(n) {
 			return true
 		}
 	}

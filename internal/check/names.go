@@ -21,6 +21,9 @@ func (c *checker) names(found *diag.List) {
 			continue
 		}
 		for _, t := range tax.Terms {
+			if !c.concerns("", t.Articles) {
+				continue
+			}
 			page := sameName(t.Name)
 			alike := 0 // articles that spell it as the page does
 			for _, a := range t.Articles {

@@ -126,7 +126,12 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	close(work)
 	wg.Wait()
 	l.forget(paths, int(decoded.Load()))
+	return collect(paths, stamps, results, probs)
+}
 
+// collect makes the Set of the files at paths, decoded into results, and
+// sorts every problem.
+func collect(paths []string, stamps map[string]stamp, results []result, probs diag.List) (*Set, diag.List) {
 	set := &Set{}
 	for _, p := range paths {
 		set.Bytes += stamps[p].size

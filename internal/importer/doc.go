@@ -46,5 +46,9 @@
 // Whatever is not found is listed in Bulletin.Missing, so an editor knows
 // what to complete by hand; Parse fails only on input it cannot use at all.
 //
+// A Word document (.docx) is read by ReadDocx (docx.go, with archive/zip
+// and encoding/xml): its text goes through the same recognition, and its
+// body keeps its headings, bold and italic, lists and tables as Markdown.
+//
 // Imports: stdlib and bulletin/internal/text.
 package importer

@@ -51,6 +51,28 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
+	return importData(ctx, root, from, raw, loc)
+}
+
+// ImportData is Import of a file already read: the browser editor's
+// upload, which is parsed and never stored as it is. from names it in
+// messages.
+func ImportData(root, from string, raw []byte, loc *time.Location) (*Report, error) {
+	return importData(context.Background(), root, from, raw, loc)
+}
+
+// importData imports raw, a text or a Word document (.docx): a document is
+// read as its text for what the import recognises, and its body keeps its
+// headings, bold and italic, lists and tables.
+func importData(ctx context.Context, root, from string, raw []byte, loc *time.Location) (*Report, error) {
+	var doc *importer.Docx
+	if importer.IsDocx(raw) {
+		d, err := importer.ReadDocx(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", from, err)
+		}
+		doc, raw = d, d.Text()
+	}
 	// The stamp is taken of the text, whatever its encoding on disk.
 	src, err := importer.Decode(raw)
 	if err != nil {
@@ -59,6 +81,9 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 	b, err := importer.Parse(raw, loc) // from the bytes: it tells what Decode repaired
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	if doc != nil {
+		b.Body = doc.Body(b)
 	}
 	slug, err := Publishable(b)
 	if err != nil {

@@ -96,3 +96,29 @@ func TestImportRefusesATextWithoutDate(t *testing.T) {
 		t.Error("a file was written")
 	}
 }
+
+// A Word document is imported as a text would be, its body keeping its
+// formatting; imported again, it is recognised.
+func TestImportDocx(t *testing.T) {
+	root := t.TempDir()
+	data, err := os.ReadFile("../importer/testdata/ban-tin.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := time.FixedZone("ICT", 7*3600)
+	r, err := ImportData(root, "ban-tin.docx", data, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(r.Path)
+	for _, want := range []string{"title: Kiểm tra công tác dân vận tại Đảng ủy xã Phúc Xuân\n", "date: 2019-03-21T08:30:00+07:00\n",
+		"  name: Hoàng Minh Đức\n", "inspected_unit: Đảng ủy xã Phúc Xuân\n", "code: \"07-ĐA/TU\"\n",
+		"**Kết quả bước đầu khả quan.**\n\n# Kết quả kiểm tra\n", "| Hộ tham gia | 95% |\n"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("missing %q in\n%s", want, md)
+		}
+	}
+	if again, err := ImportData(root, "ban-tin.docx", data, loc); err != nil || !again.Skipped || again.Path != r.Path {
+		t.Errorf("imported twice: %+v %v", again, err)
+	}
+}

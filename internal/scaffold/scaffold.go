@@ -28,7 +28,7 @@ func Article(root, title string, now time.Time, loc *time.Location) (string, err
 		return "", fmt.Errorf("the title %q has no letter or digit to make a file name from", title)
 	}
 	now = now.In(loc)
-	name := filepath.Join(root, "content", "articles", strconv.Itoa(now.Year()), slug+".md")
+	name := filepath.Join(root, "content", filepath.FromSlash(ArticleName(slug, now, loc)))
 	body := "---\n" +
 		"title: " + quote(title) + "\n" +
 		"date: " + now.Truncate(time.Minute).Format("2006-01-02T15:04:05Z07:00") + "\n" +

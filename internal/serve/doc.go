@@ -25,6 +25,7 @@
 //	events.go    Server-Sent Events to open pages, and each page's question: am I stale?
 //	inject.go    the live-reload script, added to served HTML only
 //	errorpage.go the page shown while no build has succeeded, or no page can be made
+//	edit.go      the editor in the browser (package editor), on a loopback address only
 //
 // After each build, the script (live.js) swaps changed stylesheets in
 // place and asks the server whether its own page changed: the server makes
@@ -34,5 +35,5 @@
 // stream, held by one tab and passed on to the others: a browser gives a
 // host only six connections over HTTP/1.1.
 //
-// It imports build, diag and the standard library, and fsnotify.
+// It imports build, diag, editor and the standard library, and fsnotify.
 package serve

@@ -29,6 +29,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "this preview answers only to localhost and 127.0.0.1", http.StatusForbidden)
 		return
 	}
+	if r.URL.Path == editPath || strings.HasPrefix(r.URL.Path, editPath+"/") {
+		s.serveEdit(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -85,7 +89,8 @@ type found struct {
 	// problems tell why a layout failed on the page: data then holds
 	// the bytes it was last served with, if any.
 	problems diag.List
-	err      error // a failure that is not the site's (a static file unreadable)
+	err      error  // a failure that is not the site's (a static file unreadable)
+	source   string // an article page's content file, for its "Sửa bài này" link
 }
 
 // resolve maps a request path to a file of the build, made from the
@@ -113,10 +118,14 @@ func (s *Server) resolve(st *state, urlPath string) found {
 func (s *Server) make(st *state, name string, status int) found {
 	data, _, err := st.site.File(name)
 	if err == nil {
+		f := found{name: name, data: data, status: status}
 		if isHTML(name) {
 			s.lastGood.Store(name, data)
+			if p := st.site.Page(name); p != nil && p.Article != nil {
+				f.source = p.Article.Path
+			}
 		}
-		return found{name: name, data: data, status: status}
+		return f
 	}
 	f := found{name: name, status: http.StatusInternalServerError, problems: diag.AsList(err), err: err}
 	if prev, ok := s.lastGood.Load(name); ok && f.problems != nil {
@@ -167,6 +176,9 @@ func fileName(p string) (string, bool) {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f found) {
 	body := f.data
 	if isHTML(f.name) {
+		if s.editor.Load() != nil {
+			body = editLinks(body, f.source)
+		}
 		body = s.inject(body, f.name, served(f, 0))
 	}
 	h := w.Header()

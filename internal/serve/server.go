@@ -17,6 +17,7 @@ import (
 
 	"bulletin/internal/build"
 	"bulletin/internal/diag"
+	"bulletin/internal/editor"
 )
 
 // Config is what a Server previews and how.
@@ -85,6 +86,9 @@ type Server struct {
 	// must then name a loopback host, so a web page elsewhere cannot reach
 	// the preview (drafts included) through DNS rebinding.
 	loopback atomic.Bool
+	// editor is the editor in the browser, set when the listener is on a
+	// loopback address (edit.go).
+	editor atomic.Pointer[editor.Editor]
 }
 
 // New checks the configuration and returns a Server that has not built or
@@ -132,6 +136,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.mu.Unlock()
 	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
 		s.loopback.Store(true)
+		s.editor.Store(s.newEditor())
 	}
 
 	// Watch before the first build, so a save during it is not lost.

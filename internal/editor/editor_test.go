@@ -1,0 +1,131 @@
+package editor
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/internal/diag"
+	"bulletin/internal/front"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+func TestArticlePath(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"articles/2018/a.md": true, "articles/a.MD": true, "articles/2018/kiểm-tra.md": true,
+		"articles/../site.yaml": false, "articles/./a.md": false, "articles//a.md": false, "../content/articles/a.md": false,
+		"articles\\..\\a.md": false, "articles/a.md\x00": false, "pages/a.md": false, "projects/01-da-tu.md": false,
+		"articles/a.txt": false, "articles/.a.md": false, "articles/.a.md.swp": false, "articles/a.md~": false, "articles": false,
+	} {
+		if _, err := articlePath(in); (err == nil) != ok {
+			t.Errorf("articlePath(%q): %v", in, err)
+		}
+	}
+}
+
+// fieldOf is the one mapping from check's problems to the form's fields.
+func TestFieldOf(t *testing.T) {
+	for _, c := range []struct {
+		p    diag.Problem
+		want string
+	}{
+		{diag.Problem{Field: "title"}, "title"},
+		{diag.Problem{Field: "documents[2].title"}, "documents"},
+		{diag.Problem{Field: "documents[1].code"}, "documents"},
+		{diag.Problem{Field: "team_lead"}, "team_lead.name"},
+		{diag.Problem{Field: "team_lead.role"}, "team_lead.role"},
+		{diag.Problem{Field: "outcome.follow_up_by"}, "outcome.follow_up_by"},
+		{diag.Problem{Field: "outcome"}, "outcome.findings"},
+		{diag.Problem{Field: "inspected_unit"}, "inspected_unit"},
+		{diag.Problem{Field: "documnets", Code: "unknown-field"}, ""},
+		{diag.Problem{Field: "team_lead.rank", Code: "unknown-field"}, ""},
+		{diag.Problem{Line: 12}, "body"},
+		{diag.Problem{Line: 3}, ""},
+	} {
+		if got := fieldOf(&c.p, 10); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+const article = "---\n" +
+	"title: Kiểm tra dân vận\n" +
+	"date: 2018-08-06T16:41:00+07:00 # giờ làm việc\n" +
+	"team_lead: Bùi Hải Tú\n" +
+	"documents:\n  - code: 01-ĐA/TU\n    title: Nâng cao\n  - 02-ĐA/TU\n" +
+	"tags: dân vận, dân chủ\n" +
+	"outcome:\n  findings:\n    - Tốt\n  follow_up_by: 2018-09-30\n" +
+	"---\nThân bài.\n"
+
+// Each edit of the form reaches the file in the way the file writes that
+// key, and nothing else changes.
+func TestApplyWritesEachFieldInItsPlace(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		edit      func(*Form)
+		old, repl string
+	}{
+		{"date keeps its style", func(f *Form) { f.Date = "09:00, 07/08/2018" },
+			"date: 2018-08-06T16:41:00+07:00 # giờ làm việc\n", "date: 2018-08-07T09:00:00+07:00 # giờ làm việc\n"},
+		{"the same time typed another way is no edit", func(f *Form) { f.Date = "16:41 6/8/2018" }, "", ""},
+		{"a name alone stays a name", func(f *Form) { f.LeadName = "Bùi Hải  Tú " }, "", ""},
+		{"a role makes the lead a map", func(f *Form) { f.LeadRole = "Phó Chủ nhiệm" },
+			"team_lead: Bùi Hải Tú\n", "team_lead:\n  name: Bùi Hải Tú\n  role: Phó Chủ nhiệm\n"},
+		{"a document added keeps the others' lines", func(f *Form) { f.Documents = append(f.Documents, "15-NQ/TU") },
+			"  - 02-ĐA/TU\n", "  - 02-ĐA/TU\n  - \"15-NQ/TU\"\n"},
+		{"a document removed", func(f *Form) { f.Documents = f.Documents[1:] },
+			"  - code: 01-ĐA/TU\n    title: Nâng cao\n", ""},
+		{"tags written as one text stay so", func(f *Form) { f.Tags = append(f.Tags, "kinh tế") },
+			"tags: dân vận, dân chủ\n", "tags: dân vận, dân chủ, kinh tế\n"},
+		{"a finding added", func(f *Form) { f.Findings += "\nĐúng hạn" }, "    - Tốt\n", "    - Tốt\n    - Đúng hạn\n"},
+		{"the follow-up date keeps its style", func(f *Form) { f.FollowUpBy = "15/10/2018" },
+			"  follow_up_by: 2018-09-30\n", "  follow_up_by: 2018-10-15\n"},
+		{"a summary added", func(f *Form) { f.Summary = "Tóm tắt: ngắn" }, "---\nThân", "summary: \"Tóm tắt: ngắn\"\n---\nThân"},
+		{"the body", func(f *Form) { f.Body = "Thân bài mới.\n" }, "Thân bài.\n", "Thân bài mới.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := front.Parse([]byte(article))
+			if err != nil {
+				t.Fatal(err)
+			}
+			was := formOf(f, ict)
+			now := was
+			now.Documents = append([]string(nil), was.Documents...)
+			now.Tags = append([]string(nil), was.Tags...)
+			c.edit(&now)
+			if err := apply(f, was, now, ict); err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Replace(article, c.old, c.repl, 1)
+			if got := string(f.Bytes()); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+// The form as a browser sends it (CRLF in text areas, empty rows) reads
+// as the form it showed: an untouched form is no edit at all.
+func TestAnUntouchedFormEditsNothing(t *testing.T) {
+	f, _ := front.Parse([]byte(article))
+	was := formOf(f, ict)
+	sent := url.Values{"title": {was.Title}, "date": {was.Date}, "kind": {was.Kind}, "team_lead.name": {was.LeadName},
+		"team_lead.role": {""}, "inspected_unit": {""}, "documents": append(append([]string(nil), was.Documents...), ""),
+		"outcome.findings": {strings.ReplaceAll(was.Findings, "\n", "\r\n")}, "outcome.follow_up_by": {was.FollowUpBy},
+		"tags": append(append([]string(nil), was.Tags...), " "), "body": {strings.ReplaceAll(was.Body, "\n", "\r\n")}}
+	if ed := edited(was, formFrom(sent), ict); len(ed) != 0 {
+		t.Errorf("edited: %v", ed)
+	}
+}
+
+func TestNewFile(t *testing.T) {
+	f := newFile(Form{Title: "Kiểm tra: dân vận", Date: "09:30, 20/09/2018", Kind: "news", LeadName: "Bùi Hải Tú",
+		Documents: []string{"01-ĐA/TU"}, Tags: []string{"dân vận"}, Draft: true, Body: "Thân bài.\n"}, ict)
+	want := "---\ntitle: \"Kiểm tra: dân vận\"\ndate: 09:30, 20/09/2018\nkind: news\nteam_lead:\n  name: Bùi Hải Tú\n" +
+		"documents:\n  - \"01-ĐA/TU\"\ntags: [dân vận]\ndraft: true\nslug: kiem-tra-dan-van\n---\nThân bài.\n"
+	if got := string(f.Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,97 @@
+package editor
+
+import (
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"bulletin/internal/model"
+)
+
+// Who may write: only the person at this machine. The server runs the
+// editor only when it listens on a loopback address (package serve), and
+// answers only to loopback host names, so no other machine reaches it and
+// no web page reaches it by DNS rebinding. A page from another site open
+// in the same browser can still send a form here (a cross-site POST):
+// each POST must come from this origin, as the browser says (Sec-Fetch-
+// Site, or Origin where that is missing), and carry the token that this
+// run of the server puts in its own forms, which another site cannot
+// read.
+
+// Sizes a request may have: a form holds the article twice (its text
+// and the file as opened, for the conflict check); an upload is one
+// bulletin, a Word document with pictures included.
+const (
+	maxForm   = 4 << 20
+	maxUpload = 20 << 20
+)
+
+var (
+	errCrossSite = errors.New("refused: the request does not come from this editor's own pages (cross-site)")
+	errToken     = errors.New("refused: the form's token is missing or wrong (reload the editor's page, which gets this run's token)")
+)
+
+// sameOrigin checks that a POST comes from a page of this server.
+func sameOrigin(r *http.Request) error {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin":
+		return nil
+	case "":
+	default:
+		return errCrossSite
+	}
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return errCrossSite
+	}
+	u, err := url.Parse(o)
+	if err != nil || u.Scheme != "http" || !strings.EqualFold(u.Host, r.Host) {
+		return errCrossSite
+	}
+	return nil
+}
+
+// tokenOK compares the token sent with this run's, in constant time.
+func (e *Editor) tokenOK(sent string) bool {
+	return sent != "" && subtle.ConstantTimeCompare([]byte(sent), []byte(e.token)) == 1
+}
+
+// errPath is an edit path that names no article file inside content/.
+type errPath struct{ why string }
+
+func (e errPath) Error() string {
+	return "this editor edits the articles under content/articles/ only: " + e.why
+}
+
+// articlePath turns what follows /_bulletin/edit/ in a URL (decoded) into
+// the path of an article file under content/: "articles/2018/a.md". It
+// refuses anything that could mean another place or another kind of file:
+// "." and ".." segments (however the URL encoded them), empty segments, a
+// backslash or NUL, a name the build does not read (hidden, an editor's
+// leftover), a file that is not Markdown, a file outside articles/.
+// Symbolic links are refused where the file is opened (os.Root).
+func articlePath(rest string) (string, error) {
+	if strings.ContainsAny(rest, "\\\x00") {
+		return "", errPath{"the path holds a backslash or NUL"}
+	}
+	segs := strings.Split(rest, "/")
+	for _, s := range segs {
+		switch {
+		case s == "" || s == "." || s == "..":
+			return "", errPath{"the path holds an empty, . or .. part"}
+		case strings.HasPrefix(s, ".") || model.Leftover(s):
+			return "", errPath{fmt.Sprintf("%q is a hidden or temporary file", s)}
+		}
+	}
+	if segs[0] != "articles" || len(segs) < 2 {
+		return "", errPath{"the path does not start with articles/"}
+	}
+	if !strings.EqualFold(path.Ext(rest), ".md") {
+		return "", errPath{"only .md files are articles"}
+	}
+	return rest, nil
+}

@@ -1,0 +1,358 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// A Word document (.docx) is a zip of XML parts; the text is in
+// word/document.xml, paragraph by paragraph (w:p), each a run of pieces
+// (w:r) with their formatting (w:b bold, w:i italic) and text (w:t).
+// Headings are paragraphs whose style (word/styles.xml) is a "heading N"
+// or the title, or that carry an outline level; list items carry a
+// numbering (w:numPr) whose format (word/numbering.xml) says bullet or
+// number; tables are rows (w:tr) of cells (w:tc) of paragraphs.
+//
+// ReadDocx reads those into blocks. Text gives them as plain text, one
+// paragraph a block, for Parse to recognise the title, date, team lead,
+// unit and documents as in a plain-text bulletin; Markdown gives the
+// body with its headings, bold and italic, lists and tables. Pictures,
+// comments, deleted text and field codes are left out. Only the parts
+// named are read, each at most maxPart bytes once unpacked.
+
+// maxPart bounds each XML part unpacked: a bulletin is a few hundred
+// kilobytes, and a zip can claim (or unpack to) far more than it holds.
+const maxPart = 32 << 20
+
+// Docx is the text of a Word document.
+type Docx struct {
+	blocks []docBlock
+}
+
+type docBlock struct {
+	heading int  // 1-6 for a heading
+	item    bool // a list item
+	ordered bool
+	level   int        // list nesting, from 0
+	runs    []docRun   // a paragraph's text
+	rows    [][]string // a table's cells, as Markdown
+	cells   []string   // a table's cells, as plain text
+}
+
+type docRun struct {
+	text         string
+	bold, italic bool
+}
+
+// IsDocx reports whether data is a zip archive, as a .docx is.
+func IsDocx(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// ReadDocx reads a .docx file's text.
+func ReadDocx(data []byte) (*Docx, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("importer: not a Word document (.docx): %v", err)
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[f.Name] = f
+	}
+	doc := parts["word/document.xml"]
+	if doc == nil {
+		return nil, errors.New("importer: not a Word document (.docx): it has no word/document.xml (save it from Word as a .docx)")
+	}
+	r := &docReader{styles: map[string]int{}, bullets: map[string]map[string]bool{}}
+	if f := parts["word/styles.xml"]; f != nil {
+		if err := r.readStyles(f); err != nil {
+			return nil, err
+		}
+	}
+	if f := parts["word/numbering.xml"]; f != nil {
+		if err := r.readNumbering(f); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.readDocument(doc); err != nil {
+		return nil, err
+	}
+	return &Docx{blocks: r.blocks}, nil
+}
+
+// part opens one XML part of the document, unpacked to at most maxPart
+// bytes.
+func part(f *zip.File) (*xml.Decoder, func() error, error) {
+	if f.UncompressedSize64 > maxPart {
+		return nil, nil, fmt.Errorf("importer: %s is too large (%d MB unpacked)", f.Name, f.UncompressedSize64>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, fmt.Errorf("importer: reading %s: %v", f.Name, err)
+	}
+	dec := xml.NewDecoder(io.LimitReader(rc, maxPart))
+	return dec, rc.Close, nil
+}
+
+type docReader struct {
+	styles  map[string]int             // paragraph style id → heading level (1-6)
+	bullets map[string]map[string]bool // numbering id → level → bullet (not numbered)
+	blocks  []docBlock
+}
+
+// attr is the value of a w: attribute of an element.
+func attr(se xml.StartElement, name string) (string, bool) {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// on reports whether a toggle such as <w:b/> is on: it is unless its
+// value says off.
+func on(se xml.StartElement) bool {
+	v, ok := attr(se, "val")
+	return !ok || v != "0" && v != "false" && v != "off" && v != "none"
+}
+
+func (r *docReader) readStyles(f *zip.File) error {
+	dec, done, err := part(f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	var id string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("importer: reading word/styles.xml: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			id, _ = attr(se, "styleId")
+		case "name":
+			name, _ := attr(se, "val")
+			if n := headingLevel(name); n > 0 && id != "" {
+				r.styles[id] = n
+			}
+		case "outlineLvl":
+			if v, _ := attr(se, "val"); id != "" && r.styles[id] == 0 {
+				if n, err := strconv.Atoi(v); err == nil && n < 6 {
+					r.styles[id] = n + 1
+				}
+			}
+		}
+	}
+}
+
+// headingLevel reads a style's name or id: "heading 2" → 2, "Title" → 1.
+func headingLevel(name string) int {
+	n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
+	if n == "title" {
+		return 1
+	}
+	if rest, ok := strings.CutPrefix(n, "heading"); ok {
+		if l, err := strconv.Atoi(rest); err == nil && l >= 1 && l <= 6 {
+			return l
+		}
+	}
+	return 0
+}
+
+func (r *docReader) readNumbering(f *zip.File) error {
+	dec, done, err := part(f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	abstract := map[string]map[string]bool{} // abstractNumId → level → bullet
+	nums := map[string]string{}              // numId → abstractNumId
+	var abs, lvl, num string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("importer: reading word/numbering.xml: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "abstractNum":
+			abs, _ = attr(se, "abstractNumId")
+			num = ""
+			abstract[abs] = map[string]bool{}
+		case "lvl":
+			lvl, _ = attr(se, "ilvl")
+		case "numFmt":
+			if v, _ := attr(se, "val"); abs != "" && num == "" {
+				abstract[abs][lvl] = v == "bullet"
+			}
+		case "num":
+			num, _ = attr(se, "numId")
+		case "abstractNumId":
+			if v, _ := attr(se, "val"); num != "" {
+				nums[num] = v
+			}
+		}
+	}
+	for n, a := range nums {
+		r.bullets[n] = abstract[a]
+	}
+	return nil
+}
+
+// readDocument reads the body's paragraphs and tables in order.
+func (r *docReader) readDocument(f *zip.File) error {
+	dec, done, err := part(f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	var (
+		para      *docBlock // the paragraph being read
+		run       docRun    // the formatting of the run being read
+		inText    bool      // inside w:t
+		skip      int       // inside deleted text, field codes, pictures: depth
+		table     *docBlock // the outermost table being read
+		row       []string
+		rowPlain  []string
+		cell      []string // the paragraphs of the cell being read, as Markdown
+		cellPlain []string
+		depth     int // nested tables
+		numID     string
+	)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("importer: reading word/document.xml: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Local {
+			case "del", "instrText", "drawing", "pict", "object", "commentReference", "footnoteReference", "endnoteReference":
+				skip = 1
+			case "tbl":
+				depth++
+				if depth == 1 {
+					table = &docBlock{}
+				}
+			case "tr":
+				if depth == 1 {
+					row, rowPlain = nil, nil
+				}
+			case "tc":
+				if depth == 1 {
+					cell, cellPlain = nil, nil
+				}
+			case "p":
+				para, numID = &docBlock{}, ""
+			case "pStyle":
+				if v, _ := attr(t, "val"); para != nil {
+					para.heading = r.styles[v]
+					if para.heading == 0 {
+						para.heading = headingLevel(v)
+					}
+				}
+			case "outlineLvl":
+				if v, _ := attr(t, "val"); para != nil {
+					if n, err := strconv.Atoi(v); err == nil && n < 6 {
+						para.heading = n + 1
+					}
+				}
+			case "ilvl":
+				if v, _ := attr(t, "val"); para != nil {
+					para.level, _ = strconv.Atoi(v)
+					para.level = min(max(para.level, 0), 8)
+				}
+			case "numId":
+				if v, _ := attr(t, "val"); para != nil && v != "0" {
+					para.item, numID = true, v
+				}
+			case "r":
+				run = docRun{}
+			case "b":
+				run.bold = on(t)
+			case "i":
+				run.italic = on(t)
+			case "t":
+				inText = true
+			case "tab":
+				if para != nil && !inText {
+					para.add(docRun{" ", run.bold, run.italic})
+				}
+			case "br", "cr":
+				if para != nil {
+					para.add(docRun{"\n", false, false})
+				}
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				if para == nil {
+					continue
+				}
+				if para.item {
+					para.ordered = !r.bullets[numID][strconv.Itoa(para.level)]
+				}
+				if depth > 0 {
+					if md := para.inline(); md != "" {
+						cell = append(cell, md)
+						cellPlain = append(cellPlain, para.plain())
+					}
+				} else if para.plain() != "" {
+					r.blocks = append(r.blocks, *para)
+				}
+				para = nil
+			case "tc":
+				if depth == 1 {
+					row = append(row, strings.Join(cell, " "))
+					rowPlain = append(rowPlain, strings.Join(cellPlain, " "))
+				}
+			case "tr":
+				if depth == 1 && len(row) > 0 {
+					table.rows = append(table.rows, row)
+					table.cells = append(table.cells, rowPlain...)
+				}
+			case "tbl":
+				depth--
+				if depth == 0 && table != nil && len(table.rows) > 0 {
+					r.blocks = append(r.blocks, *table)
+				}
+			}
+		case xml.CharData:
+			if inText && skip == 0 && para != nil {
+				para.add(docRun{string(t), run.bold, run.italic})
+			}
+		}
+	}
+}

@@ -1,0 +1,292 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// editForm opens an article's form and returns the fields it would send.
+func (ts *testServer) editForm(path string) url.Values {
+	ts.t.Helper()
+	body := ts.mustGet("/_bulletin/edit/" + path)
+	v := url.Values{}
+	for _, m := range regexp.MustCompile(`<input[^>]* name="([^"]+)"[^>]* value="([^"]*)"[^>]*>`).FindAllStringSubmatch(body, -1) {
+		if !strings.Contains(m[0], `type="checkbox"`) {
+			v.Add(m[1], htmlUnescape(m[2]))
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?s)<textarea[^>]* name="([^"]+)"[^>]*>\n?(.*?)</textarea>`).FindAllStringSubmatch(body, -1) {
+		v.Set(m[1], htmlUnescape(m[2]))
+	}
+	v.Set("kind", regexp.MustCompile(`<option value="(\w+)" selected>`).FindStringSubmatch(body)[1])
+	if strings.Contains(body, `name="draft" value="true" checked`) {
+		v.Set("draft", "true")
+	}
+	return v
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&#34;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">", "&#43;", "+", "&amp;", "&").Replace(s)
+}
+
+// post sends a form as a browser on the preview's own page would, with
+// the headers given (nil: Origin of this server).
+func (ts *testServer) post(path string, form url.Values, header http.Header) (int, string, http.Header) {
+	ts.t.Helper()
+	req, _ := http.NewRequest("POST", ts.url+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if header == nil {
+		header = http.Header{"Origin": {ts.url}}
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func (ts *testServer) read(name string) string {
+	b, _ := os.ReadFile(ts.path(name))
+	return string(b)
+}
+
+const yamlArticle = "---\n# Bản tin ngày 6/8\ntitle: Kiểm tra dân vận # tạm\ndate: 16:41, 06/08/2018\nghi_chu: khóa lạ\ndocuments:\n  - code: 01-ĐA/TU\n    title: Nâng cao chất lượng\n---\nĐoàn kiểm tra làm việc tại Đảng ủy Khối.\n"
+
+// A save writes the edited field only, on its own line; the rest of the
+// file, its comments and unknown key included, stays as it was.
+func TestEditorSavesOnlyTheEditedKey(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	form := ts.editForm("articles/a.md")
+	form.Set("title", "Kiểm tra công tác dân vận")
+	form.Set("action", "save")
+	code, _, h := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if code != http.StatusSeeOther || h.Get("Location") != "/_bulletin/edit/articles/a.md?saved=1" {
+		t.Fatalf("save: %d %v", code, h)
+	}
+	want := strings.Replace(yamlArticle, "title: Kiểm tra dân vận # tạm", "title: Kiểm tra công tác dân vận # tạm", 1)
+	if got := ts.read("content/articles/a.md"); got != want {
+		t.Fatalf("file after save:\n%s\nwant\n%s", got, want)
+	}
+	// The page after the save is the saved one.
+	if body := ts.mustGet("/2018/08/kiem-tra-cong-tac-dan-van/"); !strings.Contains(body, "Kiểm tra công tác dân vận") {
+		t.Error("the saved article is not served")
+	}
+}
+
+// The editor refuses a POST without this run's token, one from another
+// site, one that is too large; nothing is written.
+func TestEditorRefusesForeignPosts(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	good := ts.editForm("articles/a.md")
+	good.Set("title", "Bị sửa")
+	good.Set("action", "save")
+	noToken := url.Values{}
+	for k, v := range good {
+		noToken[k] = v
+	}
+	noToken.Del("token")
+	wrong := url.Values{}
+	for k, v := range good {
+		wrong[k] = v
+	}
+	wrong.Set("token", strings.Repeat("0", 64))
+	huge := url.Values{}
+	for k, v := range good {
+		huge[k] = v
+	}
+	huge.Set("body", strings.Repeat("x", 5<<20))
+	for _, c := range []struct {
+		name   string
+		form   url.Values
+		header http.Header
+		status int
+	}{
+		{"no token", noToken, nil, http.StatusForbidden},
+		{"a wrong token", wrong, nil, http.StatusForbidden},
+		{"another site's page", good, http.Header{"Origin": {"http://evil.example"}}, http.StatusForbidden},
+		{"another site, as the browser says", good, http.Header{"Sec-Fetch-Site": {"cross-site"}, "Origin": {ts.url}}, http.StatusForbidden},
+		{"a sibling site", good, http.Header{"Sec-Fetch-Site": {"same-site"}}, http.StatusForbidden},
+		{"neither Origin nor Sec-Fetch-Site", good, http.Header{"X-Nothing": {"1"}}, http.StatusForbidden},
+		{"an oversized body", huge, nil, http.StatusRequestEntityTooLarge},
+	} {
+		if code, body, _ := ts.post("/_bulletin/edit/articles/a.md", c.form, c.header); code != c.status {
+			t.Errorf("%s: %d, want %d\n%s", c.name, code, c.status, body)
+		}
+	}
+	if got := ts.read("content/articles/a.md"); got != yamlArticle {
+		t.Errorf("a refused POST wrote the file:\n%s", got)
+	}
+	// An upload too large is refused too.
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("token", good.Get("token"))
+	w, _ := mw.CreateFormFile("file", "ban-tin.txt")
+	w.Write(bytes.Repeat([]byte("x"), 21<<20))
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.url+"/_bulletin/edit/import", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", ts.url)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("an oversized upload: %d", resp.StatusCode)
+	}
+}
+
+// Paths resolve inside content/ only: no "..", however encoded, and no
+// symbolic link that leads out.
+func TestEditorStaysInsideContent(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(outside, []byte("---\ntitle: Mật\ndate: 2018-01-01\n---\nbí mật\n"), 0o644)
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	if err := os.Symlink(outside, ts.path("content/articles/link.md")); err != nil {
+		t.Fatal(err)
+	}
+	ts.wait(ts.Last().Gen)
+	for _, target := range []string{
+		"/_bulletin/edit/articles/../../site.yaml",
+		"/_bulletin/edit/articles/%2e%2e/%2e%2e/site.yaml",
+		"/_bulletin/edit/articles/%2E%2E%2F%2E%2E%2Fsite.yaml",
+		"/_bulletin/edit/articles/..%5c..%5csite.yaml",
+		"/_bulletin/edit/articles//a.md",
+		"/_bulletin/edit/../content/articles/a.md",
+		"/_bulletin/edit/pages/x.md",
+		"/_bulletin/edit/articles/.a.md.swp",
+	} {
+		if code, body := ts.rawGet(target); code == http.StatusOK || strings.Contains(body, "Kiểm tra dân vận") {
+			t.Errorf("GET %s: %d", target, code)
+		}
+	}
+	code, body := ts.get("/_bulletin/edit/articles/link.md")
+	if code != http.StatusForbidden || strings.Contains(body, "bí mật") {
+		t.Errorf("a link leading out of content/: %d\n%s", code, body)
+	}
+	// Nor is it written through.
+	form := ts.editForm("articles/a.md")
+	form.Set("original", base64.StdEncoding.EncodeToString([]byte("---\ntitle: Mật\ndate: 2018-01-01\n---\nbí mật\n")))
+	form.Set("title", "Đã ghi đè")
+	form.Set("action", "save")
+	if code, _, _ := ts.post("/_bulletin/edit/articles/link.md", form, nil); code == http.StatusSeeOther {
+		t.Errorf("saved through a link: %d", code)
+	}
+	if b, _ := os.ReadFile(outside); strings.Contains(string(b), "Đã ghi đè") {
+		t.Error("a file outside content/ was written")
+	}
+	if code, _, _ := ts.post("/_bulletin/edit/articles/%2e%2e/%2e%2e/site.yaml", form, nil); code != http.StatusBadRequest {
+		t.Errorf("POST with ..: %d", code)
+	}
+}
+
+// Bound to an address other machines can reach, the server has no
+// editor: its URLs answer 404, saves included, and pages carry no link
+// to it.
+func TestNoEditorOffLoopback(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, fileA), articleA)
+	s, err := New(Config{Source: dir, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Skip("cannot listen on all addresses here:", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	ts := &testServer{Server: s, t: t, dir: dir, url: "http://127.0.0.1:" + strings.TrimPrefix(ln.Addr().String()[strings.LastIndex(ln.Addr().String(), ":"):], ":")}
+	ts.wait(0)
+	if code, body := ts.get("/_bulletin/edit/"); code != http.StatusNotFound || !strings.Contains(body, "loopback") {
+		t.Errorf("the editor's list: %d %s", code, body)
+	}
+	if code, _, _ := ts.post("/_bulletin/edit/articles/a.md", url.Values{"title": {"x"}}, nil); code != http.StatusNotFound {
+		t.Errorf("a save: %d", code)
+	}
+	if body := ts.mustGet(urlA); strings.Contains(body, "_bulletin/edit") {
+		t.Error("a page links to the editor")
+	}
+}
+
+// On loopback, pages link to the editor: an article's to its form, every
+// page to the empty form. The built site never does.
+func TestPagesLinkToTheEditor(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": articleA})
+	link := regexp.MustCompile(`<a href="([^"]+)"[^>]*>([^<]+)</a>`)
+	links := map[string]string{}
+	for _, m := range link.FindAllStringSubmatch(ts.mustGet(urlA), -1) {
+		links[m[2]] = m[1]
+	}
+	if links["Sửa bài này"] != "/_bulletin/edit/articles/a.md" || links["Viết bài mới"] != "/_bulletin/edit/new" {
+		body := ts.mustGet(urlA)
+		t.Errorf("article page:\n%s", body)
+	}
+	if body := ts.mustGet("/"); strings.Contains(body, "Sửa bài này") || !strings.Contains(body, "Viết bài mới") {
+		t.Errorf("front page:\n%s", body)
+	}
+	snap := ts.Last().Snapshot
+	for _, n := range snap.Names() {
+		if b, _, _ := snap.File(n); bytes.Contains(b, []byte("_bulletin/edit")) {
+			t.Errorf("%s of the build links to the editor", n)
+		}
+	}
+}
+
+// A code no project file describes is shown as such in the preview, and
+// the form can create its project file as "bulletin new project" does;
+// the next preview shows the project's title.
+func TestEditorCreatesAProjectFile(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	form := ts.editForm("articles/a.md")
+	form.Set("documents", "07-ĐA/TU")
+	form.Set("action", "preview")
+	var p struct {
+		Documents []struct {
+			Code, Title string
+			File        bool
+		}
+	}
+	_, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if json.Unmarshal([]byte(body), &p); len(p.Documents) != 1 || p.Documents[0].File {
+		t.Fatalf("preview documents: %s", body)
+	}
+	code, body, _ := ts.post("/_bulletin/edit/project", url.Values{"token": {form.Get("token")}, "code": {"07-ĐA/TU"}, "title": {"Phát triển chè"}}, nil)
+	if code != http.StatusOK || !strings.Contains(body, `"path":"content/projects/07-da-tu.md"`) {
+		t.Fatalf("create: %d %s", code, body)
+	}
+	if got := ts.read("content/projects/07-da-tu.md"); !strings.Contains(got, `code: "07-ĐA/TU"`) || !strings.Contains(got, `title: "Phát triển chè"`) {
+		t.Errorf("project file:\n%s", got)
+	}
+	_, body, _ = ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if json.Unmarshal([]byte(body), &p); len(p.Documents) != 1 || !p.Documents[0].File || p.Documents[0].Title != "Phát triển chè" {
+		t.Errorf("preview after: %s", body)
+	}
+	// Without the token, nothing is created.
+	if code, _, _ := ts.post("/_bulletin/edit/project", url.Values{"code": {"08-ĐA/TU"}, "title": {"x"}}, nil); code != http.StatusForbidden {
+		t.Errorf("without the token: %d", code)
+	}
+	if _, err := os.Stat(ts.path("content/projects/08-da-tu.md")); err == nil {
+		t.Error("a project file was created without the token")
+	}
+}
