@@ -49,7 +49,7 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			links = append(links, Link{Dest: string(n.Destination), Line: lines.of(posOf(n, src))})
-			if html.IsDangerousURL(n.Destination) {
+			if html.IsDangerousURL(n.Destination) || dataURL(n.Destination) {
 				n.Destination = nil
 			} else if pl, url, ok := c.pageLink(file, string(n.Destination)); ok {
 				pages = append(pages, pl)
@@ -235,4 +235,24 @@ func (l *lineIndex) of(off int) int {
 		l.ready = true
 	}
 	return sort.SearchInts(l.newlines, off) + 1
+}
+
+// dataURL reports whether a link's destination is a data: URL. goldmark
+// lets data: images through, for images; as a link's target one is no
+// page of any site, and browsers refuse to open it anyway.
+// Browsers read the scheme past leading blanks and controls, and past
+// tabs and line ends anywhere.
+func dataURL(dest []byte) bool {
+	d := bytes.TrimLeftFunc(dest, func(r rune) bool { return r <= ' ' })
+	var scheme []byte
+	for _, c := range d {
+		if c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		scheme = append(scheme, c)
+		if len(scheme) == 5 {
+			break
+		}
+	}
+	return bytes.EqualFold(scheme, []byte("data:"))
 }
