@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"assemble": {"model", "diag", "text"},
 	"render":   {"model", "diag", "bulletin/layouts"},
 	"feed":     {"model"},
+	"search":   {"model", "text", "build", "sitetest"}, // build and sitetest: its tests build sites
 	"output":   {"diag"},
 	"importer": {"text"},
 	"scaffold": {"importer", "text"},
