@@ -14,6 +14,7 @@ import (
 	"bulletin/internal/model"
 	"bulletin/internal/output"
 	"bulletin/internal/render"
+	"bulletin/internal/search"
 	"bulletin/layouts"
 	"bulletin/static"
 )
@@ -167,6 +168,9 @@ func (b *Builder) Build(ctx context.Context, opt Options) (*Result, error) {
 	step("render", func() { err = b.cache.render(ctx, rnd, site, wide, w, r) })
 	if err == nil {
 		step("feeds", func() { err = b.cache.feeds(site, w, r) })
+	}
+	if err == nil {
+		step("search", func() { err = search.Write(site, w.write) })
 	}
 	if err == nil {
 		step("static", func() { err = copyStatic(opt.Theme.Static, sub(opt.Source, "static"), w, r) })
