@@ -1,8 +1,11 @@
 package search
 
 import (
+	"html/template"
 	"strings"
 	"testing"
+
+	"bulletin/internal/model"
 )
 
 // paragraph is a bulletin's sentence, repeated into a body of 3.5 KB, the
@@ -12,27 +15,31 @@ const paragraph = "Thực hiện Chương trình kiểm tra, giám sát năm 201
 var body = strings.Repeat(paragraph, 3500/len(paragraph)+1)
 
 func BenchmarkScan(b *testing.B) {
-	var sc scanner
+	sc := scanner{spell: true}
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		sc.scan(body)
+		sc.scan([]byte(body))
 	}
 }
 
 func BenchmarkPlain(b *testing.B) {
 	html := "<p>" + strings.ReplaceAll(body, ". ", ".</p>\n<p>") + "</p>"
 	b.SetBytes(int64(len(html)))
+	var buf []byte
 	for b.Loop() {
-		var sb strings.Builder
-		plain(&sb, html)
+		buf = plain(buf[:0], html)
 	}
 }
 
 func BenchmarkDocument(b *testing.B) {
-	d := &document{Kind: KindNews, strong: []string{"Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU", "Ban Dân tộc tỉnh", "Vũ Ngọc Hùng", "92-CT/TU"}, text: body}
+	html := "<p>" + strings.ReplaceAll(body, ". ", ".</p>\n<p>") + "</p>"
+	d := &document{Kind: KindNews, article: &model.Article{Title: "Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU",
+		Unit: "Ban Dân tộc tỉnh", TeamLead: model.Person{Name: "Vũ Ngọc Hùng"}, Documents: []model.DocRef{{Code: "92-CT/TU"}}}}
+	d.article.HTML = template.HTML(html)
 	t := newTokenizer()
-	b.SetBytes(int64(len(body)))
+	b.SetBytes(int64(len(html)))
 	for b.Loop() {
+		t.arena = t.arena[:0]
 		t.document(d)
 	}
 }

@@ -105,6 +105,7 @@ func TestBrowserSearch(t *testing.T) {
 		{"FiltersAndSorts", filtersAndSorts},
 		{"ShowsTextOfTheIndexAsText", showsTextOfTheIndexAsText},
 		{"FoldsAsGo", foldsAsGo},
+		{"ShardsAsGo", shardsAsGo},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.run(t, &searchPage{t: t, tab: p.tab, site: p.site})
@@ -298,6 +299,21 @@ func class(r rune) string {
 		return "w"
 	}
 	return ""
+}
+
+// shardsAsGo asks the script which shard holds each of a few words and
+// codes, and compares with the index.
+func shardsAsGo(t *testing.T, p *searchPage) {
+	keys := []string{"dang", "uy", "khoi", "1-da/tu", "1-da/", "123/kh-ubnd", "123/kh-", "0/kh", "12/7/2016-doan", "!news", "日本語", "ǆemal", ""}
+	var got []int
+	if err := json.Unmarshal([]byte(p.eval(`JSON.stringify(`+js(strings.Join(keys, "\x00"))+`.split("\x00").map(k => bulletinSearch.shard(k, 157)))`)), &got); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		if want := search.Shard(k, 157); got[i] != want {
+			t.Errorf("shard of %q: the script says %d, Go %d", k, got[i], want)
+		}
+	}
 }
 
 func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }

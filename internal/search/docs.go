@@ -29,16 +29,9 @@ type document struct {
 	Date  time.Time // zero: undated
 	Unit  string    // the unit an article reports on, shown under its title
 
-	// strong fields rank a document above those that have the word only
-	// in their text: title, unit, team lead, codes, tags.
-	strong []string
-	// text is what the words are read from besides the strong fields, and
-	// what snippets are cut from: the body, then the other fields.
-	text string
-
-	// fill sets strong and text; it reads the whole body, so the workers
-	// that read the words call it, in parallel.
-	fill func(*document)
+	article *model.Article // one of these three
+	project *model.Project
+	page    *model.Doc
 }
 
 // documents lists what the site publishes, newest first, undated last:
@@ -49,29 +42,21 @@ type document struct {
 func documents(s *model.Site) []*document {
 	docs := make([]*document, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
-		d := &document{URL: a.URL, Title: a.Title, Kind: KindNews, Date: a.Date, Unit: a.Unit}
+		d := &document{URL: a.URL, Title: a.Title, Kind: KindNews, Date: a.Date, Unit: a.Unit, article: a}
 		if a.IsOutcome() {
 			d.Kind = KindOutcome
 		}
-		d.fill = func(d *document) { article(d, a) }
 		docs = append(docs, d)
 	}
 	for _, p := range s.Projects {
-		d := &document{URL: p.URL, Title: p.Code, Kind: KindProject, Date: p.Date}
+		d := &document{URL: p.URL, Title: p.Code, Kind: KindProject, Date: p.Date, project: p}
 		if p.Title != "" {
 			d.Title = p.Code + ": " + p.Title
 		}
-		d.fill = func(d *document) { project(d, p) }
 		docs = append(docs, d)
 	}
 	for _, page := range s.Docs {
-		d := &document{URL: page.URL, Title: page.Title, Kind: KindPage, Date: page.Date}
-		d.fill = func(d *document) {
-			var b strings.Builder
-			plain(&b, string(page.HTML))
-			d.strong, d.text = []string{page.Title}, b.String()
-		}
-		docs = append(docs, d)
+		docs = append(docs, &document{URL: page.URL, Title: page.Title, Kind: KindPage, Date: page.Date, page: page})
 	}
 	sort.SliceStable(docs, func(i, j int) bool {
 		a, b := docs[i], docs[j]
@@ -86,65 +71,79 @@ func documents(s *model.Site) []*document {
 	return docs
 }
 
-func article(d *document, a *model.Article) {
-	d.strong = append(d.strong, a.Title, a.Unit, a.TeamLead.Name)
-	for _, doc := range a.Documents {
-		d.strong = append(d.strong, doc.Code)
-	}
-	d.strong = append(d.strong, a.Tags...)
-
-	var b strings.Builder
-	plain(&b, string(a.HTML))
-	if o := a.Outcome; o != nil {
-		for _, list := range [][]string{o.Findings, o.Shortcomings, o.Recommendations} {
-			for _, item := range list {
-				field(&b, item)
-			}
+// strong appends the fields whose words rank a document above those that
+// have them only in their text: title, unit, team lead, codes, tags.
+func (d *document) strong(fields []string) []string {
+	switch {
+	case d.article != nil:
+		a := d.article
+		fields = append(fields, a.Title, a.Unit, a.TeamLead.Name)
+		for _, doc := range a.Documents {
+			fields = append(fields, doc.Code)
 		}
+		return append(fields, a.Tags...)
+	case d.project != nil:
+		return append(fields, d.project.Code, d.project.Title)
 	}
-	if lead := a.TeamLead; lead.Name != "" {
-		field(&b, "Trưởng đoàn: "+lead.Name)
-		if lead.Role != "" {
-			b.WriteString(", " + lead.Role)
-		}
-	}
-	for i, doc := range a.Documents {
-		title := doc.Title
-		if title == "" && i < len(a.Projects) {
-			title = a.Projects[i].Title // a bare code: its project's title
-		}
-		field(&b, doc.Code)
-		if title != "" {
-			b.WriteString(": " + title)
-		}
-	}
-	d.text = b.String()
+	return append(fields, d.Title)
 }
 
-func project(d *document, p *model.Project) {
-	d.strong = []string{p.Code, p.Title}
-	var b strings.Builder
-	plain(&b, string(p.HTML))
-	if p.Issuer != "" {
-		field(&b, "Cơ quan ban hành: "+p.Issuer)
+// text appends what a document's words are read from besides its strong
+// fields, and what snippets are cut from: the body, then the other fields.
+func (d *document) text(b []byte) []byte {
+	switch {
+	case d.article != nil:
+		a := d.article
+		b = plain(b, string(a.HTML))
+		if o := a.Outcome; o != nil {
+			for _, list := range [][]string{o.Findings, o.Shortcomings, o.Recommendations} {
+				for _, item := range list {
+					b = field(b, item)
+				}
+			}
+		}
+		if lead := a.TeamLead; lead.Name != "" {
+			b = field(b, "Trưởng đoàn: "+lead.Name)
+			if lead.Role != "" {
+				b = append(b, ", "+lead.Role...)
+			}
+		}
+		for i, doc := range a.Documents {
+			title := doc.Title
+			if title == "" && i < len(a.Projects) {
+				title = a.Projects[i].Title // a bare code: its project's title
+			}
+			b = field(b, doc.Code)
+			if title != "" {
+				b = append(b, ": "+title...)
+			}
+		}
+		return b
+	case d.project != nil:
+		p := d.project
+		b = plain(b, string(p.HTML))
+		if p.Issuer != "" {
+			b = field(b, "Cơ quan ban hành: "+p.Issuer)
+		}
+		if p.Period != "" {
+			b = field(b, "Giai đoạn: "+p.Period)
+		}
+		return b
 	}
-	if p.Period != "" {
-		field(&b, "Giai đoạn: "+p.Period)
-	}
-	d.text = b.String()
+	return plain(b, string(d.page.HTML))
 }
 
 // field appends one more field to a text, as a sentence of its own.
-func field(b *strings.Builder, s string) {
+func field(b []byte, s string) []byte {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
-		return
+		return b
 	}
-	if b.Len() > 0 {
-		if last, _ := utf8.DecodeLastRuneInString(b.String()); !strings.ContainsRune(".!?…:;", last) {
-			b.WriteByte('.')
+	if len(b) > 0 {
+		if last, _ := utf8.DecodeLastRune(b); !strings.ContainsRune(".!?…:;", last) {
+			b = append(b, '.')
 		}
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
-	b.WriteString(s)
+	return append(b, s...)
 }

@@ -1,66 +1,40 @@
 package search
 
 import (
+	"hash/crc32"
 	"strconv"
 	"time"
-	"unicode/utf8"
 )
 
 // The index is files under Dir, all JSON:
 //
-//	meta.json   what the script reads first: the build's version, the
-//	            number of documents, the first word of every word chunk,
-//	            the first id of every year
-//	w/N.json    word chunk N: {"word": [spelling, ids, strong ids, ...]}
-//	            for the words from its first to the next chunk's, sorted
+//	meta.json   what the script reads first: the index's version, the
+//	            number of documents, of documents per chunk and of word
+//	            shards, and the first id of every year
+//	w/N.json    word shard N: {"word": [spelling, ids, strong ids, ...]}
+//	            for the words whose hash (shard) is N modulo the shards
 //	d/N.json    document chunk N: [url, title, kind, date, unit, text] for
 //	            the documents N×per to (N+1)×per-1
 //
-// A query reads meta.json, the chunk of each word it holds, and the
+// A query reads meta.json, the shard of each word it holds, and the
 // document chunks of the results it shows.
 
-// Dir is the folder of the index in the output, beside the search page.
+// Dir is the folder of the index in the output, beside the search page
+// (/search/, a page the assembler lists).
 const Dir = "search/"
 
-// Sizes of the chunks. A word chunk is cut once it passes wordChunk bytes:
-// a word's lists are never split, so a chunk holding a word of every
-// document is larger. perChunk documents share a document chunk: fewer
-// files to write, more text fetched for results that are far apart.
-const (
-	wordChunk = 12 << 10
-	perChunk  = 4
-)
+// perChunk documents share a document chunk: fewer files to write, more
+// text fetched for results that are far apart.
+const perChunk = 4
 
-type file struct {
-	name string
-	data []byte
-}
-
-// wordChunks groups the sorted tokens into chunks and returns them with
-// the first word of each.
-func wordChunks(toks []string, lists []list) ([]file, []string) {
-	var files []file
-	var firsts []string
-	var b []byte
-	flush := func() {
-		if len(b) == 0 {
-			return
-		}
-		b = append(b, "]}"...)
-		files = append(files, file{Dir + "w/" + strconv.Itoa(len(files)) + ".json", b})
-		b = nil
-	}
+// encodeShard writes the tokens of one shard (their numbers, ascending).
+func encodeShard(toks []string, lists []list, shard []int32) []byte {
+	b := []byte{'{'}
 	prev := "\xff" // no word
-	for i, tok := range toks {
-		key, spelling := splitToken(tok)
+	for _, i := range shard {
+		key, spelling := splitToken(toks[i])
 		if key != prev {
-			if len(b) >= wordChunk {
-				flush()
-			}
-			if len(b) == 0 {
-				b = append(b, '{')
-				firsts = append(firsts, key)
-			} else {
+			if prev != "\xff" {
 				b = append(b, "],"...)
 			}
 			b = appendString(b, key)
@@ -77,52 +51,55 @@ func wordChunks(toks []string, lists []list) ([]file, []string) {
 		b = appendIDs(b, l.strong)
 		b = append(b, '"')
 	}
-	flush()
-	return files, firsts
-}
-
-// docChunk writes what a result shows of the documents of chunk n.
-func docChunk(docs []*document, n int, loc *time.Location) file {
-	lo := n * perChunk
-	hi := min(lo+perChunk, len(docs))
-	size := 2
-	for _, d := range docs[lo:hi] {
-		size += len(d.text) + len(d.Title) + len(d.URL) + len(d.Unit) + 48
-	}
-	b := make([]byte, 0, size+size/16)
-	b = append(b, '[')
-	for i, d := range docs[lo:hi] {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		b = appendString(b, d.URL[1:]) // relative to the site's root
-		for _, s := range []string{d.Title, d.Kind, day(d.Date, loc), d.Unit, d.text} {
-			b = append(b, ',')
-			b = appendString(b, s)
-		}
+	if prev != "\xff" {
 		b = append(b, ']')
 	}
-	b = append(b, ']')
-	return file{Dir + "d/" + strconv.Itoa(n) + ".json", b}
+	return append(b, '}')
 }
 
-func meta(docs []*document, firsts []string, loc *time.Location, version uint32) []byte {
+// appendDoc appends to a chunk what a result shows of document id, given
+// its text: [url, title, kind, date, unit, text].
+func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
+	d := ix.docs[id]
+	if len(b) == 0 {
+		b = make([]byte, 0, (len(text)+512)*perChunk*9/8)
+		b = append(b, '[')
+	} else {
+		b = append(b, ',')
+	}
+	b = append(b, '[')
+	b = appendString(b, d.URL[1:]) // relative to the site's root
+	for _, s := range []string{d.Title, d.Kind, day(d.Date, ix.site.Config.Location), d.Unit} {
+		b = append(b, ',')
+		b = appendString(b, s)
+	}
+	b = append(b, ',')
+	b = appendString(b, text)
+	return append(b, ']')
+}
+
+// escaped marks the bytes JSON escapes in a string.
+var escaped = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+func closeChunk(b []byte) []byte { return append(b, ']') }
+
+func meta(docs []*document, shards int, loc *time.Location, version uint32) []byte {
 	b := []byte(`{"v":"`)
 	b = strconv.AppendUint(b, uint64(version), 36)
 	b = append(b, `","docs":`...)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
 	b = append(b, `,"per":`...)
 	b = strconv.AppendInt(b, perChunk, 10)
-	b = append(b, `,"words":[`...)
-	for i, w := range firsts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, w)
-	}
+	b = append(b, `,"shards":`...)
+	b = strconv.AppendInt(b, int64(shards), 10)
 	// Ids run newest first, so each year is one range: its first id.
-	b = append(b, `],"years":[`...)
+	b = append(b, `,"years":[`...)
 	year, dated := 0, 0
 	for id, d := range docs {
 		if d.Date.IsZero() {
@@ -146,6 +123,17 @@ func meta(docs []*document, firsts []string, loc *time.Location, version uint32)
 	return append(b, '}', '\n')
 }
 
+// checksum sums what a result shows of d, for the index's version.
+func (d *document) checksum(text []byte, loc *time.Location) uint32 {
+	h := crc32.NewIEEE()
+	for _, s := range []string{d.URL, d.Title, d.Kind, day(d.Date, loc), d.Unit} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(text)
+	return h.Sum32()
+}
+
 // day is the calendar day of t in the site's zone, "2018-08-06", or "".
 func day(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
@@ -162,22 +150,16 @@ func inZone(t time.Time, loc *time.Location) time.Time {
 }
 
 // appendString appends s as a JSON string. Only what JSON requires is
-// escaped: the files are fetched as JSON, never inserted into a page.
-func appendString(b []byte, s string) []byte {
+// escaped: the files are fetched as JSON, never inserted into a page. The
+// text is valid UTF-8 (the content stage refuses a file that is not), so
+// bytes from 0x80 up are copied as they are.
+func appendString[T string | []byte](b []byte, s T) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
+		if !escaped[c] {
 			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || n != 1 {
-				i += n
-				continue
-			}
 		}
 		b = append(b, s[start:i]...)
 		switch c {
@@ -188,15 +170,10 @@ func appendString(b []byte, s string) []byte {
 		case '\t':
 			b = append(b, '\\', 't')
 		default:
-			if c >= utf8.RuneSelf {
-				b = append(b, `\ufffd`...) // not UTF-8
-			} else {
-				b = append(b, `\u00`...)
-				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
-			}
+			b = append(b, `\u00`...)
+			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
 		}
-		i++
-		start = i
+		start = i + 1
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -1,60 +1,239 @@
 package search
 
 import (
-	"encoding/binary"
 	"hash/crc32"
 	"runtime"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"bulletin/internal/model"
 )
 
-// A token as the index keys it: the folded word, a zero byte, and the word
-// as written when that differs from the folded form ("dang\x00đảng"), so
-// sorting the tokens sorts them by word, then spelling.
-const spellingSep = "\x00"
+// Index is a site's search index: its files are named from the site's
+// counts alone (Names), and made, all at once, when the first is asked
+// for (File). A one-off build writes them all (Write); a server that
+// makes the files a browser asks for reads the site's text only when a
+// reader searches.
+type Index struct {
+	site   *model.Site
+	docs   []*document
+	shards int
 
-// kindKey is the token every document of a kind carries: "!" sorts before
-// any word, and is in none.
-func kindKey(kind string) string { return "!" + kind }
-
-// docTokens is what one document contributes to the index: its distinct
-// tokens, numbered by the worker that read it, and whether each is in a
-// strong field.
-type docTokens struct {
-	worker int
-	ids    []int32
-	strong []bool
+	once  sync.Once
+	words [][]byte // word shards, by number
+	meta  []byte
 }
 
-// list is the documents (ascending ids) that hold one spelling of a word,
-// and those of them that hold it in a strong field.
-type list struct {
-	all, strong []int32
+// New lists the site's documents; it reads no text yet.
+func New(s *model.Site) *Index {
+	docs := documents(s)
+	return &Index{site: s, docs: docs, shards: shardCount(len(docs))}
 }
 
-// postings reads every document and returns the sorted tokens and, for
-// each, the documents that hold it. Reading runs on every processor, each
-// worker numbering the tokens it meets; merging, in document order, keeps
-// the ids sorted.
-func postings(docs []*document) ([]string, []list) {
-	per := make([]docTokens, len(docs))
-	workers := make([]*tokenizer, workers(len(docs)))
-	for w := range workers {
-		workers[w] = newTokenizer()
+// shardCount is how many word shards an index of n documents has: one per
+// 64 documents, so a shard of the generator's 10,000-article site holds
+// about 8 KB.
+func shardCount(n int) int { return min(max(1, (n+63)/64), 4096) }
+
+// Names lists the index's files under Dir, sorted: meta.json, the word
+// shards w/N.json and the document chunks d/N.json.
+func (ix *Index) Names() []string {
+	names := []string{Dir + "meta.json"}
+	for i := range ix.shards {
+		names = append(names, wordShard(i))
 	}
-	each(len(docs), func(w, i int) error {
-		docs[i].fill(docs[i])
-		per[i] = workers[w].document(docs[i])
-		per[i].worker = w
+	for i := range (len(ix.docs) + perChunk - 1) / perChunk {
+		names = append(names, docChunkName(i))
+	}
+	slices.Sort(names)
+	return names
+}
+
+func wordShard(i int) string    { return Dir + "w/" + strconv.Itoa(i) + ".json" }
+func docChunkName(i int) string { return Dir + "d/" + strconv.Itoa(i) + ".json" }
+
+// File makes the index file name; ok is false when the index has none.
+// The first call reads the whole site; a document chunk is made again
+// from its documents each time.
+func (ix *Index) File(name string) (data []byte, ok bool) {
+	rest, ok := strings.CutPrefix(name, Dir)
+	if !ok {
+		return nil, false
+	}
+	ix.once.Do(func() { ix.build(nil) })
+	switch {
+	case rest == "meta.json":
+		return ix.meta, true
+	case strings.HasPrefix(rest, "w/"):
+		if i, ok := number(rest, "w/"); ok && i < len(ix.words) {
+			return ix.words[i], true
+		}
+	case strings.HasPrefix(rest, "d/"):
+		if i, ok := number(rest, "d/"); ok && i < ix.chunks() {
+			t := newTokenizer()
+			var b []byte
+			for id := i * perChunk; id < min((i+1)*perChunk, len(ix.docs)); id++ {
+				t.text = ix.docs[id].text(t.text[:0])
+				b = ix.appendDoc(b, id, t.text)
+			}
+			return closeChunk(b), true
+		}
+	}
+	return nil, false
+}
+
+func (ix *Index) chunks() int { return (len(ix.docs) + perChunk - 1) / perChunk }
+
+// number reads N from prefix+"N.json".
+func number(s, prefix string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".json")
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0 && strconv.Itoa(n) == s
+}
+
+// Write makes every file of the site's index and hands it to put, from
+// several goroutines at once. It reads each document once: the chunks of
+// documents go to put as they are read, then the word shards and
+// meta.json.
+func Write(s *model.Site, put func(name string, data []byte) error) error {
+	ix := New(s)
+	var err error
+	ix.once.Do(func() {
+		err = ix.build(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) })
+	})
+	if err != nil {
+		return err
+	}
+	if err := each(len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
+		return err
+	}
+	return put(Dir+"meta.json", ix.meta)
+}
+
+// build reads every document's words, a chunk of documents at a time on
+// every processor, and makes the word shards and meta.json. With emit, it
+// makes each chunk of documents too and hands it on.
+func (ix *Index) build(emit func(chunk int, data []byte) error) error {
+	per := make([]docTokens, len(ix.docs))
+	sums := make([]uint32, len(ix.docs))
+	tokenizers := make([]*tokenizer, workers(ix.chunks()))
+	for w := range tokenizers {
+		tokenizers[w] = newTokenizer()
+	}
+	err := each(ix.chunks(), func(w, chunk int) error {
+		t := tokenizers[w]
+		var b []byte
+		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(ix.docs)); id++ {
+			d := ix.docs[id]
+			per[id] = t.document(d)
+			per[id].worker = w
+			sums[id] = d.checksum(t.text, ix.site.Config.Location)
+			if emit != nil {
+				b = ix.appendDoc(b, id, t.text)
+			}
+		}
+		if emit == nil {
+			return nil
+		}
+		return emit(chunk, closeChunk(b))
+	})
+	if err != nil {
+		return err
+	}
+	toks, trans := numbering(tokenizers)
+	ix.words = shards(toks, ix.shards, gather(toks, trans, tokenizers, per, ix.shards))
+
+	version := crc32.NewIEEE()
+	for _, w := range ix.words {
+		version.Write(w)
+	}
+	for _, sum := range sums {
+		version.Write([]byte{byte(sum), byte(sum >> 8), byte(sum >> 16), byte(sum >> 24)})
+	}
+	ix.meta = meta(ix.docs, ix.shards, ix.site.Config.Location, version.Sum32())
+	return nil
+}
+
+// gather makes each token's lists of documents: every worker reads the
+// tokens of every document in id order, so the lists come out sorted, and
+// keeps those of the shards it owns. It counts them first, so each list
+// is allocated once.
+func gather(toks []string, trans [][]int32, tokenizers []*tokenizer, per []docTokens, shards int) []list {
+	owner := make([]int32, len(toks))
+	n := workers(shards)
+	for g, tok := range toks {
+		key, _ := splitToken(tok)
+		owner[g] = int32(shard(key) % uint32(shards) % uint32(n))
+	}
+	lists := make([]list, len(toks))
+	all := make([]int32, len(toks))
+	strong := make([]int32, len(toks))
+	each(n, func(_, w int) error {
+		visit := func(f func(g int32, id int, strong bool)) {
+			for id, dt := range per {
+				tr, arena := trans[dt.worker], tokenizers[dt.worker].arena[dt.start:dt.end]
+				for _, tok := range arena {
+					if g := tr[tok&^strongBit]; owner[g] == int32(w) {
+						f(g, id, tok&strongBit != 0)
+					}
+				}
+			}
+		}
+		visit(func(g int32, _ int, s bool) {
+			all[g]++
+			if s {
+				strong[g]++
+			}
+		})
+		size := 0
+		for g := range toks {
+			if owner[g] == int32(w) {
+				size += int(all[g] + strong[g])
+			}
+		}
+		space := make([]int32, 0, size)
+		for g := range toks {
+			if owner[g] == int32(w) {
+				lists[g].all, space = space[:0:all[g]], space[all[g]:cap(space)]
+				lists[g].strong, space = space[:0:strong[g]], space[strong[g]:cap(space)]
+			}
+		}
+		visit(func(g int32, id int, s bool) {
+			l := &lists[g]
+			l.all = append(l.all, int32(id))
+			if s {
+				l.strong = append(l.strong, int32(id))
+			}
+		})
 		return nil
 	})
+	return lists
+}
 
-	// One numbering for all: the tokens in sorted order.
+// shards writes the word shards, in parallel.
+func shards(toks []string, n int, lists []list) [][]byte {
+	byShard := make([][]int32, n)
+	for g, tok := range toks {
+		key, _ := splitToken(tok)
+		s := shard(key) % uint32(n)
+		byShard[s] = append(byShard[s], int32(g))
+	}
+	out := make([][]byte, n)
+	each(n, func(_, s int) error {
+		out[s] = encodeShard(toks, lists, byShard[s])
+		return nil
+	})
+	return out
+}
+
+// numbering gives every token the workers met one number, its place in
+// sorted order, and returns the tokens and, per worker, its numbers in
+// the new numbering.
+func numbering(tokenizers []*tokenizer) ([]string, [][]int32) {
 	global := map[string]int32{}
-	for _, t := range workers {
+	for _, t := range tokenizers {
 		for _, tok := range t.toks {
 			global[tok] = 0
 		}
@@ -63,131 +242,18 @@ func postings(docs []*document) ([]string, []list) {
 	for tok := range global {
 		toks = append(toks, tok)
 	}
-	sort.Strings(toks)
+	slices.Sort(toks)
 	for i, tok := range toks {
 		global[tok] = int32(i)
 	}
-	trans := make([][]int32, len(workers))
-	for w, t := range workers {
+	trans := make([][]int32, len(tokenizers))
+	for w, t := range tokenizers {
 		trans[w] = make([]int32, len(t.toks))
 		for local, tok := range t.toks {
 			trans[w][local] = global[tok]
 		}
 	}
-	lists := make([]list, len(toks))
-	for id, dt := range per {
-		tr := trans[dt.worker]
-		for i, local := range dt.ids {
-			l := &lists[tr[local]]
-			l.all = append(l.all, int32(id))
-			if dt.strong[i] {
-				l.strong = append(l.strong, int32(id))
-			}
-		}
-	}
-	return toks, lists
-}
-
-// tokenizer reads documents; each worker has its own, and numbers the
-// tokens it meets in its own dictionary.
-type tokenizer struct {
-	sc    scanner
-	dict  map[string]int32
-	toks  []string // by number
-	stamp []int32  // by number: the last document (its count) that held it
-	pos   []int32  // by number: its place in that document's list
-	docs  int32    // documents read
-	buf   []byte
-	out   docTokens
-}
-
-func newTokenizer() *tokenizer { return &tokenizer{dict: map[string]int32{}} }
-
-// document lists the distinct tokens of d, each once, strong when it is
-// in a strong field.
-func (t *tokenizer) document(d *document) docTokens {
-	t.docs++
-	t.out = docTokens{ids: make([]int32, 0, 256), strong: make([]bool, 0, 256)}
-	t.add([]byte(kindKey(d.Kind)), true)
-	for _, f := range d.strong {
-		t.text(f, true)
-	}
-	t.text(d.text, false)
-	return t.out
-}
-
-func (t *tokenizer) text(s string, strong bool) {
-	sc := &t.sc
-	for _, w := range sc.scan(s) {
-		t.buf = append(t.buf[:0], sc.keys[w.key[0]:w.key[1]]...)
-		if w.spelled[1] > w.spelled[0] {
-			t.buf = append(t.buf, spellingSep...)
-			t.buf = append(t.buf, sc.spells[w.spelled[0]:w.spelled[1]]...)
-		}
-		t.add(t.buf, strong)
-	}
-	sc.codes(func(key string) { t.add([]byte(key), strong) })
-}
-
-// add puts a token in the document's list, or marks it strong there.
-func (t *tokenizer) add(tok []byte, strong bool) {
-	n, ok := t.dict[string(tok)]
-	if !ok {
-		n = int32(len(t.toks))
-		s := string(tok)
-		t.dict[s] = n
-		t.toks = append(t.toks, s)
-		t.stamp = append(t.stamp, 0)
-		t.pos = append(t.pos, 0)
-	}
-	if t.stamp[n] == t.docs {
-		if strong {
-			t.out.strong[t.pos[n]] = true
-		}
-		return
-	}
-	t.stamp[n], t.pos[n] = t.docs, int32(len(t.out.ids))
-	t.out.ids = append(t.out.ids, n)
-	t.out.strong = append(t.out.strong, strong)
-}
-
-// splitToken splits a token into its word and its spelling ("" when the
-// word is spelt as it folds).
-func splitToken(tok string) (key, spelling string) {
-	key, spelling, _ = strings.Cut(tok, spellingSep)
-	return key, spelling
-}
-
-// Write reads the site's documents and hands every file of the index to
-// put, by its name in the output ("search/meta.json"). put is called from
-// several goroutines at once.
-func Write(s *model.Site, put func(name string, data []byte) error) error {
-	loc := s.Config.Location
-	docs := documents(s)
-	toks, lists := postings(docs)
-	words, firsts := wordChunks(toks, lists)
-	chunks := (len(docs) + perChunk - 1) / perChunk
-	sums := make([]uint32, len(words)+chunks)
-	err := each(len(words)+chunks, func(_, i int) error {
-		f := file{}
-		if i < len(words) {
-			f = words[i]
-		} else {
-			f = docChunk(docs, i-len(words), loc)
-		}
-		sums[i] = crc32.ChecksumIEEE(f.data)
-		return put(f.name, f.data)
-	})
-	if err != nil {
-		return err
-	}
-	// meta.json comes last: its version is a checksum of all the others,
-	// so a browser that kept an older chunk asks for the new one.
-	version := crc32.NewIEEE()
-	for _, sum := range sums {
-		binary.Write(version, binary.LittleEndian, sum)
-	}
-	return put(Dir+"meta.json", meta(docs, firsts, loc, version.Sum32()))
+	return toks, trans
 }
 
 // workers is how many goroutines each runs for n items.

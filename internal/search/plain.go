@@ -8,45 +8,55 @@ import (
 )
 
 // plain appends the text of an HTML fragment (a body as the markdown stage
-// made it) to b: tags dropped, character references decoded, every run of
+// made it) to b and returns it: tags dropped, character references decoded, every run of
 // white space one space. An element that ends a block (a paragraph, a list
 // item, a table cell) leaves a space, so "<td>1</td><td>2</td>" reads
 // "1 2", not "12". Scripts and styles, which only unsafe_html lets
 // through, and the footnotes' numbers and back-links ("↩︎") are no text.
-func plain(b *strings.Builder, h string) {
-	space := b.Len() == 0 // a space is pending or not wanted
+func plain(b []byte, h string) []byte {
+	space := len(b) == 0 // a space is pending or not wanted
 	text := func(s string) {
 		if strings.IndexByte(s, '&') >= 0 {
 			s = html.UnescapeString(s)
 		}
 		for i := 0; i < len(s); {
-			if n := spaceLen(s[i:]); n > 0 {
-				space, i = true, i+n
+			// A run of text, with the single spaces between its words: it
+			// is copied whole, most often a paragraph at once.
+			j := i
+			for j < len(s) {
+				if !maySpace[s[j]] {
+					j++
+				} else if s[j] == ' ' && j > i && j+1 < len(s) && !maySpace[s[j+1]] {
+					j += 2
+				} else if spaceLen(s[j:]) == 0 {
+					j++
+				} else {
+					break
+				}
+			}
+			if j > i {
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				space = false
+				b = append(b, s[i:j]...)
+				i = j
 				continue
 			}
-			j := i + 1
-			for j < len(s) && (!maySpace[s[j]] || spaceLen(s[j:]) == 0) {
-				j++
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i:j])
-			i = j
+			space, i = true, i+spaceLen(s[i:])
 		}
 	}
 	for len(h) > 0 {
 		lt := strings.IndexByte(h, '<')
 		if lt < 0 {
 			text(h)
-			return
+			return b
 		}
 		text(h[:lt])
 		h = h[lt:]
 		gt := strings.IndexByte(h, '>')
 		if gt < 0 {
-			return // a cut tag: the rest is inside it
+			return b // a cut tag: the rest is inside it
 		}
 		tag := h[:gt+1]
 		h = h[gt+1:]
@@ -63,6 +73,7 @@ func plain(b *strings.Builder, h string) {
 			space = true
 		}
 	}
+	return b
 }
 
 // spaceLen returns the length of the white space s starts with, or 0. Only
@@ -74,8 +85,6 @@ func spaceLen(s string) int {
 		return 0
 	case c < utf8.RuneSelf:
 		return 1
-	case c == 0xE1 && (len(s) < 2 || s[1] != 0x9A):
-		return 0 // U+1E00–U+1EFF, the Vietnamese letters, are no space; U+1680 is
 	}
 	if r, n := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
 		return n
@@ -83,12 +92,15 @@ func spaceLen(s string) int {
 	return 0
 }
 
-// maySpace marks the bytes that can start a white space character.
+// maySpace marks the bytes that can start a white space character. 0xE1
+// is left out: it starts every Vietnamese letter of Latin Extended
+// Additional, and the only space it starts, U+1680 OGHAM SPACE MARK, is
+// then kept as a character.
 var maySpace = func() (t [256]bool) {
 	for _, c := range " \n\t\r\f\v" {
 		t[c] = true
 	}
-	t[0xC2], t[0xE1], t[0xE2], t[0xE3] = true, true, true, true
+	t[0xC2], t[0xE2], t[0xE3] = true, true, true
 	return t
 }()
 

@@ -70,8 +70,8 @@ func TestVariant(t *testing.T) {
 // scanned is what a scan finds, as text: the words ("key" or
 // "key=spelling", a "-" or "/" after one that joins the next) and the codes.
 func scanned(s string) (words, codes []string) {
-	var sc scanner
-	for _, w := range sc.scan(s) {
+	sc := scanner{spell: true}
+	for _, w := range sc.scan([]byte(s)) {
 		word := string(sc.keys[w.key[0]:w.key[1]])
 		if w.spelled[1] > w.spelled[0] {
 			word += "=" + string(sc.spells[w.spelled[0]:w.spelled[1]])
@@ -122,9 +122,7 @@ func TestPlain(t *testing.T) {
 		{"<p>cắt <b", "cắt"},
 	}
 	for _, tt := range tests {
-		var b strings.Builder
-		plain(&b, tt.in)
-		if got := b.String(); got != tt.want {
+		if got := string(plain(nil, tt.in)); got != tt.want {
 			t.Errorf("plain(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -158,5 +156,21 @@ func TestIDsRoundTrip(t *testing.T) {
 	}
 	if enc := appendIDs(nil, all); enc[0] != '~' || len(enc) > 10000/6+2 {
 		t.Errorf("10,000 consecutive ids: %d bytes, want a bitmap of %d", len(enc), 10000/6+2)
+	}
+}
+
+func TestShardKeyPlacesACodeByNumberAndKind(t *testing.T) {
+	for key, want := range map[string]string{
+		"dang":           "dang",
+		"1-da/tu":        "1-da",
+		"1-da/":          "1-da", // the prefix "đề án 01" looks for
+		"123/kh-ubnd":    "123/kh",
+		"123/kh-":        "123/kh",
+		"0/kh":           "0/kh",
+		"12/7/2016-doan": "12/7",
+	} {
+		if got := shardKey(key); got != want {
+			t.Errorf("shardKey(%q) = %q, want %q", key, got, want)
+		}
 	}
 }

@@ -26,119 +26,160 @@ type word struct {
 
 // scanner splits texts into words. It keeps its buffers from one text to
 // the next and allocates nothing per word: a site's index reads every
-// character of every article.
+// character of every article, so the loop is written flat.
 type scanner struct {
 	keys, spells []byte
 	words        []word
+	spell        bool // keep spellings; false: every word is read as it folds
+
+	// The word being read.
+	in     bool // inside a word
+	cur    word
+	from   int  // where it starts in the text
+	to     int  // where it ends so far
+	marked bool // spelt otherwise than it folds: its spelling is kept in spells
+	slow   bool // its spelling needs Variant: combining marks, a rune that folds to several
+
+	// Between words.
+	gap    int  // folded runes since the last word
+	gapSep byte // the last of them, when it is "-" or "/"
 }
 
 // scan splits s into words; what it returns is valid until the next call.
-func (sc *scanner) scan(s string) []word {
+func (sc *scanner) scan(s []byte) []word {
 	sc.keys, sc.spells, sc.words = sc.keys[:0], sc.spells[:0], sc.words[:0]
-	var (
-		in      bool // inside a word
-		w       word
-		from    int  // where the word starts in s
-		to      int  // where it ends so far
-		marked  bool // spelt otherwise than it folds
-		slow    bool // its spelling needs Variant: combining marks, a rune that folds to several
-		gap     int  // folded runes since the last word
-		gapSep  byte // the last of them, when it is "-" or "/"
-		scratch [16]byte
-	)
-	end := func() {
-		if !in {
-			return
-		}
-		in = false
-		w.key[1] = int32(len(sc.keys))
-		switch {
-		case slow:
-			sc.spells = sc.spells[:w.spelled[0]]
-			v := Variant(s[from:to])
-			if v != string(sc.keys[w.key[0]:w.key[1]]) {
-				sc.spells = append(sc.spells, v...)
-			}
-		case !marked:
-			sc.spells = sc.spells[:w.spelled[0]]
-		}
-		w.spelled[1] = int32(len(sc.spells))
-		sc.words = append(sc.words, w)
-		gap, gapSep = 0, 0
-	}
-	begin := func(at int) {
-		if n := len(sc.words); n > 0 && gap == 1 && gapSep != 0 {
-			sc.words[n-1].sep = gapSep
-		}
-		in, from, marked, slow = true, at, false, false
-		w = word{key: [2]int32{int32(len(sc.keys)), 0}, spelled: [2]int32{int32(len(sc.spells)), 0}}
-	}
-	other := func(r rune) {
-		end()
-		gap++
-		if r == '-' || r == '/' {
-			gapSep = byte(r)
-		} else {
-			gapSep = 0
-		}
-	}
+	sc.in, sc.gap, sc.gapSep = false, 0, 0
+	var scratch [16]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
+			switch {
+			case c-'a' < 26 || c-'0' < 10:
+			case c-'A' < 26:
 				c += 'a' - 'A'
-			} else if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-				other(rune(c))
+			default: // a space, a punctuation mark: ends a word, may join it to the next
+				sc.end(s)
+				sc.gap++
+				sc.gapSep = 0
+				if c == '-' || c == '/' {
+					sc.gapSep = c
+				}
 				i++
 				continue
 			}
-			if !in {
-				begin(i)
+			if !sc.in {
+				sc.begin(i)
 			}
 			sc.keys = append(sc.keys, c)
-			sc.spells = append(sc.spells, c)
+			if sc.marked {
+				sc.spells = append(sc.spells, c)
+			}
 			i++
-			to = i
+			sc.to = i
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decode(s, i)
 		f, v := rune(complex), r
 		if r < tableSize {
-			f, v = foldTable[r], spellTable[r]
+			f = foldTable[r]
+			if sc.spell {
+				v = spellTable[r]
+			}
 		}
 		switch {
 		case f == drop:
-			if in {
-				to = i + n // a mark belongs to the letter before it
-				slow = slow || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)
+			if sc.in {
+				sc.to = i + n // a mark belongs to the letter before it
+				sc.slow = sc.slow || sc.spell && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r))
 			}
-		case f == complex:
+		case f == complex: // rare: a rune that folds to several
 			for _, fr := range string(appendFold(scratch[:0], r)) {
 				if !wordRune(fr) {
-					other(fr)
+					sc.other(fr, s)
 					continue
 				}
-				if !in {
-					begin(i)
+				if !sc.in {
+					sc.begin(i)
 				}
 				sc.keys = utf8.AppendRune(sc.keys, fr)
-				to, slow = i+n, true
+				sc.to, sc.slow = i+n, sc.spell
 			}
 		case wordRune(f):
-			if !in {
-				begin(i)
+			if !sc.in {
+				sc.begin(i)
 			}
-			sc.keys = utf8.AppendRune(sc.keys, f)
-			sc.spells = utf8.AppendRune(sc.spells, v)
-			marked = marked || v != f
-			to = i + n
+			if !sc.marked && v != f && sc.spell {
+				// Spelt otherwise from here: so far the spelling was the
+				// folded word itself.
+				sc.marked = true
+				sc.spells = append(sc.spells, sc.keys[sc.cur.key[0]:]...)
+			}
+			if sc.marked {
+				sc.spells = utf8.AppendRune(sc.spells, v)
+			}
+			if f < utf8.RuneSelf {
+				sc.keys = append(sc.keys, byte(f)) // a Vietnamese letter folds to ASCII
+			} else {
+				sc.keys = utf8.AppendRune(sc.keys, f)
+			}
+			sc.to = i + n
 		default:
-			other(f)
+			sc.other(f, s)
 		}
 		i += n
 	}
-	end()
+	sc.end(s)
 	return sc.words
+}
+
+// decode reads the rune at s[i:], which is not ASCII. The two- and
+// three-byte forms, every letter of Vietnamese, are read here, not by a
+// call; the rest by utf8.DecodeRune.
+func decode(s []byte, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	} else if c >= 0xE1 && c < 0xF0 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRune(s[i:])
+}
+
+// begin starts a word at offset i, and joins the word before to it when
+// one "-" or "/" alone stands between them.
+func (sc *scanner) begin(i int) {
+	if n := len(sc.words); n > 0 && sc.gap == 1 && sc.gapSep != 0 {
+		sc.words[n-1].sep = sc.gapSep
+	}
+	sc.in, sc.from, sc.marked, sc.slow = true, i, false, false
+	sc.cur = word{key: [2]int32{int32(len(sc.keys)), 0}, spelled: [2]int32{int32(len(sc.spells)), 0}}
+}
+
+// other reads a folded rune that no word holds: it ends a word.
+func (sc *scanner) other(r rune, s []byte) {
+	sc.end(s)
+	sc.gap++
+	sc.gapSep = 0
+	if r == '-' || r == '/' {
+		sc.gapSep = byte(r)
+	}
+}
+
+// end closes the word being read, if any.
+func (sc *scanner) end(s []byte) {
+	if !sc.in {
+		return
+	}
+	w := &sc.cur
+	w.key[1] = int32(len(sc.keys))
+	if sc.slow {
+		sc.spells = sc.spells[:w.spelled[0]]
+		if v := Variant(string(s[sc.from:sc.to])); v != string(sc.keys[w.key[0]:w.key[1]]) {
+			sc.spells = append(sc.spells, v...)
+		}
+	}
+	w.spelled[1] = int32(len(sc.spells))
+	sc.words = append(sc.words, *w)
+	sc.in, sc.gap, sc.gapSep = false, 0, 0
 }
 
 // codes calls emit with the key of each document code among the words of

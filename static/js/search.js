@@ -172,39 +172,23 @@
     return chunks.get(url);
   }
 
-  // before compares as Go sorts: by code point (UTF-8 byte order).
-  function before(a, b) {
-    for (var i = 0; i < a.length && i < b.length; i++) {
-      var x = a.codePointAt(i), y = b.codePointAt(i);
-      if (x !== y) return x < y;
-      if (x > 0xffff) i++;
-    }
-    return a.length < b.length;
+  // shardOf is the word shard that holds key: FNV-1a of the UTF-8 bytes
+  // of its first two words when it is a code ("1-da" for 1-da/tu, and for
+  // the prefix 1-da/), of all of it otherwise, as tokenize.go computes it.
+  var utf8 = new TextEncoder();
+  function shardOf(key, n) {
+    var m = /^[^-\/]*[-\/][^-\/]*(?=[-\/])/.exec(key), b = utf8.encode(m ? m[0] : key), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 16777619) >>> 0;
+    return h % n;
   }
 
-  // chunkOf is the word chunk that would hold key.
-  function chunkOf(key) {
-    var lo = 0, hi = meta.words.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (before(key, meta.words[mid])) hi = mid - 1; else lo = mid;
-    }
-    return lo;
-  }
-
-  // entries returns the index entries of a word, or of every word that
+  // entries returns the index entries of a word, or of every code that
   // starts with prefix: [key, [spelling, ids, strong ids, ...]] each.
   function entries(key, prefix) {
-    var first = chunkOf(key), last = first;
-    if (prefix) while (last + 1 < meta.words.length && meta.words[last + 1].startsWith(key)) last++;
-    var loads = [];
-    for (var c = first; c <= last; c++) loads.push(getJSON("w/" + c + ".json"));
-    return Promise.all(loads).then(function (cs) {
+    return getJSON("w/" + shardOf(key, meta.shards) + ".json").then(function (shard) {
       var out = [];
-      cs.forEach(function (chunk) {
-        Object.keys(chunk).forEach(function (k) {
-          if (prefix ? k.startsWith(key) : k === key) out.push([k, chunk[k]]);
-        });
+      Object.keys(shard).forEach(function (k) {
+        if (prefix ? k.startsWith(key) : k === key) out.push([k, shard[k]]);
       });
       return out;
     });
@@ -509,7 +493,7 @@
   }
 
   // For the tests that hold the folding to Go's.
-  window.bulletinSearch = { fold: fold, variant: variant, scan: scan, codes: codes, parse: parse };
+  window.bulletinSearch = { fold: fold, variant: variant, scan: scan, codes: codes, parse: parse, shard: shardOf };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
