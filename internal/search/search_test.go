@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -171,6 +172,24 @@ func TestShardKeyPlacesACodeByNumberAndKind(t *testing.T) {
 	} {
 		if got := shardKey(key); got != want {
 			t.Errorf("shardKey(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// TestAppendStringIsJSON reads back what appendString writes, for texts
+// with every character JSON escapes at every place in an 8-byte stride.
+func TestAppendStringIsJSON(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "Đảng", " ", `"`, `\`, "\n", "\t", "\x01", "\x1f", "ủy", "“x”", "\u2028", "~"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.Intn(40) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		var got string
+		if err := json.Unmarshal(appendString(nil, s), &got); err != nil || got != s {
+			t.Fatalf("appendString(%q) = %s: reads back %q, %v", s, appendString(nil, s), got, err)
 		}
 	}
 }
