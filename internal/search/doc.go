@@ -7,11 +7,12 @@
 // them). Its words are folded (lower case, no tone or vowel marks, đ and
 // the look-alike ð as d: fold.go), and document codes are also read whole
 // (tokens.go). The index maps each word to the documents that hold it,
-// by spelling, so a query typed with marks ranks exact spellings first;
-// it is cut into chunks of words in sorted order, and the documents'
-// titles and text into chunks of a few documents (encode.go), so a query
-// reads a small part of it. Output is deterministic: the same site gives
-// the same bytes.
+// and by spelling in the strong fields (title, unit, team lead, codes,
+// tags), so a query typed with marks ranks exact spellings first. Words
+// are cut into shards by hash, and what a result shows of each document
+// (title, date, kind, unit, text) goes in a file of its own (encode.go),
+// so a query reads a small part of the index. Output is deterministic:
+// the same site gives the same bytes.
 //
 // It imports model and golang.org/x/text/unicode/norm; internal/build
 // wires it after the feeds.
