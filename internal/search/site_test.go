@@ -245,3 +245,34 @@ func TestSearchPageAndHeaderForm(t *testing.T) {
 	// gives the script: the site works under any path.
 	s.Contains(t, search.Dir+"d/0.json", `["2021/04/tin-img-src-x-onerror-window-pwned-1-ve-dang-uy-khoi/","Tin <img`)
 }
+
+// TestIndexNamesAndFilesAreWhatTheBuildWrites pins the way a server that
+// makes files on request reads the index: Names lists, before any text is
+// read, exactly the files the build wrote, and File makes each with the
+// same bytes.
+func TestIndexNamesAndFilesAreWhatTheBuildWrites(t *testing.T) {
+	s := sitetest.Build(t, searchSite)
+	var written []string
+	for _, name := range s.Out.Names() {
+		if strings.HasPrefix(name, search.Dir) && name != search.Dir+"index.html" {
+			written = append(written, name)
+		}
+	}
+	ix := search.New(s.Result.Site)
+	names := ix.Names()
+	if strings.Join(names, " ") != strings.Join(written, " ") {
+		t.Fatalf("Names:\n%q\nthe build wrote:\n%q", names, written)
+	}
+	for _, name := range names {
+		data, ok := ix.File(name)
+		if want := s.File(t, name); !ok || string(data) != want {
+			t.Errorf("File(%s) differs from what the build wrote", name)
+		}
+	}
+	if _, ok := ix.File(search.Dir + "d/99.json"); ok {
+		t.Error("File makes a document chunk past the last")
+	}
+	if _, ok := ix.File(search.Dir + "w/01.json"); ok {
+		t.Error("File makes a shard under a name Names does not list")
+	}
+}
