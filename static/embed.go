@@ -5,7 +5,7 @@ package static
 
 import "embed"
 
-// FS holds css/ and favicon.svg.
+// FS holds css/, js/ (the search page's script) and favicon.svg.
 //
-//go:embed css favicon.svg
+//go:embed css js favicon.svg
 var FS embed.FS

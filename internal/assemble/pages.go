@@ -53,6 +53,7 @@ func pages(s *model.Site) []*model.Page {
 	for _, d := range s.Docs {
 		add(&model.Page{Kind: model.KindPage, URL: d.URL, Title: d.Title, Doc: d})
 	}
+	add(&model.Page{Kind: model.KindSearch, URL: "/search/", Title: "Tìm kiếm"})
 	nf := &model.Page{Kind: model.Kind404, URL: "/404.html", Title: "Không tìm thấy trang"}
 	nf.Site = s
 	nf.Path = "404.html"

@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"render":   {"model", "diag", "input", "bulletin/layouts"},
 	"feed":     {"model"},
 	"photo":    {"model", "diag"},
+	"search":   {"model", "text", "build", "sitetest"}, // build and sitetest: its tests build sites
 	"output":   {"diag"},
 	"importer": {"text"},
 	"scaffold": {"importer", "text", "input"},

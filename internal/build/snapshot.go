@@ -14,6 +14,7 @@ import (
 	"bulletin/internal/output"
 	"bulletin/internal/photo"
 	"bulletin/internal/render"
+	"bulletin/internal/search"
 )
 
 // Snapshot is a site loaded, assembled and converted, with its layouts:
@@ -36,6 +37,7 @@ type Snapshot struct {
 	photos     *photoSite        // the photos this build publishes
 	photoFiles map[string][]byte // their files, made in Prepare (the preview); nil: Write makes them
 	photoStats photo.Stats
+	search     *search.Index
 
 	tell   func(diag.List) diag.List // puts problems in the form people read them (told)
 	files  map[string]file           // every output file by name
@@ -51,6 +53,7 @@ type file struct {
 	page   *model.Page
 	gen    func() ([]byte, error)
 	photo  bool
+	search bool // a file of the search index
 	static *staticFile
 }
 
@@ -70,6 +73,13 @@ func (s *Snapshot) index(static map[string]staticFile) error {
 	}
 	for _, g := range generatedFiles(s.Site) {
 		s.files[g.name] = file{gen: g.make}
+	}
+	// The search index's files are named from the site's counts; their
+	// text is read when the first is asked for (the preview: when a
+	// reader searches) or written all at once (Write).
+	s.search = search.New(s.Site)
+	for _, name := range s.search.Names() {
+		s.files[name] = file{search: true}
 	}
 	photos, replaced := s.photos.outputs()
 	if f, ok := static["robots.txt"]; ok && f.site {
@@ -143,6 +153,9 @@ func (s *Snapshot) make(name string, f file) ([]byte, error) {
 		return buf.Bytes(), nil
 	case f.gen != nil:
 		return f.gen()
+	case f.search:
+		data, _ := s.search.File(name)
+		return data, nil
 	case f.photo:
 		if data, ok := s.photoFiles[name]; ok {
 			return data, nil
@@ -204,13 +217,15 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	r := s.Summary()
 	r.Steps = slices.Clone(r.Steps)
 	start := time.Now()
-	var pages, gens, photos, statics []string
+	var pages, gens, index, photos, statics []string
 	for _, n := range s.Names() {
 		switch f := s.files[n]; {
 		case f.page != nil:
 			pages = append(pages, n)
 		case f.gen != nil:
 			gens = append(gens, n)
+		case f.search:
+			index = append(index, n)
 		case f.photo:
 			photos = append(photos, n)
 		default:
@@ -220,12 +235,16 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 	for _, st := range []struct {
 		name  string
 		files []string
-	}{{"render", pages}, {"feeds", gens}, {"photos", photos}, {"copy", statics}} {
+	}{{"render", pages}, {"feeds", gens}, {"search", index}, {"photos", photos}, {"copy", statics}} {
 		t := time.Now()
 		var err error
-		if st.name == "photos" && s.photoFiles == nil {
+		switch {
+		case st.name == "search":
+			// Each document read once, its chunk written as it is read.
+			err = search.Write(s.Site, sink.Write)
+		case st.name == "photos" && s.photoFiles == nil:
 			err = s.writePhotos(ctx, sink, r)
-		} else {
+		default:
 			err = s.writeAll(ctx, sink, st.files)
 		}
 		if err != nil {

@@ -57,6 +57,7 @@ const (
 	KindTerm     = "term"     // one team lead, unit or tag
 	KindTaxonomy = "taxonomy" // the list of terms of one taxonomy
 	KindPage     = "page"     // stand-alone page
+	KindSearch   = "search"   // the search page, /search/, beside its index
 	Kind404      = "404"
 )
 

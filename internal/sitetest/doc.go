@@ -14,5 +14,7 @@
 //	`)
 //	site.Contains(t, "2018/08/a/index.html", "<h1>A</h1>")
 //
-// It imports build, output, diag and the standard library.
+// Browser and Site.Serve run a built site in headless Chromium (chromedp).
+//
+// It imports build, output, diag, the standard library and chromedp.
 package sitetest

@@ -1,0 +1,328 @@
+package search_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+
+	"bulletin/internal/search"
+	"bulletin/internal/sitetest"
+)
+
+// The browser tests open the built search page of searchSite in Chromium,
+// served as a static host would, and read what a reader sees.
+
+type searchPage struct {
+	t    *testing.T
+	tab  context.Context
+	site string
+}
+
+func openSearch(t *testing.T) *searchPage {
+	tab := sitetest.Browser(t)
+	return &searchPage{t: t, tab: tab, site: sitetest.Build(t, searchSite).Serve(t)}
+}
+
+// open loads /search/ with a query string and waits for its answer.
+func (p *searchPage) open(query string) {
+	p.t.Helper()
+	if err := chromedp.Do(p.tab, chromedp.Navigate(p.site+"/search/?"+query)); err != nil {
+		p.t.Fatal(err)
+	}
+	p.answered("")
+}
+
+// answered waits until the status line answers the query q ("": any).
+func (p *searchPage) answered(q string) {
+	p.t.Helper()
+	expr := `(s => s !== "" && s !== "Đang tìm…" && s.includes(` + js(q) + `))(document.getElementById("search-status").textContent)`
+	sitetest.Until(p.t, p.tab, "an answer to "+q, expr, 10*time.Second)
+}
+
+// typeQuery empties the search box and types q in it, key by key.
+func (p *searchPage) typeQuery(q string) {
+	p.t.Helper()
+	p.eval(`document.getElementById("search-q").value = ""`)
+	err := chromedp.Do(p.tab, chromedp.Click("#search-q"), chromedp.SendKeys("#search-q", q))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.answered("“" + q + "”")
+}
+
+func (p *searchPage) eval(expr string) string {
+	p.t.Helper()
+	v, err := chromedp.Run(p.tab, chromedp.Evaluate[string](expr))
+	if err != nil {
+		p.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// titles lists the results' titles, in order.
+func (p *searchPage) titles() []string {
+	p.t.Helper()
+	var out []string
+	v := p.eval(`JSON.stringify(Array.from(document.querySelectorAll("#search-results .card-title")).map(h => h.textContent))`)
+	if err := json.Unmarshal([]byte(v), &out); err != nil {
+		p.t.Fatal(err)
+	}
+	return out
+}
+
+func (p *searchPage) status() string {
+	return p.eval(`document.getElementById("search-status").textContent`)
+}
+
+func js(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+const (
+	khacPhuc  = "Đảng ủy Khối các cơ quan tỉnh khắc phục xong hạn chế"
+	danVan    = "Kiểm tra thực hiện các đề án về công tác dân vận"
+	congTrinh = "Tiến độ các công trình đang thi công ở Phú Bình"
+	coSo      = "Công tác xây dựng Đảng ở cơ sở"
+	project   = "01-ĐA/TU: Nâng cao chất lượng công tác dân vận"
+	markup    = `Tin <img src=x onerror="window.pwned=1"> về Đảng ủy Khối`
+)
+
+// TestBrowserSearch runs every browser case on one Chromium and one site.
+func TestBrowserSearch(t *testing.T) {
+	p := openSearch(t)
+	for _, c := range []struct {
+		name string
+		run  func(*testing.T, *searchPage)
+	}{
+		{"FindsWithoutMarksAndCodes", findsWithoutMarksAndCodes},
+		{"RanksTheSpellingTypedFirst", ranksTheSpellingTypedFirst},
+		{"FiltersAndSorts", filtersAndSorts},
+		{"ShowsTextOfTheIndexAsText", showsTextOfTheIndexAsText},
+		{"FoldsAsGo", foldsAsGo},
+		{"ShardsAsGo", shardsAsGo},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.run(t, &searchPage{t: t, tab: p.tab, site: p.site})
+		})
+	}
+}
+
+func findsWithoutMarksAndCodes(t *testing.T, p *searchPage) {
+
+	// A link to a search opens with its results.
+	p.open("q=dang+uy+khoi")
+	got := p.titles()
+	if len(got) == 0 || !contains(got, khacPhuc) {
+		t.Fatalf("dang uy khoi: %q, want %q among them", got, khacPhuc)
+	}
+	for _, title := range got {
+		if strings.Contains(title, "Bài nháp") || strings.Contains(title, "hẹn đăng") {
+			t.Errorf("dang uy khoi lists %q, a draft or future article", title)
+		}
+	}
+	if p.eval(`document.querySelector("#search-q").value`) != "dang uy khoi" {
+		t.Error("the box does not show the query of the link")
+	}
+	// The words are marked in the snippet, the title and the unit.
+	if marks := p.eval(`Array.from(document.querySelectorAll("#search-results mark")).map(m => m.textContent).join(" ")`); !strings.Contains(marks, "Đảng ủy Khối") {
+		t.Errorf("marked: %q, want Đảng ủy Khối among them", marks)
+	}
+
+	// Typed: "de an 01" finds what cites 01-ĐA/TU, in its frontmatter or
+	// only in its body, and the project itself.
+	p.typeQuery("de an 01")
+	if got := p.titles(); !contains(got, khacPhuc) || !contains(got, danVan) || !contains(got, project) {
+		t.Errorf("de an 01: %q, want %q, %q and %q", got, khacPhuc, danVan, project)
+	}
+	for _, q := range []string{"01-DA/TU", "01-đa/tu", "1-ĐA/TU"} {
+		p.typeQuery(q)
+		if got := p.titles(); len(got) != 3 || !contains(got, khacPhuc) || !contains(got, danVan) || !contains(got, project) {
+			t.Errorf("%s: %q, want the three documents that cite 01-ĐA/TU", q, got)
+		}
+	}
+	// The look-alike ð of Latin-1 text is đ.
+	p.typeQuery("ðảng ủy khối")
+	if got := p.titles(); !contains(got, khacPhuc) {
+		t.Errorf("ðảng ủy khối: %q", got)
+	}
+
+	// No match: the page says so.
+	p.typeQuery("xylophone dân vận")
+	if got := p.titles(); len(got) != 0 {
+		t.Errorf("xylophone dân vận: %q, want nothing", got)
+	}
+	if s := p.status(); !strings.HasPrefix(s, "Không tìm thấy bài nào") {
+		t.Errorf("status for no match: %q", s)
+	}
+}
+
+func ranksTheSpellingTypedFirst(t *testing.T, p *searchPage) {
+	// Without marks, every spelling counts the same: newest first.
+	p.open("q=dang")
+	if got := p.titles(); indexOf(got, congTrinh) > indexOf(got, coSo) || indexOf(got, coSo) < 0 {
+		t.Errorf("dang: %q, want %q (2020) before %q (2017)", got, congTrinh, coSo)
+	}
+	// Typed with marks, the exact spelling first, whatever its age.
+	p.open("q=" + "%C4%90%E1%BA%A3ng") // Đảng
+	got := p.titles()
+	if indexOf(got, congTrinh) < indexOf(got, coSo) {
+		t.Errorf("Đảng: %q, want %q before %q", got, coSo, congTrinh)
+	}
+	p.typeQuery("đang")
+	if got := p.titles(); len(got) == 0 || got[0] != congTrinh {
+		t.Errorf("đang: %q, want %q first", got, congTrinh)
+	}
+}
+
+func filtersAndSorts(t *testing.T, p *searchPage) {
+	p.open("q=dang&kind=outcome")
+	if got := p.titles(); len(got) != 1 || got[0] != khacPhuc {
+		t.Errorf("dang, outcomes: %q, want only %q", got, khacPhuc)
+	}
+	p.open("q=dang&year=2017")
+	if got := p.titles(); len(got) != 1 || got[0] != coSo {
+		t.Errorf("dang, 2017: %q, want only %q", got, coSo)
+	}
+	if p.eval(`document.querySelector("#search-year").value`) != "2017" {
+		t.Error("the year filter does not show the year of the link")
+	}
+	// "kiem tra" is in one title (2018) and in a newer body (2019).
+	p.open("q=kiem+tra")
+	if got := p.titles(); len(got) < 2 || got[0] != danVan || got[1] != khacPhuc {
+		t.Errorf("kiem tra, most relevant first: %q, want %q then %q", got, danVan, khacPhuc)
+	}
+	p.open("q=kiem+tra&sort=date")
+	if got := p.titles(); len(got) < 2 || got[0] != khacPhuc || got[1] != danVan {
+		t.Errorf("kiem tra, newest first: %q, want %q then %q", got, khacPhuc, danVan)
+	}
+	p.open("q=dang&year=2015")
+	if s := p.status(); !strings.Contains(s, "bỏ bộ lọc") {
+		t.Errorf("no match with a filter: %q, want a hint to drop it", s)
+	}
+}
+
+func showsTextOfTheIndexAsText(t *testing.T, p *searchPage) {
+	p.open("q=xylophone")
+	if got := p.titles(); len(got) != 1 || got[0] != markup {
+		t.Fatalf("xylophone: %q, want %q, markup as text", got, markup)
+	}
+	if n := p.eval(`String(document.querySelectorAll("#search-results img, #search-results b").length)`); n != "0" {
+		t.Errorf("%s elements made from the index's text", n)
+	}
+	if v := p.eval(`String(window.pwned)`); v != "undefined" {
+		t.Errorf("window.pwned = %s: text from the index ran as HTML", v)
+	}
+}
+
+// foldsAsGo runs the script's folding over every character of the first
+// three planes and its word and code reading over a table of texts, and
+// compares with the index's.
+func foldsAsGo(t *testing.T, p *searchPage) {
+	if err := chromedp.Do(p.tab, chromedp.Navigate(p.site+"/search/")); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.Until(t, p.tab, "the script", `typeof bulletinSearch === "object"`, 10*time.Second)
+	// For each character, its folding and its class in the browser's
+	// Unicode tables: "m" a mark or format character (dropped), "w" a
+	// letter or digit, "" anything else.
+	var folded [][2]string
+	v := p.eval(`JSON.stringify(Array.from({length: 0x30000}, (_, c) => {
+		if (c >= 0xd800 && c < 0xe000) return ["", ""];
+		const s = String.fromCodePoint(c);
+		return [bulletinSearch.fold(s), /[\p{Mn}\p{Me}\p{Cf}]/u.test(s) ? "m" : /[\p{L}\p{Nd}]/u.test(s) ? "w" : ""];
+	}))`)
+	if err := json.Unmarshal([]byte(v), &folded); err != nil {
+		t.Fatal(err)
+	}
+	differ, versions := 0, 0
+	for c, f := range folded {
+		r, got := rune(c), f[0]
+		if r >= 0xd800 && r < 0xe000 || unicode.Is(unicode.Categories["Cn"], r) {
+			continue // surrogates; characters Go's Unicode tables do not have yet
+		}
+		if f[1] != class(r) {
+			versions++ // the two Unicode versions class it differently
+			continue
+		}
+		if want := search.Fold(string(r)); got != want {
+			if differ++; differ <= 20 {
+				t.Errorf("%U %q: the script folds to %q, Go to %q", r, string(r), got, want)
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d characters fold differently", differ)
+	}
+	t.Logf("%d characters skipped: the browser's Unicode version classes them otherwise than Go's %s", versions, unicode.Version)
+
+	texts := []string{
+		"Đảng ủy Khối các cơ quan tỉnh",
+		"Kiểm tra thực hiện Đề án số 01-ĐA/TU, ngày 12/7/2016 “Về dân vận”.",
+		"4950/QĐ-UBND; 98/NQ-HĐND và 15-CTr/TU (2016 - 2020)",
+		"01–ĐA/TU 01—da/tu 01 - ĐA / TU 01-ĐA/TU/ /01-ĐA x01-ĐA/TU 12ab/cd ٣/da 000/KH",
+		"Kie\u0302\u0309m tra \u0110e\u0302\u0300 a\u0301n",
+		"Ðảng ủy, Đa\u200bng, đa\u00adng, ĐẢNG ỦY KHỐI",
+		"Søren Ærø Crème brûlée İstanbul ǅemal ΣΟΦΙΑ Ёлка 日本語 한국어 𝐀𝐁 👍🏽",
+		"x\u0301 \u0301y  a\u20dd b\u1abe",
+	}
+	type scan struct{ Words, Codes []string }
+	var got []scan
+	if err := json.Unmarshal([]byte(p.eval(`JSON.stringify(`+js(strings.Join(texts, "\x00"))+`.split("\x00").map(s => {
+		const words = bulletinSearch.scan(s);
+		return {
+			Words: words.map(w => { const v = bulletinSearch.variant(s.slice(w.from, w.to)); return w.key + (v !== w.key ? "=" + v : "") + w.sep; }),
+			Codes: bulletinSearch.codes(words).map(c => c[0]),
+		};
+	}))`)), &got); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		words, codes := search.Scan(s)
+		if strings.Join(got[i].Words, " ") != strings.Join(words, " ") || strings.Join(got[i].Codes, " ") != strings.Join(codes, " ") {
+			t.Errorf("%q:\nscript %q %q\n    Go %q %q", s, got[i].Words, got[i].Codes, words, codes)
+		}
+	}
+}
+
+// class is what the browser test's script says of a character, by Go's tables.
+func class(r rune) string {
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return "m"
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return "w"
+	}
+	return ""
+}
+
+// shardsAsGo asks the script which shard holds each of a few words and
+// codes, and compares with the index.
+func shardsAsGo(t *testing.T, p *searchPage) {
+	keys := []string{"dang", "uy", "khoi", "1-da/tu", "1-da/", "123/kh-ubnd", "123/kh-", "0/kh", "12/7/2016-doan", "!news", "日本語", "ǆemal", ""}
+	var got []int
+	if err := json.Unmarshal([]byte(p.eval(`JSON.stringify(`+js(strings.Join(keys, "\x00"))+`.split("\x00").map(k => bulletinSearch.shard(k, 157)))`)), &got); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		if want := search.Shard(k, 157); got[i] != want {
+			t.Errorf("shard of %q: the script says %d, Go %d", k, got[i], want)
+		}
+	}
+}
+
+func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

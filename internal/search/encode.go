@@ -1,0 +1,182 @@
+package search
+
+import (
+	"hash/crc32"
+	"strconv"
+	"time"
+)
+
+// The index is files under Dir, all JSON:
+//
+//	meta.json   what the script reads first: the index's version, the
+//	            number of documents, of documents per chunk and of word
+//	            shards, and the first id of every year
+//	w/N.json    word shard N: {"word": [spelling, ids, strong ids, ...]}
+//	            for the words whose hash (shard) is N modulo the shards
+//	d/N.json    document chunk N: [url, title, kind, date, unit, text] for
+//	            the documents N×per to (N+1)×per-1
+//
+// A query reads meta.json, the shard of each word it holds, and the
+// document chunks of the results it shows.
+
+// Dir is the folder of the index in the output, beside the search page
+// (/search/, a page the assembler lists).
+const Dir = "search/"
+
+// perChunk documents share a document chunk. One: a result shown costs its
+// own text only (4 KB on the generator's site), where four to a file cost
+// 16 KB for each result far from the others, which relevance order makes
+// most; the build's time did not tell the two apart on 10,000 articles.
+const perChunk = 1
+
+// encodeShard writes the tokens of one shard (their numbers, ascending).
+func encodeShard(toks []string, lists []list, shard []int32) []byte {
+	b := []byte{'{'}
+	prev := "\xff" // no word
+	for _, i := range shard {
+		key, spelling := splitToken(toks[i])
+		if key != prev {
+			if prev != "\xff" {
+				b = append(b, "],"...)
+			}
+			b = appendString(b, key)
+			b = append(b, ":["...)
+			prev = key
+		} else {
+			b = append(b, ',')
+		}
+		l := &lists[i]
+		b = appendString(b, spelling)
+		b = append(b, ',', '"')
+		b = appendIDs(b, l.all)
+		b = append(b, '"', ',', '"')
+		b = appendIDs(b, l.strong)
+		b = append(b, '"')
+	}
+	if prev != "\xff" {
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// appendDoc appends to a chunk what a result shows of document id, given
+// its text: [url, title, kind, date, unit, text].
+func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
+	d := ix.docs[id]
+	if len(b) == 0 {
+		b = make([]byte, 0, (len(text)+512)*perChunk*9/8)
+		b = append(b, '[')
+	} else {
+		b = append(b, ',')
+	}
+	b = append(b, '[')
+	b = appendString(b, d.URL[1:]) // relative to the site's root
+	for _, s := range []string{d.Title, d.Kind, day(d.Date, ix.site.Config.Location), d.Unit} {
+		b = append(b, ',')
+		b = appendString(b, s)
+	}
+	b = append(b, ',')
+	b = appendString(b, text)
+	return append(b, ']')
+}
+
+// escaped marks the bytes JSON escapes in a string.
+var escaped = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+func closeChunk(b []byte) []byte { return append(b, ']') }
+
+func meta(docs []*document, shards int, loc *time.Location, version uint32) []byte {
+	b := []byte(`{"v":"`)
+	b = strconv.AppendUint(b, uint64(version), 36)
+	b = append(b, `","docs":`...)
+	b = strconv.AppendInt(b, int64(len(docs)), 10)
+	b = append(b, `,"per":`...)
+	b = strconv.AppendInt(b, perChunk, 10)
+	b = append(b, `,"shards":`...)
+	b = strconv.AppendInt(b, int64(shards), 10)
+	// Ids run newest first, so each year is one range: its first id.
+	b = append(b, `,"years":[`...)
+	year, dated := 0, 0
+	for id, d := range docs {
+		if d.Date.IsZero() {
+			break
+		}
+		dated = id + 1
+		if y := inZone(d.Date, loc).Year(); y != year {
+			if year != 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(y), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(id), 10)
+			b = append(b, ']')
+			year = y
+		}
+	}
+	b = append(b, `],"dated":`...)
+	b = strconv.AppendInt(b, int64(dated), 10)
+	return append(b, '}', '\n')
+}
+
+// checksum sums what a result shows of d, for the index's version.
+func (d *document) checksum(text []byte, loc *time.Location) uint32 {
+	h := crc32.NewIEEE()
+	for _, s := range []string{d.URL, d.Title, d.Kind, day(d.Date, loc), d.Unit} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(text)
+	return h.Sum32()
+}
+
+// day is the calendar day of t in the site's zone, "2018-08-06", or "".
+func day(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return inZone(t, loc).Format("2006-01-02")
+}
+
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if loc != nil {
+		return t.In(loc)
+	}
+	return t
+}
+
+// appendString appends s as a JSON string. Only what JSON requires is
+// escaped: the files are fetched as JSON, never inserted into a page. The
+// text is valid UTF-8 (the content stage refuses a file that is not), so
+// bytes from 0x80 up are copied as they are.
+func appendString[T string | []byte](b []byte, s T) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !escaped[c] {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, `\u00`...)
+			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,293 @@
+package search
+
+import (
+	"hash/crc32"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"bulletin/internal/model"
+)
+
+// Index is a site's search index: its files are named from the site's
+// counts alone (Names), and made, all at once, when the first is asked
+// for (File). A one-off build writes them all (Write); a server that
+// makes the files a browser asks for reads the site's text only when a
+// reader searches.
+type Index struct {
+	site   *model.Site
+	docs   []*document
+	shards int
+
+	once  sync.Once
+	words [][]byte // word shards, by number
+	meta  []byte
+}
+
+// New lists the site's documents; it reads no text yet.
+func New(s *model.Site) *Index {
+	docs := documents(s)
+	return &Index{site: s, docs: docs, shards: shardCount(len(docs))}
+}
+
+// shardCount is how many word shards an index of n documents has: one per
+// 64 documents, so a shard of the generator's 10,000-article site holds
+// about 8 KB.
+func shardCount(n int) int { return min(max(1, (n+63)/64), 4096) }
+
+// Names lists the index's files under Dir, sorted: meta.json, the word
+// shards w/N.json and the document chunks d/N.json.
+func (ix *Index) Names() []string {
+	names := []string{Dir + "meta.json"}
+	for i := range ix.shards {
+		names = append(names, wordShard(i))
+	}
+	for i := range (len(ix.docs) + perChunk - 1) / perChunk {
+		names = append(names, docChunkName(i))
+	}
+	slices.Sort(names)
+	return names
+}
+
+func wordShard(i int) string    { return Dir + "w/" + strconv.Itoa(i) + ".json" }
+func docChunkName(i int) string { return Dir + "d/" + strconv.Itoa(i) + ".json" }
+
+// File makes the index file name; ok is false when the index has none.
+// The first call reads the whole site; a document chunk is made again
+// from its documents each time.
+func (ix *Index) File(name string) (data []byte, ok bool) {
+	rest, ok := strings.CutPrefix(name, Dir)
+	if !ok {
+		return nil, false
+	}
+	ix.once.Do(func() { ix.build(nil) })
+	switch {
+	case rest == "meta.json":
+		return ix.meta, true
+	case strings.HasPrefix(rest, "w/"):
+		if i, ok := number(rest, "w/"); ok && i < len(ix.words) {
+			return ix.words[i], true
+		}
+	case strings.HasPrefix(rest, "d/"):
+		if i, ok := number(rest, "d/"); ok && i < ix.chunks() {
+			t := newTokenizer()
+			var b []byte
+			for id := i * perChunk; id < min((i+1)*perChunk, len(ix.docs)); id++ {
+				t.text = ix.docs[id].text(t.text[:0])
+				b = ix.appendDoc(b, id, t.text)
+			}
+			return closeChunk(b), true
+		}
+	}
+	return nil, false
+}
+
+func (ix *Index) chunks() int { return (len(ix.docs) + perChunk - 1) / perChunk }
+
+// number reads N from prefix+"N.json".
+func number(s, prefix string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".json")
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0 && strconv.Itoa(n) == s
+}
+
+// Write makes every file of the site's index and hands it to put, from
+// several goroutines at once. It reads each document once: the chunks of
+// documents go to put as they are read, then the word shards and
+// meta.json.
+func Write(s *model.Site, put func(name string, data []byte) error) error {
+	ix := New(s)
+	var err error
+	ix.once.Do(func() {
+		err = ix.build(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) })
+	})
+	if err != nil {
+		return err
+	}
+	if err := each(len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
+		return err
+	}
+	return put(Dir+"meta.json", ix.meta)
+}
+
+// build reads every document's words, a chunk of documents at a time on
+// every processor, and makes the word shards and meta.json. With emit, it
+// makes each chunk of documents too and hands it on.
+func (ix *Index) build(emit func(chunk int, data []byte) error) error {
+	per := make([]docTokens, len(ix.docs))
+	sums := make([]uint32, len(ix.docs))
+	tokenizers := make([]*tokenizer, workers(ix.chunks()))
+	for w := range tokenizers {
+		tokenizers[w] = newTokenizer()
+	}
+	err := each(ix.chunks(), func(w, chunk int) error {
+		t := tokenizers[w]
+		var b []byte
+		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(ix.docs)); id++ {
+			d := ix.docs[id]
+			per[id] = t.document(d)
+			per[id].worker = w
+			sums[id] = d.checksum(t.text, ix.site.Config.Location)
+			if emit != nil {
+				b = ix.appendDoc(b, id, t.text)
+			}
+		}
+		if emit == nil {
+			return nil
+		}
+		return emit(chunk, closeChunk(b))
+	})
+	if err != nil {
+		return err
+	}
+	toks, trans := numbering(tokenizers)
+	ix.words = shards(toks, ix.shards, gather(toks, trans, tokenizers, per, ix.shards))
+
+	version := crc32.NewIEEE()
+	for _, w := range ix.words {
+		version.Write(w)
+	}
+	for _, sum := range sums {
+		version.Write([]byte{byte(sum), byte(sum >> 8), byte(sum >> 16), byte(sum >> 24)})
+	}
+	ix.meta = meta(ix.docs, ix.shards, ix.site.Config.Location, version.Sum32())
+	return nil
+}
+
+// gather makes each token's lists of documents: every worker reads the
+// tokens of every document in id order, so the lists come out sorted, and
+// keeps those of the shards it owns. It counts them first, so each list
+// is allocated once.
+func gather(toks []string, trans [][]int32, tokenizers []*tokenizer, per []docTokens, shards int) []list {
+	owner := make([]int32, len(toks))
+	n := workers(shards)
+	for g, tok := range toks {
+		key, _ := splitToken(tok)
+		owner[g] = int32(shard(key) % uint32(shards) % uint32(n))
+	}
+	lists := make([]list, len(toks))
+	all := make([]int32, len(toks))
+	strong := make([]int32, len(toks))
+	each(n, func(_, w int) error {
+		visit := func(f func(g int32, id int, strong bool)) {
+			for id, dt := range per {
+				tr, arena := trans[dt.worker], tokenizers[dt.worker].arena[dt.start:dt.end]
+				for _, tok := range arena {
+					if g := tr[tok&^strongBit]; owner[g] == int32(w) {
+						f(g, id, tok&strongBit != 0)
+					}
+				}
+			}
+		}
+		visit(func(g int32, _ int, s bool) {
+			all[g]++
+			if s {
+				strong[g]++
+			}
+		})
+		size := 0
+		for g := range toks {
+			if owner[g] == int32(w) {
+				size += int(all[g] + strong[g])
+			}
+		}
+		space := make([]int32, 0, size)
+		for g := range toks {
+			if owner[g] == int32(w) {
+				lists[g].all, space = space[:0:all[g]], space[all[g]:cap(space)]
+				lists[g].strong, space = space[:0:strong[g]], space[strong[g]:cap(space)]
+			}
+		}
+		visit(func(g int32, id int, s bool) {
+			l := &lists[g]
+			l.all = append(l.all, int32(id))
+			if s {
+				l.strong = append(l.strong, int32(id))
+			}
+		})
+		return nil
+	})
+	return lists
+}
+
+// shards writes the word shards, in parallel.
+func shards(toks []string, n int, lists []list) [][]byte {
+	byShard := make([][]int32, n)
+	for g, tok := range toks {
+		key, _ := splitToken(tok)
+		s := shard(key) % uint32(n)
+		byShard[s] = append(byShard[s], int32(g))
+	}
+	out := make([][]byte, n)
+	each(n, func(_, s int) error {
+		out[s] = encodeShard(toks, lists, byShard[s])
+		return nil
+	})
+	return out
+}
+
+// numbering gives every token the workers met one number, its place in
+// sorted order, and returns the tokens and, per worker, its numbers in
+// the new numbering.
+func numbering(tokenizers []*tokenizer) ([]string, [][]int32) {
+	global := map[string]int32{}
+	for _, t := range tokenizers {
+		for _, tok := range t.toks {
+			global[tok] = 0
+		}
+	}
+	toks := make([]string, 0, len(global))
+	for tok := range global {
+		toks = append(toks, tok)
+	}
+	slices.Sort(toks)
+	for i, tok := range toks {
+		global[tok] = int32(i)
+	}
+	trans := make([][]int32, len(tokenizers))
+	for w, t := range tokenizers {
+		trans[w] = make([]int32, len(t.toks))
+		for local, tok := range t.toks {
+			trans[w][local] = global[tok]
+		}
+	}
+	return toks, trans
+}
+
+// workers is how many goroutines each runs for n items.
+func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
+
+// each runs f(worker, i) for i in 0..n-1 on workers(n) goroutines and
+// returns the error of the lowest i that failed, so the error does not
+// depend on scheduling. worker numbers the goroutine, for state of its own.
+func each(n int, f func(worker, i int) error) error {
+	errs := make([]error, n)
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := range workers(n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				errs[i] = f(w, i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package search
+
+import (
+	"hash/fnv"
+	"strings"
+)
+
+// A token as the index keys it: the folded word, a zero byte, and the word
+// as written when that differs from the folded form ("dang\x00đảng"), so
+// sorting the tokens sorts them by word, then spelling.
+const spellingSep = "\x00"
+
+// splitToken splits a token into its word and its spelling ("" when the
+// word is spelt as it folds).
+func splitToken(tok string) (key, spelling string) {
+	key, spelling, _ = strings.Cut(tok, spellingSep)
+	return key, spelling
+}
+
+// kindKey is the token every document of a kind carries: "!" is in no
+// word or code.
+func kindKey(kind string) string { return "!" + kind }
+
+// shard is the hash that places a word in a shard: FNV-1a of its UTF-8
+// bytes, as the script computes it. A code is placed by its number and
+// kind ("1-da" for 1-da/tu, "123/kh" for 123/kh-ubnd), so "đề án 01"
+// finds every code that starts 1-da/ in one shard.
+func shard(key string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(shardKey(key)))
+	return h.Sum32()
+}
+
+// shardKey is key up to its second "-" or "/", or all of it.
+func shardKey(key string) string {
+	first := strings.IndexAny(key, "-/")
+	if first < 0 {
+		return key
+	}
+	if second := strings.IndexAny(key[first+1:], "-/"); second >= 0 {
+		return key[:first+1+second]
+	}
+	return key
+}
+
+// docTokens is what one document contributes to the index: its distinct
+// tokens, numbered by the worker that read it, in that worker's arena
+// from start to end, the top bit set on a token in a strong field.
+type docTokens struct {
+	worker     int
+	start, end int
+}
+
+const strongBit = 1 << 31
+
+// list is the documents (ascending ids) that hold one spelling of a word,
+// and those of them that hold it in a strong field.
+type list struct {
+	all, strong []int32
+}
+
+// tokenizer reads documents; each worker has its own, and numbers the
+// tokens it meets in its own dictionary.
+type tokenizer struct {
+	sc     scanner
+	dict   map[string]int32
+	toks   []string // by number
+	stamp  []int32  // by number: the last document (its count) that held it
+	pos    []int32  // by number: its place in the arena in that document
+	docs   int32    // documents read
+	arena  []uint32 // the tokens of every document read, one after another
+	buf    []byte
+	fields []string
+	text   []byte // the last document's text
+}
+
+func newTokenizer() *tokenizer { return &tokenizer{dict: map[string]int32{}} }
+
+// document reads d: its distinct tokens, each once, strong when it is in a
+// strong field. Its text is left in t.text until the next call.
+func (t *tokenizer) document(d *document) docTokens {
+	t.docs++
+	out := docTokens{start: len(t.arena)}
+	t.add([]byte(kindKey(d.Kind)), true)
+	t.fields = d.strong(t.fields[:0])
+	for _, f := range t.fields {
+		t.read([]byte(f), true)
+	}
+	t.text = d.text(t.text[:0])
+	t.read(t.text, false)
+	out.end = len(t.arena)
+	return out
+}
+
+// read adds the words of s. Spellings are kept in strong fields only: a
+// query typed with marks ranks first the titles, units, team leads and
+// tags spelt so; in a body, where "đảng" and "đang" both abound, every
+// spelling counts alike, which spares reading the spelling of every word.
+func (t *tokenizer) read(s []byte, strong bool) {
+	sc := &t.sc
+	sc.spell = strong
+	for _, w := range sc.scan(s) {
+		key := sc.keys[w.key[0]:w.key[1]]
+		if w.spelled[1] > w.spelled[0] {
+			t.buf = append(append(append(t.buf[:0], key...), spellingSep...), sc.spells[w.spelled[0]:w.spelled[1]]...)
+			key = t.buf
+		}
+		t.add(key, strong)
+	}
+	sc.codes(func(key string) { t.add([]byte(key), strong) })
+}
+
+// add puts a token in the document's list, or marks it strong there.
+func (t *tokenizer) add(tok []byte, strong bool) {
+	n, ok := t.dict[string(tok)]
+	if !ok {
+		n = int32(len(t.toks))
+		s := string(tok)
+		t.dict[s] = n
+		t.toks = append(t.toks, s)
+		t.stamp = append(t.stamp, 0)
+		t.pos = append(t.pos, 0)
+	}
+	if t.stamp[n] == t.docs {
+		if strong {
+			t.arena[t.pos[n]] |= strongBit
+		}
+		return
+	}
+	t.stamp[n], t.pos[n] = t.docs, int32(len(t.arena))
+	tok32 := uint32(n)
+	if strong {
+		tok32 |= strongBit
+	}
+	t.arena = append(t.arena, tok32)
+}
