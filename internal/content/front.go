@@ -216,6 +216,12 @@ func (f *front) syntaxProblem(path string, err error) *diag.Problem {
 			line, msg = f.yamlWhere(line, msg)
 		}
 	}
+	// YAML counts a lone carriage return as a line's end, where the file
+	// (and an editor) count only line feeds: a line past the frontmatter's
+	// last is its last.
+	if last := f.start + bytes.Count(f.raw, []byte("\n")); line > last {
+		line = last
+	}
 	hint := hintFor(f.format)
 	if f.format == "YAML" && line >= f.start && strings.HasPrefix(f.rawLine(line), "\t") {
 		hint = "indent with spaces: YAML does not take tabs for indentation"
