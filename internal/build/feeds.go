@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bulletin/internal/assemble"
 	"bulletin/internal/feed"
 	"bulletin/internal/model"
 )
@@ -13,7 +14,7 @@ type generated struct {
 }
 
 // generatedFiles lists the site's RSS and Atom feeds, an RSS feed per
-// project, the sitemap and robots.txt.
+// project, the follow-up tracker's Atom feed, the sitemap and robots.txt.
 func generatedFiles(s *model.Site) []generated {
 	cfg := s.Config
 	channel := func(ch feed.Channel, gen func(model.Config, feed.Channel) ([]byte, error)) generated {
@@ -27,6 +28,9 @@ func generatedFiles(s *model.Site) []generated {
 		ch := feed.Channel{Title: p.Code + " — " + cfg.Title, Description: p.Title, Link: p.URL, Self: p.URL + "index.xml", Articles: p.Articles}
 		out = append(out, channel(ch, feed.RSS))
 	}
+	tracker := feed.FollowUpChannel{Title: "Theo dõi thực hiện kiến nghị — " + cfg.Title, Link: assemble.FollowUpsURL,
+		Self: assemble.FollowUpsURL + "atom.xml", FollowUps: s.FollowUps}
+	out = append(out, generated{tracker.Self[1:], func() ([]byte, error) { return feed.FollowUpAtom(cfg, tracker) }})
 	out = append(out,
 		generated{"sitemap.xml", func() ([]byte, error) { return feed.Sitemap(s) }},
 		generated{"robots.txt", func() ([]byte, error) { return feed.Robots(cfg), nil }})

@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"content":  {"model", "diag", "text"},
 	"markdown": {"text"},
 	"assemble": {"model", "diag", "text"},
-	"render":   {"model", "diag", "bulletin/layouts"},
+	"render":   {"model", "diag", "text", "bulletin/layouts"},
 	"feed":     {"model"},
 	"output":   {"diag"},
 	"importer": {"text"},

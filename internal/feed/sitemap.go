@@ -18,12 +18,12 @@ type sitemapURL struct {
 	LastMod string   `xml:"lastmod,omitempty"`
 }
 
-// Sitemap lists every page but the 404 page, with the date of the newest
-// article each shows as its last modification.
+// Sitemap lists every page but the 404 page and the redirects, with the
+// date of the newest article each shows as its last modification.
 func Sitemap(s *model.Site) ([]byte, error) {
 	var u urlset
 	for _, p := range s.Pages {
-		if p.Kind == model.Kind404 {
+		if p.Kind == model.Kind404 || p.Kind == model.KindRedirect {
 			continue
 		}
 		e := sitemapURL{Loc: Abs(s.Config, p.URL)}

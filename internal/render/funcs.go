@@ -38,6 +38,9 @@ func funcs(base string) template.FuncMap {
 	for k, v := range urlFuncs(base) {
 		m[k] = v
 	}
+	for k, v := range readerFuncs() {
+		m[k] = v
+	}
 	return m
 }
 
@@ -112,8 +115,9 @@ func kindLabel(kind string) string {
 }
 
 // count writes n followed by a noun: "3 bài viết". Vietnamese nouns do not
-// inflect, so this is all "plural" needs to do.
-func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun }
+// inflect, so this is all "plural" needs to do. A no-break space holds the
+// number to its noun: a line never ends "(3" with "bài)" on the next.
+func count(n int, noun string) string { return strconv.Itoa(n) + "\u00a0" + noun }
 
 // summary is the article's summary (model.Article.Summary); "" for none.
 func summary(a *model.Article) string {

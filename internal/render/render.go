@@ -183,7 +183,8 @@ func (r *Renderer) set(base, kind string) *template.Template {
 
 // kindNames lists the page kinds, each the name of its layout.
 var kindNames = []string{model.KindHome, model.KindArticle, model.KindProject, model.KindProjects,
-	model.KindTerm, model.KindTaxonomy, model.KindPage, model.Kind404}
+	model.KindTerm, model.KindTaxonomy, model.KindPage, model.Kind404,
+	model.KindYear, model.KindMonth, model.KindFollowUps, model.KindFollowUpList, model.KindRedirect}
 
 func knownKind(name string) bool {
 	for _, k := range kindNames {
