@@ -34,7 +34,7 @@ func TestBreadcrumbs(t *testing.T) {
 	s := sitetest.Build(t, timelineSite)
 	s.Contains(t, "2018/08/kiem-tra-lan-hai/index.html", "<nav class=\"crumbs\" aria-label=\"Vị trí trang\">\n<ol>\n"+
 		"<li><a href=\"/\">Trang chủ</a></li>\n<li><a href=\"/projects/\">Đề án</a></li>\n"+
-		"<li><a href=\"/projects/01-da-tu/\"><span class=\"code\">01-ĐA/TU</span></a></li>\n"+
+		"<li><a href=\"/projects/01-da-tu/\">01-ĐA/TU</a></li>\n"+
 		"<li><span aria-current=\"page\">Kiểm tra lần hai</span></li>\n</ol>\n</nav>")
 	s.Contains(t, "units/dang-uy-khoi/index.html", `<li><a href="/units/">Đơn vị</a></li>`, `<li><span aria-current="page">Đảng ủy Khối</span></li>`)
 	s.Contains(t, "page/2/index.html", `<li><span aria-current="page">Trang 2</span></li>`)

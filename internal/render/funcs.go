@@ -32,8 +32,9 @@ func funcs(base string) template.FuncMap {
 		"current":       current,
 		"add":           func(a, b int) int { return a + b },
 		// Bound to each base URL's partials by Renderer.set.
-		"partialCached": func(string, any) (template.HTML, error) { return "", nil },
-		"sub":           func(a, b int) int { return a - b },
+		"partialCached":  func(string, any) (template.HTML, error) { return "", nil },
+		"partialsCached": func(string, any) (template.HTML, error) { return "", nil },
+		"sub":            func(a, b int) int { return a - b },
 	}
 	for k, v := range urlFuncs(base) {
 		m[k] = v
@@ -47,10 +48,14 @@ func funcs(base string) template.FuncMap {
 // urlFuncs returns absURL and relURL for a site whose base_url is base.
 func urlFuncs(base string) template.FuncMap {
 	path := model.Config{BaseURL: base}.BasePath()
-	return template.FuncMap{
+	m := template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relPath(path, u) },
 	}
+	for k, v := range navFuncs(path) {
+		m[k] = v
+	}
+	return m
 }
 
 var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}

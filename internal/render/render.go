@@ -169,7 +169,8 @@ func (r *Renderer) set(base, kind string) *template.Template {
 			if err != nil { // only after execution, which never happens to t
 				panic(err)
 			}
-			return c.Funcs(urlFuncs(base)).Funcs(template.FuncMap{"partialCached": r.partialCached(base, &partials)})
+			return c.Funcs(urlFuncs(base)).Funcs(template.FuncMap{"partialCached": r.partialCached(base, &partials),
+				"partialsCached": r.partialsCached(base, &partials)})
 		}
 		partials.Store(bind(r.common))
 		sets = make(map[string]*template.Template, len(r.kinds))
