@@ -72,13 +72,15 @@ func TestRebuildsWriteOnlyWhatChanged(t *testing.T) {
 	}
 
 	os.WriteFile(filepath.Join(dir, "content/articles/c.md"),
-		[]byte("---\ntitle: Bài mới nhất\ndate: 2020-05-01\n---\nMới.\n"), 0o644)
+		[]byte("---\ntitle: Bài mới nhất\ndate: 2019-05-01\n---\nMới.\n"), 0o644)
 	if code, out, errs := bulletin("build", "-source", dir, "-v"); code != 0 || !strings.Contains(out, "unchanged") {
 		t.Fatalf("rebuild: exit %d\n%s%s", code, out, errs)
 	}
 	after = snapshotTree(t, public)
 	// a's page (its neighbour is b), the project's page and feed (c cites
-	// no document), the stylesheet: as they were. The front page, the
+	// no document), the stylesheet: as they were. (c is of a year the site
+	// already has: a new year changes every page, as the footer lists the
+	// archives' years.) The front page, the
 	// feeds and b's page (c is its newer neighbour) show the new article.
 	for _, name := range []string{"2018/08/kiem-tra-dan-van/index.html",
 		"projects/01-da-tu/index.html", "projects/01-da-tu/index.xml", "css/bulletin.css"} {
@@ -91,7 +93,7 @@ func TestRebuildsWriteOnlyWhatChanged(t *testing.T) {
 			t.Errorf("%s shows the new article but was not written", name)
 		}
 	}
-	if _, ok := after["2020/05/bai-moi-nhat/index.html"]; !ok {
+	if _, ok := after["2019/05/bai-moi-nhat/index.html"]; !ok {
 		t.Error("the new article's page is missing")
 	}
 }

@@ -38,6 +38,14 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	s.Projects = projects(in.Projects, s.Articles, &problems)
 	s.Taxonomies = taxonomies(s.Articles)
 	s.Docs = docs(in.Docs)
+	var late time.Time
+	s.FollowUps, late = followUps(s.Articles, opt.Now)
+	if !late.IsZero() && (s.Until.IsZero() || late.Before(s.Until)) {
+		s.Until = late
+	}
+	timelines(s.Projects, cfg.Location)
+	s.Years = archives(s.Articles, cfg.Location)
+	related(s.Articles)
 	s.Pages = pages(s)
 	checkCollisions(s.Pages, &problems)
 	problems.Sort()

@@ -362,10 +362,10 @@ documents: [01-ĐA/TU]
 Theo Đề án số 01-ĐA/TU và Quyết định 999/QĐ-UBND (chưa có trên trang).
 `
 	s := sitetest.Build(t, site)
-	s.Contains(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	s.Contains(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số <span class="code">01-ĐA/TU</span></a>`)
 	s.Lacks(t, "2018/01/a/index.html", `/projects/999-qd-ubnd/`)
 	off := sitetest.Build(t, "-- site.yaml --\nlink_codes: false\n"+site)
-	off.Lacks(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	off.Lacks(t, "2018/01/a/index.html", `<a href="/projects/01-da-tu/">Đề án số <span class="code">01-ĐA/TU</span></a>`)
 }
 
 func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
@@ -464,7 +464,7 @@ Theo Quyết định 999/QĐ-UBND của tỉnh.
 	fsys["content/articles/b.md"] = &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2018-02-01\ndocuments: [999/QĐ-UBND]\n---\nx\n")}
 	mem, _ := run(build.Changes{Content: []string{"content/articles/b.md"}})
 	got, _ := mem.Get("2018/01/a/index.html")
-	if !bytes.Contains(got, []byte(`<a href="/projects/999-qd-ubnd/">Quyết định 999/QĐ-UBND</a>`)) {
+	if !bytes.Contains(got, []byte(`<a href="/projects/999-qd-ubnd/">Quyết định <span class="code">999/QĐ-UBND</span></a>`)) {
 		t.Errorf("the unchanged article did not gain the link:\n%s", got)
 	}
 }
@@ -555,7 +555,7 @@ Theo Đề án số 01-ĐA/TU của Tỉnh ủy.
 	s := sitetest.Build(t, "-- content/articles/a.md --\n"+nfc+"-- content/articles/b.md --\n"+nfd)
 	page := "2018/02/ket-luan-kiem-tra/index.html"
 	s.Contains(t, page, "<h1>Kết luận kiểm tra</h1>")
-	s.Contains(t, page, `<a href="/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+	s.Contains(t, page, `<a href="/projects/01-da-tu/">Đề án số <span class="code">01-ĐA/TU</span></a>`)
 	s.Contains(t, "team-leads/bui-hai-tu/index.html", "/2018/01/kiem-tra-de-an-dan-van/", "/2018/02/ket-luan-kiem-tra/")
 	s.Contains(t, "team-leads/index.html", "Bùi Hải Tú")
 	s.Contains(t, "units/dang-uy-khoi-cac-co-quan-tinh/index.html", "/2018/02/ket-luan-kiem-tra/")
@@ -589,7 +589,7 @@ x
 `)
 	s.Contains(t, "2018/01/a/index.html",
 		`<a href="/kiem-tra/2018/02/b/#ket-luan">bài B</a>`,
-		`<a href="/kiem-tra/projects/01-da-tu/">Đề án số 01-ĐA/TU</a>`)
+		`<a href="/kiem-tra/projects/01-da-tu/">Đề án số <span class="code">01-ĐA/TU</span></a>`)
 	s.Contains(t, "atom.xml", `/kiem-tra/2018/02/b/#ket-luan`)
 }
 

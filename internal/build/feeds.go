@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"bulletin/internal/assemble"
 	"bulletin/internal/feed"
 	"bulletin/internal/model"
 )
@@ -16,7 +17,7 @@ type generated struct {
 }
 
 // generatedFiles lists the site's RSS and Atom feeds, an RSS feed per
-// project, the sitemap and robots.txt.
+// project, the follow-up tracker's Atom feed, the sitemap and robots.txt.
 func generatedFiles(s *model.Site) []generated {
 	cfg := s.Config
 	channel := func(ch feed.Channel, gen func(model.Config, feed.Channel) ([]byte, error)) generated {
@@ -30,6 +31,9 @@ func generatedFiles(s *model.Site) []generated {
 		ch := feed.Channel{Title: p.Code + " — " + cfg.Title, Description: p.Title, Link: p.URL, Self: p.URL + "index.xml", Articles: p.Articles}
 		out = append(out, channel(ch, feed.RSS))
 	}
+	tracker := feed.FollowUpChannel{Title: "Theo dõi thực hiện kiến nghị — " + cfg.Title, Link: assemble.FollowUpsURL,
+		Self: assemble.FollowUpsURL + "atom.xml", FollowUps: s.FollowUps}
+	out = append(out, generated{tracker.Self[1:], func() ([]byte, error) { return feed.FollowUpAtom(cfg, tracker) }})
 	// sitemap.xml, or an index of parts past the protocol's limits: made
 	// all at once, the first time one of them is asked for.
 	sitemaps := sync.OnceValues(func() (map[string][]byte, error) {

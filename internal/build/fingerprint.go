@@ -18,9 +18,9 @@ import (
 // clock: the program itself (its code and its embedded theme), the build's
 // options, and the name and bytes of every file of the site's input
 // (site.yaml, content/, layouts/, static/). Builds are deterministic, so
-// two builds of one fingerprint write the same site, as long as no article
-// came out in between (Site.Until): the command line then has nothing to
-// write.
+// two builds of one fingerprint write the same site, as long as the clock
+// changed nothing in between (Site.Until: no article came out, no
+// follow-up deadline passed): the command line then has nothing to write.
 //
 // Files are read as the build reads them (package input): a named pipe or
 // a file past its limit is an error here, and the build then runs and

@@ -116,11 +116,15 @@ func TestPaginatedListsOfTermsAndProjects(t *testing.T) {
 			"\nteam_lead: Bùi Hải Tú\ninspected_unit: Đảng ủy Khối\ntags: [dân vận]\ndocuments: [01-ĐA/TU]\n---\nx\n")
 	}
 	s := sitetest.Build(t, b.String())
-	for _, base := range []string{"projects/01-da-tu/", "team-leads/bui-hai-tu/", "units/dang-uy-khoi/", "tags/dan-van/", ""} {
+	for _, base := range []string{"team-leads/bui-hai-tu/", "units/dang-uy-khoi/", "tags/dan-van/", ""} {
 		s.Contains(t, base+"index.html", "Bài 03", "Bài 02", `href="/`+base+`page/2/"`)
 		s.Contains(t, base+"page/2/index.html", "Bài 01")
 		s.Lacks(t, base+"page/2/index.html", ">Bài 03<")
 	}
+	// A project's page is its whole timeline: its old second page sends
+	// the reader there.
+	s.Contains(t, "projects/01-da-tu/index.html", "Bài 01", "Bài 02", "Bài 03")
+	s.Contains(t, "projects/01-da-tu/page/2/index.html", `<meta http-equiv="refresh" content="0; url=/projects/01-da-tu/">`)
 	s.Contains(t, "projects/index.html", `href="/projects/01-da-tu/"`)
 	s.Contains(t, "team-leads/index.html", `href="/team-leads/bui-hai-tu/"`)
 	s.Contains(t, "units/index.html", `href="/units/dang-uy-khoi/"`)
@@ -150,10 +154,11 @@ date: "16:41, 06/08/2018"
 ---
 x
 `)
-	s.Contains(t, "2018/09/chi-co-ngay/index.html", `Thứ Sáu, <time datetime="2018-09-14T00:00:00+07:00">14/09/2018</time>`)
+	s.Contains(t, "2018/09/chi-co-ngay/index.html", `Thứ Sáu, <a href="/2018/09/" title="Các bài tháng 9/2018"><time datetime="2018-09-14T00:00:00+07:00">14/09/2018</time></a>`)
 	s.Lacks(t, "2018/09/chi-co-ngay/index.html", "00:00, 14/09/2018")
-	s.Contains(t, "2018/09/gio-quoc-te/index.html", `Thứ Bảy, <time datetime="2018-09-01T03:00:00+07:00">03:00, 01/09/2018</time>`)
-	s.Contains(t, "2018/08/co-gio/index.html", `Thứ Hai, <time datetime="2018-08-06T16:41:00+07:00">16:41, 06/08/2018</time>`)
+	// The date links to the month's archive, in the site's zone too.
+	s.Contains(t, "2018/09/gio-quoc-te/index.html", `Thứ Bảy, <a href="/2018/09/" title="Các bài tháng 9/2018"><time datetime="2018-09-01T03:00:00+07:00">03:00, 01/09/2018</time></a>`)
+	s.Contains(t, "2018/08/co-gio/index.html", `Thứ Hai, <a href="/2018/08/" title="Các bài tháng 8/2018"><time datetime="2018-08-06T16:41:00+07:00">16:41, 06/08/2018</time></a>`)
 	msg := sitetest.Problems(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2100-12-31T23:00:00-05:00\n---\n")
 	if !strings.Contains(msg, "content/articles/a.md:3: date:") || !strings.Contains(msg, "the year must be between 1900 and 2100") {
 		t.Errorf("a date past 2100 in the site's zone: %s", msg)
@@ -176,24 +181,49 @@ func TestLongTitleBuilds(t *testing.T) {
 	t.Error("no article page")
 }
 
-// On a long list, the pager reaches the first and the last page in one
-// tap, and shows them only where prev and next do not already lead there.
-func TestPagerReachesFirstAndLast(t *testing.T) {
+// A long list's pager numbers its pages: the first, the current one and
+// its neighbours, the last, with a gap for the pages left out, and the
+// previous and next page on either side.
+func TestNumberedPager(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("-- site.yaml --\npage_size: 1\n")
-	for i := 1; i <= 5; i++ {
-		fmt.Fprintf(&b, "-- content/articles/a%d.md --\n---\ntitle: Bài %d\ndate: 2018-01-0%d\n---\nx\n", i, i, i)
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "-- content/articles/a%d.md --\n---\ntitle: Bài %d\ndate: 2018-01-%02d\n---\nx\n", i, i, i)
 	}
 	s := sitetest.Build(t, b.String())
-	first, last := `<a href="/">« Trang đầu</a>`, `<a href="/page/5/">Trang cuối »</a>`
-	s.Contains(t, "page/3/index.html", first, last)
-	s.Contains(t, "page/2/index.html", last)
-	s.Lacks(t, "page/2/index.html", first)
-	s.Contains(t, "page/4/index.html", first)
-	s.Lacks(t, "page/4/index.html", last)
-	s.Contains(t, "index.html", last)
-	s.Lacks(t, "index.html", first)
-	s.Lacks(t, "page/5/index.html", "Trang cuối")
+	numbers := func(name string) string {
+		page := s.File(t, name)
+		nav := page[strings.Index(page, `<nav class="pager"`):]
+		nav = nav[:strings.Index(nav, "</nav>")]
+		var out []string
+		for _, li := range strings.Split(nav, "<li")[1:] {
+			switch {
+			case strings.Contains(li, `class="pager-gap"`):
+				out = append(out, "…")
+			case strings.Contains(li, `aria-current="page"`):
+				out = append(out, "["+li[strings.LastIndex(li, "</span>")+7:strings.Index(li, "</a>")]+"]")
+			case strings.Contains(li, `class="pager-prev"`), strings.Contains(li, `class="pager-next"`):
+			default:
+				out = append(out, li[strings.LastIndex(li, "</span>")+7:strings.Index(li, "</a>")])
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for name, want := range map[string]string{
+		"index.html":         "[1] 2 … 12",
+		"page/4/index.html":  "1 2 3 [4] 5 … 12",
+		"page/6/index.html":  "1 … 5 [6] 7 … 12",
+		"page/12/index.html": "1 … 11 [12]",
+	} {
+		if got := numbers(name); got != want {
+			t.Errorf("%s: pager %q, want %q", name, got, want)
+		}
+	}
+	s.Contains(t, "page/6/index.html",
+		`<a href="/page/5/" rel="prev" aria-label="Trang trước"><span aria-hidden="true">‹</span><span class="pager-word"> Trang trước</span></a>`,
+		`<a href="/page/7/" rel="next" aria-label="Trang sau"><span class="pager-word">Trang sau </span><span aria-hidden="true">›</span></a>`,
+		`<a href="/page/12/"><span class="visually-hidden">Trang </span>12</a>`)
+	s.Contains(t, "index.html", `<span class="pager-off" aria-hidden="true">‹<span class="pager-word"> Trang trước</span></span>`)
 }
 
 // On a phone a list of ten cards must stay a list: a card shows the

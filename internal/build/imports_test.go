@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"content":  {"model", "diag", "text", "input"},
 	"markdown": {"text"},
 	"assemble": {"model", "diag", "text"},
-	"render":   {"model", "diag", "input", "bulletin/layouts"},
+	"render":   {"model", "diag", "text", "input", "bulletin/layouts"},
 	"feed":     {"model"},
 	"photo":    {"model", "diag"},
 	"search":   {"model", "text", "build", "sitetest"}, // build and sitetest: its tests build sites

@@ -6,28 +6,18 @@ import (
 	"bulletin/internal/diag"
 )
 
-// followUps warns of an outcome whose follow-up date has passed with no
-// later outcome article on any of its projects: the office promised to
-// report on it.
+// followUps warns of each follow-up the site shows as overdue: an outcome
+// whose deadline has passed with no later outcome article about the same
+// project and unit. The state is the assembler's (model.FollowUp), the
+// one the tracker page and the project timelines show.
 func (c *checker) followUps(found *diag.List) {
-	for _, a := range c.site.Articles {
-		o := a.Outcome
-		if o == nil || !c.mine(a.Path) || o.FollowUpBy.IsZero() || !o.FollowUpBy.Before(c.now) {
+	for _, f := range c.site.FollowUps.Overdue {
+		a := f.Article
+		if !c.mine(a.Path) {
 			continue
 		}
-		reported := false
-		for _, p := range a.Projects {
-			for _, b := range p.Articles {
-				if b != a && b.IsOutcome() && b.Date.After(a.Date) {
-					reported = true
-				}
-			}
-		}
-		if !reported {
-			line := a.Line("outcome")
-			found.Add(warn(FollowUpOverdue, a.Path, line, "outcome.follow_up_by",
-				fmt.Sprintf("the follow-up date %s has passed and no later outcome article reports on its projects", o.FollowUpBy.Format("02/01/2006")),
-				"publish the follow-up outcome (kind: outcome) citing the same documents"))
-		}
+		found.Add(warn(FollowUpOverdue, a.Path, a.Line("outcome"), "outcome.follow_up_by",
+			fmt.Sprintf("the follow-up date %s has passed and no later outcome article about the same project and unit reports on it", f.Due.Format("02/01/2006")),
+			"publish the follow-up outcome (kind: outcome) citing the same documents and naming the same inspected_unit"))
 	}
 }

@@ -45,7 +45,7 @@ type File struct {
 }
 
 // Sitemaps is the sitemap as the site publishes it: every page but the
-// 404 page, with the date of the newest article each shows as its last
+// 404 page and the redirects, with the date of the newest article each shows as its last
 // modification. It is sitemap.xml, or,
 // when the pages pass the limits for one file (the protocol's are
 // MaxSitemapURLs and MaxSitemapBytes), sitemap.xml as an index of
@@ -58,7 +58,7 @@ func Sitemaps(s *model.Site, maxURLs, maxBytes int) ([]File, error) {
 func sitemapURLs(s *model.Site) []sitemapURL {
 	var out []sitemapURL
 	for _, p := range s.Pages {
-		if p.Kind == model.Kind404 {
+		if p.Kind == model.Kind404 || p.Kind == model.KindRedirect {
 			continue
 		}
 		e := sitemapURL{Loc: Abs(s.Config, p.URL)}
@@ -108,7 +108,7 @@ func SitemapNames(s *model.Site, maxURLs, maxBytes int) []string {
 	base := xmlLen(Abs(s.Config, "/"))
 	n, total := 0, urlsetOverhead
 	for _, p := range s.Pages {
-		if p.Kind != model.Kind404 {
+		if p.Kind != model.Kind404 && p.Kind != model.KindRedirect {
 			n++
 			total += tags + len("2006-01-02T15:04:05+07:00") + base + xmlLen(p.URL) // at least entrySize
 		}

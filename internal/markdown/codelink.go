@@ -26,8 +26,11 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"bulletin/internal/text"
 )
 
 // codeLinks is the goldmark extension.
@@ -39,16 +42,19 @@ func (e *codeLinks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		util.Prioritized(&codeLinker{lookup: e.lookup}, 100),
 	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeSpanRenderer{}, 500)))
 }
 
 type codeLinker struct {
 	lookup func(code string) (url string, ok bool)
 }
 
-// mention is a linked span of a run's joined text.
+// mention is a span of a run's joined text that holds a code: from start
+// (the kind word, for a linked code) to end, the code itself from code.
+// url is its project page, or "" for a code the site does not know.
 type mention struct {
-	start, end int
-	url        string
+	start, code, end int
+	url              string
 }
 
 // Transform implements parser.ASTTransformer.
@@ -107,28 +113,29 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte) {
 	rebuild(run, offs, ms)
 }
 
-// find returns the mentions in s whose code the site knows, in order.
+// find returns the mentions in s, in order: each code the site knows, with
+// its kind word, to link, and each other code, to keep on one line.
 func (l *codeLinker) find(s string) []mention {
 	var ms []mention
 	lastEnd := 0
-	for _, c := range codes(s) {
-		start, end := c.start, c.end
-		url, ok := l.lookup(s[start:end])
-		if !ok {
-			continue
+	for _, c := range text.Codes(s) {
+		m := mention{start: c.Start, code: c.Start, end: c.End}
+		if l.lookup != nil {
+			m.url, _ = l.lookup(s[c.Start:c.End])
 		}
-		if k := kindStart(s, start); k >= lastEnd {
-			start = k
+		if k := kindStart(s, c.Start); m.url != "" && k >= lastEnd {
+			m.start = k
 		}
-		ms = append(ms, mention{start, end, url})
-		lastEnd = end
+		ms = append(ms, m)
+		lastEnd = c.End
 	}
 	return ms
 }
 
 // rebuild replaces the run's nodes by pieces of them, those inside a mention
-// gathered under a Link. Each piece keeps its source segment; the last piece
-// of a node keeps the node's line-break flags.
+// gathered under a Link (a known code) and the code itself under a
+// codeSpan. Each piece keeps its source segment; the last piece of a node
+// keeps the node's line-break flags.
 func rebuild(run []*ast.Text, offs []int, ms []mention) {
 	sp := &splicer{parent: run[0].Parent(), next: run[len(run)-1].NextSibling(), ms: ms}
 	for _, t := range run {
@@ -145,6 +152,7 @@ type splicer struct {
 	ms           []mention
 	mi           int       // the first mention not yet behind us
 	link         *ast.Link // the link for ms[mi], once started
+	span         *codeSpan // the code of ms[mi], once started
 }
 
 // node puts back the pieces of t, whose text starts at a in the joined run.
@@ -153,20 +161,23 @@ func (s *splicer) node(t *ast.Text, a int) {
 	b := a + seg.Len()
 	if a == b { // empty node: keep it as it stands
 		s.skipTo(a)
-		s.put(t, seg.Start, s.inside(a))
+		s.put(t, seg.Start, a)
 		return
 	}
 	for pos := a; pos < b; {
 		s.skipTo(pos)
 		end, inside := b, s.inside(pos)
-		if inside {
-			end = min(b, s.ms[s.mi].end)
-		} else if s.mi < len(s.ms) {
-			end = min(b, s.ms[s.mi].start)
+		switch m := s.mention(); {
+		case inside && pos < m.code: // the kind word, up to the code
+			end = min(b, m.code)
+		case inside:
+			end = min(b, m.end)
+		case m != nil:
+			end = min(b, m.start)
 		}
 		piece := ast.NewTextSegment(gtext.NewSegment(seg.Start+pos-a, seg.Start+end-a))
 		piece.SetRaw(t.IsRaw())
-		s.put(piece, piece.Segment.Start, inside)
+		s.put(piece, piece.Segment.Start, pos)
 		if end == b && (t.SoftLineBreak() || t.HardLineBreak()) {
 			s.lineBreak(t, piece, inside && s.ms[s.mi].end == b)
 		}
@@ -190,28 +201,53 @@ func (s *splicer) lineBreak(t, last *ast.Text, linkEnds bool) {
 func (s *splicer) skipTo(pos int) {
 	for s.mi < len(s.ms) && s.ms[s.mi].end <= pos {
 		s.mi++
-		s.link = nil
+		s.link, s.span = nil, nil
 	}
+}
+
+// mention is the current mention, or nil after the last.
+func (s *splicer) mention() *mention {
+	if s.mi < len(s.ms) {
+		return &s.ms[s.mi]
+	}
+	return nil
 }
 
 func (s *splicer) inside(pos int) bool {
 	return s.mi < len(s.ms) && s.ms[s.mi].start <= pos
 }
 
-// put places n, inside the current mention's link (made on first use, at
-// source offset at) or straight in the parent.
-func (s *splicer) put(n ast.Node, at int, inside bool) {
-	if inside && s.link == nil {
+// put places n, the piece of text at pos in the joined run: inside the
+// current mention's link (made on first use, at source offset at) and,
+// from the code on, its codeSpan; or straight in the parent.
+func (s *splicer) put(n ast.Node, at, pos int) {
+	if !s.inside(pos) {
+		s.place(n)
+		return
+	}
+	m := s.ms[s.mi]
+	if m.url != "" && s.link == nil {
 		s.link = ast.NewLink()
-		s.link.Destination = []byte(s.ms[s.mi].url)
+		s.link.Destination = []byte(m.url)
 		s.link.SetPos(at)
 		s.place(s.link)
 	}
-	if inside {
-		s.link.AppendChild(s.link, n)
-		return
+	if pos >= m.code && s.span == nil {
+		s.span = &codeSpan{}
+		if s.link != nil {
+			s.link.AppendChild(s.link, s.span)
+		} else {
+			s.place(s.span)
+		}
 	}
-	s.place(n)
+	switch {
+	case pos >= m.code:
+		s.span.AppendChild(s.span, n)
+	case s.link != nil:
+		s.link.AppendChild(s.link, n)
+	default:
+		s.place(n)
+	}
 }
 
 func (s *splicer) place(n ast.Node) {
@@ -220,4 +256,28 @@ func (s *splicer) place(n ast.Node) {
 	} else {
 		s.parent.AppendChild(s.parent, n)
 	}
+}
+
+// codeSpan holds a document code, which the theme keeps on one line: a
+// reader never sees "01-" at the end of a line and "ĐA/TU" on the next.
+type codeSpan struct{ ast.BaseInline }
+
+var kindCodeSpan = ast.NewNodeKind("CodeSpanOfDocument")
+
+func (n *codeSpan) Kind() ast.NodeKind { return kindCodeSpan }
+
+func (n *codeSpan) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// codeSpanRenderer writes a codeSpan as <span class="code">.
+type codeSpanRenderer struct{}
+
+func (codeSpanRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindCodeSpan, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<span class="code">`)
+		} else {
+			_, _ = w.WriteString("</span>")
+		}
+		return ast.WalkContinue, nil
+	})
 }

@@ -1,19 +1,9 @@
 package markdown
 
-// Finding document-code mentions in a string. Hand-written rather than
-// regexp: it runs on every run of text of every body, and a regexp with
-// Unicode classes cost as much as the whole goldmark parse.
-//
-// A code is, as a regexp, \d+(?:/\d+)*(?:[-/]\p{Lu}[\p{L}\p{Mn}]*)+ — a
-// number (with an optional "/2019"-style year), then "-" or "/" pieces, each
-// a word starting with an upper-case letter (Vietnamese ones included;
-// combining marks allowed, for decomposed input; later letters may be lower
-// case, as in "CTr"): 01-ĐA/TU, 4950/QĐ-UBND, 74/KH-CTĐ, 12-CTr/TU,
-// 24/2018/NĐ-CP. It must stand alone: not glued to a word or a longer code.
-// False positives cost a lookup only: Options.Code decides.
-//
-// A mention is a code, optionally preceded by a kind word and "số", any
-// case, separated by white space (no-break space included).
+// Finding document-code mentions in a string: the codes themselves are
+// found by text.Codes; here, a mention is a code, optionally preceded by a
+// kind word and "số", any case, separated by white space (no-break space
+// included). False positives cost a lookup only: Options.Code decides.
 
 import (
 	"strings"
@@ -26,60 +16,6 @@ var kinds = [][]string{
 	{"đề", "án"}, {"quyết", "định"}, {"nghị", "quyết"}, {"kế", "hoạch"},
 	{"chỉ", "thị"}, {"kết", "luận"}, {"thông", "báo"}, {"công", "văn"},
 	{"chương", "trình"},
-}
-
-// span is a byte range of a string.
-type span struct{ start, end int }
-
-// codes returns the codes standing alone in s, in order.
-func codes(s string) []span {
-	var out []span
-	for i := 0; i < len(s); {
-		if !isDigit(s, i) {
-			i++
-			continue
-		}
-		end := codeEnd(s, i)
-		if end > i && boundaryBefore(s, i) && boundaryAfter(s, end) {
-			out = append(out, span{i, end})
-		}
-		i = max(end, digitsEnd(s, i))
-	}
-	return out
-}
-
-// codeEnd is the end of the code starting at i, or i if none does.
-func codeEnd(s string, i int) int {
-	j := digitsEnd(s, i)
-	for j+1 < len(s) && s[j] == '/' && isDigit(s, j+1) {
-		j = digitsEnd(s, j+1)
-	}
-	end := i
-	for j < len(s) && (s[j] == '-' || s[j] == '/') {
-		r, n := utf8.DecodeRuneInString(s[j+1:])
-		if !unicode.IsUpper(r) {
-			break
-		}
-		j += 1 + n
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			j += n
-		}
-		end = j
-	}
-	return end
-}
-
-func isDigit(s string, i int) bool { return '0' <= s[i] && s[i] <= '9' }
-
-func digitsEnd(s string, i int) int {
-	for i < len(s) && isDigit(s, i) {
-		i++
-	}
-	return i
 }
 
 // kindStart is where a kind word (and "số") ending with white space right
@@ -141,33 +77,12 @@ func spaceBefore(s string, end int) int {
 	return end
 }
 
-// wordRune reports whether r continues a word or a code.
-func wordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_'
-}
-
-// boundaryBefore: a mention may not start inside a word or a longer code.
+// boundaryBefore: a mention may not start inside a word or a longer
+// code.
 func boundaryBefore(s string, i int) bool {
 	if i == 0 {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !wordRune(r) && r != '-' && r != '/' && r != '.'
-}
-
-// boundaryAfter: a code may not run on into a word or into more code-like
-// pieces ("01-ĐA/TUx", "01-ĐA/TU-y").
-func boundaryAfter(s string, i int) bool {
-	if i == len(s) {
-		return true
-	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	if wordRune(r) {
-		return false
-	}
-	if r == '-' || r == '/' {
-		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		return !wordRune(next)
-	}
-	return true
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '_' && r != '-' && r != '/' && r != '.'
 }

@@ -22,7 +22,7 @@ type slugIDs struct {
 
 // reservedIDs are the ids the theme gives its own elements: a heading
 // "## Main" must not take the skip link's target.
-var reservedIDs = []string{"main", "documents-title", "outcome-title"}
+var reservedIDs = []string{"main", "documents-title", "outcome-title", "related-title", "latest-title", "timeline-title"}
 
 func newIDs() *slugIDs {
 	s := &slugIDs{used: map[string]bool{}, last: map[string]int{}}

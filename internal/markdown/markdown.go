@@ -117,9 +117,8 @@ func New(o Options) *Converter {
 		boundedFootnote{[]extension.FootnoteOption{extension.WithFootnoteBacklinkHTML(
 			`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span>`)}},
 	}
-	if o.Code != nil {
-		exts = append(exts, &codeLinks{lookup: o.Code})
-	}
+	// Codes are kept on one line whether or not they are linked.
+	exts = append(exts, &codeLinks{lookup: o.Code})
 	var ropts []renderer.Option
 	if o.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())

@@ -25,7 +25,7 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 	var drop []ast.Node
 	var unlink []*ast.Link // links to unpublished pages: their text stays
 	var headings []*ast.Heading
-	top := false // a heading of level 1: the page's title is the only h1
+	highest := 6 // the highest level of a heading (1 for h1)
 	lines := &lineIndex{src: src}
 	inNotes := false // footnote definitions are the tail, never the summary
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -37,7 +37,7 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 			inNotes = true
 		case *ast.Heading:
 			headings = append(headings, n)
-			top = top || n.Level == 1
+			highest = min(highest, n.Level)
 		case *ast.Paragraph:
 			if summary == "" && !inNotes {
 				summary = plainText(n, src)
@@ -82,9 +82,12 @@ func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, p
 		}
 		return ast.WalkContinue, nil
 	})
-	if top { // "# Kết luận" in a body is a section of the article: h2, and so on down
+	// The body's highest heading becomes h2, under the page's own h1:
+	// "# Kết luận" moves down a level, a body that starts at "###" moves
+	// up, so its outline skips no level, wherever the theme puts it.
+	if shift := 2 - highest; len(headings) > 0 && shift != 0 {
 		for _, h := range headings {
-			h.Level = min(h.Level+1, 6)
+			h.Level = min(h.Level+shift, 6)
 		}
 	}
 	for _, l := range unlink {

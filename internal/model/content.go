@@ -122,6 +122,14 @@ type Article struct {
 	// Thumbnail is the narrowest file of Photo when the site shows
 	// thumbnails on its cards (site.yaml thumbnails: true), else nil.
 	Thumbnail *PhotoFile
+	Month     *Month // the month it is filed under in the archives
+	// FollowUp is the deadline an outcome sets for reporting on its
+	// recommendations, with its state; nil when it sets none.
+	FollowUp *FollowUp
+	// Related are at most five other articles to read next: those sharing
+	// a project, then the unit, then the team lead (related.go in
+	// assemble says how they are chosen).
+	Related []*Article
 }
 
 // IsOutcome reports whether the article reports conclusions.
@@ -164,6 +172,15 @@ type Project struct {
 	Period   string
 	URL      string
 	Articles []*Article // newest first
+	// Years is the project's timeline: its articles by year, oldest
+	// first, each year's articles in date order.
+	Years []*Year
+	// Latest is the newest outcome article that reports findings,
+	// shortcomings or recommendations; nil when none does.
+	Latest *Article
+	// FollowUps are the deadlines its outcome articles set, in date
+	// order of the outcomes.
+	FollowUps []*FollowUp
 }
 
 // Path is the project's file, or "" when no file describes it.
@@ -172,6 +189,17 @@ func (p *Project) Path() string {
 		return ""
 	}
 	return p.File.Path
+}
+
+// FollowUpsIn counts the project's follow-ups in state.
+func (p *Project) FollowUpsIn(state string) int {
+	n := 0
+	for _, f := range p.FollowUps {
+		if f.State == state {
+			n++
+		}
+	}
+	return n
 }
 
 // Outcomes counts the project's outcome articles.

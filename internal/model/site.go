@@ -32,9 +32,16 @@ type Site struct {
 	// publishes them), and those dated after its clock (unless it
 	// publishes them), oldest first. Links to their files lose their link.
 	Hidden []*ArticleFile
+	// Years are the archives: every year that has articles, newest
+	// first, with its months.
+	Years []*Year
+	// FollowUps are the follow-up deadlines of the outcome articles, by
+	// their state as of the build's clock.
+	FollowUps FollowUps
 	// Until is the first time at which the clock alone changes the site:
 	// the date of the next article still in the future (it comes out, or
-	// loses its "scheduled" mark). Zero: never.
+	// loses its "scheduled" mark), or the next follow-up deadline to pass
+	// (it becomes overdue). Zero: never.
 	Until time.Time
 }
 
@@ -58,6 +65,17 @@ const (
 	KindTaxonomy = "taxonomy" // the list of terms of one taxonomy
 	KindPage     = "page"     // stand-alone page
 	KindSearch   = "search"   // the search page, /search/, beside its index
+	KindYear     = "year"     // the archive of one year, /2018/
+	KindMonth    = "month"    // the archive of one month, /2018/08/
+	// KindFollowUps is the follow-up tracker, /follow-ups/: every state
+	// and its nearest deadlines; KindFollowUpList one state's whole
+	// list, page by page: /follow-ups/overdue/, /follow-ups/open/,
+	// /follow-ups/done/.
+	KindFollowUps    = "follow-ups"
+	KindFollowUpList = "follow-up-list"
+	// KindRedirect stands at a URL the site no longer uses (the second
+	// page of a project's old list) and sends the reader on to Redirect.
+	KindRedirect = "redirect"
 	Kind404      = "404"
 )
 
@@ -77,6 +95,17 @@ type Page struct {
 	Pager    *Pager
 	Prev     *Article // articles: the neighbours in date order
 	Next     *Article
+	Year     *Year  // year archives
+	Month    *Month // month archives
+	Redirect string // redirects: where the page has gone, site-relative
+	// FollowUps are the follow-ups a follow-up list shows on this page,
+	// all of State; Groups the tracker's page shows, one per state.
+	FollowUps []*FollowUp
+	State     string
+	Groups    []FollowUpGroup
+	// Crumbs lead from the front page to this page (the last crumb);
+	// nil on the front page and the 404 page.
+	Crumbs []Crumb
 }
 
 // Pager places one page of a paginated list among its siblings.
@@ -90,4 +119,43 @@ type Pager struct {
 	FirstURL string
 	LastURL  string
 	URLs     []string // URL of every page, index = number-1
+}
+
+// PagerLink is one entry of a numbered pager: a page, or a gap (Number
+// 0) standing for the pages left out.
+type PagerLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// Numbers lists the pages a numbered pager shows: the first, the last,
+// the current one and its neighbours, with a gap (Number 0) wherever pages
+// are left out: 1 … 14 15 16 … 30. A gap that would stand for one page is
+// that page, so a reader never sees "…" where a number fits, and the row
+// never holds more than seven entries, whatever the number of pages.
+func (p *Pager) Numbers() []PagerLink {
+	if p == nil || p.Total <= 1 || len(p.URLs) < p.Total {
+		return nil
+	}
+	shown := make([]int, 0, 5)
+	shown = append(shown, 1)
+	for n := max(2, p.Number-1); n <= min(p.Total-1, p.Number+1); n++ {
+		shown = append(shown, n)
+	}
+	shown = append(shown, p.Total)
+	out := make([]PagerLink, 0, 7)
+	link := func(n int) PagerLink { return PagerLink{Number: n, URL: p.URLs[n-1], Current: n == p.Number} }
+	for i, n := range shown {
+		if i > 0 {
+			switch gap := n - shown[i-1]; {
+			case gap == 2:
+				out = append(out, link(n-1))
+			case gap > 2:
+				out = append(out, PagerLink{})
+			}
+		}
+		out = append(out, link(n))
+	}
+	return out
 }

@@ -45,5 +45,6 @@
 // puts it back in the zone offset of RFC 3339 times, so an article's date
 // reads <time datetime="2018-08-06T16:41:00+07:00"> as the contract shows.
 //
-// Imports: model, diag, input and the standard library.
+// Imports: model, diag, input, text (document codes in titles) and the
+// standard library.
 package render

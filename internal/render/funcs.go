@@ -32,10 +32,14 @@ func funcs(base string) template.FuncMap {
 		"current":       current,
 		"add":           func(a, b int) int { return a + b },
 		// Bound to each base URL's partials by Renderer.set.
-		"partialCached": func(string, any) (template.HTML, error) { return "", nil },
-		"sub":           func(a, b int) int { return a - b },
+		"partialCached":  func(string, any) (template.HTML, error) { return "", nil },
+		"partialsCached": func(string, any) (template.HTML, error) { return "", nil },
+		"sub":            func(a, b int) int { return a - b },
 	}
 	for k, v := range urlFuncs(base) {
+		m[k] = v
+	}
+	for k, v := range readerFuncs() {
 		m[k] = v
 	}
 	return m
@@ -45,11 +49,15 @@ func funcs(base string) template.FuncMap {
 // base.
 func urlFuncs(base string) template.FuncMap {
 	path := model.Config{BaseURL: base}.BasePath()
-	return template.FuncMap{
+	m := template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relPath(path, u) },
 		"srcset": func(p *model.Photo) string { return p.SrcSet(path) },
 	}
+	for k, v := range navFuncs(path) {
+		m[k] = v
+	}
+	return m
 }
 
 var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
@@ -114,8 +122,9 @@ func kindLabel(kind string) string {
 }
 
 // count writes n followed by a noun: "3 bài viết". Vietnamese nouns do not
-// inflect, so this is all "plural" needs to do.
-func count(n int, noun string) string { return strconv.Itoa(n) + " " + noun }
+// inflect, so this is all "plural" needs to do. A no-break space holds the
+// number to its noun: a line never ends "(3" with "bài)" on the next.
+func count(n int, noun string) string { return strconv.Itoa(n) + "\u00a0" + noun }
 
 // summary is the article's summary (model.Article.Summary); "" for none.
 func summary(a *model.Article) string {

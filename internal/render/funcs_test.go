@@ -77,8 +77,10 @@ func TestKindLabel(t *testing.T) {
 	}
 }
 
+// A count keeps its number on the line of its noun: "(3" never ends a
+// line with "bài)" on the next.
 func TestCount(t *testing.T) {
-	if got := count(3, "bài viết"); got != "3 bài viết" {
+	if got := count(3, "bài viết"); got != "3\u00a0bài viết" {
 		t.Errorf("count = %q", got)
 	}
 }

@@ -171,7 +171,8 @@ func (r *Renderer) set(base, kind string) *template.Template {
 			if err != nil { // only after execution, which never happens to t
 				panic(err)
 			}
-			return c.Funcs(urlFuncs(base)).Funcs(template.FuncMap{"partialCached": r.partialCached(base, &partials)})
+			return c.Funcs(urlFuncs(base)).Funcs(template.FuncMap{"partialCached": r.partialCached(base, &partials),
+				"partialsCached": r.partialsCached(base, &partials)})
 		}
 		partials.Store(bind(r.common))
 		sets = make(map[string]*template.Template, len(r.kinds))
@@ -185,7 +186,8 @@ func (r *Renderer) set(base, kind string) *template.Template {
 
 // kindNames lists the page kinds, each the name of its layout.
 var kindNames = []string{model.KindHome, model.KindArticle, model.KindProject, model.KindProjects,
-	model.KindTerm, model.KindTaxonomy, model.KindPage, model.KindSearch, model.Kind404}
+	model.KindTerm, model.KindTaxonomy, model.KindPage, model.KindSearch, model.Kind404,
+	model.KindYear, model.KindMonth, model.KindFollowUps, model.KindFollowUpList, model.KindRedirect}
 
 func knownKind(name string) bool {
 	for _, k := range kindNames {

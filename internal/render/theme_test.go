@@ -108,6 +108,23 @@ func testSite(t *testing.T) *model.Site {
 	}
 	s.Docs = []*model.Doc{{DocFile: &model.DocFile{Title: "Giới thiệu", Slug: "gioi-thieu"}, URL: "/gioi-thieu/", Body: model.Body{HTML: template.HTML("<p>Trang tin của Ủy ban Kiểm tra.</p>")}}}
 
+	// What readers follow: the archives, the outcome's follow-up, the
+	// project's timeline, related articles.
+	aug := &model.Month{Year: 2018, Month: 8, URL: "/2018/08/", Articles: []*model.Article{visit}}
+	sep := &model.Month{Year: 2018, Month: 9, URL: "/2018/09/", Articles: []*model.Article{outcome}, Outcomes: 1, Prev: aug}
+	oct := &model.Month{Year: 2018, Month: 10, URL: "/2018/10/", Articles: []*model.Article{evil}, Prev: sep}
+	aug.Next, sep.Next = sep, oct
+	visit.Month, outcome.Month, evil.Month = aug, sep, oct
+	y2018 := &model.Year{Year: 2018, URL: "/2018/", Articles: []*model.Article{visit, outcome, evil}, Outcomes: 1, Months: []*model.Month{aug, sep, oct}}
+	s.Years = []*model.Year{y2018}
+	fu := &model.FollowUp{Article: outcome, Due: outcome.Outcome.FollowUpBy, Late: outcome.Outcome.FollowUpBy.AddDate(0, 0, 1), State: model.FollowUpOverdue}
+	outcome.FollowUp = fu
+	s.FollowUps = model.FollowUps{Overdue: []*model.FollowUp{fu}}
+	da.Years = []*model.Year{{Year: 2018, URL: "/2018/", Articles: []*model.Article{visit, outcome}, Outcomes: 1}}
+	da.Latest, da.FollowUps = outcome, []*model.FollowUp{fu}
+	nq.Years = []*model.Year{{Year: 2018, URL: "/2018/", Articles: []*model.Article{visit}}}
+	visit.Related = []*model.Article{outcome, evil}
+
 	home := []string{"/", "/page/2/"}
 	add := func(p *model.Page) { p.Site = s; s.Pages = append(s.Pages, p) }
 	add(&model.Page{Kind: model.KindHome, URL: "/", Title: s.Config.Title, Articles: s.Articles[:2],
@@ -115,7 +132,8 @@ func testSite(t *testing.T) *model.Site {
 	add(&model.Page{Kind: model.KindHome, URL: "/page/2/", Title: s.Config.Title, Articles: s.Articles[2:],
 		Pager: &model.Pager{Number: 2, Total: 2, PrevURL: "/", URLs: home}})
 	for i, a := range s.Articles {
-		p := &model.Page{Kind: model.KindArticle, URL: a.URL, Title: a.Title, Article: a}
+		p := &model.Page{Kind: model.KindArticle, URL: a.URL, Title: a.Title, Article: a,
+			Crumbs: []model.Crumb{{Name: "Trang chủ", URL: "/"}, {Name: "Đề án", URL: "/projects/"}, {Name: "01-ĐA/TU", URL: "/projects/01-da-tu/"}, {Name: a.Title, URL: a.URL}}}
 		if i > 0 {
 			p.Next = s.Articles[i-1]
 		}
@@ -126,8 +144,7 @@ func testSite(t *testing.T) *model.Site {
 	}
 	add(&model.Page{Kind: model.KindProjects, URL: "/projects/", Title: "Đề án, văn bản"})
 	for _, pr := range s.Projects {
-		add(&model.Page{Kind: model.KindProject, URL: pr.URL, Title: pr.Code, Project: pr, Articles: pr.Articles,
-			Pager: &model.Pager{Number: 1, Total: 1, URLs: []string{pr.URL}}})
+		add(&model.Page{Kind: model.KindProject, URL: pr.URL, Title: pr.Code, Project: pr, Articles: pr.Articles})
 	}
 	for _, tax := range s.Taxonomies {
 		add(&model.Page{Kind: model.KindTaxonomy, URL: tax.URL, Title: tax.Title, Taxonomy: tax})
@@ -137,6 +154,17 @@ func testSite(t *testing.T) *model.Site {
 		}
 	}
 	add(&model.Page{Kind: model.KindPage, URL: "/gioi-thieu/", Title: "Giới thiệu", Doc: s.Docs[0]})
+	add(&model.Page{Kind: model.KindYear, URL: "/2018/", Title: "Năm 2018", Year: y2018, Articles: y2018.Articles})
+	for _, m := range y2018.Months {
+		add(&model.Page{Kind: model.KindMonth, URL: m.URL, Title: "Tháng", Year: y2018, Month: m, Articles: m.Articles})
+	}
+	add(&model.Page{Kind: model.KindFollowUps, URL: "/follow-ups/", Title: "Theo dõi thực hiện kiến nghị", Groups: []model.FollowUpGroup{
+		{State: model.FollowUpOverdue, Title: "Kiến nghị quá hạn", URL: "/follow-ups/overdue/", All: 1, Shown: s.FollowUps.Overdue},
+		{State: model.FollowUpOpen, Title: "Kiến nghị chưa đến hạn", URL: "/follow-ups/open/"},
+	}})
+	add(&model.Page{Kind: model.KindFollowUpList, URL: "/follow-ups/overdue/", Title: "Kiến nghị quá hạn", State: model.FollowUpOverdue,
+		FollowUps: s.FollowUps.Overdue, Pager: &model.Pager{Number: 1, Total: 1, URLs: []string{"/follow-ups/overdue/"}}})
+	add(&model.Page{Kind: model.KindRedirect, URL: "/projects/01-da-tu/page/2/", Title: "01-ĐA/TU: Nâng cao", Project: da, Redirect: "/projects/01-da-tu/"})
 	add(&model.Page{Kind: model.Kind404, URL: "/404.html", Title: "Không tìm thấy trang"})
 	return s
 }
@@ -197,14 +225,15 @@ func TestTheme(t *testing.T) {
 			`<span class="kind kind-outcome">Kết quả kiểm tra</span> <span class="badge badge-draft">Bài nháp</span> <span class="badge badge-future">Hẹn đăng</span>`,
 			`<time datetime="2018-09-03T08:00:00+07:00">03/09/2018</time>`,
 			`<p class="card-summary">&lt;b&gt;tóm tắt&lt;/b&gt;</p>`,
-			`<li class="pager-status" aria-current="page">Trang 1/2</li>`,
-			`<a href="/page/2/" rel="next">Trang sau →</a>`,
+			`<li><a href="/" aria-current="page"><span class="visually-hidden">Trang </span>1</a></li>`,
+			`<li><a href="/page/2/"><span class="visually-hidden">Trang </span>2</a></li>`,
+			`<a href="/page/2/" rel="next" aria-label="Trang sau"><span class="pager-word">Trang sau </span><span aria-hidden="true">›</span></a>`,
 			`<footer class="site-footer">`,
 		}, []string{"<script>", `rel="prev"`}},
 		{"/page/2/", []string{
 			`<title>Trang 2 – Tin kiểm tra tỉnh Thái Nguyên</title>`,
-			`<a href="/" rel="prev">← Trang trước</a>`,
-			`Trang 2/2`,
+			`<a href="/" rel="prev" aria-label="Trang trước"><span aria-hidden="true">‹</span><span class="pager-word"> Trang trước</span></a>`,
+			`<a href="/page/2/" aria-current="page"><span class="visually-hidden">Trang </span>2</a>`,
 			`<span class="kind kind-news">Tin tức</span>`,
 			`<p class="card-summary">Chiều 6/8, Đoàn kiểm tra số 3 làm việc.</p>`,
 			`<article class="card">
@@ -217,7 +246,10 @@ func TestTheme(t *testing.T) {
 			`<link rel="canonical" href="https://kiemtra.example.vn/2018/08/kiem-tra-thuc-hien-cac-de-an/">`,
 			`<meta property="og:image" content="https://kiemtra.example.vn/images/kiem-tra-2018-08-06.jpg">`,
 			`<h1>Kiểm tra thực hiện các đề án về công tác dân vận</h1>`,
-			`Thứ Hai, <time datetime="2018-08-06T16:41:00+07:00">16:41, 06/08/2018</time>`,
+			`Thứ Hai, <a href="/2018/08/" title="Các bài tháng 8/2018"><time datetime="2018-08-06T16:41:00+07:00">16:41, 06/08/2018</time></a>`,
+			"<nav class=\"crumbs\" aria-label=\"Vị trí trang\">\n<ol>\n<li><a href=\"/\">Trang chủ</a></li>\n<li><a href=\"/projects/\">Đề án</a></li>\n<li><a href=\"/projects/01-da-tu/\">01-ĐA/TU</a></li>\n<li><span aria-current=\"page\">Kiểm tra thực hiện các đề án về công tác dân vận</span></li>\n</ol>\n</nav>",
+			`<h2 id="related-title">Bài liên quan</h2>`,
+			`<li><a href="/2018/09/thong-bao-ket-qua/">Thông báo kết quả kiểm tra đề án 01</a> <time datetime="2018-09-03T08:00:00+07:00">03/09/2018</time></li>`,
 			`<dt>Trưởng đoàn</dt>`,
 			`<a href="/team-leads/bui-hai-tu/">Bùi Hải Tú</a>, <span class="role">Tỉnh ủy viên, Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy</span>`,
 			`<dt>Đơn vị được kiểm tra</dt>`,
@@ -233,7 +265,7 @@ func TestTheme(t *testing.T) {
 			`<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>`,
 			`<a href="/tags/dan-van/">dân vận</a>`,
 			`<span class="neighbour-label">Bài sau</span> <a href="/2018/09/thong-bao-ket-qua/" rel="next">`,
-		}, []string{`class="outcome"`, `Bài trước`, "Bài nháp"}},
+		}, []string{`class="outcome"`, `Bài trước`, `Tin tức</span> <span class="badge badge-draft">`}},
 		{"/2018/09/thong-bao-ket-qua/", []string{
 			`<section class="outcome" aria-labelledby="outcome-title">`,
 			"<h3 class=\"outcome-findings\">Kết quả</h3>\n<ul>\n<li>Hầu hết các mục tiêu của đề án được cụ thể hóa</li>\n</ul>",
@@ -242,7 +274,8 @@ func TestTheme(t *testing.T) {
 			`<strong>Hạn báo cáo kết quả khắc phục:</strong> <time datetime="2018-09-30">30/09/2018</time>`,
 			`<span class="badge badge-draft">Bài nháp</span>`,
 			`<span class="badge badge-future">Hẹn đăng</span>`,
-			`Thứ Hai, <time datetime="2018-09-03T08:00:00+07:00">08:00, 03/09/2018</time>`,
+			`Thứ Hai, <a href="/2018/09/" title="Các bài tháng 9/2018"><time datetime="2018-09-03T08:00:00+07:00">08:00, 03/09/2018</time></a>`,
+			`<time datetime="2018-09-30">30/09/2018</time> <span class="state state-overdue">Quá hạn</span></p>`,
 			// a document written without the diacritic still links to its project
 			`<a class="doc-code" href="/projects/01-da-tu/">01-ĐA/TU</a>, ngày <time datetime="2016-07-12">12/07/2016</time>`,
 			`rel="prev"`, `rel="next"`,
@@ -253,7 +286,7 @@ func TestTheme(t *testing.T) {
 			`<title>Tin &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; mới – Tin kiểm tra tỉnh Thái Nguyên</title>`,
 			`<h1>Tin &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; mới</h1>`,
 			`<meta name="description" content="&lt;b&gt;tóm tắt&lt;/b&gt;">`,
-			`Chủ Nhật, <time datetime="2018-10-07T09:05:00+07:00">09:05, 07/10/2018</time>`,
+			`Chủ Nhật, <a href="/2018/10/" title="Các bài tháng 10/2018"><time datetime="2018-10-07T09:05:00+07:00">09:05, 07/10/2018</time></a>`,
 			`<dd>Người chưa có trang</dd>`, // no term page: no link
 			`<dd>Huyện ủy Đại Từ</dd>`,
 		}, []string{"<script>", `class="documents"`, `class="tags"`, `<img`}},
@@ -272,20 +305,22 @@ func TestTheme(t *testing.T) {
 			`<dt>Ngày ban hành</dt><dd><time datetime="2016-07-12">12/07/2016</time></dd>`,
 			`<dd>Ban Chấp hành Đảng bộ tỉnh</dd>`,
 			`<dd>2016 - 2020</dd>`,
-			`<p class="counts">1 tin kiểm tra · 1 kết quả kiểm tra</p>`,
+			"<p class=\"counts\">1\u00a0tin kiểm tra · 1\u00a0kết quả kiểm tra</p>",
 			`<p>Đề án gồm 5 nhóm nhiệm vụ.</p>`,
-			`<article class="card card-outcome">`,
+			`<h2 id="latest-title">Kết luận gần nhất</h2>`,
+			`<li class="row row-outcome"><a class="row-title" href="/2018/09/thong-bao-ket-qua/">Thông báo kết quả kiểm tra đề án 01</a>`,
+			`<span class="row-deadline">Hạn báo cáo <time datetime="2018-09-30">30/09/2018</time>: <span class="state state-overdue">Quá hạn</span></span>`,
 			`<a href="/projects/01-da-tu/index.xml">Theo dõi đề án này (RSS)</a>`,
 		}, []string{`class="pager"`}},
 		{"/team-leads/", []string{
 			`<h1>Trưởng đoàn kiểm tra</h1>`,
-			`<a href="/team-leads/bui-hai-tu/">Bùi Hải Tú</a> <span class="count">(2 bài)</span><br><span class="role">Phó Chủ nhiệm`,
+			"<a href=\"/team-leads/bui-hai-tu/\">Bùi Hải Tú</a> <span class=\"count\">(2\u00a0bài)</span><br><span class=\"role\">Phó Chủ nhiệm",
 		}, nil},
 		{"/team-leads/bui-hai-tu/", []string{
 			`<p class="kicker"><a href="/team-leads/">Trưởng đoàn</a></p>`,
 			`<h1>Bùi Hải Tú</h1>`,
 			`<p class="role">Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy</p>`,
-			`<p class="counts">2 bài viết</p>`,
+			"<p class=\"counts\">2\u00a0bài viết</p>",
 		}, nil},
 		{"/units/dang-uy-khoi-cac-co-quan-tinh/", []string{
 			`<a href="/units/">Đơn vị được kiểm tra</a>`,
@@ -319,6 +354,9 @@ func TestTheme(t *testing.T) {
 		}
 	}
 	for url, got := range pages {
+		if strings.Contains(url, "/page/") && strings.HasPrefix(url, "/projects/") {
+			continue // the redirect: a page of its own, no header or footer
+		}
 		if n := strings.Count(got, "<h1"); n != 1 {
 			t.Errorf("%s: %d <h1> elements, want 1", url, n)
 		}
