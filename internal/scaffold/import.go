@@ -66,7 +66,9 @@ func Import(root, from string, loc *time.Location) (*Report, error) {
 	}
 	r.Path = filepath.Join(dir, slug+".md")
 	md := b.Markdown()
-	md = append([]byte("---\n"+stamp+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
+	// The slug is written into the file, as "bulletin new" does: a title
+	// corrected by hand later leaves the page where links point.
+	md = append([]byte("---\n"+stamp+"\nslug: "+slug+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
 	if err := create(r.Path, string(md)); err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
