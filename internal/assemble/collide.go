@@ -36,6 +36,14 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 			if len(group) == 2 {
 				hint = "change the slug (or title, or date) of one of them"
 			}
+			if alias := aliasIn(group, k+1); alias != nil {
+				msg = "the old URL " + p.URL + " in aliases: is also the address of " + strings.Join(others, " and ")
+				hint = "an old URL leads to one page: remove it from the aliases of all but one, or from the article that has it as its own"
+				if alias.Kind == model.KindAlias && len(group) == 2 && group[0].Article == alias.Article {
+					msg = "the old URL " + p.URL + " in aliases: is the article's own URL"
+					hint = "remove it from aliases:"
+				}
+			}
 			if prev := group[0]; p.Project != nil && prev.Project != nil && p.Project != prev.Project {
 				msg = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL +
 					" (cited in " + describe(prev) + ")"
@@ -46,9 +54,30 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 	}
 }
 
+// aliasIn returns the alias page among a group on one URL, the one at
+// index i first, or nil: the message then speaks of an old URL.
+func aliasIn(group []*model.Page, i int) *model.Page {
+	if group[i].Kind == model.KindAlias {
+		return group[i]
+	}
+	for _, p := range group {
+		if p.Kind == model.KindAlias {
+			return p
+		}
+	}
+	return nil
+}
+
 // origin names the file, line and field that gave a page its URL.
 func origin(p *model.Page) (file string, line int, field string) {
 	switch {
+	case p.Kind == model.KindAlias:
+		for _, al := range p.Article.Aliases {
+			if al.URL == p.URL {
+				return p.Article.Path, al.Line, "aliases"
+			}
+		}
+		return p.Article.Path, p.Article.Line("aliases"), "aliases"
 	case p.Article != nil:
 		if p.Article.ExplicitSlug {
 			return p.Article.Path, p.Article.Line("slug"), "slug"

@@ -32,6 +32,14 @@ type Site struct {
 	// the date of the next article still in the future (it comes out, or
 	// loses its "scheduled" mark). Zero: never.
 	Until time.Time
+	// News lists the articles that came out in the two days before the
+	// build, newest first: the Google News sitemap's. Each leaving that
+	// window is a time the clock changes the site (Until).
+	News []*Article
+	// Assets maps the URL of each stylesheet and script of static/
+	// ("/css/bulletin.css") to its fingerprinted URL, when the build
+	// fingerprints them (see Asset).
+	Assets map[string]string
 }
 
 // Taxonomy returns the taxonomy with key, or nil.
@@ -54,6 +62,7 @@ const (
 	KindTaxonomy = "taxonomy" // the list of terms of one taxonomy
 	KindPage     = "page"     // stand-alone page
 	Kind404      = "404"
+	KindAlias    = "alias" // an old URL of an article, leading to it
 )
 
 // Page is one HTML page of the built site.
@@ -85,4 +94,18 @@ type Pager struct {
 	FirstURL string
 	LastURL  string
 	URLs     []string // URL of every page, index = number-1
+}
+
+// Asset is the URL a page links a stylesheet or script of static/ by
+// ("/css/bulletin.css"): its fingerprinted name when the build gave it one
+// ("/css/bulletin.5f3a9c1e07.css"), which may be cached for ever since
+// new bytes get a new name; else the URL as given.
+func (s *Site) Asset(u string) string {
+	if s == nil {
+		return u
+	}
+	if f, ok := s.Assets[u]; ok {
+		return f
+	}
+	return u
 }
