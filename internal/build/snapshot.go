@@ -52,8 +52,11 @@ type made struct {
 }
 
 // index lists every output file and refuses a static file that would
-// replace a page or a generated file.
-func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
+// replace a page or a generated file. Stylesheets and scripts are listed
+// under their fingerprinted names too (assets); pages link those when
+// the build fingerprints (fingerprint), and the preview serves them
+// either way.
+func (s *Snapshot) index(static map[string]staticFile, assets map[string]string, fingerprint bool, staticErr error) error {
 	if staticErr != nil {
 		return staticErr
 	}
@@ -61,7 +64,7 @@ func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
 	for _, p := range s.Site.Pages {
 		s.files[p.Path] = file{page: p}
 	}
-	for _, g := range generatedFiles(s.Site) {
+	for _, g := range generatedFiles(s.Site, s.fullText) {
 		s.files[g.name] = file{gen: g.make}
 	}
 	var problems diag.List
@@ -71,6 +74,15 @@ func (s *Snapshot) index(static map[string]staticFile, staticErr error) error {
 			continue
 		}
 		s.files[name] = file{static: &f}
+		if fp, ok := assets[name]; ok {
+			s.files[fp] = file{static: &f}
+		}
+	}
+	if fingerprint {
+		s.Site.Assets = make(map[string]string, len(assets))
+		for name, fp := range assets {
+			s.Site.Assets["/"+name] = "/" + fp
+		}
 	}
 	problems.Sort()
 	if err := problems.Err(); err != nil {

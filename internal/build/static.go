@@ -7,7 +7,9 @@ import (
 	"path"
 	"strings"
 
+	"bulletin/internal/config"
 	"bulletin/internal/content"
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
@@ -140,4 +142,42 @@ func (f staticFile) read() ([]byte, error) {
 		return nil, fmt.Errorf("static/%s: %w", f.name, err)
 	}
 	return data, nil
+}
+
+// fingerprinted lists the stylesheets and scripts by published name
+// ("css/bulletin.css") with the name that carries a hash of their bytes
+// ("css/bulletin.5f3a9c1e07.css"): new bytes, a new name, so a server may
+// let browsers keep them for a year.
+func (s *staticSet) fingerprinted() (map[string]string, error) {
+	out := map[string]string{}
+	for name, f := range s.files {
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			continue
+		}
+		data, err := f.read()
+		if err != nil {
+			return nil, err
+		}
+		out[name] = fmt.Sprintf("%s.%010x%s", strings.TrimSuffix(name, ext), content.Hash(data)>>24, ext)
+	}
+	return out, nil
+}
+
+// siteImages checks that the logo and share image site.yaml names are
+// files the site publishes: a missing one would be a broken picture in
+// every shared link and in the structured data.
+func siteImages(source fs.FS, cfg model.Config, snap *Snapshot) error {
+	var problems diag.List
+	for _, s := range []struct{ key, url string }{{"logo", cfg.Logo}, {"image", cfg.Image}} {
+		if !strings.HasPrefix(s.url, "/") {
+			continue // none, or an http(s) address
+		}
+		if name := strings.TrimPrefix(s.url, "/"); !snap.Has(name) {
+			problems.Add(&diag.Problem{File: config.File, Line: config.Line(source, s.key), Field: s.key,
+				Message: fmt.Sprintf("%s is not a file of the site", s.url),
+				Hint:    "put the picture in static/ (static" + s.url + ") or correct the path"})
+		}
+	}
+	return problems.Err()
 }
