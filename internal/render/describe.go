@@ -36,6 +36,8 @@ func listDescription(p *model.Page) string {
 	case p.Kind == model.KindProjects && p.Site != nil:
 		return "Danh sách " + count(len(p.Site.Projects), "đề án, văn bản") +
 			" được kiểm tra, giám sát, với số tin và kết quả kiểm tra của mỗi văn bản."
+	case p.Kind == model.Kind404:
+		return "Trang bạn tìm không có hoặc đã được chuyển đi: tìm bài trong danh sách tin mới hoặc các đề án, văn bản."
 	case p.Kind == model.KindHome && p.Pager != nil && p.Pager.Number > 1 && len(p.Articles) > 0:
 		newest, oldest := p.Articles[0].Date, p.Articles[len(p.Articles)-1].Date
 		return "Tin mới" + pageOf(p) + ": các bài từ ngày " + viDate(oldest) + " đến ngày " + viDate(newest) + "."
