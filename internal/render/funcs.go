@@ -49,7 +49,7 @@ func urlFuncs(base string) template.FuncMap {
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relPath(path, u) },
 		"asset":  func(s *model.Site, u string) string { return relPath(path, s.Asset(u)) },
-		"jsonLD": func(p *model.Page) any { return jsonLD(base, p) },
+		"jsonLD": func(p *model.Page) (template.JS, error) { return jsonLD(base, p) },
 		"share":  func(p *model.Page) *Share { return share(base, p) },
 	}
 }

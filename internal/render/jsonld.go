@@ -1,6 +1,8 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
 	"time"
 
 	"bulletin/internal/model"
@@ -13,10 +15,13 @@ import (
 //
 //	{{with jsonLD .}}<script type="application/ld+json">{{.}}</script>{{end}}
 //
-// and html/template marshals the value as JSON inside the script, with
-// "<", ">" and "&" escaped, so no text an editor wrote can close the
-// script element. The values are structs, so the keys come in one order
-// and two builds write the same bytes.
+// jsonLD marshals the value with encoding/json, which writes "<", ">" and
+// "&" as \u003c, \u003e and \u0026 (and U+2028, U+2029 escaped too), so
+// no text an editor wrote can close the script element or open a
+// comment in it: the JSON is then safe to hand html/template as
+// template.JS, which spares it marshalling the value again by reflection
+// on every article. The values are structs, so the keys come in one
+// order and two builds write the same bytes.
 
 const schemaOrg = "https://schema.org"
 
@@ -64,22 +69,27 @@ type ldNewsArticle struct {
 	Keywords         []string        `json:"keywords,omitempty"`
 }
 
-// jsonLD is the structured data of page p: a NewsArticle on an article's
-// page, the publishing Organization on the front page, nil elsewhere.
-func jsonLD(base string, p *model.Page) any {
+// jsonLD is the structured data of page p as JSON: a NewsArticle on an
+// article's page, the publishing Organization on the front page, "" for
+// none.
+func jsonLD(base string, p *model.Page) (template.JS, error) {
 	if p == nil || p.Site == nil {
-		return nil
+		return "", nil
 	}
 	cfg := p.Site.Config
+	var v any
 	switch {
 	case p.Kind == model.KindArticle && p.Article != nil:
-		return newsArticle(base, cfg, p.Article)
+		v = newsArticle(base, cfg, p.Article)
 	case p.Kind == model.KindHome && (p.Pager == nil || p.Pager.Number == 1):
 		o := organization(base, cfg)
 		o.Context = schemaOrg
-		return o
+		v = o
+	default:
+		return "", nil
 	}
-	return nil
+	b, err := json.Marshal(v) // HTML-safe: see above
+	return template.JS(b), err
 }
 
 func organization(base string, cfg model.Config) *ldOrganization {
