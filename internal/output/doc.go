@@ -6,5 +6,6 @@
 // server's gzip_static (gzip.go).
 //
 // It imports diag and the standard library (and golang.org/x/sys/unix for
-// the atomic exchange of two folders on Linux).
+// the atomic exchange of two folders on Linux, and
+// github.com/klauspost/compress for the gzip copies).
 package output
