@@ -51,7 +51,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkOutput(*source, *out); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Loaded: limitMemory}
+	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Loaded: limitMemory,
+		Fingerprint: true}
 	// What the site keeps in its output folder: problems with site.yaml
 	// are the build's to report, with all the others.
 	cfg, _ := config.Load(opt.Source)
@@ -74,6 +75,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	dir.Gzip = true // for nginx's gzip_static: see the README
 	opt.Sink = dir
 	res, err := build.Build(ctx, opt)
 	if err != nil {

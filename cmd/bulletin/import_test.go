@@ -123,3 +123,49 @@ func TestImportDocxThenBuild(t *testing.T) {
 		t.Errorf("the page does not show the document's table and bold text (%v):\n%s", err, b)
 	}
 }
+
+// new and import write the slug into the file, so an editor correcting a
+// title after publishing does not move the page: every link already
+// shared keeps working.
+func TestACorrectedTitleKeepsItsURL(t *testing.T) {
+	site := writeSite(t, map[string]string{"site.yaml": "title: Tin kiểm tra\n"})
+	_, out, errs := bulletin("new", "-source", site, "article", "Kiểm tra Đảng ủy Khối")
+	newFile := strings.TrimSpace(out)
+	if _, err := os.Stat(newFile); err != nil {
+		t.Fatalf("new: %s %s", out, errs)
+	}
+	if code, _, errs := bulletin("import", "-source", site, filepath.Join("testdata", "ban-tin-tan-cuong.txt")); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	imported := filepath.Join(site, "content/articles/2019/kiem-tra-viec-thuc-hien-cac-de-an-ve-phat-trien-che-va-du-lich-cong-dong.md")
+	correct := func(file, from, to string) {
+		t.Helper()
+		b, err := os.ReadFile(file)
+		if err != nil || !strings.Contains(string(b), from) {
+			t.Fatalf("%s lacks %q (%v)", file, from, err)
+		}
+		fixed := strings.Replace(string(b), from, to, 1)
+		fixed = strings.Replace(fixed, "draft: true", "draft: false", 1)
+		os.WriteFile(file, []byte(fixed), 0o644)
+	}
+	correct(newFile, `title: "Kiểm tra Đảng ủy Khối"`, `title: "Kiểm tra Đảng ủy Khối các cơ quan tỉnh"`)
+	correct(imported, "phát triển chè", "phát triển cây chè")
+	if code, _, errs := bulletin("build", "-source", site); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	year := filepath.Base(filepath.Dir(newFile))
+	for _, page := range []string{
+		"2019/03/kiem-tra-viec-thuc-hien-cac-de-an-ve-phat-trien-che-va-du-lich-cong-dong/index.html",
+	} {
+		if b, err := os.ReadFile(filepath.Join(site, "public", page)); err != nil || !strings.Contains(string(b), "phát triển cây chè") {
+			t.Errorf("the imported article, its title corrected, is not at %s (%v)", page, err)
+		}
+	}
+	matches, _ := filepath.Glob(filepath.Join(site, "public", year, "*", "kiem-tra-dang-uy-khoi", "index.html"))
+	if len(matches) != 1 {
+		t.Fatalf("the new article, its title corrected, is not at /%s/MM/kiem-tra-dang-uy-khoi/: %v", year, matches)
+	}
+	if b, _ := os.ReadFile(matches[0]); !strings.Contains(string(b), "Kiểm tra Đảng ủy Khối các cơ quan tỉnh") {
+		t.Errorf("%s does not show the corrected title", matches[0])
+	}
+}

@@ -32,8 +32,9 @@ type Input struct {
 func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	var problems diag.List
 	s := &model.Site{Config: cfg}
-	s.Articles, s.Hidden, s.Until = shown(in.Articles, opt, cfg.Location)
+	s.Articles, s.Hidden, s.Until = shown(in.Articles, opt, cfg)
 	sortNewestFirst(s.Articles)
+	s.News, s.Until = news(s.Articles, opt.Now, s.Until)
 
 	s.Projects = projects(in.Projects, s.Articles, &problems)
 	s.Taxonomies = taxonomies(s.Articles)
@@ -59,7 +60,7 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 // and whether it is in the future; hidden are the files it leaves out,
 // oldest first. until is the date of the first future article, when the
 // site changes by itself.
-func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*model.Article, hidden []*model.ArticleFile, until time.Time) {
+func shown(files []*model.ArticleFile, opt Options, cfg model.Config) (out []*model.Article, hidden []*model.ArticleFile, until time.Time) {
 	all := make([]model.Article, len(files)) // one allocation for the lot
 	out = make([]*model.Article, 0, len(files))
 	for i, f := range files {
@@ -72,7 +73,11 @@ func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*
 			continue
 		}
 		a := &all[i]
-		a.ArticleFile, a.Future, a.URL = f, future, articleURL(f, loc)
+		a.ArticleFile, a.Future, a.URL = f, future, articleURL(f, cfg.Location)
+		a.Byline = f.Authors
+		if len(a.Byline) == 0 {
+			a.Byline = []string{cfg.PublisherName()}
+		}
 		out = append(out, a)
 	}
 	slices.SortFunc(hidden, func(a, b *model.ArticleFile) int {
@@ -82,6 +87,33 @@ func shown(files []*model.ArticleFile, opt Options, loc *time.Location) (out []*
 		return strings.Compare(a.Path, b.Path)
 	})
 	return out, hidden, until
+}
+
+// NewsWindow is how long an article stays in the Google News sitemap:
+// the two days before the build.
+const NewsWindow = 48 * time.Hour
+
+// news picks the published articles (as, newest first) dated in the
+// NewsWindow before now, and moves until to the first time one of them
+// leaves it: from then on the news sitemap is another file.
+func news(as []*model.Article, now, until time.Time) ([]*model.Article, time.Time) {
+	if now.IsZero() {
+		return nil, until
+	}
+	var out []*model.Article
+	for _, a := range as {
+		if a.Future || a.Draft {
+			continue
+		}
+		if !a.Date.After(now.Add(-NewsWindow)) {
+			break // newest first: the rest are older still
+		}
+		out = append(out, a)
+		if leaves := a.Date.Add(NewsWindow); until.IsZero() || leaves.Before(until) {
+			until = leaves
+		}
+	}
+	return out, until
 }
 
 // articleURL is /:year/:month/:slug/, year and month read in the site's zone

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"strings"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
@@ -28,6 +29,20 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 				prob.Message = fmt.Sprintf("%d pages on one URL %s", len(group), p.URL)
 				prob.Hint = "change the slug (or title, or date) of all but one of them"
 			}
+			if alias := aliasIn(group, k+1); alias != nil {
+				var others []string
+				for m, o := range group {
+					if m != k+1 {
+						others = append(others, describe(o))
+					}
+				}
+				prob.Message = "the old URL " + p.URL + " in aliases: is also the address of " + strings.Join(others, " and ")
+				prob.Hint = "an old URL leads to one page: remove it from the aliases of all but one, or from the article that has it as its own"
+				if len(group) == 2 && group[0].Article == alias.Article && !isAlias(group[0]) {
+					prob.Message = "the old URL " + p.URL + " in aliases: is the article's own URL"
+					prob.Hint = "remove it from aliases:"
+				}
+			}
 			if prev := group[0]; p.Project != nil && prev.Project != nil && p.Project != prev.Project {
 				prob.Message = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL
 				prob.Hint = "check the codes: if they are one document, write them alike"
@@ -47,9 +62,34 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 	}
 }
 
+// aliasIn returns the alias page among a group on one URL, the one at
+// index i first, or nil: the message then speaks of an old URL.
+func aliasIn(group []*model.Page, i int) *model.Page {
+	if isAlias(group[i]) {
+		return group[i]
+	}
+	for _, p := range group {
+		if isAlias(p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// isAlias reports whether p stands at an old URL of an article (its
+// aliases:), leading to it.
+func isAlias(p *model.Page) bool { return p.Kind == model.KindRedirect && p.Article != nil }
+
 // origin names the file, line and field that gave a page its URL.
 func origin(p *model.Page) (file string, line int, field string) {
 	switch {
+	case isAlias(p):
+		for _, al := range p.Article.Aliases {
+			if al.URL == p.URL {
+				return p.Article.Path, al.Line, "aliases"
+			}
+		}
+		return p.Article.Path, p.Article.Line("aliases"), "aliases"
 	case p.Article != nil:
 		if p.Article.ExplicitSlug {
 			return p.Article.Path, p.Article.Line("slug"), "slug"

@@ -47,7 +47,7 @@ func TestFollowUpStates(t *testing.T) {
 			noon(9, 1), model.FollowUpDone, time.Time{}},
 		{"done even before the deadline", []*model.ArticleFile{
 			outcomeAt("a", 6, 1, "Xã A", "01-ĐA/TU", "2026-06-30"), outcomeAt("b", 6, 20, "Xã A", "01-ĐA/TU", "")},
-			noon(6, 21), model.FollowUpDone, time.Time{}},
+			noon(6, 25), model.FollowUpDone, time.Time{}}, // b is past the news sitemap's two days: nothing changes by the clock
 		{"not done by another unit", []*model.ArticleFile{
 			outcomeAt("a", 6, 1, "Xã A", "01-ĐA/TU", "2026-06-30"), outcomeAt("b", 8, 1, "Xã B", "01-ĐA/TU", "")},
 			noon(9, 1), model.FollowUpOverdue, time.Time{}},

@@ -52,6 +52,11 @@ func pages(s *model.Site) []*model.Page {
 			}
 		}
 	}
+	for _, a := range s.Articles {
+		for _, al := range a.Aliases {
+			add(&model.Page{Kind: model.KindRedirect, URL: al.URL, Title: a.Title, Article: a, Redirect: a.URL})
+		}
+	}
 	for _, d := range s.Docs {
 		add(&model.Page{Kind: model.KindPage, URL: d.URL, Title: d.Title, Doc: d})
 	}
@@ -192,7 +197,11 @@ func pagers(base string, n, size int) []*model.Page {
 }
 
 // pathOf maps a page URL to its output file: every page is an index.html
-// in its folder.
+// in its folder, but for an old URL that named its file (an alias
+// "/tin/bai-cu.html").
 func pathOf(url string) string {
+	if strings.HasSuffix(url, ".html") || strings.HasSuffix(url, ".htm") {
+		return strings.TrimPrefix(url, "/")
+	}
 	return strings.TrimPrefix(url, "/") + "index.html"
 }

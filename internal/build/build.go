@@ -23,6 +23,11 @@ type Options struct {
 	Drafts bool        // publish drafts
 	Future bool        // publish articles dated after Now
 	Now    time.Time   // zero: the clock
+	// Fingerprint links stylesheets and scripts by names that carry a
+	// hash of their bytes, so a server may let browsers keep them for a
+	// year (bulletin build). The preview links the plain names, so that
+	// a saved stylesheet is swapped into an open page without a reload.
+	Fingerprint bool
 
 	// Loaded, when not nil, is told the size in bytes of the content
 	// files once they are loaded, before the pages are made: the command

@@ -171,7 +171,14 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		return nil, err
 	}
 	snap.Site, snap.rnd = site, b.rnd
-	if err := snap.index(b.static.files); err != nil {
+	assets, err := b.static.fingerprinted()
+	if err != nil {
+		return nil, err
+	}
+	if err := snap.index(b.static.files, assets, opt.Fingerprint); err != nil {
+		return nil, err
+	}
+	if err := siteImages(opt.Source, site.Config, snap); err != nil {
 		return nil, err
 	}
 	snap.Warnings = told(opt, problems.Warnings())

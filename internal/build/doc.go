@@ -15,6 +15,13 @@
 // it makes cannot be stale. A one-off build (Build) writes every file;
 // the preview server makes the file a browser asks for.
 //
+// The snapshot lists pages, generated files (feeds.go: the feeds, whose
+// full text comes from the feed-entry partial, the sitemaps, robots.txt)
+// and static files; stylesheets and scripts are listed under a
+// fingerprinted name too, which pages link when Options.Fingerprint is set
+// (bulletin build), and a site.yaml logo or share image that is not a
+// file of the site is a problem.
+//
 // A Builder kept between builds (the preview server keeps one) remembers
 // what each kind of change leaves as it was: the settings, the parsed
 // layouts, each file's decoded content, each body's HTML, the static

@@ -16,17 +16,21 @@ type generated struct {
 	make func() ([]byte, error)
 }
 
-// generatedFiles lists the site's RSS and Atom feeds, an RSS feed per
-// project, the follow-up tracker's Atom feed, the sitemap and robots.txt.
-func generatedFiles(s *model.Site) []generated {
+// generatedFiles lists the site's RSS, Atom and JSON feeds, an RSS feed
+// per project, the follow-up tracker's Atom feed, the sitemaps and
+// robots.txt. full makes an article's full text for the feeds that carry
+// it.
+func generatedFiles(s *model.Site, full func(*model.Article) (string, error)) []generated {
 	cfg := s.Config
 	channel := func(ch feed.Channel, gen func(model.Config, feed.Channel) ([]byte, error)) generated {
 		return generated{ch.Self[1:], func() ([]byte, error) { return gen(cfg, ch) }}
 	}
-	site := feed.Channel{Title: cfg.Title, Description: cfg.Description, Link: "/", Self: "/index.xml", Articles: s.Articles}
+	site := feed.Channel{Title: cfg.Title, Description: cfg.Description, Link: "/", Self: "/index.xml", Articles: s.Articles, Full: full}
 	out := []generated{channel(site, feed.RSS)}
 	site.Self = "/atom.xml"
 	out = append(out, channel(site, feed.Atom))
+	site.Self = "/feed.json"
+	out = append(out, channel(site, feed.JSONFeed))
 	for _, p := range s.Projects {
 		ch := feed.Channel{Title: p.Code + " — " + cfg.Title, Description: p.Title, Link: p.URL, Self: p.URL + "index.xml", Articles: p.Articles}
 		out = append(out, channel(ch, feed.RSS))
@@ -53,10 +57,21 @@ func generatedFiles(s *model.Site) []generated {
 			return m[name], err
 		}})
 	}
-	return append(out, generated{"robots.txt", func() ([]byte, error) { return feed.Robots(cfg), nil }})
+	return append(out,
+		generated{"news-sitemap.xml", func() ([]byte, error) { return feed.NewsSitemap(s) }},
+		generated{"robots.txt", func() ([]byte, error) { return feed.Robots(cfg), nil }})
 }
 
 // sitemapMax holds the protocol's limits for one sitemap file. A test
 // lowers them: a site of 50,001 pages takes most of a minute to build
 // under the race detector.
 var sitemapMax = struct{ urls, bytes int }{feed.MaxSitemapURLs, feed.MaxSitemapBytes}
+
+// feedEntry is the layout a feed's full text of an article comes from.
+const feedEntry = "partials/feed-entry.html"
+
+// fullText makes an article's full text for the feeds with the site's
+// layouts, as its page shows it.
+func (s *Snapshot) fullText(a *model.Article) (string, error) {
+	return s.rnd.Partial(s.Site.Config.BaseURL, feedEntry, a)
+}

@@ -31,7 +31,7 @@ func Fingerprint(ctx context.Context, source fs.FS, opt Options) (string, error)
 		return "", err
 	}
 	h := crc64.New(crcTable)
-	fmt.Fprintf(h, "%s|drafts=%t|future=%t|", self, opt.Drafts, opt.Future)
+	fmt.Fprintf(h, "%s|drafts=%t|future=%t|fingerprint=%t|", self, opt.Drafts, opt.Future, opt.Fingerprint)
 	if opt.Theme != nil && opt.Theme != DefaultTheme {
 		return "", errors.New("fingerprint: only the default theme is built into the program")
 	}

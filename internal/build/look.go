@@ -82,7 +82,7 @@ func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byt
 	if b.static.err != nil {
 		return nil, b.static.err
 	}
-	if err := snap.index(b.static.files); err != nil {
+	if err := snap.index(b.static.files, nil, false); err != nil {
 		if list := diag.AsList(err); list != nil {
 			lk.Problems.Append(list)
 			return lk, nil

@@ -65,13 +65,16 @@ type made struct {
 
 // index lists every output file and refuses a static file that would
 // replace a page, a generated file or a photo's width. A photo's original
-// is published as its largest width, in its place.
-func (s *Snapshot) index(static map[string]staticFile) error {
+// is published as its largest width, in its place. Stylesheets and
+// scripts are listed under their fingerprinted names too (assets); pages
+// link those when the build fingerprints (fingerprint), and the preview
+// serves them either way.
+func (s *Snapshot) index(static map[string]staticFile, assets map[string]string, fingerprint bool) error {
 	s.files = make(map[string]file, len(s.Site.Pages)+len(static)+16)
 	for _, p := range s.Site.Pages {
 		s.files[p.Path] = file{page: p}
 	}
-	for _, g := range generatedFiles(s.Site) {
+	for _, g := range generatedFiles(s.Site, s.fullText) {
 		s.files[g.name] = file{gen: g.make}
 	}
 	// The search index's files are named from the site's counts; their
@@ -100,6 +103,15 @@ func (s *Snapshot) index(static map[string]staticFile) error {
 			continue
 		}
 		s.files[name] = file{static: &f}
+		if fp, ok := assets[name]; ok {
+			s.files[fp] = file{static: &f}
+		}
+	}
+	if fingerprint {
+		s.Site.Assets = make(map[string]string, len(assets))
+		for name, fp := range assets {
+			s.Site.Assets["/"+name] = "/" + fp
+		}
 	}
 	problems.Sort()
 	if err := problems.Err(); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bulletin/internal/config"
 	"bulletin/internal/content"
 	"bulletin/internal/diag"
 	"bulletin/internal/input"
@@ -312,4 +313,42 @@ func (s *staticSet) problemList() diag.List {
 		out.Add(p)
 	}
 	return out
+}
+
+// fingerprinted lists the stylesheets and scripts by published name
+// ("css/bulletin.css") with the name that carries a hash of their bytes
+// ("css/bulletin.5f3a9c1e07.css"): new bytes, a new name, so a server may
+// let browsers keep them for a year.
+func (s *staticSet) fingerprinted() (map[string]string, error) {
+	out := map[string]string{}
+	for name, f := range s.files {
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			continue
+		}
+		data, err := f.read()
+		if err != nil {
+			return nil, err
+		}
+		out[name] = fmt.Sprintf("%s.%010x%s", strings.TrimSuffix(name, ext), content.Hash(data)>>24, ext)
+	}
+	return out, nil
+}
+
+// siteImages checks that the logo and share image site.yaml names are
+// files the site publishes: a missing one would be a broken picture in
+// every shared link and in the structured data.
+func siteImages(source fs.FS, cfg model.Config, snap *Snapshot) error {
+	var problems diag.List
+	for _, s := range []struct{ key, url string }{{"logo", cfg.Logo}, {"image", cfg.Image}} {
+		if !strings.HasPrefix(s.url, "/") {
+			continue // none, or an http(s) address
+		}
+		if name := strings.TrimPrefix(s.url, "/"); !snap.Has(name) {
+			p := diag.New(diag.SiteImageMissing, config.File, config.Line(source, s.key), s.key, "%s is not a file of the site", s.url)
+			p.Hint = "put the picture in static/ (static" + s.url + ") or correct the path"
+			problems.Add(p)
+		}
+	}
+	return problems.Err()
 }

@@ -34,9 +34,10 @@ var byCode = map[string]string{
 	diag.DuplicateField: "-- content/articles/a.md --\n---\ntitle: A\ntitle: B\ndate: 2018-01-01\n---\n",
 	diag.URLClash: "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\n" +
 		"-- content/articles/b.md --\n---\ntitle: A\ndate: 2018-01-02\n---\n",
-	diag.ProjectTwice: "-- content/projects/a.md --\n---\ncode: 01-ĐA/TU\n---\n-- content/projects/b.md --\n---\ncode: 01-DA/TU\n---\n",
-	diag.StaticClash:  "-- static/index.xml --\nx\n",
-	diag.Layout:       "-- layouts/article.html --\n{{define \"main\"}}{{.Article.Titel}}{{end}}\n" + clean,
+	diag.ProjectTwice:     "-- content/projects/a.md --\n---\ncode: 01-ĐA/TU\n---\n-- content/projects/b.md --\n---\ncode: 01-DA/TU\n---\n",
+	diag.StaticClash:      "-- static/index.xml --\nx\n",
+	diag.SiteImageMissing: "-- site.yaml --\nlogo: /images/logo.png\n" + clean,
+	diag.Layout:           "-- layouts/article.html --\n{{define \"main\"}}{{.Article.Titel}}{{end}}\n" + clean,
 	// Internal is a bug of bulletin: no site should make it. Failed is
 	// the preview's name for a failure that is not the content's.
 

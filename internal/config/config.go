@@ -54,3 +54,13 @@ func Load(fsys fs.FS) (model.Config, diag.List) {
 	probs.Quote(func(f string) ([]byte, bool) { return data, f == File })
 	return cfg, probs
 }
+
+// Line returns the line of site.yaml on which key is set, or 0: for a
+// later stage's message about a setting (a logo that is not in static/).
+func Line(fsys fs.FS, key string) int {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return 0
+	}
+	return keyLines(data)[key]
+}

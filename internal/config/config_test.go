@@ -93,6 +93,26 @@ link_codes: false
 	}
 }
 
+// TestPublisher: the publisher, its logo and the share image, and the
+// publisher's name defaulting to the site's title.
+func TestPublisher(t *testing.T) {
+	cfg, probs := Load(fstest.MapFS{"site.yaml": {Data: []byte("title: Tin kiểm tra\nbase_url: https://x.vn/\n" +
+		"publisher: Văn phòng Tỉnh ủy Thái Nguyên\nlogo: /images/logo.png\nimage: https://cdn.x.vn/chia-se.jpg?v=2\n")}})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if cfg.PublisherName() != "Văn phòng Tỉnh ủy Thái Nguyên" || cfg.Logo != "/images/logo.png" || cfg.Image != "https://cdn.x.vn/chia-se.jpg?v=2" {
+		t.Errorf("publisher %q logo %q image %q", cfg.PublisherName(), cfg.Logo, cfg.Image)
+	}
+	cfg, _ = Load(fstest.MapFS{"site.yaml": {Data: []byte("title: Tin kiểm tra\n")}})
+	if cfg.PublisherName() != "Tin kiểm tra" || cfg.Logo != "" || cfg.Image != "" {
+		t.Errorf("without publisher: %q %q %q", cfg.PublisherName(), cfg.Logo, cfg.Image)
+	}
+	if got := Line(fstest.MapFS{"site.yaml": {Data: []byte("title: a\n\nlogo: /l.png\n")}}, "logo"); got != 3 {
+		t.Errorf("Line(logo) = %d, want 3", got)
+	}
+}
+
 func TestProblems(t *testing.T) {
 	tests := []struct {
 		name, yaml string
@@ -117,7 +137,17 @@ func TestProblems(t *testing.T) {
 		{"typo", "title: a\ntimezone: UTC\n", []string{
 			`site.yaml:2: timezone: unknown setting (did you mean "time_zone"?)`}},
 		{"unknown", "author: me\n", []string{
-			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes, thumbnails, keep, max_file_size)`}},
+			`site.yaml:1: author: unknown setting (known settings: title, description, base_url, language, time_zone, page_size, feed_size, unsafe_html, link_codes, thumbnails, keep, max_file_size, publisher, logo, image)`}},
+		{"typo of publisher", "publiser: Văn phòng\n", []string{
+			`site.yaml:1: publiser: unknown setting (did you mean "publisher"?)`}},
+		{"logo not a site path", "logo: images/logo.png\n", []string{
+			`site.yaml:1: logo: "images/logo.png" is not an image address (a file of static/ by its path on the site, such as /images/logo.png, or an http(s) address)`}},
+		{"image with a script", "image: \"javascript:alert(1)\"\n", []string{
+			`site.yaml:1: image: "javascript:alert(1)" is not an image address (a file of static/ by its path on the site, such as /images/logo.png, or an http(s) address)`}},
+		{"image leaving the site", "title: a\nimage: /images/../../etc/passwd\n", []string{
+			`site.yaml:2: image: "/images/../../etc/passwd" is not an image address (a file of static/ by its path on the site, such as /images/logo.png, or an http(s) address)`}},
+		{"logo a list", "logo: [a, b]\n", []string{
+			`site.yaml:1: logo: expected a path, got a list (a file of static/ by its path on the site, such as /images/logo.png, or an http(s) address)`}},
 		{"many at once", "page_size: -1\nfeed_size: x\nbase_ur: /\n", []string{
 			`site.yaml:1: page_size: expected a whole number from 1 to 1000, got the number -1 (for example 10)`,
 			`site.yaml:2: feed_size: expected a whole number from 1 to 1000, got the text "x" (for example 10)`,

@@ -38,6 +38,9 @@ var settings = []setting{
 	{"thumbnails", boolean(func(c *model.Config, b bool) { c.Thumbnails = b })},
 	{"keep", applyKeep},
 	{"max_file_size", applyMaxFileSize},
+	{"publisher", str(func(c *model.Config, s string) { c.Publisher = s })},
+	{"logo", siteImage(func(c *model.Config, s string) { c.Logo = s })},
+	{"image", siteImage(func(c *model.Config, s string) { c.Image = s })},
 }
 
 func keys() []string {
@@ -305,6 +308,28 @@ func applyTimeZone(c *model.Config, v any) (string, string) {
 	}
 	c.TimeZone, c.Location = s, loc
 	return "", ""
+}
+
+// siteImage sets an image of the site (the publisher's logo, the share
+// image): a file of static/ given by its path from the site's root, or an
+// http(s) address. Other schemes (javascript:, data:) never reach a page.
+func siteImage(set func(*model.Config, string)) func(*model.Config, any) (string, string) {
+	const hint = "a file of static/ by its path on the site, such as /images/logo.png, or an http(s) address"
+	return func(c *model.Config, v any) (string, string) {
+		s, ok := v.(string)
+		if !ok && v != nil {
+			return "expected a path, got " + diag.Describe(v), hint
+		}
+		s = strings.TrimSpace(s)
+		lower := strings.ToLower(s)
+		web := strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
+		site := strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") && !strings.ContainsAny(s, "?#") && path.Clean(s) == s
+		if s != "" && (!web && !site || strings.ContainsAny(s, " \t\n")) {
+			return fmt.Sprintf("%q is not an image address", s), hint
+		}
+		set(c, s)
+		return "", ""
+	}
 }
 
 // applyKeep sets the paths of the output folder that every build carries

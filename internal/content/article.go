@@ -11,7 +11,7 @@ import (
 )
 
 var articleKeys = []string{"title", "date", "kind", "team_lead", "inspected_unit", "documents",
-	"outcome", "tags", "summary", "image", "draft", "slug"}
+	"outcome", "tags", "summary", "image", "draft", "slug", "author", "updated", "aliases"}
 
 var kinds = []string{"news", "outcome"}
 
@@ -67,6 +67,9 @@ func (d *decoder) article() *model.ArticleFile {
 	if v, line, ok := d.get("draft"); ok {
 		a.Draft = d.flag("draft", line, v)
 	}
+	d.byline(a)
+	d.updated(a)
+	d.aliases(a)
 	a.Slug, a.ExplicitSlug = d.slug(a.Title, "")
 	d.unknown("", d.f.vals, d.f.line, articleKeys)
 	return a

@@ -66,12 +66,28 @@ func TestProblems(t *testing.T) {
 		{"document parts on their own lines, in every format", art, "{\n\"title\": \"a\",\n\"documents\": [\n  {\"code\": \"01-ĐA/TU\",\n   \"title\": \"t\",\n   \"date\": \"31/02/2016\"},\n  {\"code\": \"02-ĐA/TU\", \"date\": \"x\"}\n],\n\"date\": \"2018-08-06\"\n}\n\n", []string{
 			`content/articles/a.md:6: documents[1].date: "31/02/2016" is not a valid date: day out of range (` + dateHint + `)`,
 			`content/articles/a.md:7: documents[2].date: "x" is not a date (` + dateHint + `)`}},
-		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nauthor: me\n---\n", []string{
+		{"unknown field", art, "---\ntitle: a\ndate: 2018-08-06\ndocumnets: [x]\nwriter: me\n---\n", []string{
 			`content/articles/a.md:4: warning: documnets: unknown field, ignored (did you mean "documents"?)`,
-			`content/articles/a.md:5: warning: author: unknown field, ignored (known fields: title, date, kind, team_lead, inspected_unit, documents, outcome, tags, summary, image, draft, slug)`}},
+			`content/articles/a.md:5: warning: writer: unknown field, ignored (known fields: title, date, kind, team_lead, inspected_unit, documents, outcome, tags, summary, image, draft, slug, author, updated, aliases)`}},
 		{"a key in capitals", art, "---\ntitle: a\nDATE: 2018-08-06\n---\n", []string{
 			`content/articles/a.md:1: date: missing: an article needs a date (` + dateHint + `)`,
 			`content/articles/a.md:3: warning: DATE: unknown field, ignored (did you mean "date"?)`}},
+		{"typos of the byline, correction and old URLs", art, "---\ntitle: a\ndate: 2018-08-06\nauthors: me\nupdate: 2018-08-07\nalias: [/a/]\n---\n", []string{
+			`content/articles/a.md:4: warning: authors: unknown field, ignored (did you mean "author"?)`,
+			`content/articles/a.md:5: warning: update: unknown field, ignored (did you mean "updated"?)`,
+			`content/articles/a.md:6: warning: alias: unknown field, ignored (did you mean "aliases"?)`}},
+		{"author a map", art, "---\ntitle: a\ndate: 2018-08-06\nauthor: {name: An}\n---\n", []string{
+			`content/articles/a.md:4: author: expected a name or a list of names, got a map (a name, such as author: Phòng Thông tin, or a list of names)`}},
+		{"updated before the date", art, "---\ntitle: a\ndate: 16:41, 06/08/2018\nupdated: 06/08/2018 09:15\n---\n", []string{
+			`content/articles/a.md:4: updated: 09:15, 06/08/2018 is before the article's date (the time of the correction, after the date: 16:41, 06/08/2018)`}},
+		{"updated not a date", art, "---\ntitle: a\ndate: 2018-08-06\nupdated: hôm qua\n---\n", []string{
+			`content/articles/a.md:4: updated: "hôm qua" is not a date (` + dateHint + `)`}},
+		{"aliases that are no paths of the site", art, "---\ntitle: a\ndate: 2018-08-06\naliases:\n  - https://kiemtra.example.vn/2018/08/cu/\n  - 2018/08/cu/\n  - /a/../b/\n  - /\n  - \"/a b/\"\n---\n", []string{
+			`content/articles/a.md:5: aliases[1]: "https://kiemtra.example.vn/2018/08/cu/" is a full address: write its path on this site only, from the / after the domain (` + aliasHint + `)`,
+			`content/articles/a.md:6: aliases[2]: "2018/08/cu/" is not a path of the site: it must start with / (` + aliasHint + `)`,
+			`content/articles/a.md:7: aliases[3]: "/a/../b/" is not a clean path (no //, . or .. parts) (` + aliasHint + `)`,
+			`content/articles/a.md:8: aliases[4]: "/" is the front page, which cannot lead to an article (` + aliasHint + `)`,
+			`content/articles/a.md:9: aliases[5]: "/a b/" holds a character a path of the site cannot (?, #, \ or a space) (` + aliasHint + `)`}},
 		{"invalid UTF-8", art, "---\ntitle: a\ndate: 2018-08-06\n---\nok\nbad \xc3\x28 here\n", []string{
 			`content/articles/a.md:6: invalid UTF-8 text (save the file as UTF-8)`}},
 		{"no frontmatter", art, "# Just Markdown\n\ntext\n", []string{

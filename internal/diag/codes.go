@@ -9,23 +9,24 @@ package diag
 
 // Codes of errors: the build stops and writes nothing.
 const (
-	Read           = "read"             // a file or folder cannot be read
-	NotRegularFile = "not-regular-file" // a named pipe, device or socket where a file is expected
-	FileTooLarge   = "file-too-large"   // larger than max_file_size
-	NotText        = "not-text"         // binary, or not UTF-8
-	Frontmatter    = "frontmatter"      // frontmatter missing, unclosed or unreadable
-	Settings       = "settings"         // site.yaml unreadable as settings
-	UnknownSetting = "unknown-setting"  // a key of site.yaml bulletin does not know
-	InvalidValue   = "invalid-value"    // a field or setting of the wrong type or form
-	MissingField   = "missing-field"    // a required field is absent
-	DuplicateField = "duplicate-field"  // a field given twice
-	URLClash       = "url-clash"        // two pages on one URL
-	ProjectTwice   = "project-twice"    // two project files for one code
-	StaticClash    = "static-clash"     // a static file would replace a generated one
-	Layout         = "layout"           // a layout fails to parse or to render a page
-	Internal       = "internal"         // a bug of bulletin, reported on the file that met it
-	Failed         = "build-failed"     // a failure that is not the content's (the preview's overlay)
-	PhotoBroken    = "photo-broken"     // a JPEG or PNG a page shows whose data cannot be decoded
+	Read             = "read"               // a file or folder cannot be read
+	NotRegularFile   = "not-regular-file"   // a named pipe, device or socket where a file is expected
+	FileTooLarge     = "file-too-large"     // larger than max_file_size
+	NotText          = "not-text"           // binary, or not UTF-8
+	Frontmatter      = "frontmatter"        // frontmatter missing, unclosed or unreadable
+	Settings         = "settings"           // site.yaml unreadable as settings
+	UnknownSetting   = "unknown-setting"    // a key of site.yaml bulletin does not know
+	InvalidValue     = "invalid-value"      // a field or setting of the wrong type or form
+	MissingField     = "missing-field"      // a required field is absent
+	DuplicateField   = "duplicate-field"    // a field given twice
+	URLClash         = "url-clash"          // two pages on one URL
+	ProjectTwice     = "project-twice"      // two project files for one code
+	StaticClash      = "static-clash"       // a static file would replace a generated one
+	Layout           = "layout"             // a layout fails to parse or to render a page
+	Internal         = "internal"           // a bug of bulletin, reported on the file that met it
+	Failed           = "build-failed"       // a failure that is not the content's (the preview's overlay)
+	PhotoBroken      = "photo-broken"       // a JPEG or PNG a page shows whose data cannot be decoded
+	SiteImageMissing = "site-image-missing" // site.yaml's logo or image is not a file of the site
 )
 
 // Codes of warnings: the build goes on.
@@ -76,6 +77,7 @@ var Kinds = []Kind{
 	{Internal, Error, "bulletin met a bug while reading or converting a file (please report it)"},
 	{Failed, Error, "the build failed for a reason other than the site's content, such as a file it could not write"},
 	{PhotoBroken, Error, "a JPEG or PNG photo a page shows cannot be decoded (its data is cut short or damaged)"},
+	{SiteImageMissing, Error, "the logo or share picture site.yaml names is not a file of the site: every shared link and the structured data would show a broken picture"},
 
 	{UnknownField, Warning, "a frontmatter key bulletin does not know is ignored"},
 	{DocRepeated, Warning, "one document is listed twice in an article, under two spellings of its code"},

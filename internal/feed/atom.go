@@ -2,6 +2,7 @@ package feed
 
 import (
 	"encoding/xml"
+	"strings"
 	"time"
 
 	"bulletin/internal/model"
@@ -29,14 +30,14 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title     string      `xml:"title"`
-	ID        string      `xml:"id"`
-	Link      atomLink    `xml:"link"`
-	Published string      `xml:"published"`
-	Updated   string      `xml:"updated"`
-	Author    *atomAuthor `xml:"author,omitempty"`
-	Summary   atomText    `xml:"summary"`
-	Content   *atomText   `xml:"content,omitempty"`
+	Title     string       `xml:"title"`
+	ID        string       `xml:"id"`
+	Link      atomLink     `xml:"link"`
+	Published string       `xml:"published"`
+	Updated   string       `xml:"updated"`
+	Authors   []atomAuthor `xml:"author"`
+	Summary   atomText     `xml:"summary"`
+	Content   *atomText    `xml:"content,omitempty"`
 }
 
 type atomText struct {
@@ -50,10 +51,10 @@ type atomText struct {
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Atom writes an Atom 1.0 feed of the channel's newest cfg.FeedSize
-// articles, with their full HTML bodies.
+// articles, with their full text, each updated when it was last corrected.
 func Atom(cfg model.Config, c Channel) ([]byte, error) {
 	as := limit(c.Articles, cfg.FeedSize)
-	updated := newest(as)
+	updated := newestModified(as)
 	if updated.IsZero() {
 		updated = epoch
 	}
@@ -66,9 +67,9 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			{Href: Abs(cfg, c.Self), Rel: "self", Type: "application/atom+xml"},
 			{Href: Abs(cfg, c.Link), Rel: "alternate", Type: "text/html"},
 		},
-		// Atom requires an author for every entry: the site stands in
-		// for articles that name no team lead; the others name theirs.
-		Author: &atomAuthor{Name: cfg.Title},
+		// Atom requires an author for every entry: the publisher stands
+		// in for an entry without its own.
+		Author: &atomAuthor{Name: cfg.PublisherName()},
 	}
 	for _, a := range as {
 		e := atomEntry{
@@ -76,17 +77,21 @@ func Atom(cfg model.Config, c Channel) ([]byte, error) {
 			ID:        Abs(cfg, a.URL),
 			Link:      atomLink{Href: Abs(cfg, a.URL), Rel: "alternate", Type: "text/html"},
 			Published: a.Date.Format(time.RFC3339),
-			Updated:   a.Date.Format(time.RFC3339),
+			Updated:   a.Modified().Format(time.RFC3339),
 			Summary:   atomText{Type: "text", Body: a.Summary()},
 		}
-		if a.TeamLead.Name != "" {
-			e.Author = &atomAuthor{Name: a.TeamLead.Name}
+		for _, name := range a.Byline {
+			e.Authors = append(e.Authors, atomAuthor{Name: name})
 		}
-		if a.HTML != "" {
-			// The body's links are root-relative ("/projects/01-da-tu/")
-			// or fragments ("#fn:1"): xml:base resolves them against the
+		full, err := c.full(a)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(full) != "" {
+			// The links are root-relative ("/projects/01-da-tu/") or
+			// fragments ("#fn:1"): xml:base resolves them against the
 			// article's page, as a reader leaving the feed finds them.
-			e.Content = &atomText{Type: "html", Base: Abs(cfg, a.URL), Body: string(a.HTML)}
+			e.Content = &atomText{Type: "html", Base: Abs(cfg, a.URL), Body: full}
 		}
 		f.Entries = append(f.Entries, e)
 	}

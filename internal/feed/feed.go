@@ -16,6 +16,61 @@ type Channel struct {
 	Link        string // site-relative URL of the page the feed follows
 	Self        string // site-relative URL of the feed itself
 	Articles    []*model.Article
+	// Full is an article's full text as its page shows it (team lead,
+	// unit, documents, body, conclusions), for Atom and JSON Feed; nil:
+	// the body alone.
+	Full func(*model.Article) (string, error)
+}
+
+// full is the channel's full text of a, without what only a screen
+// reader was meant to hear (feed readers show the page without its
+// stylesheet).
+func (c Channel) full(a *model.Article) (string, error) {
+	if c.Full == nil {
+		return withoutHidden(string(a.HTML)), nil
+	}
+	s, err := c.Full(a)
+	return withoutHidden(s), err
+}
+
+// hiddenOpen starts the text a page hides from the eye but gives a screen
+// reader (the theme's visually-hidden class: the label of a footnote's
+// link back).
+const hiddenOpen = `<span class="visually-hidden">`
+
+// withoutHidden drops every visually-hidden span, which a feed reader
+// would show as text. The spans hold text only.
+func withoutHidden(s string) string {
+	if !strings.Contains(s, hiddenOpen) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, hiddenOpen)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "</span>")
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+len("</span>"):]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// newestModified is the latest change among the articles: a correction
+// or a date.
+func newestModified(as []*model.Article) time.Time {
+	var t time.Time
+	for _, a := range as {
+		if m := a.Modified(); m.After(t) {
+			t = m
+		}
+	}
+	return t
 }
 
 // Abs joins the site's base URL and a site-relative URL.

@@ -31,7 +31,8 @@ func testArticles() []*model.Article {
 		TeamLead:     model.Person{Name: "Bùi Hải Tú", Role: "Phó Chủ nhiệm"},
 		Documents:    []model.DocRef{{Code: "01-ĐA/TU"}, {Code: "02-ĐA/TU"}},
 		SummaryField: "Tóm tắt <b>có</b> dấu",
-	}, URL: "/2018/08/kiem-tra/"}
+		Authors:      []string{"Phòng Thông tin", "Lê Văn An"},
+	}, URL: "/2018/08/kiem-tra/", Byline: []string{"Phòng Thông tin", "Lê Văn An"}}
 	a.HTML = "<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"
 	b := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Tin không có trưởng đoàn",
@@ -128,8 +129,9 @@ func TestRSS(t *testing.T) {
 	if a.PubDate != "Mon, 06 Aug 2018 16:41:00 +0700" {
 		t.Errorf("item 0 pubDate = %q", a.PubDate)
 	}
-	if strings.Join(a.Creator, "|") != "Bùi Hải Tú" {
-		t.Errorf("item 0 dc:creator = %q (in the Dublin Core namespace)", a.Creator)
+	// The byline, not the team lead: news apps show it as the author.
+	if strings.Join(a.Creator, "|") != "Phòng Thông tin|Lê Văn An" {
+		t.Errorf("item 0 dc:creator = %q, want the byline (in the Dublin Core namespace)", a.Creator)
 	}
 	if strings.Join(a.Categories, "|") != "01-ĐA/TU|02-ĐA/TU" {
 		t.Errorf("item 0 categories = %q", a.Categories)
@@ -138,7 +140,7 @@ func TestRSS(t *testing.T) {
 		t.Errorf("descriptions = %q, %q", a.Description, b.Description)
 	}
 	if len(b.Creator) != 0 {
-		t.Errorf("item 1 has dc:creator %q; it names no team lead", b.Creator)
+		t.Errorf("item 1 has dc:creator %q; it has no byline", b.Creator)
 	}
 }
 
@@ -212,7 +214,7 @@ type atomDoc struct {
 			Href string `xml:"href,attr"`
 			Rel  string `xml:"rel,attr"`
 		} `xml:"link"`
-		Author *struct {
+		Authors []struct {
 			Name string `xml:"name"`
 		} `xml:"author"`
 		Summary struct {
@@ -268,11 +270,11 @@ func TestAtom(t *testing.T) {
 	if a.Title != "Kiểm tra <Đề án> 01 & 02" || a.ID != "https://kiemtra.example.vn/2018/08/kiem-tra/" {
 		t.Errorf("entry 0: %q %q", a.Title, a.ID)
 	}
-	if a.Author == nil || a.Author.Name != "Bùi Hải Tú" {
-		t.Errorf("entry 0 author = %+v, want the team lead", a.Author)
+	if len(a.Authors) != 2 || a.Authors[0].Name != "Phòng Thông tin" || a.Authors[1].Name != "Lê Văn An" {
+		t.Errorf("entry 0 authors = %+v, want the byline, not the team lead", a.Authors)
 	}
-	if b.Author != nil {
-		t.Errorf("entry 1 author = %+v; it names no team lead, the feed's author stands in", b.Author)
+	if len(b.Authors) != 0 {
+		t.Errorf("entry 1 authors = %+v; it has no byline, the feed's author stands in", b.Authors)
 	}
 	if a.Summary.Type != "text" || a.Summary.Body != "Tóm tắt <b>có</b> dấu" {
 		t.Errorf("entry 0 summary = %+v", a.Summary)
@@ -344,7 +346,7 @@ func TestSitemap(t *testing.T) {
 
 func TestRobots(t *testing.T) {
 	got := string(Robots(testConfig()))
-	if !strings.Contains(got, "User-agent: *\n") || !strings.HasSuffix(got, "Sitemap: https://kiemtra.example.vn/sitemap.xml\n") {
+	if !strings.Contains(got, "User-agent: *\n") || !strings.HasSuffix(got, "Sitemap: https://kiemtra.example.vn/sitemap.xml\nSitemap: https://kiemtra.example.vn/news-sitemap.xml\n") {
 		t.Errorf("robots.txt:\n%s", got)
 	}
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // The namespaces the feed's prefixed elements use: atom:link (the feed's
-// own address, as RSS Best Practices ask) and dc:creator (the team lead;
-// RSS's own <author> must be an e-mail address).
+// own address, as RSS Best Practices ask) and dc:creator (the byline, one
+// element a name; RSS's own <author> must be an e-mail address).
 const (
 	nsAtom = "http://www.w3.org/2005/Atom"
 	nsDC   = "http://purl.org/dc/elements/1.1/"
@@ -50,7 +50,7 @@ type rssItem struct {
 	Link        string   `xml:"link"`
 	GUID        rssGUID  `xml:"guid"`
 	PubDate     string   `xml:"pubDate"`
-	Author      string   `xml:"dc:creator,omitempty"`
+	Authors     []string `xml:"dc:creator"`
 	Categories  []string `xml:"category"`
 	Description string   `xml:"description"`
 }
@@ -74,7 +74,7 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 			Link:        Abs(cfg, a.URL),
 			GUID:        rssGUID{IsPermaLink: "true", Value: Abs(cfg, a.URL)},
 			PubDate:     a.Date.Format(time.RFC1123Z),
-			Author:      a.TeamLead.Name,
+			Authors:     a.Byline,
 			Description: a.Summary(),
 		}
 		for i, d := range a.Documents {

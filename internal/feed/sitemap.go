@@ -11,13 +11,20 @@ import (
 
 type urlset struct {
 	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	NSImage string   `xml:"xmlns:image,attr"`
 	URLs    []sitemapURL
 }
 
 type sitemapURL struct {
-	XMLName xml.Name `xml:"url"`
-	Loc     string   `xml:"loc"`
-	LastMod string   `xml:"lastmod,omitempty"`
+	XMLName xml.Name       `xml:"url"`
+	Loc     string         `xml:"loc"`
+	LastMod string         `xml:"lastmod,omitempty"`
+	Images  []sitemapImage `xml:"image:image"`
+}
+
+// sitemapImage is the lead image of an article's page, for image search.
+type sitemapImage struct {
+	Loc string `xml:"image:loc"`
 }
 
 type sitemapIndex struct {
@@ -45,8 +52,9 @@ type File struct {
 }
 
 // Sitemaps is the sitemap as the site publishes it: every page but the
-// 404 page and the redirects, with the date of the newest article each shows as its last
-// modification. It is sitemap.xml, or,
+// 404 page and the redirects (old URLs that lead on), with the date of
+// the newest article each shows as its last modification, and an
+// article's lead image. It is sitemap.xml, or,
 // when the pages pass the limits for one file (the protocol's are
 // MaxSitemapURLs and MaxSitemapBytes), sitemap.xml as an index of
 // sitemap-1.xml, sitemap-2.xml, ... each within them. robots.txt names
@@ -65,6 +73,9 @@ func sitemapURLs(s *model.Site) []sitemapURL {
 		if t := LastMod(p); !t.IsZero() {
 			e.LastMod = t.Format(time.RFC3339)
 		}
+		if p.Kind == model.KindArticle && p.Article.LeadImage() != "" {
+			e.Images = []sitemapImage{{Loc: Abs(s.Config, p.Article.LeadImage())}}
+		}
 		out = append(out, e)
 	}
 	return out
@@ -75,7 +86,7 @@ func sitemapURLs(s *model.Site) []sitemapURL {
 func splitSitemap(cfg model.Config, urls []sitemapURL, maxURLs, maxBytes int) ([]File, error) {
 	parts := split(len(urls), func(i int) int { return entrySize(urls[i]) }, maxURLs, maxBytes)
 	if len(parts) == 1 {
-		data, err := marshal(urlset{URLs: urls})
+		data, err := marshal(urlset{NSImage: nsImage, URLs: urls})
 		return []File{{"sitemap.xml", data}}, err
 	}
 	files := []File{{Name: "sitemap.xml"}}
@@ -83,7 +94,7 @@ func splitSitemap(cfg model.Config, urls []sitemapURL, maxURLs, maxBytes int) ([
 	for i, pr := range parts {
 		part := urls[pr[0]:pr[1]]
 		name := partName(i)
-		data, err := marshal(urlset{URLs: part})
+		data, err := marshal(urlset{NSImage: nsImage, URLs: part})
 		if err != nil {
 			return nil, err
 		}
@@ -111,6 +122,9 @@ func SitemapNames(s *model.Site, maxURLs, maxBytes int) []string {
 		if p.Kind != model.Kind404 && p.Kind != model.KindRedirect {
 			n++
 			total += tags + len("2006-01-02T15:04:05+07:00") + base + xmlLen(p.URL) // at least entrySize
+			if p.Kind == model.KindArticle && p.Article.LeadImage() != "" {
+				total += imageTags + base + xmlLen(p.Article.LeadImage())
+			}
 		}
 	}
 	names := []string{"sitemap.xml"}
@@ -164,12 +178,19 @@ func xmlLen(s string) int {
 
 // urlsetOverhead bounds the bytes of a urlset's header and root element;
 // entrySize those of one entry, indented as marshal writes it.
-const urlsetOverhead = 200
+const urlsetOverhead = 256
 
 func entrySize(u sitemapURL) int {
 	const tags = len("  <url>\n    <loc></loc>\n    <lastmod></lastmod>\n  </url>\n")
-	return tags + escapedLen(u.Loc) + len(u.LastMod)
+	n := tags + escapedLen(u.Loc) + len(u.LastMod)
+	for _, img := range u.Images {
+		n += imageTags + escapedLen(img.Loc)
+	}
+	return n
 }
+
+// imageTags is the length of an image entry's tags, indented.
+const imageTags = len("    <image:image>\n      <image:loc></image:loc>\n    </image:image>\n")
 
 // escapedLen is the length of s as XML text.
 func escapedLen(s string) int {
@@ -196,14 +217,14 @@ func newestMod(urls []sitemapURL) string {
 func LastMod(p *model.Page) time.Time {
 	switch {
 	case p.Article != nil:
-		return p.Article.Date
+		return p.Article.Modified()
 	case p.Doc != nil:
 		return p.Doc.Date
 	}
 	return newest(p.Articles)
 }
 
-// Robots allows every crawler and points it at the sitemap.
+// Robots allows every crawler and points it at the sitemaps.
 func Robots(cfg model.Config) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + Abs(cfg, "/sitemap.xml") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + Abs(cfg, "/sitemap.xml") + "\nSitemap: " + Abs(cfg, "/news-sitemap.xml") + "\n")
 }

@@ -32,6 +32,23 @@ type Config struct {
 	// a larger one is an error (a file of megabytes is a mistake, and
 	// reading it whole could exhaust the memory). 0: the default.
 	MaxFileSize int64
+	// Publisher is the organisation that publishes the site, named in
+	// its structured data and the byline of articles that give none;
+	// empty: the site's title (see PublisherName).
+	Publisher string
+	// Logo is the publisher's logo and Image the picture a shared link
+	// shows for pages that have none of their own: site paths of files
+	// of static/ ("/images/logo.png") or http(s) addresses; "" for none.
+	Logo, Image string
+}
+
+// PublisherName is the publisher as pages and feeds name it: the
+// publisher setting, else the site's title.
+func (c Config) PublisherName() string {
+	if c.Publisher != "" {
+		return c.Publisher
+	}
+	return c.Title
 }
 
 // BasePath is the path the site lives under, from BaseURL: "/" for

@@ -101,6 +101,19 @@ type ArticleFile struct {
 	Slug         string // from the slug field or the title
 	SummaryField string // the summary field as written
 	ExplicitSlug bool
+	// Authors is the byline as the author field gives it: the reporter or
+	// desk who wrote the article (not the team lead, who led the
+	// inspection). Empty when not given: see Article.Byline.
+	Authors []string
+	Updated time.Time // a correction after publishing; zero when none
+	Aliases []Alias   // old URLs of the article, each leading here
+}
+
+// Alias is an old URL of an article ("/2018/08/ten-cu/"), which a small
+// page at that address leads on from, and the frontmatter line giving it.
+type Alias struct {
+	URL  string
+	Line int
 }
 
 // Article is one inspection bulletin as the site shows it: its file, and
@@ -130,7 +143,24 @@ type Article struct {
 	// a project, then the unit, then the team lead (related.go in
 	// assemble says how they are chosen).
 	Related []*Article
+	// Byline names who wrote the article: its authors, or else the
+	// site's publisher. Feeds and structured data name them.
+	Byline []string
 }
+
+// Modified is when the article last changed: its correction, else its
+// date (dateModified, Atom's updated).
+func (a *Article) Modified() time.Time {
+	if !a.Updated.IsZero() {
+		return a.Updated
+	}
+	return a.Date
+}
+
+// LeadImage is the article's lead image, a site path or an http(s)
+// address, or "": the one place that reads the image field for the
+// share tags, structured data, feeds and sitemap.
+func (a *ArticleFile) LeadImage() string { return a.Image.Src }
 
 // IsOutcome reports whether the article reports conclusions.
 func (a *Article) IsOutcome() bool { return a.Kind == "outcome" }

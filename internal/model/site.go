@@ -43,6 +43,14 @@ type Site struct {
 	// loses its "scheduled" mark), or the next follow-up deadline to pass
 	// (it becomes overdue). Zero: never.
 	Until time.Time
+	// News lists the articles that came out in the two days before the
+	// build, newest first: the Google News sitemap's. Each leaving that
+	// window is a time the clock changes the site (Until).
+	News []*Article
+	// Assets maps the URL of each stylesheet and script of static/
+	// ("/css/bulletin.css") to its fingerprinted URL, when the build
+	// fingerprints them (see Asset).
+	Assets map[string]string
 }
 
 // Taxonomy returns the taxonomy with key, or nil.
@@ -73,8 +81,9 @@ const (
 	// /follow-ups/done/.
 	KindFollowUps    = "follow-ups"
 	KindFollowUpList = "follow-up-list"
-	// KindRedirect stands at a URL the site no longer uses (the second
-	// page of a project's old list) and sends the reader on to Redirect.
+	// KindRedirect stands at a URL the site no longer uses and sends the
+	// reader on to Redirect: an article's old URL (its aliases:, the page
+	// has its Article), the second page of a project's old list.
 	KindRedirect = "redirect"
 	Kind404      = "404"
 )
@@ -158,4 +167,18 @@ func (p *Pager) Numbers() []PagerLink {
 		out = append(out, link(n))
 	}
 	return out
+}
+
+// Asset is the URL a page links a stylesheet or script of static/ by
+// ("/css/bulletin.css"): its fingerprinted name when the build gave it one
+// ("/css/bulletin.5f3a9c1e07.css"), which may be cached for ever since
+// new bytes get a new name; else the URL as given.
+func (s *Site) Asset(u string) string {
+	if s == nil {
+		return u
+	}
+	if f, ok := s.Assets[u]; ok {
+		return f
+	}
+	return u
 }

@@ -47,6 +47,10 @@ type Dir struct {
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
+
+	// Gzip writes a compressed copy beside each text file (gzip.go), for
+	// a server's gzip_static. Set it before the first Write.
+	Gzip bool
 }
 
 // NewDir prepares a staging folder beside target. It refuses a target that
@@ -162,14 +166,14 @@ func (d *Dir) Write(name string, data []byte) error {
 	if d.unchanged(name, e, data) {
 		if err := os.Link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
 			d.record(name, e, true)
-			return nil
+			return d.writeGzip(name, data, true)
 		}
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	d.record(name, e, false)
-	return nil
+	return d.writeGzip(name, data, false)
 }
 
 // unchanged reports whether the old site's file name holds data: its

@@ -9,7 +9,8 @@
 //
 //	base.html          the page skeleton, with blocks "title", "head", "main" ...
 //	<kind>.html        one per page kind (home, article, project, projects,
-//	                   term, taxonomy, page, 404): defines the blocks of base
+//	                   term, taxonomy, page, 404): defines the blocks of base;
+//	                   alias.html, the page at an old URL, is a whole page
 //	partials/*.html    pieces shared by layouts, called by path:
 //	                   {{template "partials/card.html" .}}
 //
@@ -39,6 +40,10 @@
 //	headTitle, description   the <title> and meta description of a page
 //	current                  the aria-current value of a navigation link
 //	add, sub                 integer arithmetic
+//	asset                    asset .Site "/css/bulletin.css": the stylesheet's URL,
+//	                         fingerprinted when the build fingerprints
+//	jsonLD                   a page's structured data (NewsArticle, Organization)
+//	share                    a page's share picture: .URL, .Large (not the logo)
 //
 // absURL and relURL are bound per base URL the first time a page of that
 // site is rendered. html/template writes "+" as "&#43;" in attributes; Page

@@ -9,7 +9,7 @@ import "html/template"
 // that text would stay in r's cache until the preview's next build.
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{kinds: r.kinds, common: r.common, files: r.files, hash: r.hash,
-		bound: map[string]map[string]*template.Template{}}
+		bound: map[string]map[string]*template.Template{}, partials: map[string]*template.Template{}}
 	f.Forget()
 	return f
 }

@@ -45,14 +45,18 @@ func funcs(base string) template.FuncMap {
 	return m
 }
 
-// urlFuncs returns absURL, relURL and srcset for a site whose base_url is
-// base.
+// urlFuncs returns the functions that write URLs, for a site whose
+// base_url is base: absURL, relURL, srcset, asset, jsonLD, share and the
+// navigation's (navFuncs).
 func urlFuncs(base string) template.FuncMap {
 	path := model.Config{BaseURL: base}.BasePath()
 	m := template.FuncMap{
 		"absURL": func(u string) string { return absURL(base, u) },
 		"relURL": func(u string) string { return relPath(path, u) },
 		"srcset": func(p *model.Photo) string { return p.SrcSet(path) },
+		"asset":  func(s *model.Site, u string) string { return relPath(path, s.Asset(u)) },
+		"jsonLD": func(p *model.Page) (template.JS, error) { return jsonLD(base, p) },
+		"share":  func(p *model.Page) *Share { return share(base, p) },
 	}
 	for k, v := range navFuncs(path) {
 		m[k] = v
@@ -262,8 +266,8 @@ func fallbackTitle(p *model.Page) string {
 }
 
 // description is the meta description: the article's (or page's) summary,
-// else the project's title, else the site description; at most 160
-// characters.
+// else what a list page lists (listDescription), else the site
+// description; at most 160 characters.
 func description(p *model.Page) string {
 	var d string
 	switch {
@@ -271,8 +275,8 @@ func description(p *model.Page) string {
 		d = p.Article.Summary()
 	case p.Doc != nil:
 		d = p.Doc.Lead
-	case p.Project != nil:
-		d = p.Project.Title
+	default:
+		d = listDescription(p)
 	}
 	if strings.TrimSpace(d) == "" && p.Site != nil {
 		d = p.Site.Config.Description

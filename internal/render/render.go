@@ -27,9 +27,10 @@ type Renderer struct {
 	files  map[string]file    // by path relative to layouts/
 	hash   uint64
 
-	mu    sync.Mutex
-	bound map[string]map[string]*template.Template // base URL → kind → set
-	memo  atomic.Pointer[memo]
+	mu       sync.Mutex
+	bound    map[string]map[string]*template.Template // base URL → kind → set
+	partials map[string]*template.Template            // base URL → base and partials, bound
+	memo     atomic.Pointer[memo]
 }
 
 // kind is the template set that renders one page kind.
@@ -61,7 +62,8 @@ func New(theme, site fs.FS) (*Renderer, diag.List) {
 	if site != nil {
 		probs.Append(collect(site, true, files))
 	}
-	r := &Renderer{kinds: map[string]*kind{}, files: files, hash: hashFiles(files), bound: map[string]map[string]*template.Template{}}
+	r := &Renderer{kinds: map[string]*kind{}, files: files, hash: hashFiles(files),
+		bound: map[string]map[string]*template.Template{}, partials: map[string]*template.Template{}}
 	r.Forget()
 
 	b, ok := files[baseFile]
@@ -180,8 +182,24 @@ func (r *Renderer) set(base, kind string) *template.Template {
 			sets[name] = bind(k.set)
 		}
 		r.bound[base] = sets
+		r.partials[base] = partials.Load()
 	}
 	return sets[kind]
+}
+
+// Partial renders the partial name ("partials/feed-entry.html") with data
+// as the pages of a site at base would: for what a feed carries of a
+// page.
+func (r *Renderer) Partial(base, name string, data any) (string, error) {
+	r.set(base, model.KindHome)
+	r.mu.Lock()
+	set := r.partials[base]
+	r.mu.Unlock()
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	return buf.String(), nil
 }
 
 // kindNames lists the page kinds, each the name of its layout.

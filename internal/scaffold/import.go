@@ -101,11 +101,13 @@ func importData(ctx context.Context, root, from string, raw []byte, loc *time.Lo
 	name, own := freeName(dir, slug, b.Date)
 	r.Path = filepath.Join(dir, name+".md")
 	md := b.Markdown()
-	head := "---\n" + stamp + "\n"
+	// The slug is written into the file, as "bulletin new" does: a title
+	// corrected by hand later leaves the page where links point. It is
+	// the file's name when another of the month shares the title.
 	if own {
-		head += "slug: " + name + "\n"
+		slug = name
 	}
-	md = append([]byte(head), bytes.TrimPrefix(md, []byte("---\n"))...)
+	md = append([]byte("---\n"+stamp+"\nslug: "+slug+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
 	if err := create(r.Path, string(md)); err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}

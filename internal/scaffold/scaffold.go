@@ -17,7 +17,9 @@ import (
 )
 
 // Article writes content/articles/YYYY/<slug>.md under root for a new draft
-// titled title, dated now in loc, and returns its path.
+// titled title, dated now in loc, and returns its path. The slug is
+// written into the file, so a title corrected later leaves the page's URL
+// (and every link already shared) where it was.
 func Article(root, title string, now time.Time, loc *time.Location) (string, error) {
 	title, err := oneLine("title", title)
 	if err != nil {
@@ -31,6 +33,7 @@ func Article(root, title string, now time.Time, loc *time.Location) (string, err
 	name := filepath.Join(root, "content", filepath.FromSlash(ArticleName(slug, now, loc)))
 	body := "---\n" +
 		"title: " + quote(title) + "\n" +
+		"slug: " + slug + "\n" +
 		"date: " + now.Truncate(time.Minute).Format("2006-01-02T15:04:05Z07:00") + "\n" +
 		"kind: news\n" +
 		"team_lead:\n  name: \"\"\n  role: \"\"\n" +

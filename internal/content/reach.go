@@ -1,0 +1,103 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"bulletin/internal/model"
+)
+
+// The fields that say who wrote an article, when it was corrected and
+// where it used to be: author, updated and aliases.
+
+// byline reads author: a name, or a list of names (a reporter and a
+// desk). Empty when not given: the site's publisher stands in.
+func (d *decoder) byline(a *model.ArticleFile) {
+	v, line, ok := d.get("author")
+	if !ok {
+		return
+	}
+	if _, isMap := v.(map[string]any); isMap {
+		d.errf("author", line, "a name, such as author: Phòng Thông tin, or a list of names", "expected a name or a list of names, got %s", "a map")
+		return
+	}
+	a.Authors = d.texts("author", line, v)
+}
+
+// updated reads updated: when the article was corrected after it came
+// out. It may not be before the article's own date.
+func (d *decoder) updated(a *model.ArticleFile) {
+	v, line, ok := d.get("updated")
+	if !ok || v == nil {
+		return
+	}
+	t, ok := d.date("updated", line, v)
+	if !ok {
+		return
+	}
+	if !a.Date.IsZero() && t.Before(a.Date) {
+		d.errf("updated", line, "the time of the correction, after the date: "+a.Date.Format("15:04, 02/01/2006"),
+			"%s is before the article's date", t.Format("15:04, 02/01/2006"))
+		return
+	}
+	a.Updated = t
+}
+
+const aliasHint = "old addresses of the article on this site, as paths: aliases: [/2018/08/ten-cu/]"
+
+// aliases reads aliases: the old URLs of the article, each a path of the
+// site ("/2018/08/ten-cu/"). A path without a file name gets its final
+// "/", as page URLs have it.
+func (d *decoder) aliases(a *model.ArticleFile) {
+	v, line, ok := d.get("aliases")
+	if !ok || v == nil {
+		return
+	}
+	list, isList := v.([]any)
+	if !isList {
+		list = []any{v} // one old URL written without a list
+	}
+	lines := d.f.itemLines("aliases")
+	for i, x := range list {
+		field, at := fmt.Sprintf("aliases[%d]", i+1), line
+		if i < len(lines) {
+			at = lines[i]
+		}
+		s, ok := d.text(field, at, x)
+		if !ok || s == "" {
+			continue
+		}
+		u, msg := aliasURL(s)
+		if msg != "" {
+			d.errf(field, at, aliasHint, "%q %s", s, msg)
+			continue
+		}
+		a.Aliases = append(a.Aliases, model.Alias{URL: u, Line: at})
+	}
+}
+
+// aliasURL checks an old address and returns it as a page URL: "/a/b/",
+// or "/a/b.html" for a file.
+func aliasURL(s string) (string, string) {
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
+		return "", "is a full address: write its path on this site only, from the / after the domain"
+	case !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//"):
+		return "", "is not a path of the site: it must start with /"
+	case strings.ContainsAny(s, "?#\\ \t") || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return "", "holds a character a path of the site cannot (?, #, \\ or a space)"
+	}
+	clean := path.Clean(s)
+	if clean != strings.TrimSuffix(s, "/") && clean != s || strings.Contains(s, "/../") || strings.HasSuffix(s, "/..") {
+		return "", "is not a clean path (no //, . or .. parts)"
+	}
+	if clean == "/" {
+		return "", "is the front page, which cannot lead to an article"
+	}
+	if path.Ext(clean) == ".html" || path.Ext(clean) == ".htm" {
+		return clean, ""
+	}
+	return clean + "/", ""
+}
