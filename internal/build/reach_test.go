@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -82,8 +83,8 @@ func TestNewsArticleStructuredData(t *testing.T) {
 	site := sitetest.Build(t, reach)
 	page := site.File(t, "2018/08/kiem-tra-thuc-hien-cac-de-an-script-ve-dan-van/index.html")
 	lds := jsonLDs(t, page)
-	if len(lds) != 1 {
-		t.Fatalf("%d JSON-LD blocks, want 1", len(lds))
+	if len(lds) != 2 || lds[1]["@type"] != "BreadcrumbList" {
+		t.Fatalf("%d JSON-LD blocks, want the NewsArticle and the BreadcrumbList: %v", len(lds), lds)
 	}
 	ld, _ := json.Marshal(lds[0])
 	got := string(ld)
@@ -102,8 +103,8 @@ func TestNewsArticleStructuredData(t *testing.T) {
 		}
 	}
 	// The title's "</script>" cannot end the script element early.
-	if strings.Count(page, "</script>") != 1 {
-		t.Errorf("the page holds %d </script>, want 1", strings.Count(page, "</script>"))
+	if strings.Count(page, "</script>") != 2 {
+		t.Errorf("the page holds %d </script>, want 2", strings.Count(page, "</script>"))
 	}
 	// Without a byline the publisher is the author, as an organisation.
 	other := jsonLDs(t, site.File(t, "2026/11/tin-moi-trong-ngay/index.html"))
@@ -116,8 +117,48 @@ func TestNewsArticleStructuredData(t *testing.T) {
 		home[0]["url"] != "https://kiemtra.example.vn/" || home[0]["@context"] != "https://schema.org" {
 		t.Errorf("front page JSON-LD = %v", home)
 	}
-	if lds := jsonLDs(t, site.File(t, "projects/01-da-tu/index.html")); len(lds) != 0 {
-		t.Errorf("a project page has JSON-LD %v", lds)
+	if lds := jsonLDs(t, site.File(t, "projects/01-da-tu/index.html")); len(lds) != 1 || lds[0]["@type"] != "BreadcrumbList" {
+		t.Errorf("a project page has JSON-LD %v, want its BreadcrumbList alone", lds)
+	}
+}
+
+// The BreadcrumbList of a page names the crumbs the reader sees, in their
+// order, each with its absolute URL, the page itself last.
+func TestBreadcrumbListMatchesTheCrumbs(t *testing.T) {
+	site := sitetest.Build(t, reach)
+	visible := regexp.MustCompile(`<li><(?:a href="([^"]*)"|span aria-current="page")>([^<]*)</`)
+	for _, name := range []string{"2018/08/kiem-tra-thuc-hien-cac-de-an-script-ve-dan-van/index.html",
+		"2026/11/tin-moi-trong-ngay/index.html", "projects/01-da-tu/index.html", "projects/index.html", "2018/08/index.html"} {
+		page := site.File(t, name)
+		nav := page[strings.Index(page, `<nav class="crumbs"`):]
+		nav = nav[:strings.Index(nav, "</nav>")]
+		var want []string
+		for _, m := range visible.FindAllStringSubmatch(nav, -1) {
+			url := "https://kiemtra.example.vn" + m[1]
+			if m[1] == "" { // the page itself
+				url = "https://kiemtra.example.vn/" + strings.TrimSuffix(name, "index.html")
+			}
+			want = append(want, html.UnescapeString(m[2])+" "+url)
+		}
+		var got []string
+		for _, ld := range jsonLDs(t, page) {
+			if ld["@type"] != "BreadcrumbList" {
+				continue
+			}
+			for i, it := range ld["itemListElement"].([]any) {
+				item := it.(map[string]any)
+				if item["@type"] != "ListItem" || item["position"] != float64(i+1) {
+					t.Errorf("%s: item %d is %v", name, i, item)
+				}
+				got = append(got, item["name"].(string)+" "+item["item"].(string))
+			}
+		}
+		if len(want) < 2 || !slices.Equal(got, want) {
+			t.Errorf("%s: BreadcrumbList\n%q\nthe crumbs shown\n%q", name, got, want)
+		}
+	}
+	if strings.Contains(site.File(t, "index.html"), `"BreadcrumbList"`) {
+		t.Error("the front page has crumbs")
 	}
 }
 

@@ -46,17 +46,18 @@ func funcs(base string) template.FuncMap {
 }
 
 // urlFuncs returns the functions that write URLs, for a site whose
-// base_url is base: absURL, relURL, srcset, asset, jsonLD, share and the
+// base_url is base: absURL, relURL, srcset, asset, jsonLD, crumbsLD, share and the
 // navigation's (navFuncs).
 func urlFuncs(base string) template.FuncMap {
 	path := model.Config{BaseURL: base}.BasePath()
 	m := template.FuncMap{
-		"absURL": func(u string) string { return absURL(base, u) },
-		"relURL": func(u string) string { return relPath(path, u) },
-		"srcset": func(p *model.Photo) string { return p.SrcSet(path) },
-		"asset":  func(s *model.Site, u string) string { return relPath(path, s.Asset(u)) },
-		"jsonLD": func(p *model.Page) (template.JS, error) { return jsonLD(base, p) },
-		"share":  func(p *model.Page) *Share { return share(base, p) },
+		"absURL":   func(u string) string { return absURL(base, u) },
+		"relURL":   func(u string) string { return relPath(path, u) },
+		"srcset":   func(p *model.Photo) string { return p.SrcSet(path) },
+		"asset":    func(s *model.Site, u string) string { return relPath(path, s.Asset(u)) },
+		"jsonLD":   func(p *model.Page) (template.JS, error) { return jsonLD(base, p) },
+		"crumbsLD": func(p *model.Page) (template.JS, error) { return crumbsLD(base, p) },
+		"share":    func(p *model.Page) *Share { return share(base, p) },
 	}
 	for k, v := range navFuncs(path) {
 		m[k] = v

@@ -11,7 +11,8 @@ import (
 // Structured data (schema.org in JSON-LD) tells search engines and news
 // apps what a page is: an article's headline, dates, byline, publisher,
 // picture and the documents it is about; the organisation behind the
-// site on the front page. A layout writes it as
+// site on the front page; and on every page under it, where it sits
+// (BreadcrumbList, crumbsLD). A layout writes each as
 //
 //	{{with jsonLD .}}<script type="application/ld+json">{{.}}</script>{{end}}
 //
@@ -67,6 +68,34 @@ type ldNewsArticle struct {
 	MainEntityOfPage ldThing         `json:"mainEntityOfPage"`
 	About            []ldDocument    `json:"about,omitempty"`
 	Keywords         []string        `json:"keywords,omitempty"`
+}
+
+type ldBreadcrumbList struct {
+	Context string       `json:"@context"`
+	Type    string       `json:"@type"`
+	Items   []ldListItem `json:"itemListElement"`
+}
+
+type ldListItem struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	Name     string `json:"name"`
+	Item     string `json:"item"`
+}
+
+// crumbsLD is the BreadcrumbList of page p as JSON: the crumbs the page
+// shows (Page.Crumbs, the one list both are written from), each with its
+// absolute URL; "" on a page without crumbs (the front page, 404).
+func crumbsLD(base string, p *model.Page) (template.JS, error) {
+	if p == nil || len(p.Crumbs) < 2 {
+		return "", nil
+	}
+	l := ldBreadcrumbList{Context: schemaOrg, Type: "BreadcrumbList", Items: make([]ldListItem, len(p.Crumbs))}
+	for i, c := range p.Crumbs {
+		l.Items[i] = ldListItem{Type: "ListItem", Position: i + 1, Name: c.Name, Item: absURL(base, c.URL)}
+	}
+	b, err := json.Marshal(l) // HTML-safe: see above
+	return template.JS(b), err
 }
 
 // jsonLD is the structured data of page p as JSON: a NewsArticle on an
