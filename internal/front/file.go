@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format is a frontmatter syntax.
@@ -204,16 +205,63 @@ type (
 // something other than a map.
 var ErrNotMap = errors.New("the key holds no map")
 
+// ErrNotUTF8 is returned by Set and SetIn for a key or value that is not
+// UTF-8 text: the file would no longer be read (content files must be
+// UTF-8), and a parser would read it back as U+FFFD, another text than the
+// one given. A browser's form always sends UTF-8; any other client may not.
+var ErrNotUTF8 = errors.New("the key or value is not UTF-8 text; nothing changed")
+
 // Set gives a top-level key the value v, rewriting only that key's lines
 // (or adding it after the last key).
 func (f *File) Set(key string, v any) error {
+	if !utf8Text(key) || !utf8Text(v) {
+		return ErrNotUTF8
+	}
 	return f.edit(func(s syntax) (string, error) { return s.set(key, v) })
+}
+
+// utf8Text reports whether every text in v (a value Set takes) is UTF-8.
+func utf8Text(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return utf8.ValidString(v)
+	case Date:
+		return utf8.ValidString(string(v))
+	case Map:
+		for _, p := range v {
+			if !utf8.ValidString(p.Key) || !utf8Text(p.Value) {
+				return false
+			}
+		}
+	case List:
+		for _, it := range v.Items {
+			if !utf8Text(it) {
+				return false
+			}
+		}
+	case []string:
+		for _, it := range v {
+			if !utf8.ValidString(it) {
+				return false
+			}
+		}
+	case []any:
+		for _, it := range v {
+			if !utf8Text(it) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // SetIn gives key sub of the map under key the value v, rewriting only
 // that line where the map is written one key a line. An absent key gets
 // a map holding sub.
 func (f *File) SetIn(key, sub string, v any) error {
+	if !utf8Text(key) || !utf8Text(sub) || !utf8Text(v) {
+		return ErrNotUTF8
+	}
 	if _, ok := f.vals[key]; !ok {
 		return f.Set(key, Map{{sub, v}})
 	}

@@ -1,9 +1,11 @@
 package front
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
+	"unicode/utf8"
 )
 
 // trickyTexts are values that a careless writer would turn into another
@@ -41,6 +43,13 @@ func checkSet(t *testing.T, doc, key string, v any) {
 	t.Helper()
 	f := parse(t, doc)
 	before := f.Values()
+	if s, ok := v.(string); ok && !utf8.ValidString(s) {
+		// Not text: refused, the file as it was.
+		if err := f.Set(key, v); !errors.Is(err, ErrNotUTF8) || string(f.Bytes()) != string(parse(t, doc).Bytes()) {
+			t.Errorf("Set(%q, %q) = %v, want ErrNotUTF8 and no change\n%s", key, s, err, f.Bytes())
+		}
+		return
+	}
 	if err := f.Set(key, v); err != nil {
 		t.Fatal(err)
 	}
