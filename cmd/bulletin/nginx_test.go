@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/internal/sitetest"
 	"context"
 	"fmt"
 	"io"
@@ -303,13 +304,12 @@ func TestNginxServesTheBuiltSite(t *testing.T) {
 // fingerprinted stylesheet (kept a year), pages sent gzip-encoded, and an
 // old URL that leads to its article.
 func TestBrowserThroughNginx(t *testing.T) {
-	bin := chromiumPath(t)
 	for _, c := range []struct{ name, path string }{{"root", "/"}, {"sub-path", "/kiem-tra/"}} {
 		t.Run(c.name, func(t *testing.T) {
 			www := tempDir(t)
 			buildInto(t, exampleSite(t, "https://kiemtra.example.vn"+c.path), filepath.Join(www, strings.Trim(c.path, "/")))
 			base := nginxServer(t, www, c.path != "/") + c.path
-			tab := headless(t, bin)
+			tab := sitetest.Browser(t)
 
 			// Every response the browser receives, by URL.
 			var mu sync.Mutex
@@ -380,35 +380,4 @@ func TestBrowserThroughNginx(t *testing.T) {
 			}
 		})
 	}
-}
-
-// chromiumPath finds the browser, or skips (fails in CI, which installs it).
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium binary found, and CI=true: .ci/run should have installed it")
-	}
-	t.Skip("no chromium binary found (apt-get install chromium); the browser test runs in CI")
-	return ""
-}
-
-// headless starts chromium with a fresh profile and returns a tab.
-func headless(t *testing.T, bin string) context.Context {
-	t.Helper()
-	profile := tempDir(t)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("starting %s: %v", bin, err)
-	}
-	return tab
 }

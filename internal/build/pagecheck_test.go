@@ -298,33 +298,10 @@ func pagesOfEachKind(pages []*model.Page) []string {
 	return append(out, "/404.html")
 }
 
-// browser starts a headless Chromium with a fresh profile and returns a
-// tab; skipped where none is installed, except in CI.
+// browser is a Chromium tab (sitetest.Browser) the checks may use for at
+// most five minutes.
 func browser(t *testing.T) context.Context {
-	t.Helper()
-	var bin string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no chromium, and CI=true: .ci/run installs it")
-		}
-		t.Skip("no chromium installed")
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()))
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("starting %s: %v", bin, err)
-	}
-	ctx, cancel := context.WithTimeout(tab, 5*time.Minute)
+	ctx, cancel := context.WithTimeout(sitetest.Browser(t), 5*time.Minute)
 	t.Cleanup(cancel)
 	return ctx
 }
