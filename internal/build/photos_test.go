@@ -103,7 +103,11 @@ func TestLeadPhoto(t *testing.T) {
 <img src="/images/kiem-tra.jpg" srcset="/images/kiem-tra-480w.jpg 480w, /images/kiem-tra.jpg 700w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)" width="700" height="350" alt="Đoàn kiểm tra làm việc tại hội trường" fetchpriority="high">
 <figcaption><span class="caption">Quang cảnh buổi làm việc</span> <span class="credit">Ảnh: Văn phòng Tỉnh ủy</span></figcaption>
 </figure>`,
-		`<meta property="og:image" content="https://kiemtra.example.vn/images/kiem-tra.jpg">`)
+		`<meta property="og:image" content="https://kiemtra.example.vn/images/kiem-tra.jpg">
+<meta property="og:image:width" content="700">
+<meta property="og:image:height" content="350">
+<meta property="og:image:alt" content="Đoàn kiểm tra làm việc tại hội trường">`,
+		`<meta name="twitter:image:alt" content="Đoàn kiểm tra làm việc tại hội trường">`)
 	s.Lacks(t, "2018/08/kiem-tra-cong-tac-dan-van/index.html", `loading="lazy"`) // above the fold
 	if got := sizeOf(decodeOut(t, s, "images/kiem-tra.jpg")); got != "700×350" {
 		t.Errorf("images/kiem-tra.jpg is %s", got)

@@ -191,6 +191,11 @@ func shareImage(cfg model.Config, a *model.Article) string {
 type Share struct {
 	URL   string
 	Large bool
+	// The article's own photo, when the build published it: its size
+	// (og:image:width and height, so an app lays the card out before the
+	// picture arrives) and its alt text.
+	Width, Height int
+	Alt           string
 }
 
 // share is the share picture of page p, or nil when the site has none.
@@ -203,5 +208,12 @@ func share(base string, p *model.Page) *Share {
 	if img == "" {
 		return nil
 	}
-	return &Share{URL: absURL(base, img), Large: img != cfg.Logo}
+	sh := &Share{URL: absURL(base, img), Large: img != cfg.Logo}
+	if a := p.Article; a != nil && img == a.LeadImage() {
+		sh.Alt = a.Image.Alt
+		if a.Photo != nil && a.Photo.URL == img {
+			sh.Width, sh.Height = a.Photo.Width, a.Photo.Height
+		}
+	}
+	return sh
 }
