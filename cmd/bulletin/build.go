@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -25,8 +26,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "publish draft articles too")
 	future := fs.Bool("future", false, "publish articles dated in the future too")
 	verbose := fs.Bool("v", false, "print the time of each step, what was written and the peak memory")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	site, err := siteFolder(fs, *source, stderr)
 	if err != nil {
@@ -105,6 +114,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printVerbose(stdout, res, files, unchanged)
 	}
 	return nil
+}
+
+// startCPUProfile profiles the build into file; stop ends it. For the
+// engineer measuring a large site: the profile of the command as it is run
+// (its writes, compression and links included), which a benchmark of the
+// build in memory does not show.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // printVerbose tells where the time went, what was written and the peak

@@ -326,6 +326,24 @@ func TestFingerprintedStylesheet(t *testing.T) {
 	if site.File(t, m[1]) != site.File(t, "css/bulletin.css") {
 		t.Error("the fingerprinted stylesheet is not the stylesheet")
 	}
+	// Every stylesheet and script a page links (the search page's script
+	// too) goes by its fingerprinted name, a file of the site.
+	linked := regexp.MustCompile(`(?:href|src)="/([^"]+\.(?:css|js))"`)
+	seen := 0
+	for _, name := range site.Out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, l := range linked.FindAllStringSubmatch(site.File(t, name), -1) {
+			seen++
+			if !regexp.MustCompile(`\.[0-9a-f]{10}\.(css|js)$`).MatchString(l[1]) || !site.Has(l[1]) {
+				t.Errorf("%s links %s, not a fingerprinted file of the site", name, l[1])
+			}
+		}
+	}
+	if !site.Has("search/index.html") || !regexp.MustCompile(`src="/js/search\.[0-9a-f]{10}\.js"`).MatchString(site.File(t, "search/index.html")) {
+		t.Errorf("the search page does not link its fingerprinted script (%d links seen)", seen)
+	}
 	fsys["static/css/bulletin.css"] = &fstest.MapFile{Data: []byte("body { color: red }")}
 	changed := sitetest.BuildWith(t, fsys, sitetest.Options{Fingerprint: true})
 	if changed.Has(m[1]) || !strings.Contains(changed.File(t, "index.html"), `href="/css/bulletin.`) {
