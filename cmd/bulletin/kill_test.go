@@ -20,7 +20,8 @@ import (
 // A build killed at any instant leaves the old site or the new one, whole,
 // and the next build leaves no staging folder: the proof kills the real
 // command (built by the test) on a site of a few thousand articles at
-// random instants, with SIGKILL and with SIGINT, and compares the output
+// random instants, with SIGKILL, SIGINT (Ctrl-C) and SIGTERM (what a
+// service manager or a CI runner sends), and compares the output
 // with the two sites file by file. It knows nothing of how the output is
 // written: only that a site is what a complete build leaves.
 func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
@@ -61,7 +62,7 @@ func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(seed, 0))
 	t.Logf("a build takes %v; random instants from seed %d", took.Round(time.Millisecond), seed)
 	var log []string
-	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {
+	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT, syscall.SIGTERM} {
 		current, next := "A", "B"
 		if whole(manifest(t, public), sites) == "B" {
 			current, next = "B", "A"
@@ -92,7 +93,7 @@ func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
 			case got != current && got != next:
 				t.Fatalf("%v at %v: public is site %s", sig, at, got)
 			}
-			if sig == syscall.SIGINT {
+			if sig != syscall.SIGKILL {
 				// A clean stop: exit 130 (or 0 if it had finished), and the
 				// staging folder gone at once.
 				code := 0
@@ -100,10 +101,10 @@ func TestKilledBuildsLeaveTheOldSiteOrTheNew(t *testing.T) {
 					code = ee.ExitCode()
 				}
 				if code != 130 && code != 0 || code == 130 && got != current {
-					t.Errorf("SIGINT at %v: exit %d with site %s", at, code, got)
+					t.Errorf("%v at %v: exit %d with site %s", sig, at, code, got)
 				}
 				if left := staged(t, site); len(left) > 0 {
-					t.Errorf("SIGINT at %v: staging folders left: %v", at, left)
+					t.Errorf("%v at %v: staging folders left: %v", sig, at, left)
 				}
 			}
 			outcomes[map[bool]string{true: "new", false: "old"}[got == next]]++
