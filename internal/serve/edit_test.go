@@ -290,3 +290,57 @@ func TestEditorCreatesAProjectFile(t *testing.T) {
 		t.Error("a project file was created without the token")
 	}
 }
+
+// A save whose fields have errors (a date that does not exist, an empty
+// title) is refused: the form comes back with each problem beside its
+// field and the typed text kept, and the file on disk is byte for byte as
+// it was, with nothing left beside it; a new article with an error is not
+// created.
+func TestEditorRefusesASaveWithErrors(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	for _, c := range []struct {
+		name, field, value string
+	}{
+		{"an impossible date", "date", "16:41, 31/02/2018"},
+		{"an empty title", "title", ""},
+	} {
+		form := ts.editForm("articles/a.md")
+		form.Set(c.field, c.value)
+		form.Set("summary", "Tóm tắt mới gõ")
+		for _, action := range []string{"save", "publish"} {
+			form.Set("action", action)
+			code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+			if code != http.StatusUnprocessableEntity {
+				t.Errorf("%s, %s: %d, want 422", c.name, action, code)
+			}
+			if !strings.Contains(body, "Chưa lưu") || !strings.Contains(body, "Tệp không bị thay đổi") {
+				t.Errorf("%s, %s: the refusal is not said", c.name, action)
+			}
+			beside := regexp.MustCompile(`(?s)<div id="p-` + regexp.QuoteMeta(c.field) + `"[^>]*>(.*?)</div>`).FindStringSubmatch(body)
+			if beside == nil || !strings.Contains(beside[1], `<li class="error">`) {
+				t.Errorf("%s, %s: no error shown beside the %s field", c.name, action, c.field)
+			}
+			if !strings.Contains(body, "Tóm tắt mới gõ") {
+				t.Errorf("%s, %s: the form lost what was typed", c.name, action)
+			}
+			if got := ts.read("content/articles/a.md"); got != yamlArticle {
+				t.Fatalf("%s, %s: the file was written:\n%s", c.name, action, got)
+			}
+		}
+	}
+	// A new article with an impossible date is not created either.
+	token := ts.editForm("articles/a.md").Get("token")
+	code, body, _ := ts.post("/_bulletin/edit/new", url.Values{"token": {token}, "action": {"save"}, "kind": {"news"},
+		"title": {"Kiểm tra tại Huyện ủy"}, "date": {"09:00, 30/02/2019"}, "body": {"Nội dung."}}, nil)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Kiểm tra tại Huyện ủy") {
+		t.Errorf("a new article with an impossible date: %d", code)
+	}
+	entries, _ := os.ReadDir(ts.path("content/articles"))
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("content/articles/ holds %v after refused saves, want a.md alone", names)
+	}
+}
