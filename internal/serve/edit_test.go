@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -342,5 +343,68 @@ func TestEditorRefusesASaveWithErrors(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("content/articles/ holds %v after refused saves, want a.md alone", names)
+	}
+}
+
+// The list's articles: file names in neither date order, a published one
+// with two broken links (two warnings), a draft, and one dated after now
+// (scheduled).
+var listSite = map[string]string{
+	"content/projects/01-da-tu.md": projectFile,
+	"content/projects/02-da-tu.md": "---\ncode: 02-ĐA/TU\ntitle: Phát triển chè\ndate: 2017-01-05\n---\nĐề án.\n",
+	"content/articles/a.md": "---\ntitle: Kiểm tra tại Đảng ủy Khối\ndate: 2016-09-01 08:00\nteam_lead:\n  name: Bùi Hải Tú\n  role: Phó Trưởng ban\n" +
+		"inspected_unit: Đảng ủy Khối các cơ quan tỉnh\ndocuments: [01-ĐA/TU]\n---\nXem [cũ](/khong-co/) và [khác](/cung-khong-co/).\n",
+	"content/articles/b.md": "---\ntitle: Giám sát chuyên đề năm 2027\ndate: 2027-03-01 09:00\nteam_lead:\n  name: Bùi Hải Tú\n  role: Phó Trưởng ban\n" +
+		"inspected_unit: Huyện ủy Phú Lương\ndocuments: [01-ĐA/TU]\n---\nNội dung.\n",
+	"content/articles/c.md": "---\ntitle: Làm việc về phát triển chè\ndate: 2018-05-10 14:00\ndraft: true\nteam_lead:\n  name: Nguyễn Văn An\n  role: Ủy viên\n" +
+		"inspected_unit: Huyện ủy Phú Lương\ndocuments: [02-ĐA/TU]\n---\nNội dung.\n",
+}
+
+// listRow is one article of the list as the page shows it.
+type listRow struct{ Path, State, Warnings string }
+
+func listRows(t *testing.T, body string) []listRow {
+	t.Helper()
+	var rows []listRow
+	re := regexp.MustCompile(`(?s)<tr data-fold=.*?<a href="/_bulletin/edit/([^"]+)">.*?<span class="state [a-z]+">([^<]+)</span>.*?<td class="num">(.*?)</td>`)
+	for _, m := range re.FindAllStringSubmatch(body, -1) {
+		rows = append(rows, listRow{m[1], m[2], m[3]})
+	}
+	return rows
+}
+
+// The list shows every article, drafts and scheduled ones included,
+// newest first, each with its state and how many warnings check gives
+// it; its filters (as the page sends them without its script) find
+// "Đảng ủy" typed "dang uy", a project by a code typed without its marks,
+// a team lead, a unit.
+func TestEditorListsArticlesNewestFirst(t *testing.T) {
+	ts := start(t, listSite)
+	got := listRows(t, ts.mustGet("/_bulletin/edit/"))
+	want := []listRow{{"articles/b.md", "hẹn đăng", "0"}, {"articles/c.md", "nháp", "0"}, {"articles/a.md", "đã đăng", "2"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("list:\n%v\nwant\n%v", got, want)
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"q=dang+uy", []string{"articles/a.md"}},
+		{"q=" + url.QueryEscape("ĐẢNG ỦY"), []string{"articles/a.md"}},
+		{"q=phu+luong", []string{"articles/b.md", "articles/c.md"}},
+		{"project=" + url.QueryEscape("02-DA/TU"), []string{"articles/c.md"}},
+		{"project=" + url.QueryEscape("01-ĐA/TU"), []string{"articles/b.md", "articles/a.md"}},
+		{"lead=" + url.QueryEscape("Bùi Hải Tú"), []string{"articles/b.md", "articles/a.md"}},
+		{"unit=" + url.QueryEscape("Huyện ủy Phú Lương"), []string{"articles/b.md", "articles/c.md"}},
+		{"lead=" + url.QueryEscape("Bùi Hải Tú") + "&unit=" + url.QueryEscape("Huyện ủy Phú Lương"), []string{"articles/b.md"}},
+		{"q=khong+co+bai+nao", nil},
+	} {
+		var paths []string
+		for _, r := range listRows(t, ts.mustGet("/_bulletin/edit/?"+c.query)) {
+			paths = append(paths, r.Path)
+		}
+		if !slices.Equal(paths, c.want) {
+			t.Errorf("?%s: %v, want %v", c.query, paths, c.want)
+		}
 	}
 }
