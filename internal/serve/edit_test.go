@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -406,5 +407,111 @@ func TestEditorListsArticlesNewestFirst(t *testing.T) {
 		if !slices.Equal(paths, c.want) {
 			t.Errorf("?%s: %v, want %v", c.query, paths, c.want)
 		}
+	}
+}
+
+// upload sends a file to the list's import form, as the drop zone does.
+func (ts *testServer) upload(token, name string, data []byte) (int, string, http.Header) {
+	ts.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("token", token)
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.url+"/_bulletin/edit/import", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", ts.url)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+// siteFiles maps every file of the site folder to its bytes.
+func siteFiles(t *testing.T, ts *testServer) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(ts.dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(ts.dir, p)
+			files[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	return files
+}
+
+// A plain-text bulletin dropped on the list becomes an article as
+// "bulletin import" makes one, and its form opens with the fields found
+// marked; a Word document likewise. Neither upload is kept as it came:
+// the only new file in the site folder is the article, which is not the
+// upload's bytes. A file of another kind is refused and nothing written.
+func TestEditorImportsAnUploadWithoutStoringIt(t *testing.T) {
+	txt, err := os.ReadFile("../importer/testdata/dai-tu-2019.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err := os.ReadFile("../importer/testdata/ban-tin.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle, "static/images/doan.png": "png"})
+	token := ts.editForm("articles/a.md").Get("token")
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		fields map[string]string
+	}{
+		{"dai-tu-2019.txt", txt, map[string]string{"title": "Kiểm tra việc thực hiện các đề án về xây dựng Đảng ở Đại Từ",
+			"date": "09:15, 23/04/2019", "team_lead.name": "Lương Thị Thu Hà", "inspected_unit": "Huyện ủy Đại Từ", "documents": "05-ĐA/TU"}},
+		{"ban-tin.docx", docx, map[string]string{"title": "Kiểm tra công tác dân vận tại Đảng ủy xã Phúc Xuân",
+			"date": "08:30, 21/03/2019", "team_lead.name": "Hoàng Minh Đức", "inspected_unit": "Đảng ủy xã Phúc Xuân", "documents": "07-ĐA/TU"}},
+	} {
+		before := siteFiles(t, ts)
+		code, body, h := ts.upload(token, c.name, c.data)
+		loc, _ := url.Parse(h.Get("Location"))
+		if code != http.StatusSeeOther || loc == nil || !strings.HasPrefix(loc.Path, "/_bulletin/edit/articles/2019/") ||
+			!strings.Contains(loc.Query().Get("imported"), "team_lead.name") {
+			t.Fatalf("%s: %d %v\n%s", c.name, code, h, body)
+		}
+		form := ts.editForm(strings.TrimPrefix(loc.Path, "/_bulletin/edit/"))
+		for field, want := range c.fields {
+			if got := form[field]; !slices.Contains(got, want) {
+				t.Errorf("%s: %s is %q, want %q", c.name, field, got, want)
+			}
+		}
+		var added []string
+		for name, data := range siteFiles(t, ts) {
+			if _, ok := before[name]; !ok {
+				added = append(added, name)
+			}
+			if data == string(c.data) || strings.Contains(data, string(c.data[:64])) && !strings.HasSuffix(name, ".md") {
+				t.Errorf("%s is stored as it came, as %s", c.name, name)
+			}
+		}
+		if want := "content/" + strings.TrimPrefix(loc.Path, "/_bulletin/edit/"); len(added) != 1 || added[0] != want {
+			t.Errorf("%s: the site folder gained %v, want %s alone", c.name, added, want)
+		}
+	}
+	// A file of another kind, even with a bulletin's text, or a broken Word
+	// document, is not imported.
+	before := siteFiles(t, ts)
+	for _, name := range []string{"ban-tin.html", "ban-tin.exe", "ban-tin.docx"} {
+		data := txt
+		if name == "ban-tin.docx" {
+			data = []byte("PK\x03\x04 not a Word document")
+		}
+		if code, _, _ := ts.upload(token, name, data); code != http.StatusUnsupportedMediaType && code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 415 or 422", name, code)
+		}
+	}
+	if after := siteFiles(t, ts); !maps.Equal(after, before) {
+		t.Errorf("a refused upload changed the site folder")
 	}
 }
