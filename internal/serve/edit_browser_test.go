@@ -268,3 +268,47 @@ func TestBrowserEditorIsAccessible(t *testing.T) {
 		}
 	}
 }
+
+// The list filters as one types, in the page: "dang uy" finds "Đảng ủy";
+// the project, team lead and unit menus keep their articles, together
+// with the text; the count says how many are shown.
+func TestBrowserListFiltersAsOneTypes(t *testing.T) {
+	tab := editorTab(t)
+	ts := start(t, listSite)
+	run(t, tab, chromedp.Navigate(ts.url+"/_bulletin/edit/"))
+	until(t, tab, "the list", `!!document.getElementById("articles")`, 5*time.Second)
+	shown := func() string {
+		return js(t, tab, `Array.from(document.querySelectorAll("#articles tbody tr")).filter(function(r){return !r.hidden;})`+
+			`.map(function(r){return r.querySelector("a").getAttribute("href").replace("/_bulletin/edit/articles/","");}).join(" ")`)
+	}
+	if s := shown(); s != "b.md c.md a.md" {
+		t.Fatalf("before filtering: %q", s)
+	}
+	run(t, tab, chromedp.SendKeys(chromedp.CSS(`#q`), "dang uy"))
+	if s, n := shown(), js(t, tab, `document.getElementById("count").textContent`); s != "a.md" || n != "1 / 3 bài" {
+		t.Errorf(`typed "dang uy": %q, count %q`, s, n)
+	}
+	for _, c := range []struct {
+		q, project, lead, unit string
+		want                   string
+	}{
+		{"", "02-ĐA/TU", "", "", "c.md"},
+		{"", "01-ĐA/TU", "", "", "b.md a.md"},
+		{"", "", "Bùi Hải Tú", "", "b.md a.md"},
+		{"", "", "", "Huyện ủy Phú Lương", "b.md c.md"},
+		{"", "", "Bùi Hải Tú", "Huyện ủy Phú Lương", "b.md"},
+		{"giam sat", "01-ĐA/TU", "", "", "b.md"},
+		{"PHAT TRIEN CHE", "", "", "", "c.md"},
+		{"Đảng Ủy", "", "", "", "a.md"},
+		{"khong co bai nao", "", "", "", ""},
+		{"", "", "", "", "b.md c.md a.md"},
+	} {
+		run(t, tab, set("project", c.project), set("lead", c.lead), set("unit", c.unit), set("q", c.q))
+		if s := shown(); s != c.want {
+			t.Errorf("q=%q project=%q lead=%q unit=%q: %q, want %q", c.q, c.project, c.lead, c.unit, s, c.want)
+		}
+	}
+	if s := js(t, tab, `location.search`); s != "" {
+		t.Errorf("the page was left for %q: the filter should run in place", s)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -288,5 +290,228 @@ func TestEditorCreatesAProjectFile(t *testing.T) {
 	}
 	if _, err := os.Stat(ts.path("content/projects/08-da-tu.md")); err == nil {
 		t.Error("a project file was created without the token")
+	}
+}
+
+// A save whose fields have errors (a date that does not exist, an empty
+// title) is refused: the form comes back with each problem beside its
+// field and the typed text kept, and the file on disk is byte for byte as
+// it was, with nothing left beside it; a new article with an error is not
+// created.
+func TestEditorRefusesASaveWithErrors(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	for _, c := range []struct {
+		name, field, value string
+	}{
+		{"an impossible date", "date", "16:41, 31/02/2018"},
+		{"an empty title", "title", ""},
+	} {
+		form := ts.editForm("articles/a.md")
+		form.Set(c.field, c.value)
+		form.Set("summary", "Tóm tắt mới gõ")
+		for _, action := range []string{"save", "publish"} {
+			form.Set("action", action)
+			code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+			if code != http.StatusUnprocessableEntity {
+				t.Errorf("%s, %s: %d, want 422", c.name, action, code)
+			}
+			if !strings.Contains(body, "Chưa lưu") || !strings.Contains(body, "Tệp không bị thay đổi") {
+				t.Errorf("%s, %s: the refusal is not said", c.name, action)
+			}
+			beside := regexp.MustCompile(`(?s)<div id="p-` + regexp.QuoteMeta(c.field) + `"[^>]*>(.*?)</div>`).FindStringSubmatch(body)
+			if beside == nil || !strings.Contains(beside[1], `<li class="error">`) {
+				t.Errorf("%s, %s: no error shown beside the %s field", c.name, action, c.field)
+			}
+			if !strings.Contains(body, "Tóm tắt mới gõ") {
+				t.Errorf("%s, %s: the form lost what was typed", c.name, action)
+			}
+			if got := ts.read("content/articles/a.md"); got != yamlArticle {
+				t.Fatalf("%s, %s: the file was written:\n%s", c.name, action, got)
+			}
+		}
+	}
+	// A new article with an impossible date is not created either.
+	token := ts.editForm("articles/a.md").Get("token")
+	code, body, _ := ts.post("/_bulletin/edit/new", url.Values{"token": {token}, "action": {"save"}, "kind": {"news"},
+		"title": {"Kiểm tra tại Huyện ủy"}, "date": {"09:00, 30/02/2019"}, "body": {"Nội dung."}}, nil)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Kiểm tra tại Huyện ủy") {
+		t.Errorf("a new article with an impossible date: %d", code)
+	}
+	entries, _ := os.ReadDir(ts.path("content/articles"))
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("content/articles/ holds %v after refused saves, want a.md alone", names)
+	}
+}
+
+// The list's articles: file names in neither date order, a published one
+// with two broken links (two warnings), a draft, and one dated after now
+// (scheduled).
+var listSite = map[string]string{
+	"content/projects/01-da-tu.md": projectFile,
+	"content/projects/02-da-tu.md": "---\ncode: 02-ĐA/TU\ntitle: Phát triển chè\ndate: 2017-01-05\n---\nĐề án.\n",
+	"content/articles/a.md": "---\ntitle: Kiểm tra tại Đảng ủy Khối\ndate: 2016-09-01 08:00\nteam_lead:\n  name: Bùi Hải Tú\n  role: Phó Trưởng ban\n" +
+		"inspected_unit: Đảng ủy Khối các cơ quan tỉnh\ndocuments: [01-ĐA/TU]\n---\nXem [cũ](/khong-co/) và [khác](/cung-khong-co/).\n",
+	"content/articles/b.md": "---\ntitle: Giám sát chuyên đề năm 2027\ndate: 2027-03-01 09:00\nteam_lead:\n  name: Bùi Hải Tú\n  role: Phó Trưởng ban\n" +
+		"inspected_unit: Huyện ủy Phú Lương\ndocuments: [01-ĐA/TU]\n---\nNội dung.\n",
+	"content/articles/c.md": "---\ntitle: Làm việc về phát triển chè\ndate: 2018-05-10 14:00\ndraft: true\nteam_lead:\n  name: Nguyễn Văn An\n  role: Ủy viên\n" +
+		"inspected_unit: Huyện ủy Phú Lương\ndocuments: [02-ĐA/TU]\n---\nNội dung.\n",
+}
+
+// listRow is one article of the list as the page shows it.
+type listRow struct{ Path, State, Warnings string }
+
+func listRows(t *testing.T, body string) []listRow {
+	t.Helper()
+	var rows []listRow
+	re := regexp.MustCompile(`(?s)<tr data-fold=.*?<a href="/_bulletin/edit/([^"]+)">.*?<span class="state [a-z]+">([^<]+)</span>.*?<td class="num">(.*?)</td>`)
+	for _, m := range re.FindAllStringSubmatch(body, -1) {
+		rows = append(rows, listRow{m[1], m[2], m[3]})
+	}
+	return rows
+}
+
+// The list shows every article, drafts and scheduled ones included,
+// newest first, each with its state and how many warnings check gives
+// it; its filters (as the page sends them without its script) find
+// "Đảng ủy" typed "dang uy", a project by a code typed without its marks,
+// a team lead, a unit.
+func TestEditorListsArticlesNewestFirst(t *testing.T) {
+	ts := start(t, listSite)
+	got := listRows(t, ts.mustGet("/_bulletin/edit/"))
+	want := []listRow{{"articles/b.md", "hẹn đăng", "0"}, {"articles/c.md", "nháp", "0"}, {"articles/a.md", "đã đăng", "2"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("list:\n%v\nwant\n%v", got, want)
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"q=dang+uy", []string{"articles/a.md"}},
+		{"q=" + url.QueryEscape("ĐẢNG ỦY"), []string{"articles/a.md"}},
+		{"q=phu+luong", []string{"articles/b.md", "articles/c.md"}},
+		{"project=" + url.QueryEscape("02-DA/TU"), []string{"articles/c.md"}},
+		{"project=" + url.QueryEscape("01-ĐA/TU"), []string{"articles/b.md", "articles/a.md"}},
+		{"lead=" + url.QueryEscape("Bùi Hải Tú"), []string{"articles/b.md", "articles/a.md"}},
+		{"unit=" + url.QueryEscape("Huyện ủy Phú Lương"), []string{"articles/b.md", "articles/c.md"}},
+		{"lead=" + url.QueryEscape("Bùi Hải Tú") + "&unit=" + url.QueryEscape("Huyện ủy Phú Lương"), []string{"articles/b.md"}},
+		{"q=khong+co+bai+nao", nil},
+	} {
+		var paths []string
+		for _, r := range listRows(t, ts.mustGet("/_bulletin/edit/?"+c.query)) {
+			paths = append(paths, r.Path)
+		}
+		if !slices.Equal(paths, c.want) {
+			t.Errorf("?%s: %v, want %v", c.query, paths, c.want)
+		}
+	}
+}
+
+// upload sends a file to the list's import form, as the drop zone does.
+func (ts *testServer) upload(token, name string, data []byte) (int, string, http.Header) {
+	ts.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("token", token)
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.url+"/_bulletin/edit/import", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", ts.url)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+// siteFiles maps every file of the site folder to its bytes.
+func siteFiles(t *testing.T, ts *testServer) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(ts.dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(ts.dir, p)
+			files[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	return files
+}
+
+// A plain-text bulletin dropped on the list becomes an article as
+// "bulletin import" makes one, and its form opens with the fields found
+// marked; a Word document likewise. Neither upload is kept as it came:
+// the only new file in the site folder is the article, which is not the
+// upload's bytes. A file of another kind is refused and nothing written.
+func TestEditorImportsAnUploadWithoutStoringIt(t *testing.T) {
+	txt, err := os.ReadFile("../importer/testdata/dai-tu-2019.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err := os.ReadFile("../importer/testdata/ban-tin.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle, "static/images/doan.png": "png"})
+	token := ts.editForm("articles/a.md").Get("token")
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		fields map[string]string
+	}{
+		{"dai-tu-2019.txt", txt, map[string]string{"title": "Kiểm tra việc thực hiện các đề án về xây dựng Đảng ở Đại Từ",
+			"date": "09:15, 23/04/2019", "team_lead.name": "Lương Thị Thu Hà", "inspected_unit": "Huyện ủy Đại Từ", "documents": "05-ĐA/TU"}},
+		{"ban-tin.docx", docx, map[string]string{"title": "Kiểm tra công tác dân vận tại Đảng ủy xã Phúc Xuân",
+			"date": "08:30, 21/03/2019", "team_lead.name": "Hoàng Minh Đức", "inspected_unit": "Đảng ủy xã Phúc Xuân", "documents": "07-ĐA/TU"}},
+	} {
+		before := siteFiles(t, ts)
+		code, body, h := ts.upload(token, c.name, c.data)
+		loc, _ := url.Parse(h.Get("Location"))
+		if code != http.StatusSeeOther || loc == nil || !strings.HasPrefix(loc.Path, "/_bulletin/edit/articles/2019/") ||
+			!strings.Contains(loc.Query().Get("imported"), "team_lead.name") {
+			t.Fatalf("%s: %d %v\n%s", c.name, code, h, body)
+		}
+		form := ts.editForm(strings.TrimPrefix(loc.Path, "/_bulletin/edit/"))
+		for field, want := range c.fields {
+			if got := form[field]; !slices.Contains(got, want) {
+				t.Errorf("%s: %s is %q, want %q", c.name, field, got, want)
+			}
+		}
+		var added []string
+		for name, data := range siteFiles(t, ts) {
+			if _, ok := before[name]; !ok {
+				added = append(added, name)
+			}
+			if data == string(c.data) || strings.Contains(data, string(c.data[:64])) && !strings.HasSuffix(name, ".md") {
+				t.Errorf("%s is stored as it came, as %s", c.name, name)
+			}
+		}
+		if want := "content/" + strings.TrimPrefix(loc.Path, "/_bulletin/edit/"); len(added) != 1 || added[0] != want {
+			t.Errorf("%s: the site folder gained %v, want %s alone", c.name, added, want)
+		}
+	}
+	// A file of another kind, even with a bulletin's text, or a broken Word
+	// document, is not imported.
+	before := siteFiles(t, ts)
+	for _, name := range []string{"ban-tin.html", "ban-tin.exe", "ban-tin.docx"} {
+		data := txt
+		if name == "ban-tin.docx" {
+			data = []byte("PK\x03\x04 not a Word document")
+		}
+		if code, _, _ := ts.upload(token, name, data); code != http.StatusUnsupportedMediaType && code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 415 or 422", name, code)
+		}
+	}
+	if after := siteFiles(t, ts); !maps.Equal(after, before) {
+		t.Errorf("a refused upload changed the site folder")
 	}
 }
