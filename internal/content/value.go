@@ -257,7 +257,11 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		// Moved into the site's zone, 2100-12-31T23:00-05:00 is in the
 		// year 2101.
 		t = inZone(t, d.loc)
-		_, err = checkYear(fmt.Sprint(v), t)
+		text := fmt.Sprint(v)
+		if s, ok := v.(string); ok {
+			text = strings.TrimSpace(s) // as parseDate read it, and other messages quote it
+		}
+		_, err = checkYear(text, t)
 	}
 	if err != nil {
 		d.errf(field, line, dateHint, "%v", err)
