@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"photo":    {"model", "diag"},
 	"search":   {"model", "text", "build", "sitetest"}, // build and sitetest: its tests build sites
 	"output":   {"diag"},
-	"importer": {"text"},
+	"importer": {"text", "front"},
 	"scaffold": {"importer", "text", "input"},
 	"front":    {},
 	"check":    {"model", "diag", "text", "build", "output", "sitetest", "input"},

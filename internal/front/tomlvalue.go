@@ -61,27 +61,8 @@ func tomlKey(k string) string {
 	return k
 }
 
-// tomlString writes a basic string.
+// tomlString writes a TOML basic string: controls escaped, the rest as
+// it is.
 func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7F:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return quoted(s, func(r rune) bool { return r < 0x20 || r == 0x7F })
 }

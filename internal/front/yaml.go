@@ -342,7 +342,7 @@ func (m Map) without(key string) Map {
 func yamlKey(k string) string {
 	for _, r := range k {
 		if !(r == '_' || r == '-' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
-			return yamlQuote(k)
+			return QuoteYAML(k)
 		}
 	}
 	if k == "" {
@@ -358,12 +358,12 @@ func yamlScalar(v any) string {
 		if yamlPlain(v, false) {
 			return v
 		}
-		return yamlQuote(v)
+		return QuoteYAML(v)
 	case Date:
 		if dateText(string(v)) {
 			return string(v)
 		}
-		return yamlQuote(string(v))
+		return QuoteYAML(string(v))
 	case bool:
 		return strconv.FormatBool(v)
 	case raw:
@@ -383,7 +383,7 @@ func yamlFlow(l List) string {
 			if yamlPlain(it, true) {
 				parts[i] = it
 			} else {
-				parts[i] = yamlQuote(it)
+				parts[i] = QuoteYAML(it)
 			}
 		case Map:
 			var kv []string
@@ -406,14 +406,14 @@ func flowScalar(v any) string {
 		if yamlPlain(v, true) {
 			return v
 		}
-		return yamlQuote(v)
+		return QuoteYAML(v)
 	case List:
 		return yamlFlow(v)
 	case Date:
 		if dateText(string(v)) && !strings.Contains(string(v), ",") {
 			return string(v)
 		}
-		return yamlQuote(string(v))
+		return QuoteYAML(string(v))
 	}
 	return yamlScalar(v)
 }
@@ -455,29 +455,4 @@ func dateText(s string) bool {
 		}
 	}
 	return !strings.HasSuffix(s, ":") && !strings.Contains(s, ": ") && !strings.HasSuffix(s, " ")
-}
-
-// yamlQuote writes s double-quoted, escaping what YAML requires.
-func yamlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F || r == 0x2028 || r == 0x2029 || r == 0xFEFF:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

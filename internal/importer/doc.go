@@ -50,5 +50,7 @@
 // and encoding/xml): its text goes through the same recognition, and its
 // body keeps its headings, bold and italic, lists and tables as Markdown.
 //
-// Imports: stdlib and bulletin/internal/text.
+// Imports: stdlib, bulletin/internal/text, and bulletin/internal/front for
+// YAML quoting (QuoteYAML), so the frontmatter it writes is quoted as the
+// editor quotes it.
 package importer

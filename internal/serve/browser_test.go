@@ -3,8 +3,6 @@ package serve
 import (
 	"context"
 	"net"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,67 +10,16 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"bulletin/internal/sitetest"
 )
 
 // The browser test drives Debian's chromium through the DevTools protocol:
 // the page is opened once, and from then on only files on disk change. It
 // reads the page's text, and never clicks or reloads.
 
-// chromium finds the browser, or skips the test where none is installed.
-// CI installs chromium (.ci/run), so there a missing browser is a failure.
-func chromium(t testing.TB) string {
-	t.Helper()
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium binary found, and CI=true: .ci/run should have installed it")
-	}
-	t.Skip("no chromium binary found (apt-get install chromium); the browser test runs in CI")
-	return ""
-}
-
-// browse starts a headless chromium with a fresh profile and returns a tab.
-func browse(t testing.TB) context.Context {
-	t.Helper()
-	bin := chromium(t)
-	profile, err := os.MkdirTemp("", "bulletin-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-	)
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-		// Chromium's helpers may still write in the profile for a moment.
-		for range 50 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	// The first Run starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("starting %s: %v", bin, err)
-	}
-	return tab
-}
+// browse is a Chromium tab with a fresh profile (sitetest.Browser).
+func browse(t testing.TB) context.Context { return sitetest.Browser(t) }
 
 // until polls a JavaScript expression in the page until it is true, and
 // fails after within.

@@ -1,0 +1,44 @@
+package front
+
+import (
+	"fmt"
+	"strings"
+)
+
+// quoted writes s between double quotes with the backslash escapes that
+// YAML's double-quoted scalars and TOML's basic strings share (\" \\ \n
+// \t \r), and each rune escape reports as \uXXXX: the one writer of both
+// formats' quoted strings.
+func quoted(s string, escape func(rune) bool) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case escape(r):
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// QuoteYAML writes s as a YAML double-quoted scalar, escaping what YAML
+// does not read back as written: C0 and C1 controls, DEL, the line and
+// paragraph separators and the byte order mark. The importer writes its
+// frontmatter with it too.
+func QuoteYAML(s string) string {
+	return quoted(s, func(r rune) bool {
+		return r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F || r == 0x2028 || r == 0x2029 || r == 0xFEFF
+	})
+}
