@@ -27,90 +27,79 @@ type candidate struct {
 	apart int64 // seconds
 }
 
-// related fills each article's Related. articles are in the site's order
+// relater chooses the related articles of one article of a site, when a
+// page asks for them (model.Article.Related): the work of one choice is a
+// few binary searches and a sort of at most 3×perList candidates, so a
+// build that shows every article's pays what choosing them all at once
+// did, and the preview pays only for the pages a browser asks for.
+type relater struct {
+	articles []*model.Article         // the site's order: newest first
+	rank     map[*model.Article]int32 // index in articles
+}
+
+// related sets each article's chooser. articles are in the site's order
 // (newest first), as every project and term lists them.
 func related(articles []*model.Article) {
-	rank := make(map[*model.Article]int32, len(articles))
-	secs := make([]int64, len(articles))
+	r := &relater{articles: articles, rank: make(map[*model.Article]int32, len(articles))}
 	for i, a := range articles {
-		rank[a], secs[i] = int32(i), a.Date.Unix()
+		r.rank[a] = int32(i)
 	}
-	// Each project's and term's list as the ranks of its articles,
-	// ascending (the lists are in the site's order), made once.
-	ranksOf := func(list []*model.Article) []int32 {
-		r := make([]int32, len(list))
-		for i, a := range list {
-			r[i] = rank[a]
-		}
-		return r
-	}
-	byProject := map[*model.Project][]int32{}
-	byTerm := map[*model.Term][]int32{}
-	backing := make([]*model.Article, 0, maxRelated*len(articles)) // one allocation for every list
-	var cands []candidate
-	for i, a := range articles {
-		me := int32(i)
-		cands = cands[:0]
-		for _, p := range a.Projects {
-			r, ok := byProject[p]
-			if !ok {
-				r = ranksOf(p.Articles)
-				byProject[p] = r
-			}
-			cands = neighbours(cands, r, me, secs)
-		}
-		for _, t := range []*model.Term{a.UnitTerm, a.LeadTerm} {
-			if t == nil {
-				continue
-			}
-			r, ok := byTerm[t]
-			if !ok {
-				r = ranksOf(t.Articles)
-				byTerm[t] = r
-			}
-			cands = neighbours(cands, r, me, secs)
-		}
-		for j := range cands {
-			cands[j].close = closeness(a, articles[cands[j].rank])
-		}
-		slices.SortFunc(cands, func(x, y candidate) int {
-			if c := cmp.Compare(y.close, x.close); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(x.apart, y.apart); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.rank, y.rank)
-		})
-		start := len(backing)
-		for j, c := range cands {
-			if len(backing)-start == maxRelated {
-				break
-			}
-			if j == 0 || c.rank != cands[j-1].rank { // one article may be a neighbour in two lists
-				backing = append(backing, articles[c.rank])
-			}
-		}
-		a.Related = nil
-		if len(backing) > start {
-			a.Related = backing[start:len(backing):len(backing)]
-		}
+	for _, a := range articles {
+		a.RelateWith(r.choose)
 	}
 }
 
-// neighbours appends to cands the perList articles of list (by rank,
-// ascending) nearest in date to the article of rank me, which list holds,
-// itself left out.
-func neighbours(cands []candidate, list []int32, me int32, secs []int64) []candidate {
-	at, _ := slices.BinarySearch(list, me)
+// choose returns the related articles of a, nil when it has none.
+func (r *relater) choose(a *model.Article) []*model.Article {
+	me := r.rank[a]
+	cands := make([]candidate, 0, 3*perList)
+	for _, p := range a.Projects {
+		cands = r.neighbours(cands, p.Articles, me)
+	}
+	for _, t := range []*model.Term{a.UnitTerm, a.LeadTerm} {
+		if t != nil {
+			cands = r.neighbours(cands, t.Articles, me)
+		}
+	}
+	for j := range cands {
+		cands[j].close = closeness(a, r.articles[cands[j].rank])
+	}
+	slices.SortFunc(cands, func(x, y candidate) int {
+		if c := cmp.Compare(y.close, x.close); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.apart, y.apart); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.rank, y.rank)
+	})
+	var out []*model.Article
+	for j, c := range cands {
+		if len(out) == maxRelated {
+			break
+		}
+		if j == 0 || c.rank != cands[j-1].rank { // one article may be a neighbour in two lists
+			out = append(out, r.articles[c.rank])
+		}
+	}
+	return out
+}
+
+// neighbours appends to cands the perList articles of list (in the
+// site's order) nearest in date to the article of rank me, which list
+// holds, itself left out.
+func (r *relater) neighbours(cands []candidate, list []*model.Article, me int32) []candidate {
+	at, _ := slices.BinarySearchFunc(list, me, func(a *model.Article, me int32) int { return cmp.Compare(r.rank[a], me) })
+	secs := func(i int) int64 { return list[i].Date.Unix() }
+	mine := r.articles[me].Date.Unix()
 	lo, hi := at-1, at+1 // newer, older
 	for n := 0; n < perList && (lo >= 0 || hi < len(list)); n++ {
 		// The nearer of the two sides; the newer on a tie.
-		if lo >= 0 && (hi >= len(list) || secs[list[lo]]-secs[me] <= secs[me]-secs[list[hi]]) {
-			cands = append(cands, candidate{rank: list[lo], apart: secs[list[lo]] - secs[me]})
+		if lo >= 0 && (hi >= len(list) || secs(lo)-mine <= mine-secs(hi)) {
+			cands = append(cands, candidate{rank: r.rank[list[lo]], apart: secs(lo) - mine})
 			lo--
 		} else {
-			cands = append(cands, candidate{rank: list[hi], apart: secs[me] - secs[list[hi]]})
+			cands = append(cands, candidate{rank: r.rank[list[hi]], apart: mine - secs(hi)})
 			hi++
 		}
 	}

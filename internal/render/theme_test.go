@@ -123,7 +123,7 @@ func testSite(t *testing.T) *model.Site {
 	da.Years = []*model.Year{{Year: 2018, URL: "/2018/", Articles: []*model.Article{visit, outcome}, Outcomes: 1}}
 	da.Latest, da.FollowUps = outcome, []*model.FollowUp{fu}
 	nq.Years = []*model.Year{{Year: 2018, URL: "/2018/", Articles: []*model.Article{visit}}}
-	visit.Related = []*model.Article{outcome, evil}
+	visit.RelateWith(func(*model.Article) []*model.Article { return []*model.Article{outcome, evil} })
 
 	home := []string{"/", "/page/2/"}
 	add := func(p *model.Page) { p.Site = s; s.Pages = append(s.Pages, p) }
