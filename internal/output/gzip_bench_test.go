@@ -13,7 +13,9 @@ func BenchmarkCompress(b *testing.B) {
 		page.WriteString(`<article class="card"><h2 class="card-title"><a href="/2018/08/kiem-tra-thuc-hien-cac-de-an/">Kiểm tra thực hiện các đề án về công tác dân vận tại Đảng ủy Khối</a></h2><p class="card-summary">Đoàn kiểm tra số 3 của Ban Thường vụ Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh về kết quả thực hiện Đề án số 01-ĐA/TU.</p></article>` + "\n")
 	}
 	b.SetBytes(int64(page.Len()))
+	var buf bytes.Buffer
 	for b.Loop() {
-		compress(page.Bytes())
+		buf.Reset()
+		compress(&buf, page.Bytes())
 	}
 }

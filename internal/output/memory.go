@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"sync"
@@ -15,12 +16,13 @@ type Memory struct {
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// Write stores data under name. The slice is kept, not copied: callers
-// hand over buffers they no longer use.
+// Write stores a copy of data under name: the caller may reuse its
+// buffer once Write returns (Sink).
 func (m *Memory) Write(name string, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()
