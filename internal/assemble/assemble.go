@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"bulletin/internal/diag"
@@ -36,16 +37,21 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	sortNewestFirst(s.Articles)
 	s.News, s.Until = news(s.Articles, opt.Now, s.Until)
 
-	s.Projects = projects(in.Projects, s.Articles, &problems)
-	s.Taxonomies = taxonomies(s.Articles)
+	// Projects, terms and archives each set their own fields of the
+	// articles and read none another sets: made side by side, they cost
+	// the preview the longest of the three on each save, not the sum.
+	var wg sync.WaitGroup
+	wg.Go(func() { s.Projects = projects(in.Projects, s.Articles, &problems) })
+	wg.Go(func() { s.Taxonomies = taxonomies(s.Articles) })
+	s.Years = archives(s.Articles, cfg.Location)
 	s.Docs = docs(in.Docs)
+	wg.Wait()
 	var late time.Time
 	s.FollowUps, late = followUps(s.Articles, opt.Now)
 	if !late.IsZero() && (s.Until.IsZero() || late.Before(s.Until)) {
 		s.Until = late
 	}
 	timelines(s.Projects, cfg.Location)
-	s.Years = archives(s.Articles, cfg.Location)
 	related(s.Articles)
 	s.Pages = pages(s)
 	checkCollisions(s.Pages, &problems)
