@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -25,7 +26,8 @@ import (
 //
 // BULLETIN_BENCH_SITE names another corpus. The site is copied to a
 // temporary folder first: the benchmark edits it. It reports the 50th and
-// 95th percentiles of each mark, in milliseconds from the write.
+// 95th percentiles of each mark, in milliseconds from the write, for
+// three edits: the body, the date, the project (sub-benchmarks).
 func BenchmarkSaveToReload(b *testing.B) {
 	src := os.Getenv("BULLETIN_BENCH_SITE")
 	if src == "" {
@@ -34,6 +36,47 @@ func BenchmarkSaveToReload(b *testing.B) {
 	if _, err := os.Stat(filepath.Join(src, "site.yaml")); err != nil {
 		b.Skipf("no corpus at %s (set BULLETIN_BENCH_SITE, or generate one with ../shared/bench/gen)", src)
 	}
+	// What an editor changes: the body (a paragraph added), the date
+	// (another day of the same month: the article moves on every list
+	// but keeps its URL) or the project (the document it cites: it
+	// leaves one project's page for another's).
+	dateLine := regexp.MustCompile(`(?m)^date: (\d{4}-\d{2})-\d{2}.*$`)
+	docsBlock := regexp.MustCompile(`(?m)^documents:\n(?:  - .*\n)+`)
+	b.Run("body", func(b *testing.B) {
+		saveToReload(b, src, func(orig []byte, i int, _ string) ([]byte, string) {
+			mark := fmt.Sprintf("Đoạn sửa lần %d.", i)
+			return append(append([]byte{}, orig...), "\n"+mark+"\n"...), mark
+		})
+	})
+	b.Run("date", func(b *testing.B) {
+		saveToReload(b, src, func(orig []byte, i int, _ string) ([]byte, string) {
+			m := dateLine.FindSubmatch(orig)
+			if m == nil {
+				b.Skip("the article has no date line of the generator's form")
+			}
+			day := 1 + i%28
+			line := fmt.Sprintf("date: %s-%02d 08:%02d", m[1], day, i%60)
+			return dateLine.ReplaceAll(orig, []byte(line)), fmt.Sprintf("%d/%s", day, strings.TrimLeft(string(m[1][5:]), "0"))
+		})
+	})
+	b.Run("project", func(b *testing.B) {
+		saveToReload(b, src, func(orig []byte, i int, other string) ([]byte, string) {
+			if !docsBlock.Match(orig) {
+				b.Skip("the article has no documents list of the generator's form")
+			}
+			if i%2 == 1 {
+				return orig, "" // back to its own project
+			}
+			return docsBlock.ReplaceAll(orig, []byte("documents:\n  - "+other+"\n")), other
+		})
+	})
+}
+
+// saveToReload saves an article of the site at src edit(orig, i, code)
+// each time, code a project's the article does not cite, and reports the
+// percentiles; edit returns the new file and a text the new page shows
+// ("" when the page goes back to what it showed before).
+func saveToReload(b *testing.B, src string, edit func(orig []byte, i int, code string) ([]byte, string)) {
 	dir := b.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		b.Fatal(err)
@@ -48,6 +91,13 @@ func BenchmarkSaveToReload(b *testing.B) {
 
 	// An article in the middle of the list, open in a browser.
 	a := site.Articles[len(site.Articles)/2]
+	var other string
+	for _, p := range site.Projects {
+		if !slices.Contains(a.Projects, p) {
+			other = p.Code
+			break
+		}
+	}
 	file := ts.path(a.Path)
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -60,9 +110,9 @@ func BenchmarkSaveToReload(b *testing.B) {
 	var event, stale, served []time.Duration
 	b.ResetTimer()
 	for i := range b.N {
-		mark := fmt.Sprintf("Đoạn sửa lần %d.", i)
+		data, mark := edit(orig, i, other)
 		start := time.Now()
-		if err := os.WriteFile(file, append(append([]byte{}, orig...), "\n"+mark+"\n"...), 0o644); err != nil {
+		if err := os.WriteFile(file, data, 0o644); err != nil {
 			b.Fatal(err)
 		}
 		if m := events.next("build"); !m.OK {
@@ -74,7 +124,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}
 		stale = append(stale, time.Since(start))
 		if body = ts.mustGet(a.URL); !strings.Contains(body, mark) {
-			b.Fatal("the new bytes are not served")
+			b.Fatalf("the new bytes are not served: no %q", mark)
 		}
 		served = append(served, time.Since(start))
 	}
