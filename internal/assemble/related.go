@@ -3,6 +3,7 @@ package assemble
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"bulletin/internal/model"
 )
@@ -35,12 +36,31 @@ type candidate struct {
 type relater struct {
 	articles []*model.Article         // the site's order: newest first
 	rank     map[*model.Article]int32 // index in articles
+
+	mu    sync.Mutex
+	ranks map[any][]int32 // a project's or term's list as ranks, ascending: made once, when first needed
+}
+
+// ranksOf returns the ranks of the articles of list, the list of key (a
+// project or a term), in the site's order as list is.
+func (r *relater) ranksOf(key any, list []*model.Article) []int32 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ranks, ok := r.ranks[key]
+	if !ok {
+		ranks = make([]int32, len(list))
+		for i, a := range list {
+			ranks[i] = r.rank[a]
+		}
+		r.ranks[key] = ranks
+	}
+	return ranks
 }
 
 // related sets each article's chooser. articles are in the site's order
 // (newest first), as every project and term lists them.
 func related(articles []*model.Article) {
-	r := &relater{articles: articles, rank: make(map[*model.Article]int32, len(articles))}
+	r := &relater{articles: articles, rank: make(map[*model.Article]int32, len(articles)), ranks: map[any][]int32{}}
 	for i, a := range articles {
 		r.rank[a] = int32(i)
 	}
@@ -54,11 +74,11 @@ func (r *relater) choose(a *model.Article) []*model.Article {
 	me := r.rank[a]
 	cands := make([]candidate, 0, 3*perList)
 	for _, p := range a.Projects {
-		cands = r.neighbours(cands, p.Articles, me)
+		cands = r.neighbours(cands, r.ranksOf(p, p.Articles), me)
 	}
 	for _, t := range []*model.Term{a.UnitTerm, a.LeadTerm} {
 		if t != nil {
-			cands = r.neighbours(cands, t.Articles, me)
+			cands = r.neighbours(cands, r.ranksOf(t, t.Articles), me)
 		}
 	}
 	for j := range cands {
@@ -85,21 +105,21 @@ func (r *relater) choose(a *model.Article) []*model.Article {
 	return out
 }
 
-// neighbours appends to cands the perList articles of list (in the
-// site's order) nearest in date to the article of rank me, which list
-// holds, itself left out.
-func (r *relater) neighbours(cands []candidate, list []*model.Article, me int32) []candidate {
-	at, _ := slices.BinarySearchFunc(list, me, func(a *model.Article, me int32) int { return cmp.Compare(r.rank[a], me) })
-	secs := func(i int) int64 { return list[i].Date.Unix() }
+// neighbours appends to cands the perList articles of list (by rank,
+// ascending) nearest in date to the article of rank me, which list holds,
+// itself left out.
+func (r *relater) neighbours(cands []candidate, list []int32, me int32) []candidate {
+	at, _ := slices.BinarySearch(list, me)
+	secs := func(i int) int64 { return r.articles[list[i]].Date.Unix() }
 	mine := r.articles[me].Date.Unix()
 	lo, hi := at-1, at+1 // newer, older
 	for n := 0; n < perList && (lo >= 0 || hi < len(list)); n++ {
 		// The nearer of the two sides; the newer on a tie.
 		if lo >= 0 && (hi >= len(list) || secs(lo)-mine <= mine-secs(hi)) {
-			cands = append(cands, candidate{rank: r.rank[list[lo]], apart: secs(lo) - mine})
+			cands = append(cands, candidate{rank: list[lo], apart: secs(lo) - mine})
 			lo--
 		} else {
-			cands = append(cands, candidate{rank: r.rank[list[hi]], apart: mine - secs(hi)})
+			cands = append(cands, candidate{rank: list[hi], apart: mine - secs(hi)})
 			hi++
 		}
 	}
