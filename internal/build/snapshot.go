@@ -252,6 +252,13 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 		var err error
 		switch {
 		case st.name == "search":
+			if !s.keep {
+				// The pages are written: the partials rendered for
+				// them (a card and a row for each article) are not
+				// needed by the index, whose building is the peak
+				// of a one-off build's memory.
+				s.rnd.Forget()
+			}
 			// Each document read once, its chunk written as it is read.
 			err = search.Write(s.Site, sink.Write)
 		case st.name == "photos" && s.photoFiles == nil:
