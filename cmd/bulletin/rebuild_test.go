@@ -96,4 +96,19 @@ func TestRebuildsWriteOnlyWhatChanged(t *testing.T) {
 	if _, ok := after["2019/05/bai-moi-nhat/index.html"]; !ok {
 		t.Error("the new article's page is missing")
 	}
+	// The search index numbers documents as they came: the new article,
+	// the newest, is document 3 (after a, the project that a first
+	// cites, and b), and the files of the others stay as they were.
+	docs := 0
+	for name := range before {
+		if strings.HasPrefix(name, "search/d/") {
+			docs++
+			if after[name] != before[name] {
+				t.Errorf("%s, the search document of an older document, was written again: %+v → %+v", name, before[name], after[name])
+			}
+		}
+	}
+	if _, ok := after["search/d/3.json"]; docs != 3 || !ok {
+		t.Errorf("search documents: %d before the new article, want 3; search/d/3.json after it: %v", docs, ok)
+	}
 }

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,7 @@ const (
 	coSo      = "Công tác xây dựng Đảng ở cơ sở"
 	project   = "01-ĐA/TU: Nâng cao chất lượng công tác dân vận"
 	markup    = `Tin <img src=x onerror="window.pwned=1"> về Đảng ủy Khối`
+	page      = "Giới thiệu"
 )
 
 // TestBrowserSearch runs every browser case on one Chromium and one site.
@@ -106,6 +108,7 @@ func TestBrowserSearch(t *testing.T) {
 		{"ShowsTextOfTheIndexAsText", showsTextOfTheIndexAsText},
 		{"FoldsAsGo", foldsAsGo},
 		{"ShardsAsGo", shardsAsGo},
+		{"RefusesAnIndexOfAnotherFormat", refusesAnIndexOfAnotherFormat},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.run(t, &searchPage{t: t, tab: p.tab, site: p.site})
@@ -165,8 +168,8 @@ func findsWithoutMarksAndCodes(t *testing.T, p *searchPage) {
 func ranksTheSpellingTypedFirst(t *testing.T, p *searchPage) {
 	// Without marks, every spelling counts the same: newest first.
 	p.open("q=dang")
-	if got := p.titles(); indexOf(got, congTrinh) > indexOf(got, coSo) || indexOf(got, coSo) < 0 {
-		t.Errorf("dang: %q, want %q (2020) before %q (2017)", got, congTrinh, coSo)
+	if got, want := p.titles(), []string{markup, congTrinh, khacPhuc, coSo}; !slices.Equal(got, want) {
+		t.Errorf("dang: %q, want newest first %q", got, want)
 	}
 	// Typed with marks, the exact spelling first, whatever its age.
 	p.open("q=" + "%C4%90%E1%BA%A3ng") // Đảng
@@ -192,14 +195,43 @@ func filtersAndSorts(t *testing.T, p *searchPage) {
 	if p.eval(`document.querySelector("#search-year").value`) != "2017" {
 		t.Error("the year filter does not show the year of the link")
 	}
-	// "kiem tra" is in one title (2018) and in a newer body (2019).
+	p.open("q=dang&year=2021")
+	if got := p.titles(); len(got) != 1 || got[0] != markup {
+		t.Errorf("dang, 2021 (the newest year): %q, want only %q", got, markup)
+	}
+	p.open("q=de+an&year=2016")
+	if got := p.titles(); len(got) != 1 || got[0] != project {
+		t.Errorf("de an, 2016 (the oldest year): %q, want only %q", got, project)
+	}
+	// The years to choose from, newest first.
+	years := p.eval(`Array.from(document.querySelectorAll("#search-year option")).map(o => o.value).join(" ")`)
+	if years != " 2021 2020 2019 2018 2017 2016" {
+		t.Errorf("years offered: %q, want every year of the site, newest first", years)
+	}
+	// "kiem tra" is in one title (2018), in a newer body (2019) and in the
+	// body of the undated page: by relevance, then newest first, undated
+	// last.
 	p.open("q=kiem+tra")
-	if got := p.titles(); len(got) < 2 || got[0] != danVan || got[1] != khacPhuc {
-		t.Errorf("kiem tra, most relevant first: %q, want %q then %q", got, danVan, khacPhuc)
+	if got, want := p.titles(), []string{danVan, khacPhuc, page}; !slices.Equal(got, want) {
+		t.Errorf("kiem tra, most relevant first: %q, want %q", got, want)
 	}
 	p.open("q=kiem+tra&sort=date")
-	if got := p.titles(); len(got) < 2 || got[0] != khacPhuc || got[1] != danVan {
-		t.Errorf("kiem tra, newest first: %q, want %q then %q", got, khacPhuc, danVan)
+	if got, want := p.titles(), []string{khacPhuc, danVan, page}; !slices.Equal(got, want) {
+		t.Errorf("kiem tra, newest first: %q, want %q", got, want)
+	}
+	// The project is numbered after the article that first cites it
+	// (2019), and shown at its own date (2016).
+	p.open("q=01-DA/TU&sort=date")
+	if got, want := p.titles(), []string{khacPhuc, danVan, project}; !slices.Equal(got, want) {
+		t.Errorf("01-DA/TU, newest first: %q, want %q", got, want)
+	}
+	p.open("q=01-DA/TU&year=2019")
+	if got := p.titles(); len(got) != 1 || got[0] != khacPhuc {
+		t.Errorf("01-DA/TU, 2019: %q, want only %q", got, khacPhuc)
+	}
+	p.open("q=kiem+tra&sort=date&kind=page")
+	if got := p.titles(); len(got) != 1 || got[0] != page {
+		t.Errorf("kiem tra, pages: %q, want only %q", got, page)
 	}
 	p.open("q=dang&year=2015")
 	if s := p.status(); !strings.Contains(s, "bỏ bộ lọc") {
@@ -313,6 +345,28 @@ func shardsAsGo(t *testing.T, p *searchPage) {
 		if want := search.Shard(k, 157); got[i] != want {
 			t.Errorf("shard of %q: the script says %d, Go %d", k, got[i], want)
 		}
+	}
+}
+
+// refusesAnIndexOfAnotherFormat opens a page whose script reads another
+// format of index than the build wrote (a page cached from before a
+// build that changed the format): the script reads none of it, and says
+// to reload the page.
+func refusesAnIndexOfAnotherFormat(t *testing.T, p *searchPage) {
+	s := sitetest.Build(t, searchSite)
+	meta := s.File(t, search.Dir+"meta.json")
+	other := strings.Replace(meta, `"format":2,`, `"format":3,`, 1)
+	if other == meta {
+		t.Fatalf("meta.json has no format 2: %s", meta)
+	}
+	s.Out.Write(search.Dir+"meta.json", []byte(other))
+	site := s.Serve(t)
+	if err := chromedp.Do(p.tab, chromedp.Navigate(site+"/search/?q=dang")); err != nil {
+		t.Fatal(err)
+	}
+	p.answered("Hãy tải lại trang")
+	if got := p.titles(); len(got) != 0 {
+		t.Errorf("results read from an index of another format: %q", got)
 	}
 }
 

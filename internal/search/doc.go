@@ -11,8 +11,11 @@
 // tags), so a query typed with marks ranks exact spellings first. Words
 // are cut into shards by hash, and what a result shows of each document
 // (title, date, kind, unit, text) goes in a file of its own (encode.go),
-// so a query reads a small part of the index. Output is deterministic:
-// the same site gives the same bytes.
+// so a query reads a small part of the index. Documents are numbered in
+// the order they came to the site (order.go), so a new article takes the
+// next number and the files of the others keep their bytes; meta.json
+// gives the order a reader sees them in, newest first.
+// Output is deterministic: the same site gives the same bytes.
 //
 // It imports model and golang.org/x/text/unicode/norm; internal/build
 // wires it after the feeds.

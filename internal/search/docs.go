@@ -1,7 +1,6 @@
 package search
 
 import (
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -29,45 +28,41 @@ type document struct {
 	Date  time.Time // zero: undated
 	Unit  string    // the unit an article reports on, shown under its title
 
+	// since is when the document came to the site, as far as the site
+	// tells: an article's or a page's date, a project's first citation
+	// (its own date when nothing cites it). Ids follow it (order.go).
+	since time.Time
+
 	article *model.Article // one of these three
 	project *model.Project
 	page    *model.Doc
 }
 
-// documents lists what the site publishes, newest first, undated last:
-// a document's number in this list is its id in the index, so the ids
-// of one year are one range, and "newest first" is "lowest id first".
-// Only what the site holds is listed: drafts and future articles are in
-// it only when the build publishes them.
+// documents lists what the site publishes, in the order of their ids:
+// a document's number in this list is its id in the index, and the order
+// in which documents came to the site, as well as the site tells it
+// (order.go). Only what the site holds is listed: drafts and future
+// articles are in it only when the build publishes them.
 func documents(s *model.Site) []*document {
 	docs := make([]*document, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
-		d := &document{URL: a.URL, Title: a.Title, Kind: KindNews, Date: a.Date, Unit: a.Unit, article: a}
+		d := &document{URL: a.URL, Title: a.Title, Kind: KindNews, Date: a.Date, since: a.Date, Unit: a.Unit, article: a}
 		if a.IsOutcome() {
 			d.Kind = KindOutcome
 		}
 		docs = append(docs, d)
 	}
 	for _, p := range s.Projects {
-		d := &document{URL: p.URL, Title: p.Code, Kind: KindProject, Date: p.Date, project: p}
+		d := &document{URL: p.URL, Title: p.Code, Kind: KindProject, Date: p.Date, since: firstCited(p), project: p}
 		if p.Title != "" {
 			d.Title = p.Code + ": " + p.Title
 		}
 		docs = append(docs, d)
 	}
 	for _, page := range s.Docs {
-		docs = append(docs, &document{URL: page.URL, Title: page.Title, Kind: KindPage, Date: page.Date, page: page})
+		docs = append(docs, &document{URL: page.URL, Title: page.Title, Kind: KindPage, Date: page.Date, since: page.Date, page: page})
 	}
-	sort.SliceStable(docs, func(i, j int) bool {
-		a, b := docs[i], docs[j]
-		if a.Date.IsZero() != b.Date.IsZero() {
-			return b.Date.IsZero()
-		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		return a.URL < b.URL
-	})
+	byArrival(docs)
 	return docs
 }
 

@@ -8,9 +8,11 @@ import (
 
 // The index is files under Dir, all JSON:
 //
-//	meta.json   what the script reads first: the index's version, the
-//	            number of documents, of documents per chunk and of word
-//	            shards, and the first id of every year
+//	meta.json   what the script reads first: the index's version (of
+//	            its bytes) and format, the number of documents, of
+//	            documents per chunk and of word shards, the ids in the
+//	            reader's order (newest first, as runs), where each year
+//	            starts in that order and how many documents are dated
 //	w/N.json    word shard N: {"word": [spelling, ids, strong ids, ...]}
 //	            for the words whose hash (shard) is N modulo the shards
 //	d/N.json    document chunk N: [url, title, kind, date, unit, text] for
@@ -91,23 +93,40 @@ var escaped = func() (t [256]bool) {
 
 func closeChunk(b []byte) []byte { return append(b, ']') }
 
+// format is the layout of the index, which search.js checks in meta.json
+// before it reads anything else (its LAYOUT). 2: ids numbered as
+// documents came (order.go), the reader's order in meta.json's "order";
+// 1, which had no marker, numbered them newest first. A script of one
+// format never reads an index of another as its own (a page cached from
+// before a rebuild): it asks the reader to reload the page. Change both
+// whenever ids, meta.json or the files change meaning.
+const format = 2
+
 func meta(docs []*document, shards int, loc *time.Location, version uint32) []byte {
 	b := []byte(`{"v":"`)
 	b = strconv.AppendUint(b, uint64(version), 36)
-	b = append(b, `","docs":`...)
+	b = append(b, `","format":`...)
+	b = strconv.AppendInt(b, format, 10)
+	b = append(b, `,"docs":`...)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
 	b = append(b, `,"per":`...)
 	b = strconv.AppendInt(b, perChunk, 10)
 	b = append(b, `,"shards":`...)
 	b = strconv.AppendInt(b, int64(shards), 10)
-	// Ids run newest first, so each year is one range: its first id.
-	b = append(b, `,"years":[`...)
+	order := newestFirst(docs)
+	b = append(b, `,"order":`...)
+	b = appendRuns(b, order)
+	// In the reader's order, the dated documents come first, newest
+	// first, so each year is one range of it: where it starts, to the
+	// next year's start or the first undated document.
+	b = append(b, `,"yearStarts":[`...)
 	year, dated := 0, 0
-	for id, d := range docs {
+	for pos, id := range order {
+		d := docs[id]
 		if d.Date.IsZero() {
 			break
 		}
-		dated = id + 1
+		dated = pos + 1
 		if y := inZone(d.Date, loc).Year(); y != year {
 			if year != 0 {
 				b = append(b, ',')
@@ -115,7 +134,7 @@ func meta(docs []*document, shards int, loc *time.Location, version uint32) []by
 			b = append(b, '[')
 			b = strconv.AppendInt(b, int64(y), 10)
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(id), 10)
+			b = strconv.AppendInt(b, int64(pos), 10)
 			b = append(b, ']')
 			year = y
 		}

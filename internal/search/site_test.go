@@ -91,11 +91,13 @@ type index struct {
 	t    *testing.T
 	site *sitetest.Site
 	meta struct {
-		Docs   int      `json:"docs"`
-		Per    int      `json:"per"`
-		Shards int      `json:"shards"`
-		Years  [][2]int `json:"years"`
-		Dated  int      `json:"dated"`
+		Format     int      `json:"format"`
+		Docs       int      `json:"docs"`
+		Per        int      `json:"per"`
+		Shards     int      `json:"shards"`
+		Order      [][2]int `json:"order"`
+		YearStarts [][2]int `json:"yearStarts"`
+		Dated      int      `json:"dated"`
 	}
 }
 
@@ -127,6 +129,29 @@ func (ix *index) lookup(key string) map[string][]string {
 	return out
 }
 
+// newestFirst reads the order a reader sees from its runs, as the script
+// does: the titles, newest first.
+func (ix *index) newestFirst() []string {
+	ix.t.Helper()
+	var titles []string
+	for _, r := range ix.meta.Order {
+		step := 1
+		if r[1] < r[0] {
+			step = -1
+		}
+		for id := r[0]; ; id += step {
+			titles = append(titles, ix.title(id))
+			if id == r[1] {
+				break
+			}
+		}
+	}
+	if len(titles) != ix.meta.Docs {
+		ix.t.Fatalf("order %v lists %d documents of %d", ix.meta.Order, len(titles), ix.meta.Docs)
+	}
+	return titles
+}
+
 // title is the title of document id, from its chunk.
 func (ix *index) title(id int) string {
 	var docs [][]string
@@ -141,8 +166,8 @@ func TestIndexKeysFoldedWordsBySpelling(t *testing.T) {
 	ix := readIndex(t, sitetest.Build(t, searchSite))
 	dang := ix.lookup("dang")
 	want := map[string][]string{
-		// Newest first: an id is a document's rank by date.
-		"đảng": {"Tin <img src=x onerror=\"window.pwned=1\"> về Đảng ủy Khối", "Đảng ủy Khối các cơ quan tỉnh khắc phục xong hạn chế", "Công tác xây dựng Đảng ở cơ sở"},
+		// Oldest first: an id is a document's rank by date.
+		"đảng": {"Công tác xây dựng Đảng ở cơ sở", "Đảng ủy Khối các cơ quan tỉnh khắc phục xong hạn chế", "Tin <img src=x onerror=\"window.pwned=1\"> về Đảng ủy Khối"},
 		"đang": {"Tiến độ các công trình đang thi công ở Phú Bình"},
 	}
 	for spelling, titles := range want {
@@ -168,9 +193,34 @@ func TestIndexKeysFoldedWordsBySpelling(t *testing.T) {
 	if got := ix.lookup("!outcome")[""]; len(got) != 1 || got[0] != "Đảng ủy Khối các cơ quan tỉnh khắc phục xong hạn chế" {
 		t.Errorf("outcomes: %q", got)
 	}
-	// Years run newest first, each from its first id; the undated page is last.
-	if got := ix.meta.Years; len(got) != 6 || got[0] != [2]int{2021, 0} || got[5][0] != 2016 {
-		t.Errorf("years: %v", got)
+	// Ids follow when documents came: the undated page, then the
+	// articles by date, the project with its first citation (2019), not
+	// at its date (2016). A reader sees them by date, newest first, the
+	// undated page last, and each year is a range of that order.
+	if got := ix.title(0); got != "Giới thiệu" {
+		t.Errorf("document 0 is %q, want the undated page", got)
+	}
+	if got := ix.title(4); got != "01-ĐA/TU: Nâng cao chất lượng công tác dân vận" {
+		t.Errorf("document 4 is %q, want the project, after the article that first cites it", got)
+	}
+	wantOrder := []string{
+		"Tin <img src=x onerror=\"window.pwned=1\"> về Đảng ủy Khối",
+		"Tiến độ các công trình đang thi công ở Phú Bình",
+		"Đảng ủy Khối các cơ quan tỉnh khắc phục xong hạn chế",
+		"Kiểm tra thực hiện các đề án về công tác dân vận",
+		"Công tác xây dựng Đảng ở cơ sở",
+		"01-ĐA/TU: Nâng cao chất lượng công tác dân vận",
+		"Giới thiệu",
+	}
+	if got := ix.newestFirst(); !slices.Equal(got, wantOrder) {
+		t.Errorf("newest first:\n%q\nwant\n%q", got, wantOrder)
+	}
+	if got := ix.meta.Order; len(got) != 4 {
+		t.Errorf("order %v: want four runs (6 to 5, 3 to 1, the project, the page)", got)
+	}
+	wantYears := [][2]int{{2021, 0}, {2020, 1}, {2019, 2}, {2018, 3}, {2017, 4}, {2016, 5}}
+	if got := ix.meta.YearStarts; !slices.Equal(got, wantYears) {
+		t.Errorf("yearStarts: %v, want %v", got, wantYears)
 	}
 	if ix.meta.Docs != 7 || ix.meta.Dated != 6 {
 		t.Errorf("docs %d, dated %d; want 7 (5 articles, a project, a page), 6", ix.meta.Docs, ix.meta.Dated)
@@ -243,7 +293,7 @@ func TestSearchPageAndHeaderForm(t *testing.T) {
 	}
 	// Links in the index are relative to the site's root, which the page
 	// gives the script: the site works under any path.
-	s.Contains(t, search.Dir+"d/0.json", `["2021/04/tin-img-src-x-onerror-window-pwned-1-ve-dang-uy-khoi/","Tin <img`)
+	s.Contains(t, search.Dir+"d/6.json", `["2021/04/tin-img-src-x-onerror-window-pwned-1-ve-dang-uy-khoi/","Tin <img`)
 }
 
 // TestIndexNamesAndFilesAreWhatTheBuildWrites pins the way a server that

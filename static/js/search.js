@@ -159,7 +159,10 @@
 
   // The index. Chunks are fetched once and kept; meta.json's version goes
   // with every chunk's URL, so a new build is never mixed with an old one.
-  var base, root, meta = null, chunks = new Map();
+  // LAYOUT is the format of the index this script reads (encode.go's
+  // format): a page cached from before a build that changed it says to
+  // reload rather than read the new index wrongly.
+  var LAYOUT = 2, base, root, meta = null, chunks = new Map();
 
   function getJSON(path) {
     var url = base + path + (meta ? "?v=" + meta.v : "");
@@ -252,6 +255,37 @@
       });
   }
 
+  // Ids are numbered as documents came to the site (order.go), so a
+  // rebuild leaves the files of the others as they were; meta.order gives
+  // the order a reader sees, newest first and the undated last, as runs of
+  // consecutive ids ([first, last], up or down), and meta.yearStarts where
+  // each year starts in it. order holds it read out: the id at each place.
+  var order = null;
+
+  function readOrder(runs) {
+    var out = new Int32Array(meta.docs), n = 0;
+    runs.forEach(function (r) {
+      var step = r[1] < r[0] ? -1 : 1;
+      for (var id = r[0]; n < out.length; id += step) {
+        out[n++] = id;
+        if (id === r[1]) break;
+      }
+    });
+    if (n !== meta.docs) throw new Error("chỉ mục hỏng");
+    return out;
+  }
+
+  // yearSpan is the range [lo, hi) of places in order of a year's
+  // documents ("": every document).
+  function yearSpan(year) {
+    if (!year) return [0, meta.docs];
+    var starts = meta.yearStarts;
+    for (var i = 0; i < starts.length; i++) {
+      if (String(starts[i][0]) === year) return [starts[i][1], i + 1 < starts.length ? starts[i + 1][1] : meta.dated];
+    }
+    return [0, 0];
+  }
+
   // run answers a query: the ids of the results in order, and the words
   // to mark in them.
   function run(q, kind, year, byDate) {
@@ -260,21 +294,15 @@
     var reads = units.map(match);
     if (kind) reads.push(entries("!" + kind).then(function (l) { var f = new Uint8Array(meta.docs); l.forEach(function (e) { ids(e[1][1], function (id) { f[id] = MATCH; }); }); return f; }));
     return Promise.all(reads).then(function (fs) {
-      var lo = 0, hi = meta.docs;
-      if (year) {
-        lo = hi = meta.dated;
-        meta.years.forEach(function (y, i) {
-          if (String(y[0]) === year) { lo = y[1]; hi = i + 1 < meta.years.length ? meta.years[i + 1][1] : meta.dated; }
-        });
-      }
+      var span = yearSpan(year);
       var weights = units.map(function (u, i) {
         var df = 0;
         for (var id = 0; id < meta.docs; id++) if (fs[i][id]) df++;
         return Math.log(1 + meta.docs / Math.max(df, 1));
       });
       var found = [];
-      for (var id = lo; id < hi; id++) {
-        var ok = true, score = 0, exact = 0;
+      for (var at = span[0]; at < span[1]; at++) {
+        var id = order[at], ok = true, score = 0, exact = 0;
         for (var i = 0; i < fs.length && ok; i++) {
           var f = fs[i][id];
           ok = (f & MATCH) !== 0;
@@ -283,10 +311,11 @@
             if (f & EXACT) exact++;
           }
         }
-        if (ok) found.push({ id: id, score: score, exact: exact });
+        if (ok) found.push({ id: id, score: score, exact: exact, at: at });
       }
+      // Found newest first; relevance keeps that order among equals.
       if (!byDate) {
-        found.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.id - b.id; });
+        found.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.at - b.at; });
       }
       return { units: units, ids: found.map(function (r) { return r.id; }) };
     });
@@ -472,8 +501,10 @@
     form.kind.value = params.get("kind") || "";
     form.sort.value = params.get("sort") === "date" ? "date" : "";
     getJSON("meta.json").then(function (m) {
+      if (m.format !== LAYOUT) throw new Error("chỉ mục đã đổi dạng");
       meta = m;
-      var years = m.years.map(function (y) { return String(y[0]); }), year = params.get("year") || "";
+      order = readOrder(m.order);
+      var years = m.yearStarts.map(function (y) { return String(y[0]); }), year = params.get("year") || "";
       if (/^[0-9]{4}$/.test(year) && years.indexOf(year) < 0) years.push(year); // a link to a year with nothing
       years.forEach(function (y) {
         var o = document.createElement("option");
