@@ -49,8 +49,10 @@ type Dir struct {
 	until  time.Time // the same input gives the same site until then
 
 	// Gzip writes a compressed copy beside each text file (gzip.go), for
-	// a server's gzip_static. Set it before the first Write.
-	Gzip bool
+	// a server's gzip_static, except the files under the folders of
+	// GzipSkip ("search/d/"). Set them before the first Write.
+	Gzip     bool
+	GzipSkip []string
 }
 
 // NewDir prepares a staging folder beside target. It refuses a target that

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
@@ -59,6 +60,11 @@ func compress(buf *bytes.Buffer, data []byte) {
 func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if !d.Gzip || len(data) < gzipMin || !gzipExts[path.Ext(name)] {
 		return nil
+	}
+	for _, dir := range d.GzipSkip {
+		if strings.HasPrefix(name, dir) {
+			return nil
+		}
 	}
 	gz := name + ".gz"
 	full := filepath.Join(d.stage, filepath.FromSlash(gz))
