@@ -84,7 +84,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	dir.Gzip, dir.GzipSkip = true, build.PlainFolders // for nginx's gzip_static: see the README
+	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	opt.Sink = dir
 	res, err := build.Build(ctx, opt)
 	if err != nil {

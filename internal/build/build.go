@@ -50,13 +50,13 @@ type Theme struct {
 // DefaultTheme is the theme in the repository's layouts/ and static/.
 var DefaultTheme = &Theme{Layouts: layouts.FS, Static: static.FS}
 
-// PlainFolders are the folders of the output whose files get no compressed
-// copy beside them (output.Dir.GzipSkip): the search index's documents,
+// PlainFolders lists the folders of the output whose files get no
+// compressed copy beside them (output.Dir.GzipSkip): the search index's documents,
 // one small file for each article (about 4 KB), which a server compresses
 // as it sends them (the README's nginx block does, with gzip on for JSON).
 // Their copies were 10,000 of the 55,000 files of a 10,000-article site,
 // and on a disk each file created costs more than its bytes.
-var PlainFolders = []string{search.Dir + "d/"}
+func PlainFolders() []string { return []string{search.Dir + "d/"} }
 
 // Step is one timed stage of a build.
 type Step struct {

@@ -91,9 +91,9 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
 		if e := c.entries[keys[i]]; e != nil && e.fresh(opts, src.Path) {
 			entries[i] = e
-			return nil
+		} else {
+			entries[i], problems[i] = convert(conv, src)
 		}
-		entries[i], problems[i] = convert(conv, src)
 		if drop && problems[i] == nil {
 			// Dropped as soon as converted, not once all are: the
 			// sources of a 10,000-article site are 42 MB the build
@@ -117,9 +117,6 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 			}
 			if keep {
 				next[keys[i]] = entries[i]
-			}
-			if drop {
-				b.src.Markdown = nil
 			}
 		}
 	}

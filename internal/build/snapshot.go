@@ -264,7 +264,7 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error)
 				s.rnd.Forget()
 			}
 			// Each document read once, its chunk written as it is read.
-			err = search.Write(s.Site, sink.Write)
+			err = s.search.Write(sink.Write)
 		case st.name == "photos" && s.photoFiles == nil:
 			err = s.writePhotos(ctx, sink, r)
 		default:
@@ -305,7 +305,7 @@ func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []strin
 			// A one-off build keeps nothing it made: the page is
 			// rendered into a buffer the next page reuses.
 			buf := pageBufs.Get().(*bytes.Buffer)
-			defer pageBufs.Put(buf)
+			defer putBuf(&pageBufs, buf)
 			buf.Reset()
 			err = s.rnd.Page(buf, f.page)
 			data = buf.Bytes()
@@ -336,6 +336,14 @@ var pageBufs = sync.Pool{New: func() any {
 	b.Grow(32 << 10)
 	return b
 }}
+
+// putBuf hands buf back to pool unless one page made it large: a buffer
+// kept is kept for the whole build.
+func putBuf(pool *sync.Pool, buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		pool.Put(buf)
+	}
+}
 
 // parallel runs f(0..n-1) on GOMAXPROCS workers and returns the error of
 // the lowest index that failed, so the reported error does not depend on

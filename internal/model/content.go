@@ -159,14 +159,15 @@ type lazyArticles struct {
 // how they are chosen). They are chosen when a page first asks, not when
 // the site is assembled: the preview assembles the whole site on every
 // save but renders only the pages a browser asks for, and choosing them
-// for 10,000 articles was a third of that assembly. The choice reads only
-// what the assembler made, so when it is made does not change it.
+// for 10,000 articles was a quarter of that assembly. The choice reads
+// only what the assembler made, so when it is made does not change it.
+// Asked before the assembler has said how to choose (RelateWith), there
+// are none, and the next question asks again.
 func (a *Article) Related() []*Article {
-	a.related.once.Do(func() {
-		if a.related.choose != nil {
-			a.related.list = a.related.choose(a)
-		}
-	})
+	if a.related.choose == nil {
+		return nil
+	}
+	a.related.once.Do(func() { a.related.list = a.related.choose(a) })
 	return a.related.list
 }
 

@@ -1,9 +1,9 @@
 // Package output writes a built site. A Dir builds the new site in a
 // staging folder beside the target and swaps it in only when the build is
 // complete, so a failed or interrupted build leaves the previous site whole.
-// A Memory holds the site in memory for the preview server. With Gzip set,
-// a Dir also writes a deterministic .gz copy beside each text file, for a
-// server's gzip_static (gzip.go).
+// A Memory holds a site in memory (the tests' sink). With Gzip set, a Dir
+// also writes a deterministic .gz copy beside each text file but those
+// under GzipSkip, for a server's gzip_static (gzip.go).
 //
 // It imports diag and the standard library (and golang.org/x/sys/unix for
 // the atomic exchange of two folders on Linux, and

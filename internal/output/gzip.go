@@ -15,7 +15,8 @@ import (
 // A web server sends a text file compressed when the browser accepts it:
 // nginx's gzip_static sends "a.html.gz" for "a.html" as it is, rather than
 // compressing every response again. With Dir.Gzip set, each text file a
-// build writes gets that copy beside it. The copy is deterministic (no
+// build writes gets that copy beside it, but the files under the folders
+// of Dir.GzipSkip, which the server compresses as it sends them. The copy is deterministic (no
 // time or name in the gzip header), so two builds of one site write the
 // same bytes, and a file left unchanged keeps its old copy, linked like
 // the file itself, so only what changed is compressed.
@@ -78,7 +79,11 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 		}
 	}
 	buf := zbufs.Get().(*bytes.Buffer)
-	defer zbufs.Put(buf)
+	defer func() {
+		if buf.Cap() <= 1<<20 { // one large file's buffer is not kept for all the others
+			zbufs.Put(buf)
+		}
+	}()
 	buf.Reset()
 	compress(buf, data)
 	z := buf.Bytes()

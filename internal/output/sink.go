@@ -7,9 +7,10 @@ import (
 
 // Sink receives the files of a built site. Paths are slash-separated and
 // relative to the site root ("2018/08/a/index.html"). Write may be called
-// from many goroutines at once. data is the caller's until Write returns
-// and no longer: the build renders the next page into the same buffer, so
-// a sink that keeps the bytes keeps a copy.
+// from many goroutines at once. The sink may read data only until Write
+// returns, and must not change it: the caller then reuses the buffer (the
+// build renders the next page into it), so a sink that keeps the bytes
+// keeps a copy.
 type Sink interface {
 	Write(name string, data []byte) error
 }

@@ -42,7 +42,8 @@ type memo struct{ m sync.Map }
 
 // Forget drops every cached partial. A Builder calls it when it prepares
 // a new snapshot of the site: the values of the previous one are never
-// shown again, and the cache would keep them alive.
+// shown again, and the cache would keep them alive. A one-off build calls
+// it once its pages are written, before the search index.
 func (r *Renderer) Forget() { r.memo.Store(&memo{}) }
 
 // partialCached returns the function bound to the partials of one base

@@ -98,7 +98,13 @@ func number(s, prefix string) (int, bool) {
 // documents go to put as they are read, then the word shards and
 // meta.json.
 func Write(s *model.Site, put func(name string, data []byte) error) error {
-	ix := New(s)
+	return New(s).Write(put)
+}
+
+// Write makes every file of the index and hands it to put, as the
+// function Write does; an index whose files were asked for (File) has
+// them made already, and Write makes nothing.
+func (ix *Index) Write(put func(name string, data []byte) error) error {
 	var err error
 	ix.once.Do(func() {
 		err = ix.build(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) })

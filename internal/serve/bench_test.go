@@ -56,7 +56,8 @@ func BenchmarkSaveToReload(b *testing.B) {
 			}
 			day := 1 + i%28
 			line := fmt.Sprintf("date: %s-%02d 08:%02d", m[1], day, i%60)
-			return dateLine.ReplaceAll(orig, []byte(line)), fmt.Sprintf("%d/%s", day, strings.TrimLeft(string(m[1][5:]), "0"))
+			// The dateline as the article shows it: "08:05, 06/08/2018".
+			return dateLine.ReplaceAll(orig, []byte(line)), fmt.Sprintf("08:%02d, %02d/%s/%s", i%60, day, m[1][5:], m[1][:4])
 		})
 	})
 	b.Run("project", func(b *testing.B) {
