@@ -14,6 +14,7 @@ var trickyTexts = []string{
 	"Kiểm tra dân vận", "yes", "No", "null", "~", "123", "01-ĐA/TU", "a: b", "a #b", "#đầu", "- gạch",
 	"[ngoặc]", "{nhọn}", "\"trích\"", "'nháy'", "a\\b", "hai\ndòng", " cách ", "tab\there", "", "*sao", "&neo",
 	"!thẻ", "%phần", "@a", "`x`", "|", ">", "Đ", "dấu, phẩy", "kết:", "a]b", "ơ\u0301", "=", "+++", "---",
+	"a\uFFFFb", "\uFFFE", // outside YAML's printable set: escaped, or the file would not parse
 }
 
 var docs = map[string]string{"yaml": yamlFile, "toml": tomlFile, "json": jsonFile}

@@ -34,11 +34,13 @@ func quoted(s string, escape func(rune) bool) string {
 }
 
 // QuoteYAML writes s as a YAML double-quoted scalar, escaping what YAML
-// does not read back as written: C0 and C1 controls, DEL, the line and
-// paragraph separators and the byte order mark. The importer writes its
-// frontmatter with it too.
+// does not read back as written: every character outside YAML's printable
+// set (C0 and C1 controls, DEL, U+FFFE and U+FFFF, which a parser refuses
+// as "control characters"), the line and paragraph separators and the
+// byte order mark. The importer writes its frontmatter with it too.
 func QuoteYAML(s string) string {
 	return quoted(s, func(r rune) bool {
-		return r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F || r == 0x2028 || r == 0x2029 || r == 0xFEFF
+		printable := r >= 0x20 && r <= 0x7E || r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000
+		return !printable || r == 0x2028 || r == 0x2029 || r == 0xFEFF
 	})
 }
