@@ -228,8 +228,9 @@ type atomDoc struct {
 	} `xml:"entry"`
 }
 
-func TestAtom(t *testing.T) {
-	ch := testChannel()
+// atomOf writes the channel as the site's Atom feed and reads it back.
+func atomOf(t *testing.T, ch Channel) atomDoc {
+	t.Helper()
 	ch.Self = "/atom.xml"
 	data, err := Atom(testConfig(), ch)
 	if err != nil {
@@ -239,6 +240,11 @@ func TestAtom(t *testing.T) {
 	if err := xml.Unmarshal(data, &d); err != nil {
 		t.Fatalf("Atom does not parse: %v\n%s", err, data)
 	}
+	return d
+}
+
+func TestAtom(t *testing.T) {
+	d := atomOf(t, testChannel())
 	if d.Lang != "vi" || d.Title != "Tin kiểm tra" || d.ID != "https://kiemtra.example.vn/atom.xml" ||
 		d.Updated != "2018-08-06T16:41:00+07:00" {
 		t.Errorf("feed = lang %q title %q id %q updated %q", d.Lang, d.Title, d.ID, d.Updated)

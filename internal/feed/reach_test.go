@@ -160,19 +160,11 @@ func TestJSONFeed(t *testing.T) {
 // readers show no stylesheet, so a visually hidden label would be read.
 func TestFullTextWithoutHiddenLabels(t *testing.T) {
 	ch := testChannel()
-	ch.Self = "/atom.xml"
 	ch.Full = func(a *model.Article) (string, error) {
 		return `<dl class="meta"><dt>Trưởng đoàn</dt><dd>` + a.TeamLead.Name + `</dd></dl>` + string(a.HTML) +
 			`<a href="#fnref:1" class="footnote-backref" role="doc-backlink"><span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span></a>`, nil
 	}
-	data, err := Atom(testConfig(), ch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d atomDoc
-	if err := xml.Unmarshal(data, &d); err != nil {
-		t.Fatal(err)
-	}
+	d := atomOf(t, ch)
 	c := d.Entries[0].Content
 	if c == nil || !strings.Contains(c.Body, "<dd>Bùi Hải Tú</dd>") || !strings.Contains(c.Body, "liên kết") {
 		t.Fatalf("entry content is not the full text: %+v", c)
@@ -184,16 +176,8 @@ func TestFullTextWithoutHiddenLabels(t *testing.T) {
 
 func TestAtomUpdatedIsTheCorrection(t *testing.T) {
 	ch := testChannel()
-	ch.Self = "/atom.xml"
 	ch.Articles[1].Updated = time.Date(2019, 1, 1, 9, 0, 0, 0, ict) // the older article, corrected last
-	data, err := Atom(testConfig(), ch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d atomDoc
-	if err := xml.Unmarshal(data, &d); err != nil {
-		t.Fatal(err)
-	}
+	d := atomOf(t, ch)
 	if d.Updated != "2019-01-01T09:00:00+07:00" || d.Entries[1].Updated != "2019-01-01T09:00:00+07:00" ||
 		d.Entries[1].Published != "2017-01-02T00:00:00+07:00" || d.Entries[0].Updated != "2018-08-06T16:41:00+07:00" {
 		t.Errorf("feed updated %q; entries updated %q %q, published %q", d.Updated, d.Entries[0].Updated, d.Entries[1].Updated, d.Entries[1].Published)
