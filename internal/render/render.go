@@ -123,8 +123,8 @@ func New(theme, site fs.FS) (*Renderer, diag.List) {
 // caches.
 func (r *Renderer) Hash() uint64 { return r.hash }
 
-// Page renders p with the layout named p.Kind and writes it to w. Nothing
-// is written when the layout fails.
+// Page renders p with the layout named p.Kind and writes it to w, whole,
+// in one Write. Nothing is written when the layout fails.
 func (r *Renderer) Page(w io.Writer, p *model.Page) error {
 	if p == nil {
 		return errors.New("render: nil page")
