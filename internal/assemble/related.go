@@ -60,13 +60,18 @@ func (r *relater) ranksOf(key any, list []*model.Article) []int32 {
 // related sets each article's chooser. articles are in the site's order
 // (newest first), as every project and term lists them.
 func related(articles []*model.Article) {
+	r := newRelater(articles)
+	for _, a := range articles {
+		a.RelateWith(r.choose)
+	}
+}
+
+func newRelater(articles []*model.Article) *relater {
 	r := &relater{articles: articles, rank: make(map[*model.Article]int32, len(articles)), ranks: map[any][]int32{}}
 	for i, a := range articles {
 		r.rank[a] = int32(i)
 	}
-	for _, a := range articles {
-		a.RelateWith(r.choose)
-	}
+	return r
 }
 
 // choose returns the related articles of a, nil when it has none.

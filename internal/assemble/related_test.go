@@ -84,10 +84,7 @@ func BenchmarkRelated(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			s, _ := Site(model.Config{PageSize: 10, Location: ict}, Input{Articles: bigSite(n)}, Options{})
 			b.ResetTimer()
-			r := &relater{articles: s.Articles, rank: make(map[*model.Article]int32, n), ranks: map[any][]int32{}}
-			for i, a := range s.Articles {
-				r.rank[a] = int32(i)
-			}
+			r := newRelater(s.Articles)
 			for b.Loop() {
 				for _, a := range s.Articles {
 					r.choose(a)
