@@ -109,7 +109,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 		case problems[i] != nil:
 			out.Add(problems[i])
 		case entries[i] != nil: // nil only when the build was cancelled
-			*b.body = entries[i].body
+			b.set(&entries[i].body)
 			if f := entries[i].flat; f != nil {
 				p := diag.New(diag.MarkdownDeep, b.src.Path, b.src.BodyLine-1+f.Line, "", "%s: shown as text from here", f.What)
 				p.Hint = "nest lists and quotes less deeply, or split the table"
@@ -171,25 +171,36 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	return opts, h.sum()
 }
 
-// body pairs a file's source with the Body its page shows.
+// body pairs a file's source with the Body its page shows: an article's,
+// or else a project's or a page's.
 type body struct {
-	src  *model.Source
-	body *model.Body
+	src     *model.Source
+	article *model.Article
+	body    *model.Body
+}
+
+// set gives the page its conversion, shared with the cache's entry.
+func (b body) set(v *model.Body) {
+	if b.article != nil {
+		b.article.SetBody(v)
+		return
+	}
+	*b.body = *v
 }
 
 // bodiesOf lists every body the site shows.
 func bodiesOf(s *model.Site) []body {
 	out := make([]body, 0, len(s.Articles)+len(s.Projects)+len(s.Docs))
 	for _, a := range s.Articles {
-		out = append(out, body{&a.Source, &a.Body})
+		out = append(out, body{src: &a.Source, article: a})
 	}
 	for _, p := range s.Projects {
 		if p.File != nil {
-			out = append(out, body{&p.File.Source, &p.Body})
+			out = append(out, body{src: &p.File.Source, body: &p.Body})
 		}
 	}
 	for _, d := range s.Docs {
-		out = append(out, body{&d.Source, &d.Body})
+		out = append(out, body{src: &d.Source, body: &d.Body})
 	}
 	return out
 }

@@ -21,7 +21,7 @@ func (c *checker) alts(found *diag.List) {
 				"the image "+a.Image.Src+" has no alt text, so a reader who cannot see it learns nothing of it",
 				"write what it shows as image: {src: "+a.Image.Src+", alt: Đoàn kiểm tra làm việc tại hội trường}"))
 		}
-		bodyAlts(a.Path, &a.Body, found)
+		bodyAlts(a.Path, a.Body(), found)
 	}
 	for _, p := range c.site.Projects {
 		if p.File != nil && c.mine(p.File.Path) {

@@ -19,7 +19,7 @@ func (c *checker) links(found *diag.List) {
 		if !c.mine(a.Path) {
 			continue
 		}
-		c.sourceLinks(&a.Source, &a.Body, a.URL, found)
+		c.sourceLinks(&a.Source, a.Body(), a.URL, found)
 		if src := a.Image.Src; src != "" && !c.exists(c.resolve(src, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
 				"the image "+src+" is not in the site", "put the file under static/, e.g. static"+src))

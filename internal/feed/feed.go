@@ -27,7 +27,7 @@ type Channel struct {
 // stylesheet).
 func (c Channel) full(a *model.Article) (string, error) {
 	if c.Full == nil {
-		return withoutHidden(string(a.HTML)), nil
+		return withoutHidden(string(a.HTML())), nil
 	}
 	s, err := c.Full(a)
 	return withoutHidden(s), err

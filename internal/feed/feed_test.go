@@ -33,12 +33,12 @@ func testArticles() []*model.Article {
 		SummaryField: "Tóm tắt <b>có</b> dấu",
 		Authors:      []string{"Phòng Thông tin", "Lê Văn An"},
 	}, URL: "/2018/08/kiem-tra/", Byline: []string{"Phòng Thông tin", "Lê Văn An"}}
-	a.HTML = "<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"
+	a.SetBody(&model.Body{HTML: "<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"})
 	b := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Tin không có trưởng đoàn",
 		Date:  time.Date(2017, 1, 2, 0, 0, 0, 0, ict),
 	}, URL: "/2017/01/tin/"}
-	b.Lead = "Đoạn đầu."
+	b.SetBody(&model.Body{Lead: "Đoạn đầu."})
 	return []*model.Article{a, b}
 }
 

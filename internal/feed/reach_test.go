@@ -161,7 +161,7 @@ func TestJSONFeed(t *testing.T) {
 func TestFullTextWithoutHiddenLabels(t *testing.T) {
 	ch := testChannel()
 	ch.Full = func(a *model.Article) (string, error) {
-		return `<dl class="meta"><dt>Trưởng đoàn</dt><dd>` + a.TeamLead.Name + `</dd></dl>` + string(a.HTML) +
+		return `<dl class="meta"><dt>Trưởng đoàn</dt><dd>` + a.TeamLead.Name + `</dd></dl>` + string(a.HTML()) +
 			`<a href="#fnref:1" class="footnote-backref" role="doc-backlink"><span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Quay lại chỗ dẫn chú thích</span></a>`, nil
 	}
 	d := atomOf(t, ch)

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -121,7 +122,11 @@ type Alias struct {
 // what the assembler and the markdown stage derived from it for one build.
 type Article struct {
 	*ArticleFile
-	Body
+	// body is the converted body, read through Body, HTML and Lead. It
+	// is the one value of an article a preview Builder changes in place:
+	// a save that changes only the body gives the article of the site
+	// already assembled its new conversion (see SetBody).
+	body     atomic.Pointer[Body]
 	URL      string
 	Future   bool       // dated after the build's clock
 	Projects []*Project // in the order of Documents
@@ -175,6 +180,30 @@ func (a *Article) Related() []*Article {
 // before any page is rendered: the assembler's choice, or a test's list.
 func (a *Article) RelateWith(choose func(*Article) []*Article) { a.related.choose = choose }
 
+// Body is the article's converted body; empty before the markdown step.
+func (a *Article) Body() *Body {
+	if b := a.body.Load(); b != nil {
+		return b
+	}
+	return &noBody
+}
+
+var noBody Body
+
+// HTML is the body as HTML: {{.HTML}} in a layout.
+func (a *Article) HTML() template.HTML { return a.Body().HTML }
+
+// Lead is the body's first paragraph, as plain text.
+func (a *Article) Lead() string { return a.Body().Lead }
+
+// SetBody gives the article its converted body. The markdown step sets
+// it once per build. A preview Builder sets it again when a save changed
+// nothing of an article but its body, on the site it assembled before:
+// the swap is atomic, so a page of that site rendering meanwhile reads
+// the old body or the new one whole, never a mix. Nothing changes *b
+// after: builds share one conversion between them.
+func (a *Article) SetBody(b *Body) { a.body.Store(b) }
+
 // Modified is when the article last changed: its correction, else its
 // date (dateModified, Atom's updated).
 func (a *Article) Modified() time.Time {
@@ -199,7 +228,7 @@ func (a *Article) Summary() string {
 	if s := strings.TrimSpace(a.SummaryField); s != "" {
 		return s
 	}
-	return strings.TrimSpace(a.Lead)
+	return strings.TrimSpace(a.Lead())
 }
 
 // ProjectFile is a project's file as the loader decoded it, never changed

@@ -109,8 +109,8 @@ func TestSummary(t *testing.T) {
 		want string
 	}{
 		{nil, ""},
-		{&model.Article{ArticleFile: &model.ArticleFile{SummaryField: " Tóm tắt "}, Body: model.Body{Lead: "Đoạn đầu"}}, "Tóm tắt"},
-		{&model.Article{ArticleFile: &model.ArticleFile{}, Body: model.Body{Lead: "Đoạn đầu"}}, "Đoạn đầu"},
+		{withBody(&model.Article{ArticleFile: &model.ArticleFile{SummaryField: " Tóm tắt "}}, model.Body{Lead: "Đoạn đầu"}), "Tóm tắt"},
+		{withBody(&model.Article{ArticleFile: &model.ArticleFile{}}, model.Body{Lead: "Đoạn đầu"}), "Đoạn đầu"},
 	}
 	for _, tt := range tests {
 		if got := summary(tt.a); got != tt.want {
@@ -162,7 +162,7 @@ func TestHeadTitle(t *testing.T) {
 
 func TestDescription(t *testing.T) {
 	site := &model.Site{Config: model.Config{Description: "Tin tức và kết quả kiểm tra"}}
-	a := &model.Article{ArticleFile: &model.ArticleFile{}, Body: model.Body{Lead: "Đoàn kiểm tra làm việc."}}
+	a := withBody(&model.Article{ArticleFile: &model.ArticleFile{}}, model.Body{Lead: "Đoàn kiểm tra làm việc."})
 	if got := description(&model.Page{Site: site, Article: a}); got != "Đoàn kiểm tra làm việc." {
 		t.Errorf("article: %q", got)
 	}
@@ -206,4 +206,10 @@ func TestDatetimeAttr(t *testing.T) {
 			t.Errorf("datetime(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// withBody gives a the converted body b, as the markdown step does.
+func withBody(a *model.Article, b model.Body) *model.Article {
+	a.SetBody(&b)
+	return a
 }

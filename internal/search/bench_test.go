@@ -35,7 +35,7 @@ func BenchmarkDocument(b *testing.B) {
 	html := "<p>" + strings.ReplaceAll(body, ". ", ".</p>\n<p>") + "</p>"
 	d := &document{Kind: KindNews, article: &model.Article{ArticleFile: &model.ArticleFile{Title: "Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU",
 		Unit: "Ban Dân tộc tỉnh", TeamLead: model.Person{Name: "Vũ Ngọc Hùng"}, Documents: []model.DocRef{{Code: "92-CT/TU"}}}}}
-	d.article.HTML = template.HTML(html)
+	d.article.SetBody(&model.Body{HTML: template.HTML(html)})
 	t := newTokenizer()
 	b.SetBytes(int64(len(html)))
 	for b.Loop() {

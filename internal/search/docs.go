@@ -89,7 +89,7 @@ func (d *document) text(b []byte) []byte {
 	switch {
 	case d.article != nil:
 		a := d.article
-		b = plain(b, string(a.HTML))
+		b = plain(b, string(a.HTML()))
 		if o := a.Outcome; o != nil {
 			for _, list := range [][]string{o.Findings, o.Shortcomings, o.Recommendations} {
 				for _, item := range list {
