@@ -36,6 +36,10 @@ type Builder struct {
 	md          markdownCache
 	static      staticSet
 	photos      *photo.Set // made on the first build
+
+	// What a save of article bodies alone builds on (bodies.go): the
+	// last snapshot, when it succeeded and nothing failed since.
+	last *lastBuild
 }
 
 // NewBuilder returns a Builder for the preview server: it holds the whole
@@ -81,6 +85,10 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		b.theme, ch.All = opt.Theme, true
 	}
 	b.todo.add(ch)
+	if snap := b.bodies(ctx, opt, start); snap != nil {
+		return snap, nil
+	}
+	b.last = nil // set again below if this build succeeds
 	snap := &Snapshot{keep: b.keep, drafts: opt.Drafts}
 	var problems diag.List
 	step := func(name string, f func()) {
@@ -184,5 +192,8 @@ func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	snap.Warnings = told(opt, problems.Warnings())
 	snap.tell = func(ps diag.List) diag.List { return told(opt, ps) }
 	snap.Time = time.Since(start)
+	if b.keep {
+		b.last = newLastBuild(snap, opt, problems)
+	}
 	return snap, nil
 }

@@ -2,7 +2,7 @@
 // Builder.Prepare and Snapshot.Write:
 //
 //	config → layouts → content → assemble → static → markdown → photos   (Prepare: a Snapshot)
-//	render → feeds → photos → static                                      (Write: every file)
+//	render → feeds → search → photos → static                             (Write: every file)
 //
 // Each step is a stage package; build is the only package that wires them.
 // Every step is timed and every problem of every file is collected. A
@@ -31,6 +31,13 @@
 // function of the files it came from, which is what makes a snapshot
 // equal to a cold build (the incremental tests check it over scripted and
 // random edit sequences, layouts and static files included).
+//
+// A save that changed nothing of the site's articles but their bodies
+// (bodies.go) skips the assembly: when every input of the assembly is as
+// it was, the articles of the site already assembled get their new
+// conversions (Article.SetBody, an atomic swap) and a new snapshot of
+// that site is made. The snapshot before it then shows the new bodies
+// too, from then on; the preview serves only the newest.
 //
 // The photos step (photos.go) publishes the JPEG and PNG files of static/
 // that pages show, lead images and images in bodies, through the photo

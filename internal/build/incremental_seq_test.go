@@ -39,6 +39,7 @@ type editedSite struct {
 	// as the preview's watcher does; without, it is told Everything.
 	hints   bool
 	changed []string
+	snap    *build.Snapshot // the last snapshot the Builder made
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {
@@ -101,6 +102,7 @@ func (h *editedSite) check(step string) bool {
 	}
 	h.changed = nil
 	snap, ierr := h.b.Prepare(context.Background(), opt, ch)
+	h.snap = snap
 	if ierr == nil {
 		_, ierr = snap.Write(context.Background(), mem)
 	}

@@ -52,6 +52,12 @@ func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
 // markdownCache keeps each body's conversion from one build to the next.
 type markdownCache struct {
 	entries map[mdKey]*mdEntry // body HTML by source and link table
+
+	// The options of the last kept run, and the site they were made
+	// for: a save of bodies alone converts under them (bodies.go).
+	site  *model.Site
+	opts  markdown.Options
+	codes uint64
 }
 
 // convert converts the body of every shown article, project and page,
@@ -102,6 +108,9 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 		}
 		return nil
 	})
+	if keep {
+		c.site, c.opts, c.codes = s, opts, codes
+	}
 	var out diag.List
 	next := make(map[mdKey]*mdEntry, len(bodies))
 	for i, b := range bodies {

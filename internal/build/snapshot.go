@@ -19,7 +19,9 @@ import (
 
 // Snapshot is a site loaded, assembled and converted, with its layouts:
 // every file of the output can be made from it, and nothing made from it
-// can be stale, since it is made from this snapshot only. A one-off build
+// can be stale, since it is made from this snapshot only (or, once a
+// preview Builder has given its articles newer bodies, from those: see
+// bodies.go). A one-off build
 // writes every file (Write); the preview server makes the file a browser
 // asks for (File), so a save costs the load of the saved file and the
 // assembly of the site, whatever the layouts show.

@@ -32,6 +32,15 @@ func New(s *model.Site) *Index {
 	return &Index{site: s, docs: docs, shards: shardCount(len(docs))}
 }
 
+// Fresh is the index of the same documents, none of whose text is read
+// yet: for a site whose articles have new bodies but are otherwise as
+// they were (a preview's save of a body), which lists the same documents
+// in the same order. It costs nothing: a new index would list them
+// again.
+func (ix *Index) Fresh() *Index {
+	return &Index{site: ix.site, docs: ix.docs, shards: ix.shards}
+}
+
 // shardCount is how many word shards an index of n documents has: one per
 // 64 documents, so a shard of the generator's 10,000-article site holds
 // about 8 KB.
