@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"reflect"
 	"slices"
 	"time"
 
@@ -86,7 +85,7 @@ func (b *Builder) bodies(ctx context.Context, opt Options, start time.Time) *Sna
 		return nil
 	}
 	for i, f := range files {
-		if f == nil || len(probs[i]) > 0 || !sameFrontmatter(f, lb.articles[paths[i]].ArticleFile) {
+		if f == nil || len(probs[i]) > 0 || !model.SameFrontmatter(f, lb.articles[paths[i]].ArticleFile) {
 			return nil
 		}
 	}
@@ -156,15 +155,6 @@ func (b *Builder) bodies(ctx context.Context, opt Options, start time.Time) *Sna
 	snap.Time = time.Since(start)
 	lb.snap = snap
 	return snap
-}
-
-// sameFrontmatter reports whether two decodings of an article's file are
-// equal but for the body: the assembler reads nothing else of a file.
-func sameFrontmatter(a, b *model.ArticleFile) bool {
-	x, y := *a, *b
-	x.Markdown, y.Markdown = nil, nil
-	x.Hash, y.Hash = 0, 0
-	return reflect.DeepEqual(x, y)
 }
 
 // sameImages reports whether two conversions show the same images: the

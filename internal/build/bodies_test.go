@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -121,6 +122,31 @@ func TestSaveOfABodyAlone(t *testing.T) {
 				t.Errorf("%s: %s does not show %q", st.what, name, want)
 			}
 		}
+	}
+}
+
+// An article file that is a link may change unseen (what it leads to
+// lies outside the watched folders): every Update reads it again, so a
+// save of a body on such a site goes the whole way too.
+func TestSaveOfABodyBesideALinkedArticle(t *testing.T) {
+	h := newEditedSite(t, bodySeed+`-- notes/l.md --
+---
+title: Bài liên kết
+date: 2018-07-01
+---
+Nội dung liên kết cũ.
+`)
+	h.fsys["content/articles/l.md"] = &fstest.MapFile{Data: []byte("../../notes/l.md"), Mode: fs.ModeSymlink | 0o777, ModTime: h.clock}
+	h.check("a linked article")
+	if !strings.Contains(h.page("2018/07/bai-lien-ket/index.html"), "Nội dung liên kết cũ.") {
+		t.Fatal("the linked article is not read")
+	}
+	h.hints = true
+	h.replace("notes/l.md", "Nội dung liên kết cũ.", "Nội dung liên kết mới.")
+	h.changed = nil // notes/ is no part of a site: the watcher builds nothing
+	h.replace("content/articles/a.md", "Đoạn mở đầu cũ.", "Đoạn mở đầu mới.")
+	if !h.check("a body saved after the linked file changed") {
+		t.Fatalf("the preview's site differs from a cold build (assembled %v)", h.assembled())
 	}
 }
 

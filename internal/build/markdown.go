@@ -104,7 +104,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 			// Dropped as soon as converted, not once all are: the
 			// sources of a 10,000-article site are 42 MB the build
 			// would otherwise hold at its peak of memory.
-			src.Markdown = nil
+			model.DropMarkdown(src)
 		}
 		return nil
 	})
@@ -215,7 +215,7 @@ func bodiesOf(s *model.Site) []body {
 }
 
 func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Problem) {
-	res, err := conv.ConvertFile(src.Markdown, src.Path)
+	res, err := conv.ConvertFile(model.Markdown(src), src.Path)
 	if err != nil {
 		// Only a failing writer fails goldmark's rendering: a bug, not the
 		// editor's Markdown, which always parses.

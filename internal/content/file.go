@@ -31,7 +31,7 @@ type result struct {
 // decodeFile turns one file's bytes into its typed struct. A panic (a bug,
 // or a decoder choking on strange input) becomes a problem on this file,
 // so one bad file never stops the others from being reported.
-func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res result) {
+func decodeFile(p string, data []byte, loc *time.Location) (res result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = result{probs: diag.List{diag.New(diag.Internal, p, 0, "", "internal error while reading this file: %v", r)}}
@@ -64,7 +64,7 @@ func decodeFile(p string, hash uint64, data []byte, loc *time.Location) (res res
 	}
 	d := &decoder{path: p, f: f, loc: loc}
 	d.duplicates()
-	src := model.Source{Path: p, Hash: hash, Fields: f.fields(), Markdown: f.body, BodyLine: f.bodyLine}
+	src := model.NewSource(p, f.fields(), f.body, f.bodyLine)
 	switch {
 	case strings.HasPrefix(p, articlesDir+"/"):
 		a := d.article()

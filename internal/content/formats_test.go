@@ -57,9 +57,10 @@ func TestFormats(t *testing.T) {
 			}
 			// The body starts on the line after the frontmatter (an empty
 			// line there is the body's, in every format).
-			blank := len(a.Markdown) - len(bytes.TrimLeft(a.Markdown, "\n"))
-			if string(a.Markdown[blank:]) != "Body\n" || a.BodyLine+blank != strings.Count(tt.src[:strings.Index(tt.src, "Body")], "\n")+1 {
-				t.Errorf("body %q at line %d", a.Markdown, a.BodyLine)
+			md := model.Markdown(&a.Source)
+			blank := len(md) - len(bytes.TrimLeft(md, "\n"))
+			if string(md[blank:]) != "Body\n" || a.BodyLine+blank != strings.Count(tt.src[:strings.Index(tt.src, "Body")], "\n")+1 {
+				t.Errorf("body %q at line %d", md, a.BodyLine)
 			}
 		})
 	}
@@ -151,7 +152,7 @@ func TestSections(t *testing.T) {
 	}
 	p := set.Projects[0]
 	if p.Code != "01-ĐA/TU" || p.Key != "01-DA/TU" || p.Slug != "01-da-tu" || p.Issuer != "BCH" ||
-		p.Period != "2016 - 2020" || p.Date.Format("2006-01-02") != "2016-07-12" || string(p.Markdown) != "Mô tả\n" {
+		p.Period != "2016 - 2020" || p.Date.Format("2006-01-02") != "2016-07-12" || string(model.Markdown(&p.Source)) != "Mô tả\n" {
 		t.Errorf("project %+v", p)
 	}
 	var docs []string

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"bulletin/internal/model"
 )
 
 // The fuzz targets' seed corpora are in testdata/fuzz; "go test" runs them,
@@ -17,7 +19,7 @@ import (
 // TestPanicBecomesProblem checks the per-file recover: a bug on one file
 // is reported on that file rather than crashing the build.
 func TestPanicBecomesProblem(t *testing.T) {
-	res := decodeFile("content/other/x.md", 0, []byte("---\ntitle: a\n---\n"), hcm)
+	res := decodeFile("content/other/x.md", []byte("---\ntitle: a\n---\n"), hcm)
 	if len(res.probs) != 1 || !strings.HasPrefix(res.probs[0].Error(), "content/other/x.md: internal error while reading this file:") {
 		t.Errorf("got %v", res.probs)
 	}
@@ -30,7 +32,7 @@ func TestPanicBecomesProblem(t *testing.T) {
 // the years accepted at a whole-minute offset, and a slug.
 func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := decodeFile(art, 1, data, hcm)
+		res := decodeFile(art, data, hcm)
 		lines := strings.Count(string(data), "\n") + 1
 		for _, p := range res.probs {
 			if strings.Contains(p.Message, "internal error") {
@@ -133,14 +135,14 @@ func (f fields) write(format string) string {
 // as an editor reads them, whatever the format.
 func decoded(t *testing.T, src string) string {
 	t.Helper()
-	res := decodeFile(art, 1, []byte(src), hcm)
+	res := decodeFile(art, []byte(src), hcm)
 	var out []string
 	for _, p := range res.probs {
 		out = append(out, p.Error())
 	}
 	if a := res.article; a != nil {
 		out = append(out, fmt.Sprintf("%q %s %v %q %q %q %+v %q %v %q", a.Title, a.Date.Format(time.RFC3339Nano), a.DateOnly,
-			a.TeamLead, a.Unit, a.Slug, a.Documents, a.Tags, a.Draft, a.Markdown))
+			a.TeamLead, a.Unit, a.Slug, a.Documents, a.Tags, a.Draft, model.Markdown(&a.Source)))
 	}
 	return strings.Join(out, "\n")
 }

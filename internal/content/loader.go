@@ -188,7 +188,7 @@ func (l *Loader) file(ctx context.Context, fsys fs.FS, p string, st stamp, loc *
 		l.mu.Unlock()
 		return e.res
 	}
-	res := decodeFile(p, sum, data, loc)
+	res := decodeFile(p, data, loc)
 	decoded.Add(1)
 	if l.Forgetful {
 		return res

@@ -69,7 +69,7 @@ func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*
 				}
 				p := paths[i]
 				if p == path {
-					results[i] = decodeFile(p, Hash(data), data, loc)
+					results[i] = decodeFile(p, data, loc)
 					continue
 				}
 				l.mu.Lock()
@@ -84,7 +84,7 @@ func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*
 					results[i] = fail(input.Problem(p, err))
 					continue
 				}
-				results[i] = decodeFile(p, Hash(b), b, loc)
+				results[i] = decodeFile(p, b, loc)
 			}
 		})
 	}

@@ -18,8 +18,9 @@ import (
 // save of existing articles needs: the other files are not looked at,
 // where Update goes through all of them (on 10,000 articles, most of a
 // save's loading). ok is false, and nothing is returned, when Update is
-// needed instead: no listing yet, or a path that is not an article file
-// of the last listing, or no longer a regular file. Either way the
+// needed instead: no listing yet, a file of unknown stamp (a link) in it,
+// or a path that is not an article file of the last listing, or no
+// longer a regular file. Either way the
 // Loader's cache and listing hold what was read, so a later Update finds
 // these files as they are.
 func (l *Loader) Reread(ctx context.Context, fsys fs.FS, cfg model.Config, changed []string) (files []*model.ArticleFile, probs []diag.List, ok bool) {
@@ -31,6 +32,13 @@ func (l *Loader) Reread(ctx context.Context, fsys fs.FS, cfg model.Config, chang
 	l.mu.Unlock()
 	if last == nil {
 		return nil, nil, false
+	}
+	for _, st := range last.stamps {
+		if !st.known() {
+			// A link: what it leads to may have changed unseen, and
+			// Update reads it again on every save.
+			return nil, nil, false
+		}
 	}
 	loc := location(cfg)
 	limit := cfg.MaxFileSize

@@ -2,6 +2,7 @@ package model
 
 import (
 	"html/template"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,10 +47,45 @@ type Field struct {
 // body as written.
 type Source struct {
 	Path     string // slash path relative to the site root, e.g. content/articles/2018/a.md
-	Hash     uint64 // hash of the file's bytes: a version for caches
 	Fields   []Field
-	Markdown []byte // the body, after the frontmatter, CRLF normalised
-	BodyLine int    // the line of the file the body starts on
+	BodyLine int // the line of the file the body starts on
+
+	// markdown is the body, after the frontmatter, CRLF normalised. No
+	// layout can show it: it is unexported, read with Markdown (a
+	// function, not a method), and held through a pointer, which even
+	// {{printf "%v" .ArticleFile}} prints as an address. A page shows the
+	// body converted (Article.Body). A one-off build drops the text once
+	// converted, and a preview's save of a body alone leaves the article
+	// the file decoded before (bodies.go in build): the file's new
+	// source is converted, the article's own is never read again.
+	markdown *sourceText
+}
+
+type sourceText struct{ text []byte }
+
+// NewSource is the Source of the file at path.
+func NewSource(path string, fields []Field, markdown []byte, bodyLine int) Source {
+	return Source{Path: path, Fields: fields, markdown: &sourceText{markdown}, BodyLine: bodyLine}
+}
+
+// Markdown is the source's body as written.
+func Markdown(s *Source) []byte {
+	if s.markdown == nil {
+		return nil
+	}
+	return s.markdown.text
+}
+
+// DropMarkdown lets the source's body go, once converted.
+func DropMarkdown(s *Source) { s.markdown = nil }
+
+// SameFrontmatter reports whether two decodings of an article's file are
+// equal in all but the body's text: all the assembler reads of a file,
+// and all a layout can read of it.
+func SameFrontmatter(a, b *ArticleFile) bool {
+	x, y := *a, *b
+	x.markdown, y.markdown = nil, nil
+	return reflect.DeepEqual(x, y)
 }
 
 // Line returns the line of frontmatter key name, or 0.
