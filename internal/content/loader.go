@@ -107,17 +107,32 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 		probs.Add(&c)
 	}
 	results := make([]result, len(paths))
+	// Files whose stamps are those they had are taken from the cache in
+	// one pass, under one lock: on a save, all but one of 10,000. The
+	// others are read by the workers.
+	todo := make([]int, 0, len(paths))
+	zone := loc.String()
+	l.mu.Lock()
+	for i, p := range paths {
+		st := stamps[p]
+		if e, ok := l.cache[p]; ok && e.zone == zone && e.limit == limit && st.known() && e.stamp == st {
+			results[i] = e.res
+			continue
+		}
+		todo = append(todo, i)
+	}
+	l.mu.Unlock()
 	var decoded atomic.Int64
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Go(func() {
 			for i := range work {
 				results[i] = l.file(ctx, fsys, paths[i], stamps[paths[i]], loc, limit, &decoded)
 			}
 		})
 	}
-	for i := range paths {
+	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}
@@ -205,6 +220,17 @@ func (l *Loader) file(ctx context.Context, fsys fs.FS, p string, st stamp, loc *
 // forget drops cached files that are gone, so the cache does not grow
 // with every file ever renamed during a preview session.
 func (l *Loader) forget(paths []string, decoded int) {
+	l.mu.Lock()
+	l.decoded = decoded
+	// A cache no larger than the listing holds a file that is gone only
+	// while a listed file has no entry (it could not be read): one entry
+	// kept, not a cache that grows. So a save, which removes nothing,
+	// does not build the map of 10,000 paths below.
+	small := len(l.cache) <= len(paths)
+	l.mu.Unlock()
+	if small {
+		return
+	}
 	keep := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		keep[p] = true
