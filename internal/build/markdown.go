@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/markdown"
@@ -142,26 +143,32 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
 	base := s.Config.BasePath()
 	rel := func(u string) string { return base + strings.TrimPrefix(u, "/") }
-	pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs)+len(s.Hidden))
-	// Keyed by composed paths, as text.SourceLink gives them. An
-	// unpublished article is a page without a URL: a link to its file
-	// loses its link and keeps its text.
-	for _, f := range s.Hidden {
-		pages[text.ComposeString(f.Path)] = ""
-	}
-	for _, a := range s.Articles {
-		pages[text.ComposeString(a.Path)] = rel(a.URL)
-	}
-	for _, p := range s.Projects {
-		if p.File != nil {
-			pages[text.ComposeString(p.File.Path)] = rel(p.URL)
+	// Made when a body first links to a file: most bodies link to none,
+	// and on 10,000 articles the table is most of a preview save's
+	// markdown step.
+	pages := sync.OnceValue(func() map[string]string {
+		pages := make(map[string]string, len(s.Articles)+len(s.Projects)+len(s.Docs)+len(s.Hidden))
+		// Keyed by composed paths, as text.SourceLink gives them. An
+		// unpublished article is a page without a URL: a link to its
+		// file loses its link and keeps its text.
+		for _, f := range s.Hidden {
+			pages[text.ComposeString(f.Path)] = ""
 		}
-	}
-	for _, d := range s.Docs {
-		pages[text.ComposeString(d.Path)] = rel(d.URL)
-	}
+		for _, a := range s.Articles {
+			pages[text.ComposeString(a.Path)] = rel(a.URL)
+		}
+		for _, p := range s.Projects {
+			if p.File != nil {
+				pages[text.ComposeString(p.File.Path)] = rel(p.URL)
+			}
+		}
+		for _, d := range s.Docs {
+			pages[text.ComposeString(d.Path)] = rel(d.URL)
+		}
+		return pages
+	})
 	opts.Page = func(file string) (string, bool) {
-		u, ok := pages[file]
+		u, ok := pages()[file]
 		return u, ok
 	}
 	if !s.Config.LinkCodes {
