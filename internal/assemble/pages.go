@@ -17,25 +17,20 @@ func pages(s *model.Site) []*model.Page {
 	}
 	var ps []*model.Page
 	add := func(p *model.Page) {
-		p.Site = s
-		p.Path = pathOf(p.URL)
-		p.Crumbs = crumbs(p, s.Config.Location)
+		place(s, p)
 		ps = append(ps, p)
 	}
 	for _, p := range paginate("/", s.Articles, size) {
 		p.Kind, p.Title = model.KindHome, s.Config.Title
 		add(p)
 	}
-	for i, a := range s.Articles {
-		p := &model.Page{Kind: model.KindArticle, URL: a.URL, Title: a.Title, Article: a}
-		if i > 0 {
-			p.Next = s.Articles[i-1] // newer
-		}
-		if i+1 < len(s.Articles) {
-			p.Prev = s.Articles[i+1] // older
-		}
-		add(p)
-	}
+	// The articles' pages, most of the site's, are made on a second core
+	// while this one makes the lists; they go in their place after the
+	// front page's.
+	articles := make(chan []*model.Page, 1)
+	go func() { articles <- articlePages(s) }()
+	home := ps
+	ps = nil
 	add(&model.Page{Kind: model.KindProjects, URL: "/projects/", Title: "Đề án, văn bản"})
 	for _, pr := range s.Projects {
 		add(&model.Page{Kind: model.KindProject, URL: pr.URL, Title: projectTitle(pr), Project: pr, Articles: pr.Articles})
@@ -83,7 +78,34 @@ func pages(s *model.Site) []*model.Page {
 	nf.Site = s
 	nf.Path = "404.html"
 	ps = append(ps, nf)
-	return byPath(ps)
+	return byPath(slices.Concat(home, <-articles, ps))
+}
+
+// articlePages makes the page of each article, linked to the next newer
+// and older.
+func articlePages(s *model.Site) []*model.Page {
+	all := make([]model.Page, len(s.Articles)) // one allocation for the lot
+	out := make([]*model.Page, len(s.Articles))
+	for i, a := range s.Articles {
+		p := &all[i]
+		p.Kind, p.URL, p.Title, p.Article = model.KindArticle, a.URL, a.Title, a
+		if i > 0 {
+			p.Next = s.Articles[i-1] // newer
+		}
+		if i+1 < len(s.Articles) {
+			p.Prev = s.Articles[i+1] // older
+		}
+		place(s, p)
+		out[i] = p
+	}
+	return out
+}
+
+// place gives a page its site, its output file and its breadcrumbs.
+func place(s *model.Site, p *model.Page) {
+	p.Site = s
+	p.Path = pathOf(p.URL)
+	p.Crumbs = crumbs(p, s.Config.Location)
 }
 
 // followUpsTitle names the tracker; followUpStates each list of it.

@@ -38,10 +38,16 @@ func taxonomies(articles []*model.Article) []*model.Taxonomy {
 }
 
 type group struct {
-	tax       *model.Taxonomy
-	bySlug    map[string]*model.Term
-	byName    map[string]*model.Term     // as written: the same names recur in thousands of articles
-	spellings map[*model.Term][]spelling // in order of first use
+	tax    *model.Taxonomy
+	bySlug map[string]*tally
+	byName map[string]*tally // as written: the same names recur in thousands of articles
+	terms  []*tally          // in order of first use
+}
+
+// tally is a term being gathered, with the spellings its articles give.
+type tally struct {
+	term      *model.Term
+	spellings []spelling // in order of first use
 }
 
 type spelling struct {
@@ -51,45 +57,44 @@ type spelling struct {
 
 func newGroup(key, title, label string) *group {
 	return &group{
-		tax:       &model.Taxonomy{Key: key, Title: title, Label: label, URL: "/" + key + "/"},
-		bySlug:    map[string]*model.Term{},
-		byName:    map[string]*model.Term{},
-		spellings: map[*model.Term][]spelling{},
+		tax:    &model.Taxonomy{Key: key, Title: title, Label: label, URL: "/" + key + "/"},
+		bySlug: map[string]*tally{},
+		byName: map[string]*tally{},
 	}
 }
 
 // add files a under name. Names that fold to one slug ("Đảng ủy Khối" and
 // "Đảng uỷ khối") are one term.
 func (g *group) add(name string, a *model.Article) *model.Term {
-	t := g.byName[name]
-	if t == nil {
+	tl := g.byName[name]
+	if tl == nil {
 		slug := slugOf(name)
-		if t = g.bySlug[slug]; t == nil {
-			t = &model.Term{Name: name, Slug: slug, URL: g.tax.URL + slug + "/"}
-			g.bySlug[slug] = t
-			g.tax.Terms = append(g.tax.Terms, t)
+		if tl = g.bySlug[slug]; tl == nil {
+			tl = &tally{term: &model.Term{Name: name, Slug: slug, URL: g.tax.URL + slug + "/"}}
+			g.bySlug[slug] = tl
+			g.terms = append(g.terms, tl)
+			g.tax.Terms = append(g.tax.Terms, tl.term)
 		}
-		g.byName[name] = t
+		g.byName[name] = tl
 	}
+	t := tl.term
 	if n := len(t.Articles); n == 0 || t.Articles[n-1] != a {
 		t.Articles = append(t.Articles, a)
-		sp := g.spellings[t]
 		i := 0
-		for i < len(sp) && sp[i].name != name {
+		for i < len(tl.spellings) && tl.spellings[i].name != name {
 			i++
 		}
-		if i == len(sp) {
-			sp = append(sp, spelling{name: name})
+		if i == len(tl.spellings) {
+			tl.spellings = append(tl.spellings, spelling{name: name})
 		}
-		sp[i].n++
-		g.spellings[t] = sp
+		tl.spellings[i].n++
 	}
 	return t
 }
 
 func (g *group) done() *model.Taxonomy {
-	for t, sp := range g.spellings {
-		t.Name = commonest(sp)
+	for _, tl := range g.terms {
+		tl.term.Name = commonest(tl.spellings)
 	}
 	// In Vietnamese alphabetical order (d before đ, o before ô before ơ),
 	// as a reader looks a name up; the slug breaks ties.
