@@ -72,22 +72,20 @@ type made struct {
 // link those when the build fingerprints (fingerprint), and the preview
 // serves them either way.
 func (s *Snapshot) index(static map[string]staticFile, assets map[string]string, fingerprint bool) error {
-	// The search index's files are named from the site's counts; their
-	// text is read when the first is asked for (the preview: when a
-	// reader searches) or written all at once (Write). Ordering its
-	// documents takes as long as listing the pages: on a save in the
-	// preview the two run side by side.
-	ix := make(chan *search.Index, 1)
-	go func() { ix <- search.New(s.Site) }()
-	s.files = make(map[string]file, len(s.Site.Pages)+len(static)+16)
+	// The search index's files are named from the site's counts; its
+	// documents are ordered and read when the first file is asked for
+	// (the preview: when a reader searches) or written all at once
+	// (Write).
+	s.search = search.New(s.Site)
+	names := s.search.Names()
+	s.files = make(map[string]file, len(s.Site.Pages)+len(names)+len(static)+256)
 	for _, p := range s.Site.Pages {
 		s.files[p.Path] = file{page: p}
 	}
 	for _, g := range generatedFiles(s.Site, s.fullText) {
 		s.files[g.name] = file{gen: g.make}
 	}
-	s.search = <-ix
-	for _, name := range s.search.Names() {
+	for _, name := range names {
 		s.files[name] = file{search: true}
 	}
 	photos, replaced := s.photos.outputs()

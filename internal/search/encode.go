@@ -64,7 +64,7 @@ func encodeShard(toks []string, lists []list, shard []int32) []byte {
 // appendDoc appends to a chunk what a result shows of document id, given
 // its text: [url, title, kind, date, unit, text].
 func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
-	d := ix.docs[id]
+	d := ix.docs()[id]
 	if len(b) == 0 {
 		b = make([]byte, 0, (len(text)+512)*perChunk*9/8)
 		b = append(b, '[')

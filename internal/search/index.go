@@ -17,8 +17,12 @@ import (
 // makes the files a browser asks for reads the site's text only when a
 // reader searches.
 type Index struct {
-	site   *model.Site
-	docs   []*document
+	site *model.Site
+	n    int // documents: the site's articles, projects and pages
+	// docs lists the documents in id order when first asked: their
+	// names need only their count, and a preview save that no reader
+	// searches after need not order 10,000 documents.
+	docs   func() []*document
 	shards int
 
 	once  sync.Once
@@ -28,8 +32,8 @@ type Index struct {
 
 // New lists the site's documents; it reads no text yet.
 func New(s *model.Site) *Index {
-	docs := documents(s)
-	return &Index{site: s, docs: docs, shards: shardCount(len(docs))}
+	n := len(s.Articles) + len(s.Projects) + len(s.Docs)
+	return &Index{site: s, n: n, docs: sync.OnceValue(func() []*document { return documents(s) }), shards: shardCount(n)}
 }
 
 // Fresh is the index of the same documents, none of whose text is read
@@ -38,7 +42,7 @@ func New(s *model.Site) *Index {
 // in the same order. It costs nothing: a new index would list them
 // again.
 func (ix *Index) Fresh() *Index {
-	return &Index{site: ix.site, docs: ix.docs, shards: ix.shards}
+	return &Index{site: ix.site, n: ix.n, docs: ix.docs, shards: ix.shards}
 }
 
 // shardCount is how many word shards an index of n documents has: one per
@@ -53,7 +57,7 @@ func (ix *Index) Names() []string {
 	for i := range ix.shards {
 		names = append(names, wordShard(i))
 	}
-	for i := range (len(ix.docs) + perChunk - 1) / perChunk {
+	for i := range ix.chunks() {
 		names = append(names, docChunkName(i))
 	}
 	slices.Sort(names)
@@ -83,8 +87,9 @@ func (ix *Index) File(name string) (data []byte, ok bool) {
 		if i, ok := number(rest, "d/"); ok && i < ix.chunks() {
 			t := newTokenizer()
 			var b []byte
-			for id := i * perChunk; id < min((i+1)*perChunk, len(ix.docs)); id++ {
-				t.text = ix.docs[id].text(t.text[:0])
+			docs := ix.docs()
+			for id := i * perChunk; id < min((i+1)*perChunk, len(docs)); id++ {
+				t.text = docs[id].text(t.text[:0])
 				b = ix.appendDoc(b, id, t.text)
 			}
 			return closeChunk(b), true
@@ -93,7 +98,7 @@ func (ix *Index) File(name string) (data []byte, ok bool) {
 	return nil, false
 }
 
-func (ix *Index) chunks() int { return (len(ix.docs) + perChunk - 1) / perChunk }
+func (ix *Index) chunks() int { return (ix.n + perChunk - 1) / perChunk }
 
 // number reads N from prefix+"N.json".
 func number(s, prefix string) (int, bool) {
@@ -131,8 +136,9 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 // every processor, and makes the word shards and meta.json. With emit, it
 // makes each chunk of documents too and hands it on.
 func (ix *Index) build(emit func(chunk int, data []byte) error) error {
-	per := make([]docTokens, len(ix.docs))
-	sums := make([]uint32, len(ix.docs))
+	docs := ix.docs()
+	per := make([]docTokens, len(docs))
+	sums := make([]uint32, len(docs))
 	tokenizers := make([]*tokenizer, workers(ix.chunks()))
 	for w := range tokenizers {
 		tokenizers[w] = newTokenizer()
@@ -140,8 +146,8 @@ func (ix *Index) build(emit func(chunk int, data []byte) error) error {
 	err := each(ix.chunks(), func(w, chunk int) error {
 		t := tokenizers[w]
 		var b []byte
-		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(ix.docs)); id++ {
-			d := ix.docs[id]
+		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(docs)); id++ {
+			d := docs[id]
 			per[id] = t.document(d)
 			per[id].worker = w
 			sums[id] = d.checksum(t.text, ix.site.Config.Location)
@@ -167,7 +173,7 @@ func (ix *Index) build(emit func(chunk int, data []byte) error) error {
 	for _, sum := range sums {
 		version.Write([]byte{byte(sum), byte(sum >> 8), byte(sum >> 16), byte(sum >> 24)})
 	}
-	ix.meta = meta(ix.docs, ix.shards, ix.site.Config.Location, version.Sum32())
+	ix.meta = meta(docs, ix.shards, ix.site.Config.Location, version.Sum32())
 	return nil
 }
 
