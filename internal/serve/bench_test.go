@@ -24,7 +24,10 @@ import (
 //	cd ../shared/bench/gen && go run . -n 10000 -out /tmp/bench-work/site-10000
 //	go test ./internal/serve -run '^$' -bench SaveToReload -benchtime 50x
 //
-// BULLETIN_BENCH_SITE names another corpus. The site is copied to a
+// BULLETIN_BENCH_PAUSE (a duration, "400ms") pauses between saves, as an
+// editor does: the server then collects garbage between them (idleGC);
+// without, the saves follow each other at once. BULLETIN_BENCH_SITE names
+// another corpus. The site is copied to a
 // temporary folder first: the benchmark edits it. It reports the 50th and
 // 95th percentiles of each mark, in milliseconds from the write, for
 // three edits: the body, the date, the project (sub-benchmarks).
@@ -108,6 +111,7 @@ func saveToReload(b *testing.B, src string, edit func(orig []byte, i int, code s
 	events := ts.listen("?boot=" + ts.boot)
 	events.next("hello")
 
+	pause, _ := time.ParseDuration(os.Getenv("BULLETIN_BENCH_PAUSE"))
 	var event, stale, served []time.Duration
 	b.ResetTimer()
 	for i := range b.N {
@@ -128,6 +132,9 @@ func saveToReload(b *testing.B, src string, edit func(orig []byte, i int, code s
 			b.Fatalf("the new bytes are not served: no %q", mark)
 		}
 		served = append(served, time.Since(start))
+		if pause > 0 {
+			time.Sleep(pause)
+		}
 	}
 	b.StopTimer()
 	var steps []string

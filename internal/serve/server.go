@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -192,15 +193,28 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // at once, then one per batch of changes.
 func (s *Server) loop(ctx context.Context, q *queue) {
 	s.rebuild(ctx, build.Everything)
+	idle := time.NewTimer(idleGC)
+	defer idle.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-q.ready:
 			s.rebuild(ctx, q.take())
+			idle.Reset(idleGC)
+		case <-idle.C:
+			// The editor has paused: collect the garbage of the builds
+			// now, so that the next save's build does not share the
+			// processors with a collection (on 10,000 articles, one
+			// in five saves did, 100 ms longer).
+			go runtime.GC()
 		}
 	}
 }
+
+// idleGC is how long after a build the server collects garbage, if no
+// build has started since.
+const idleGC = 150 * time.Millisecond
 
 // rebuild prepares a new snapshot of the site and, if that succeeds,
 // swaps it in before telling anyone: a page told to reload finds the new

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -433,4 +434,23 @@ func TestStalledStreamDoesNotHoldShutdown(t *testing.T) {
 	if took := time.Since(begin); took > writeTimeout+2*time.Second { // the shutdown deadline is 5 s
 		t.Errorf("stopping took %v with a stalled stream; the write timeout is %v", took, writeTimeout)
 	}
+}
+
+// Once an editor pauses after a save, the server collects the garbage of
+// the builds, so that the next save's build does not share the
+// processors with a collection.
+func TestCollectsGarbageWhenTheEditorPauses(t *testing.T) {
+	ts := start(t, map[string]string{fileA: articleA})
+	gen := ts.Last().Gen
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
+	ts.wait(gen)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 40 {
+		time.Sleep(50 * time.Millisecond)
+		if runtime.ReadMemStats(&after); after.NumGC > before.NumGC {
+			return
+		}
+	}
+	t.Errorf("no garbage collected in the 2 s after a save (%d collections before, %d after)", before.NumGC, after.NumGC)
 }
