@@ -369,7 +369,7 @@ Theo Đề án số 01-ĐA/TU và Quyết định 999/QĐ-UBND (chưa có trên 
 }
 
 func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
-	for _, name := range []string{"index.html", "index.xml", "sitemap.xml"} {
+	for _, name := range []string{"index.html", "index.xml", "sitemap.xml", "search/index.html", "search/meta.json", "search/w/0.json", "follow-ups/index.html"} {
 		msg := sitetest.Problems(t, "-- static/"+name+" --\nx\n")
 		if !strings.Contains(msg, "static/"+name+": this file would replace the generated "+name) {
 			t.Errorf("%s: %s", name, msg)

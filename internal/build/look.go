@@ -96,4 +96,7 @@ func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byt
 
 // Page is the page the snapshot writes to the output file name, or nil
 // when name is no page (a feed, a static file, nothing).
-func (s *Snapshot) Page(name string) *model.Page { return s.files[name].page }
+func (s *Snapshot) Page(name string) *model.Page {
+	f, _ := s.lookup(name)
+	return f.page
+}

@@ -64,6 +64,28 @@ func (ix *Index) Names() []string {
 	return names
 }
 
+// Files is how many files the index has.
+func (ix *Index) Files() int { return 1 + ix.shards + ix.chunks() }
+
+// Has reports whether name is a file of the index, as Names would list
+// it.
+func (ix *Index) Has(name string) bool {
+	rest, ok := strings.CutPrefix(name, Dir)
+	switch {
+	case !ok:
+		return false
+	case rest == "meta.json":
+		return true
+	case strings.HasPrefix(rest, "w/"):
+		i, ok := number(rest, "w/")
+		return ok && i < ix.shards && name == wordShard(i)
+	case strings.HasPrefix(rest, "d/"):
+		i, ok := number(rest, "d/")
+		return ok && i < ix.chunks() && name == docChunkName(i)
+	}
+	return false
+}
+
 func wordShard(i int) string    { return Dir + "w/" + strconv.Itoa(i) + ".json" }
 func docChunkName(i int) string { return Dir + "d/" + strconv.Itoa(i) + ".json" }
 
