@@ -19,7 +19,10 @@
 //
 // Files are decoded in parallel, and a Loader keeps each decoded file keyed
 // by path, content hash and time zone, so the preview server's rebuild only
-// re-decodes what changed.
+// re-decodes what changed (Update, told the changed paths, looks at no
+// other file; Reread reads saved articles alone, for a save of bodies).
+// The names an article is grouped by (team lead, unit, tags, codes) are
+// interned, one copy for every article that writes them alike.
 //
 // Each problem carries a code of diag's registry and the text of its line,
 // taken from the bytes in hand, so a cached file's problems need no second
