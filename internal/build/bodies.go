@@ -60,10 +60,7 @@ func newLastBuild(snap *Snapshot, opt Options, problems diag.List) *lastBuild {
 // b.todo only when it succeeds.
 func (b *Builder) bodies(ctx context.Context, opt Options, start time.Time) *Snapshot {
 	lb, t := b.last, &b.todo
-	if lb == nil || !b.keep || b.rnd == nil || b.md.site != lb.snap.Site ||
-		t.config || t.layouts || t.contentAll || t.staticAll || len(t.static) > 0 || len(t.content) == 0 ||
-		opt.Drafts != lb.drafts || opt.Future != lb.future || opt.Fingerprint != lb.fp ||
-		opt.Now.Before(lb.now) || !lb.snap.Site.Until.IsZero() && !opt.Now.Before(lb.snap.Site.Until) {
+	if lb == nil || !b.keep || b.rnd == nil || b.md.site != lb.snap.Site || !lb.holds(opt, t) {
 		return nil
 	}
 	site := lb.snap.Site
@@ -91,44 +88,9 @@ func (b *Builder) bodies(ctx context.Context, opt Options, start time.Time) *Sna
 	}
 	loaded := time.Since(loadStart)
 
-	// Convert each body as the whole build would, under the options made
-	// for this site, with the images its last conversion showed: one it
-	// did not show needs the photo step.
 	mdStart := time.Now()
-	type conversion struct {
-		old, new mdKey
-		entry    *mdEntry
-	}
-	done := make([]conversion, len(files))
-	for i, f := range files {
-		a := lb.articles[paths[i]]
-		src := lb.sources[a.Path]
-		if src == nil {
-			src = &a.Source
-		}
-		old := mdKey{src, b.md.codes, site.Config.UnsafeHTML}
-		prev := b.md.entries[old]
-		if prev == nil || prev.flat != nil {
-			return nil
-		}
-		opts := b.md.opts
-		missed := false
-		opts.Image = func(_, dest string) (markdown.Image, bool) {
-			for _, iu := range prev.images {
-				if iu.Dest == dest {
-					return iu.Image, iu.OK
-				}
-			}
-			missed = true
-			return markdown.Image{}, false
-		}
-		e, p := convert(markdown.New(opts), &f.Source)
-		if p != nil || missed || e.flat != nil || !sameImages(e.images, prev.images) {
-			return nil
-		}
-		done[i] = conversion{old, mdKey{&f.Source, b.md.codes, site.Config.UnsafeHTML}, e}
-	}
-	if ctx.Err() != nil {
+	done, ok := b.reconvert(lb, paths, files)
+	if !ok || ctx.Err() != nil {
 		return nil
 	}
 
@@ -155,6 +117,61 @@ func (b *Builder) bodies(ctx context.Context, opt Options, start time.Time) *Sna
 	snap.Time = time.Since(start)
 	lb.snap = snap
 	return snap
+}
+
+// holds reports whether the inputs of the last assembly are as they were
+// for a build of opt after the changes t: no settings, layouts or static
+// files changed, some content did, the options are the same, and the
+// clock has not reached a time at which the site changes by itself.
+func (lb *lastBuild) holds(opt Options, t *todo) bool {
+	until := lb.snap.Site.Until
+	return !t.config && !t.layouts && !t.contentAll && !t.staticAll && len(t.static) == 0 && len(t.content) > 0 &&
+		opt.Drafts == lb.drafts && opt.Future == lb.future && opt.Fingerprint == lb.fp &&
+		!opt.Now.Before(lb.now) && (until.IsZero() || opt.Now.Before(until))
+}
+
+// conversion is a saved body converted, with the cache keys of its old
+// and new sources.
+type conversion struct {
+	old, new mdKey
+	entry    *mdEntry
+}
+
+// reconvert converts each saved body as the whole build would, under the
+// options made for this site, with the images its last conversion showed.
+// ok is false when one needs more: an image it did not show (the photo
+// step), a body shown flattened, a failure.
+func (b *Builder) reconvert(lb *lastBuild, paths []string, files []*model.ArticleFile) (done []conversion, ok bool) {
+	unsafe := lb.snap.Site.Config.UnsafeHTML
+	for i, f := range files {
+		a := lb.articles[paths[i]]
+		src := lb.sources[a.Path]
+		if src == nil {
+			src = &a.Source
+		}
+		old := mdKey{src, b.md.codes, unsafe}
+		prev := b.md.entries[old]
+		if prev == nil || prev.flat != nil {
+			return nil, false
+		}
+		opts := b.md.opts
+		missed := false
+		opts.Image = func(_, dest string) (markdown.Image, bool) {
+			for _, iu := range prev.images {
+				if iu.Dest == dest {
+					return iu.Image, iu.OK
+				}
+			}
+			missed = true
+			return markdown.Image{}, false
+		}
+		e, p := convert(markdown.New(opts), &f.Source)
+		if p != nil || missed || e.flat != nil || !sameImages(e.images, prev.images) {
+			return nil, false
+		}
+		done = append(done, conversion{old, mdKey{&f.Source, b.md.codes, unsafe}, e})
+	}
+	return done, true
 }
 
 // sameImages reports whether two conversions show the same images: the
