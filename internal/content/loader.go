@@ -140,7 +140,17 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	}
 	close(work)
 	wg.Wait()
-	l.forget(paths, int(decoded.Load()))
+	// The files that could not be read have no entry: a file that is
+	// gone may keep one only while they do.
+	missing := 0
+	l.mu.Lock()
+	for _, i := range todo {
+		if _, ok := l.cache[paths[i]]; !ok {
+			missing++
+		}
+	}
+	l.mu.Unlock()
+	l.forget(paths, missing, int(decoded.Load()))
 	return collect(paths, stamps, results, probs)
 }
 
@@ -218,17 +228,18 @@ func (l *Loader) file(ctx context.Context, fsys fs.FS, p string, st stamp, loc *
 }
 
 // forget drops cached files that are gone, so the cache does not grow
-// with every file ever renamed during a preview session.
-func (l *Loader) forget(paths []string, decoded int) {
+// with every file ever renamed during a preview session, and a file put
+// back is read again. missing is how many of paths have no entry.
+func (l *Loader) forget(paths []string, missing, decoded int) {
 	l.mu.Lock()
 	l.decoded = decoded
-	// A cache no larger than the listing holds a file that is gone only
-	// while a listed file has no entry (it could not be read): one entry
-	// kept, not a cache that grows. So a save, which removes nothing,
-	// does not build the map of 10,000 paths below.
-	small := len(l.cache) <= len(paths)
+	// Every listed file with an entry is in the cache: when the cache
+	// holds no more than those, it holds no file that is gone, and a
+	// save, which removes nothing, need not build the map of 10,000
+	// paths below.
+	exact := len(l.cache) == len(paths)-missing
 	l.mu.Unlock()
-	if small {
+	if exact {
 		return
 	}
 	keep := make(map[string]bool, len(paths))
