@@ -204,6 +204,14 @@ func (l *Loader) file(ctx context.Context, fsys fs.FS, p string, st stamp, loc *
 	}
 	data, err := input.ReadFile(ctx, fsys, p, limit)
 	if err != nil {
+		if ok && ctx.Err() == nil {
+			// The cache is the site as the last load read it: a file
+			// it could not read has no entry (With, the editor's
+			// preview, would show its last good text).
+			l.mu.Lock()
+			delete(l.cache, p)
+			l.mu.Unlock()
+		}
 		return fail(input.Problem(p, err))
 	}
 	sum := Hash(data)
