@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"bulletin/internal/diag"
@@ -154,19 +155,19 @@ func (b *Builder) reconvert(lb *lastBuild, paths []string, files []*model.Articl
 		if prev == nil || prev.flat != nil {
 			return nil, false
 		}
+		// An image the old body did not show is looked up as no image;
+		// it is then among the conversion's images, which differ.
 		opts := b.md.opts
-		missed := false
 		opts.Image = func(_, dest string) (markdown.Image, bool) {
 			for _, iu := range prev.images {
 				if iu.Dest == dest {
 					return iu.Image, iu.OK
 				}
 			}
-			missed = true
 			return markdown.Image{}, false
 		}
 		e, p := convert(markdown.New(opts), &f.Source)
-		if p != nil || missed || e.flat != nil || !sameImages(e.images, prev.images) {
+		if p != nil || e.flat != nil || !sameImages(e.images, prev.images) {
 			return nil, false
 		}
 		done = append(done, conversion{old, mdKey{&f.Source, b.md.codes, unsafe}, e})
@@ -179,15 +180,7 @@ func (b *Builder) reconvert(lb *lastBuild, paths []string, files []*model.Articl
 func sameImages(a, b []markdown.ImageUse) bool {
 	key := func(us []markdown.ImageUse) []markdown.ImageUse {
 		out := slices.Clone(us)
-		slices.SortFunc(out, func(x, y markdown.ImageUse) int {
-			if x.Dest < y.Dest {
-				return -1
-			}
-			if x.Dest > y.Dest {
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(out, func(x, y markdown.ImageUse) int { return strings.Compare(x.Dest, y.Dest) })
 		return slices.Compact(out)
 	}
 	return slices.Equal(key(a), key(b))

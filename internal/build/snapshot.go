@@ -132,7 +132,7 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			}
 		}
 		for _, p := range s.Site.Pages {
-			if f, _ := s.lookup(p.Path); f.page == p {
+			if !s.shadowed(p.Path) {
 				names = append(names, p.Path)
 			}
 		}
@@ -152,11 +152,18 @@ func (s *Snapshot) lookup(name string) (file, bool) {
 	if s.search.Has(name) {
 		return file{search: true}, true
 	}
-	ps := s.Site.Pages // sorted by path (assemble)
+	ps := s.Site.Pages // sorted by path (assemble), each path once
 	if i, ok := slices.BinarySearchFunc(ps, name, func(p *model.Page, n string) int { return strings.Compare(p.Path, n) }); ok {
 		return file{page: ps[i]}, true
 	}
 	return file{}, false
+}
+
+// shadowed reports whether a page on name is made as another file: one
+// listed by index, or one of the search index.
+func (s *Snapshot) shadowed(name string) bool {
+	_, listed := s.files[name]
+	return listed || s.search.Has(name)
 }
 
 // Names lists every output file, sorted.
@@ -250,7 +257,7 @@ func (s *Snapshot) Summary() *Result {
 		}
 	}
 	for _, p := range s.Site.Pages {
-		if f, _ := s.lookup(p.Path); f.page == p {
+		if !s.shadowed(p.Path) {
 			r.Pages[p.Kind]++
 		}
 	}

@@ -74,10 +74,7 @@ func (l *Loader) Update(ctx context.Context, fsys fs.FS, cfg model.Config, chang
 // result away.
 func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed []string, known bool) (*Set, diag.List) {
 	loc := location(cfg)
-	limit := cfg.MaxFileSize
-	if limit <= 0 {
-		limit = input.DefaultLimit
-	}
+	limit := sizeLimit(cfg)
 	var probs diag.List
 	var (
 		paths   []string
@@ -262,6 +259,15 @@ func (l *Loader) forget(paths []string, missing, decoded int) {
 		}
 	}
 	l.decoded = decoded
+}
+
+// sizeLimit is the largest content file read: max_file_size, or input's
+// default.
+func sizeLimit(cfg model.Config) int64 {
+	if cfg.MaxFileSize > 0 {
+		return cfg.MaxFileSize
+	}
+	return input.DefaultLimit
 }
 
 // location is the zone for dates written without one. A zero Config (in

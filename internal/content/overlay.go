@@ -25,10 +25,7 @@ import (
 // cache does not hold are read, and not kept either.
 func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*Set, diag.List) {
 	loc := location(cfg)
-	limit := cfg.MaxFileSize
-	if limit <= 0 {
-		limit = input.DefaultLimit
-	}
+	limit := sizeLimit(cfg)
 	l.mu.Lock()
 	last := l.last
 	l.mu.Unlock()

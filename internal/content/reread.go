@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 
 	"bulletin/internal/diag"
-	"bulletin/internal/input"
 	"bulletin/internal/model"
 )
 
@@ -41,10 +40,7 @@ func (l *Loader) Reread(ctx context.Context, fsys fs.FS, cfg model.Config, chang
 		}
 	}
 	loc := location(cfg)
-	limit := cfg.MaxFileSize
-	if limit <= 0 {
-		limit = input.DefaultLimit
-	}
+	limit := sizeLimit(cfg)
 	stamps := map[string]stamp{}
 	for _, c := range changed {
 		if _, listed := slices.BinarySearch(last.paths, c); !listed || sectionOf(c) != articlesDir {

@@ -70,20 +70,28 @@ func (ix *Index) Files() int { return 1 + ix.shards + ix.chunks() }
 // Has reports whether name is a file of the index, as Names would list
 // it.
 func (ix *Index) Has(name string) bool {
+	_, _, ok := ix.part(name)
+	return ok
+}
+
+// part tells which file of the index name is: meta.json ('m'), word
+// shard i ('w') or document chunk i ('d'); ok is false for any name Names
+// does not list.
+func (ix *Index) part(name string) (kind byte, i int, ok bool) {
 	rest, ok := strings.CutPrefix(name, Dir)
 	switch {
 	case !ok:
-		return false
+		return 0, 0, false
 	case rest == "meta.json":
-		return true
+		return 'm', 0, true
 	case strings.HasPrefix(rest, "w/"):
 		i, ok := number(rest, "w/")
-		return ok && i < ix.shards && name == wordShard(i)
+		return 'w', i, ok && i < ix.shards && name == wordShard(i)
 	case strings.HasPrefix(rest, "d/"):
 		i, ok := number(rest, "d/")
-		return ok && i < ix.chunks() && name == docChunkName(i)
+		return 'd', i, ok && i < ix.chunks() && name == docChunkName(i)
 	}
-	return false
+	return 0, 0, false
 }
 
 func wordShard(i int) string    { return Dir + "w/" + strconv.Itoa(i) + ".json" }
@@ -93,31 +101,25 @@ func docChunkName(i int) string { return Dir + "d/" + strconv.Itoa(i) + ".json" 
 // The first call reads the whole site; a document chunk is made again
 // from its documents each time.
 func (ix *Index) File(name string) (data []byte, ok bool) {
-	rest, ok := strings.CutPrefix(name, Dir)
+	kind, i, ok := ix.part(name)
 	if !ok {
 		return nil, false
 	}
 	ix.once.Do(func() { ix.build(nil) })
-	switch {
-	case rest == "meta.json":
+	switch kind {
+	case 'm':
 		return ix.meta, true
-	case strings.HasPrefix(rest, "w/"):
-		if i, ok := number(rest, "w/"); ok && i < len(ix.words) {
-			return ix.words[i], true
-		}
-	case strings.HasPrefix(rest, "d/"):
-		if i, ok := number(rest, "d/"); ok && i < ix.chunks() {
-			t := newTokenizer()
-			var b []byte
-			docs := ix.docs()
-			for id := i * perChunk; id < min((i+1)*perChunk, len(docs)); id++ {
-				t.text = docs[id].text(t.text[:0])
-				b = ix.appendDoc(b, id, t.text)
-			}
-			return closeChunk(b), true
-		}
+	case 'w':
+		return ix.words[i], true
 	}
-	return nil, false
+	t := newTokenizer()
+	var b []byte
+	docs := ix.docs()
+	for id := i * perChunk; id < min((i+1)*perChunk, len(docs)); id++ {
+		t.text = docs[id].text(t.text[:0])
+		b = ix.appendDoc(b, id, t.text)
+	}
+	return closeChunk(b), true
 }
 
 func (ix *Index) chunks() int { return (ix.n + perChunk - 1) / perChunk }
