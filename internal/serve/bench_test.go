@@ -162,7 +162,7 @@ func percentile(d []time.Duration, p int) float64 {
 
 // BenchmarkBrowserSaveToPaint measures the same from a real browser: from
 // writing an article's file to the new text painted in the Chromium tab
-// that shows it (the page reloaded by live.js and the next animation frame
+// that shows it (the page swapped in by live.js and the next animation frame
 // run), on the 10,000-article corpus:
 //
 //	go test ./internal/serve -run '^$' -bench BrowserSaveToPaint -benchtime 50x

@@ -57,7 +57,7 @@ func listening(t testing.TB, s *Server, n int) {
 	t.Fatalf("the page did not connect to the event stream")
 }
 
-func TestBrowserReloadsOnSaveAndShowsProblems(t *testing.T) {
+func TestBrowserShowsSavesAndProblems(t *testing.T) {
 	tab := browse(t)
 	ts := start(t, map[string]string{
 		fileA:                     articleA,
@@ -72,22 +72,32 @@ func TestBrowserReloadsOnSaveAndShowsProblems(t *testing.T) {
 	}
 	until(t, tab, "the article", text("Đảng ủy Khối"), 5*time.Second)
 	ts.connected(1)
-	// A mark that a reload would wipe out.
-	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
+	// A mark that a reload would wipe out, and one in the page's body,
+	// which a swap of the page replaces.
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1; window.scrollTo(0, 0)`))
+	bodyMark := `document.querySelector("main").append(Object.assign(document.createElement("i"), {id: "mark"}))`
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](bodyMark))
 
-	// Save the article: the page shows the new text by itself.
-	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
+	// Save the article: the page shows the new text and title by itself,
+	// swapped in place, without a reload.
+	ts.write(fileA, strings.Replace(strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1), "title: Kiểm tra dân vận", "title: Giám sát dân vận\nslug: kiem-tra-dan-van", 1))
 	d := until(t, tab, "the edited text", text("Huyện ủy Phú Lương"), 2*time.Second)
 	t.Logf("save to new text in the page: %v", d)
+	until(t, tab, "the new title", `document.title.startsWith("Giám sát dân vận") && document.querySelector("h1").textContent.includes("Giám sát")`, time.Second)
+	until(t, tab, "no reload, the body swapped", `window.bulletinMark === 1 && document.getElementById("mark") === null`, time.Second)
+	until(t, tab, "one live script, the editor's links and the stylesheet kept",
+		`document.querySelectorAll("#bulletin-live").length === 1 && document.querySelectorAll('link[rel="stylesheet"]').length === 1 && getComputedStyle(document.body).color === "rgb(0, 0, 0)"`, time.Second)
 	ts.connected(1)
 
-	// Another article's save leaves this page alone.
-	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 2`))
+	// Another article's save leaves this page alone: the swapped page
+	// knows its new bytes, so it is not stale.
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](bodyMark))
 	gen := ts.Last().Gen
 	ts.write("content/articles/b.md", strings.Replace(articleB, "Phú Lương", "Định Hóa", 1))
 	ts.wait(gen)
 	time.Sleep(300 * time.Millisecond)
-	until(t, tab, "no reload for another article", `window.bulletinMark === 2`, time.Second)
+	until(t, tab, "no reload or swap for another article", `window.bulletinMark === 1 && document.getElementById("mark") !== null`, time.Second)
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 2`))
 
 	// A stylesheet change is swapped in without a reload.
 	ts.write("static/css/bulletin.css", "body { color: rgb(200, 0, 0); }")
@@ -107,6 +117,35 @@ func TestBrowserReloadsOnSaveAndShowsProblems(t *testing.T) {
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Đảng ủy Công an", 1))
 	until(t, tab, "the fixed page", text("Đảng ủy Công an"), 2*time.Second)
 	until(t, tab, "no overlay", `document.getElementById("bulletin-problems") === null`, time.Second)
+}
+
+// A swap keeps where the editor had scrolled to; a page with a script of
+// its own reloads instead, so the script runs on the new page as it would
+// for a reader.
+func TestBrowserSwapKeepsScrollAndPageScriptsRun(t *testing.T) {
+	tab := browse(t)
+	long := strings.Repeat("Đoạn văn dài của bài kiểm tra.\n\n", 400)
+	ts := start(t, map[string]string{
+		fileA:                   articleA + long,
+		"content/articles/b.md": articleB,
+		"layouts/partials/footer.html": `<footer>{{if .Article}}{{if eq .Article.Title "Kiểm tra B"}}` +
+			`<script>window.footerRan = (window.footerRan || 0) + 1</script>{{end}}{{end}}</footer>`,
+	})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	ts.connected(1)
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1; window.scrollTo(0, 3000)`))
+	until(t, tab, "scrolled", `window.scrollY === 3000`, time.Second)
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1)+long)
+	until(t, tab, "the edited text", `document.body.innerText.includes("Huyện ủy Phú Lương")`, 2*time.Second)
+	until(t, tab, "the same place, no reload", `window.bulletinMark === 1 && window.scrollY === 3000`, time.Second)
+
+	// The layout gives this page a script: it reloads, and the script runs.
+	ts.write(fileA, strings.Replace(articleA, "title: Kiểm tra dân vận", "title: Kiểm tra B\nslug: kiem-tra-dan-van", 1))
+	until(t, tab, "the page's script run", `window.footerRan === 1 && document.title.startsWith("Kiểm tra B")`, 2*time.Second)
+	until(t, tab, "a reload", `window.bulletinMark === undefined`, time.Second)
 }
 
 func TestBrowserOverlayEscapesText(t *testing.T) {

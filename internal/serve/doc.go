@@ -31,7 +31,8 @@
 // place and asks the server whether its own page changed: the server makes
 // the page from the new snapshot and compares the hash of its bytes with
 // the hash the page was served with. Only a page whose bytes changed
-// reloads. All tabs of the preview share one event
+// shows new ones: it fetches itself and swaps its head and body in place,
+// or reloads if it runs scripts of its own or its stylesheets changed. All tabs of the preview share one event
 // stream, held by one tab and passed on to the others: a browser gives a
 // host only six connections over HTTP/1.1.
 //

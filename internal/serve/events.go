@@ -17,7 +17,7 @@ import (
 // static files whose bytes changed, which a page swaps in place. Each
 // page then asks /_bulletin/hello whether it is stale: the server makes
 // the page from the new build and compares the hash of its bytes with the
-// hash the page was served with. Only a page whose bytes changed reloads,
+// hash the page was served with. Only a page whose bytes changed is shown anew,
 // and no page that changed can be missed, whatever its layout shows. On
 // (re)connecting a page gets "hello" at once, which tells it the same: it
 // may also be stale because the server restarted since it was served.
