@@ -6,11 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 	"bulletin/internal/text"
 )
 
@@ -41,7 +41,7 @@ func Site(cfg model.Config, in Input, opt Options) (*model.Site, diag.List) {
 	// Projects, terms and archives each set their own fields of the
 	// articles and read none another sets: made side by side, they cost
 	// the preview the longest of the three on each save, not the sum.
-	var wg sync.WaitGroup
+	var wg par.Group
 	wg.Go(func() { s.Projects = projects(in.Projects, s.Articles, &problems) })
 	wg.Go(func() { s.Taxonomies = taxonomies(s.Articles) })
 	s.Years = archives(s.Articles, cfg.Location)
@@ -75,7 +75,7 @@ func shown(files []*model.ArticleFile, opt Options, cfg model.Config) (out []*mo
 	out = make([]*model.Article, 0, len(files))
 	// The URLs, most of the cost, are made on two cores.
 	urls := make([]string, len(files))
-	var wg sync.WaitGroup
+	var wg par.Group
 	half := len(files) / 2
 	wg.Go(func() {
 		for i := half; i < len(files); i++ {

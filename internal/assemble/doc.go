@@ -7,6 +7,6 @@
 // two days before the build for the news sitemap, moving Site.Until to
 // when the first of them leaves that window.
 //
-// It imports model, diag and text; it does no I/O, so the whole model of a
+// It imports model, diag, text and par; it does no I/O, so the whole model of a
 // site can be tested from values built in Go.
 package assemble

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 )
 
 // pages lists every HTML page of the site, sorted by URL.
@@ -27,8 +28,9 @@ func pages(s *model.Site) []*model.Page {
 	// The articles' pages, most of the site's, are made on a second core
 	// while this one makes the lists; they go in their place after the
 	// front page's.
-	articles := make(chan []*model.Page, 1)
-	go func() { articles <- articlePages(s) }()
+	var articles []*model.Page
+	var wg par.Group
+	wg.Go(func() { articles = articlePages(s) })
 	home := ps
 	ps = nil
 	add(&model.Page{Kind: model.KindProjects, URL: "/projects/", Title: "Đề án, văn bản"})
@@ -78,7 +80,8 @@ func pages(s *model.Site) []*model.Page {
 	nf.Site = s
 	nf.Path = "404.html"
 	ps = append(ps, nf)
-	return byPath(slices.Concat(home, <-articles, ps))
+	wg.Wait()
+	return byPath(slices.Concat(home, articles, ps))
 }
 
 // articlePages makes the page of each article, linked to the next newer

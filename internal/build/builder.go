@@ -71,9 +71,19 @@ func (t *todo) add(ch Changes) {
 // Builder reads everything, whatever ch says. On problems in the input it
 // returns a *diag.ListError holding every problem, and the Builder keeps
 // what it read, so the next Prepare after a fix reads only the fix.
-func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {
+func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (snap *Snapshot, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			snap, err = nil, internalError(r)
+			b.forget()
+		}
+	}()
+	return b.prepare(ctx, opt, ch)
+}
+
+func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {
 	start := time.Now()
 	if opt.Theme == nil {
 		opt.Theme = DefaultTheme

@@ -46,10 +46,18 @@
 // the cache folder (Options.PhotoCache), before the pages are rendered.
 // The copy of static/ leaves out the originals it replaced.
 //
+// A panic in a build, on any of its goroutines (the stages start theirs
+// with par, which carries a panic to the goroutine that waits), comes back
+// from Prepare, Look, Write or File as an error, "internal error: …
+// (please report this)", never as the end of the process (internal.go): a
+// bug met on some input leaves the preview serving the last good site. A
+// Builder whose Prepare panicked forgets all it kept and reads everything
+// again next time.
+//
 // The problems a build returns are ready for people (told): sorted,
 // identical ones merged with a count, each with the text of its line read
 // back from the site or the theme.
 //
 // It imports every stage: config, content, markdown, assemble, photo,
-// render, feed, output, diag, model, text, input.
+// render, feed, output, diag, model, text, input, par.
 package build

@@ -16,17 +16,18 @@ import (
 // another stage; only build wires them.
 var allowed = map[string][]string{
 	"model":    {},
+	"par":      {},
 	"diag":     {},
 	"input":    {"diag"},
 	"text":     {},
 	"config":   {"model", "diag", "text", "input"},
-	"content":  {"model", "diag", "text", "input"},
+	"content":  {"model", "diag", "text", "input", "par"},
 	"markdown": {"text"},
-	"assemble": {"model", "diag", "text"},
+	"assemble": {"model", "diag", "text", "par"},
 	"render":   {"model", "diag", "text", "input", "bulletin/layouts"},
 	"feed":     {"model"},
-	"photo":    {"model", "diag"},
-	"search":   {"model", "text", "build", "sitetest"}, // build and sitetest: its tests build sites
+	"photo":    {"model", "diag", "par"},
+	"search":   {"model", "text", "build", "sitetest", "par"}, // build and sitetest: its tests build sites
 	"output":   {"diag"},
 	"importer": {"text", "front"},
 	"scaffold": {"importer", "text", "input"},

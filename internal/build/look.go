@@ -36,16 +36,21 @@ var ErrNotPrepared = errors.New("build: no site prepared yet")
 // of the preview are what they would have been without it. The snapshot
 // renders with a Renderer of its own (render.Renderer.Fresh), and does
 // not keep the files it makes. Look waits for a Prepare in progress.
-func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byte) (*Look, error) {
+func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byte) (lk *Look, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			lk, err = nil, internalError(r) // Look changes nothing the Builder keeps
+		}
+	}()
 	if b.theme == nil {
 		return nil, ErrNotPrepared
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	lk := &Look{}
+	lk = &Look{}
 	defer lk.Problems.Sort()
 	lk.Problems.Append(b.cfgProblems)
 	if b.cfgProblems.Err() != nil {

@@ -10,6 +10,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/markdown"
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 	"bulletin/internal/text"
 )
 
@@ -93,7 +94,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 	entries := make([]*mdEntry, len(bodies))
 	keys := make([]mdKey, len(bodies))
 	problems := make([]*diag.Problem, len(bodies))
-	parallel(ctx, len(bodies), func(i int) error {
+	par.Each(ctx, len(bodies), func(_, i int) error {
 		src := bodies[i].src
 		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
 		if e := c.entries[keys[i]]; e != nil && e.fresh(opts, src.Path) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
+	"bulletin/internal/par"
 	"bulletin/internal/photo"
 	"bulletin/internal/render"
 	"bulletin/internal/search"
@@ -192,7 +192,12 @@ func (s *Snapshot) File(name string) (data []byte, ok bool, err error) {
 	return mm.data, true, mm.err
 }
 
-func (s *Snapshot) make(name string, f file) ([]byte, error) {
+func (s *Snapshot) make(name string, f file) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			data, err = nil, internalError(r)
+		}
+	}()
 	switch {
 	case f.page != nil:
 		var buf bytes.Buffer
@@ -266,7 +271,12 @@ func (s *Snapshot) Summary() *Result {
 
 // Write makes every file and writes it to sink, pages first, in
 // parallel. Every page a layout fails on is reported together.
-func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (*Result, error) {
+func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, internalError(r)
+		}
+	}()
 	r := s.Summary()
 	r.Steps = slices.Clone(r.Steps)
 	start := time.Now()
@@ -335,7 +345,7 @@ func (s *Snapshot) writePhotos(ctx context.Context, sink output.Sink, r *Result)
 // are gathered; any other error stops the writing.
 func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []string) error {
 	failed := make([]error, len(names))
-	err := parallel(ctx, len(names), func(i int) error {
+	err := par.Each(ctx, len(names), func(_, i int) error {
 		var err error
 		if f, _ := s.lookup(names[i]); f.page != nil && !s.keep {
 			// A one-off build keeps nothing it made: the page goes
@@ -372,41 +382,6 @@ func (f sinkFile) Write(data []byte) (int, error) {
 		return 0, err
 	}
 	return len(data), nil
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS workers and returns the error of
-// the lowest index that failed, so the reported error does not depend on
-// scheduling.
-func parallel(ctx context.Context, n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	errs := make([]error, n)
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				errs[i] = f(i)
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // gather turns the pages' errors into one: every problem, so an editor

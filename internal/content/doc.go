@@ -28,6 +28,6 @@
 // taken from the bytes in hand, so a cached file's problems need no second
 // read.
 //
-// Imports: model, diag, input, text, github.com/adrg/frontmatter, gopkg.in/yaml.v2,
+// Imports: model, diag, input, text, par, github.com/adrg/frontmatter, gopkg.in/yaml.v2,
 // github.com/BurntSushi/toml, stdlib.
 package content

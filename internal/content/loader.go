@@ -12,6 +12,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/input"
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 )
 
 // Set is everything loaded from content/, each list sorted by path. The
@@ -121,11 +122,11 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	l.mu.Unlock()
 	var decoded atomic.Int64
 	work := make(chan int)
-	var wg sync.WaitGroup
+	var wg par.Group
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Go(func() {
 			for i := range work {
-				results[i] = l.file(ctx, fsys, paths[i], stamps[paths[i]], loc, limit, &decoded)
+				wg.Do(func() { results[i] = l.file(ctx, fsys, paths[i], stamps[paths[i]], loc, limit, &decoded) })
 			}
 		})
 	}

@@ -11,6 +11,7 @@ import (
 	"bulletin/internal/diag"
 	"bulletin/internal/input"
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 )
 
 // With is the content of the last Load or Update, with the file at path
@@ -53,7 +54,7 @@ func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*
 	results := make([]result, len(paths))
 	var next int
 	var mu sync.Mutex
-	var wg sync.WaitGroup
+	var wg par.Group
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for {

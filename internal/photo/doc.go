@@ -33,5 +33,5 @@
 // not hold and writes every file. A Set kept between builds (the preview
 // server's) looks again only at files whose size or time changed.
 //
-// Imports: model, diag, golang.org/x/image/draw and the standard library.
+// Imports: model, diag, par, golang.org/x/image/draw and the standard library.
 package photo

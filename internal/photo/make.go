@@ -16,6 +16,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/par"
 )
 
 // Stats tell what Make did.
@@ -53,22 +54,22 @@ func (s *Set) Make(ctx context.Context, write func(name string, data []byte) err
 	var mu sync.Mutex
 	problems := make([]error, len(list))
 	next := make(chan int)
-	var wg sync.WaitGroup
+	var wg par.Group
 	for range min(runtime.GOMAXPROCS(0), len(list)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
-				made, cached, cacheErr, err := s.publish(list[i], write)
-				problems[i] = err
-				mu.Lock()
-				st.Made, st.Cached = st.Made+made, st.Cached+cached
-				if st.CacheErr == nil {
-					st.CacheErr = cacheErr
-				}
-				mu.Unlock()
+				wg.Do(func() {
+					made, cached, cacheErr, err := s.publish(list[i], write)
+					problems[i] = err
+					mu.Lock()
+					st.Made, st.Cached = st.Made+made, st.Cached+cached
+					if st.CacheErr == nil {
+						st.CacheErr = cacheErr
+					}
+					mu.Unlock()
+				})
 			}
-		}()
+		})
 	}
 	for i := range list {
 		if ctx.Err() != nil {

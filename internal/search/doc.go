@@ -17,6 +17,6 @@
 // gives the order a reader sees them in, newest first.
 // Output is deterministic: the same site gives the same bytes.
 //
-// It imports model and golang.org/x/text/unicode/norm; internal/build
+// It imports model, par and golang.org/x/text/unicode/norm; internal/build
 // wires it after the feeds.
 package search

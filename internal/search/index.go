@@ -1,14 +1,15 @@
 package search
 
 import (
+	"context"
 	"hash/crc32"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 )
 
 // Index is a site's search index: its files are named from the site's
@@ -150,7 +151,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 	if err != nil {
 		return err
 	}
-	if err := each(len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
+	if err := par.Each(context.Background(), len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
 		return err
 	}
 	return put(Dir+"meta.json", ix.meta)
@@ -163,11 +164,11 @@ func (ix *Index) build(emit func(chunk int, data []byte) error) error {
 	docs := ix.docs()
 	per := make([]docTokens, len(docs))
 	sums := make([]uint32, len(docs))
-	tokenizers := make([]*tokenizer, workers(ix.chunks()))
+	tokenizers := make([]*tokenizer, par.Workers(ix.chunks()))
 	for w := range tokenizers {
 		tokenizers[w] = newTokenizer()
 	}
-	err := each(ix.chunks(), func(w, chunk int) error {
+	err := par.Each(context.Background(), ix.chunks(), func(w, chunk int) error {
 		t := tokenizers[w]
 		var b []byte
 		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(docs)); id++ {
@@ -207,7 +208,7 @@ func (ix *Index) build(emit func(chunk int, data []byte) error) error {
 // is allocated once.
 func gather(toks []string, trans [][]int32, tokenizers []*tokenizer, per []docTokens, shards int) []list {
 	owner := make([]int32, len(toks))
-	n := workers(shards)
+	n := par.Workers(shards)
 	for g, tok := range toks {
 		key, _ := splitToken(tok)
 		owner[g] = int32(shard(key) % uint32(shards) % uint32(n))
@@ -215,7 +216,7 @@ func gather(toks []string, trans [][]int32, tokenizers []*tokenizer, per []docTo
 	lists := make([]list, len(toks))
 	all := make([]int32, len(toks))
 	strong := make([]int32, len(toks))
-	each(n, func(_, w int) error {
+	par.Each(context.Background(), n, func(_, w int) error {
 		visit := func(f func(g int32, id int, strong bool)) {
 			for id, dt := range per {
 				tr, arena := trans[dt.worker], tokenizers[dt.worker].arena[dt.start:dt.end]
@@ -266,7 +267,7 @@ func shards(toks []string, n int, lists []list) [][]byte {
 		byShard[s] = append(byShard[s], int32(g))
 	}
 	out := make([][]byte, n)
-	each(n, func(_, s int) error {
+	par.Each(context.Background(), n, func(_, s int) error {
 		out[s] = encodeShard(toks, lists, byShard[s])
 		return nil
 	})
@@ -299,40 +300,4 @@ func numbering(tokenizers []*tokenizer) ([]string, [][]int32) {
 		}
 	}
 	return toks, trans
-}
-
-// workers is how many goroutines each runs for n items.
-func workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
-
-// each runs f(worker, i) for i in 0..n-1 on workers(n) goroutines and
-// returns the error of the lowest i that failed, so the error does not
-// depend on scheduling. worker numbers the goroutine, for state of its own.
-func each(n int, f func(worker, i int) error) error {
-	errs := make([]error, n)
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := range workers(n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				errs[i] = f(w, i)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
