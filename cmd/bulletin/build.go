@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -19,7 +18,7 @@ import (
 	"bulletin/internal/photo"
 )
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flags("build", stderr)
 	source := sourceFlag(fs, ": site.yaml, content/, layouts/, static/")
 	out := fs.String("out", "", "the output `folder` (default: SOURCE/public)")
@@ -27,6 +26,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	future := fs.Bool("future", false, "publish articles dated in the future too")
 	verbose := fs.Bool("v", false, "print the time of each step, what was written and the peak memory")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memprofile := fs.String("memprofile", "", "write the heap profile of the build at its largest live heap to `file`, for go tool pprof")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,6 +36,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer stop()
+	}
+	if *memprofile != "" {
+		stop, err := startMemProfile(*memprofile)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if serr := stop(); err == nil {
+				err = serr
+			}
+		}()
 	}
 	site, err := siteFolder(fs, *source, stderr)
 	if err != nil {
@@ -114,22 +125,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printVerbose(stdout, res, files, unchanged)
 	}
 	return nil
-}
-
-// startCPUProfile profiles the build into file; stop ends it. For the
-// engineer measuring a large site: the profile of the command as it is run
-// (its writes, compression and links included), which a benchmark of the
-// build in memory does not show.
-func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
-	if err != nil {
-		return nil, fmt.Errorf("-cpuprofile: %w", err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("-cpuprofile: %w", err)
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // printVerbose tells where the time went, what was written and the peak
