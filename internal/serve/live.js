@@ -105,10 +105,17 @@
   // served before the server restarted, or its bytes changed since. The
   // answer carries the problems to show: the build's, or those of a layout
   // failing on this page.
-  function onHello(m) {
+  //
+  // q is the query the answer is to: one asked about bytes the page has
+  // swapped since (a stream that reconnects asks with the query it first
+  // had) is asked again. An answer that the page is current ends the swaps
+  // on their way, which would bring older bytes (a save undone meanwhile).
+  function onHello(m, q) {
+    if (q !== query) { ask(); return; }
     if (m.stale) { swap(m); return; }
     if (m.gen < seen) return; // an event overtook the answer
     seen = m.gen;
+    swaps++;
     if (file !== "") show(m.problems);
   }
 
@@ -138,7 +145,7 @@
         return r.text();
       })
       .then(function (text) {
-        if (n !== swaps) return; // a newer answer is on its way
+        if (n !== swaps) return; // a newer answer came
         var doc = new DOMParser().parseFromString(text, "text/html");
         var s = doc.getElementById(me.id);
         if (!s || s.dataset.boot !== boot || s.dataset.file !== file || !swappable(doc)) {
@@ -162,11 +169,14 @@
         Array.prototype.forEach.call(doc.body.attributes, function (a) {
           document.body.setAttribute(a.name, a.value);
         });
+        var box = document.getElementById(overlayId);
         document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes));
         document.body.appendChild(me);
         if (m.gen >= seen) {
           seen = m.gen;
           if (file !== "") show(m.problems);
+        } else if (box) {
+          document.body.appendChild(box); // the problems of a newer build
         }
       })
       .catch(function () { if (n === swaps) reload(); });
@@ -235,18 +245,20 @@
   window.addEventListener("pageshow", function (e) { if (e.persisted) ask(); });
 
   function ask() {
-    fetch("/_bulletin/hello" + query, { cache: "no-store" })
+    var q = query;
+    fetch("/_bulletin/hello" + q, { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (m) { if (m) onHello(m); })
+      .then(function (m) { if (m) onHello(m, q); })
       .catch(function () { /* the server is down; the stream's holder reconnects */ });
   }
 
   var source;
   function connect() {
-    source = new EventSource("/_bulletin/events" + query);
+    var q = query; // the stream asks with it each time it reconnects
+    source = new EventSource("/_bulletin/events" + q);
     source.addEventListener("hello", function (e) {
       if (channel) channel.postMessage({ started: true });
-      onHello(JSON.parse(e.data));
+      onHello(JSON.parse(e.data), q);
     });
     source.addEventListener("build", function (e) {
       var m = JSON.parse(e.data);
