@@ -25,8 +25,12 @@
 
   // refresh swaps changed stylesheets and images without a reload: the new
   // link is added next to the old one, which goes when the new one loaded,
-  // so the page never shows unstyled.
+  // so the page never shows unstyled. Each file's address is given the
+  // build's number, which fresh remembers for the pages swapped in later:
+  // at its plain address the browser would show the image it holds.
+  var fresh = {};
   function refresh(urls, gen) {
+    urls.forEach(function (u) { fresh[u] = gen; });
     var links = document.querySelectorAll('link[rel~="stylesheet"][href], img[src]');
     links.forEach(function (el) {
       var attr = el.tagName === "IMG" ? "src" : "href";
@@ -154,6 +158,13 @@
         s.remove();
         hash = s.dataset.hash;
         setQuery();
+        Array.prototype.forEach.call(doc.querySelectorAll("img[src]"), function (el) {
+          var u = sameOrigin(new URL(el.getAttribute("src"), doc.baseURI));
+          if (u && fresh[u.pathname]) {
+            u.searchParams.set("_bulletin", fresh[u.pathname]);
+            el.setAttribute("src", u.href);
+          }
+        });
         // The stylesheets stay (the same, by swappable): a new link
         // element would load again and leave the page unstyled meanwhile.
         var old = Array.prototype.filter.call(document.head.children, function (el) { return !isStyle(el); });

@@ -104,3 +104,27 @@ func TestBrowserSwappedPageIsCurrentAfterItsStreamReconnects(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	until(t, tab, "no swap nor reload", `window.bulletinMark === 1 && document.getElementById("mark") !== null`, time.Second)
 }
+
+// An image changed under static/ is shown anew in the open page (refresh);
+// a swap after it shows the new image too, as a reload would, not the
+// one the browser holds for the plain address.
+func TestBrowserSwapShowsAnImageChangedBefore(t *testing.T) {
+	tab := browse(t)
+	svg := func(w string) string {
+		return `<svg xmlns="http://www.w3.org/2000/svg" width="` + w + `" height="10"></svg>`
+	}
+	body := "\n![Sơ đồ](/images/so-do.svg)\n"
+	ts := start(t, map[string]string{fileA: articleA + body, "static/images/so-do.svg": svg("10")})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	img := `document.querySelector("main img[alt='Sơ đồ']")`
+	until(t, tab, "the image", img+` && `+img+`.naturalWidth === 10`, 5*time.Second)
+	ts.connected(1)
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
+	ts.write("static/images/so-do.svg", svg("20"))
+	until(t, tab, "the new image", img+`.naturalWidth === 20`, 2*time.Second)
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1)+body)
+	until(t, tab, "the edited text", `document.body.innerText.includes("Huyện ủy Phú Lương")`, 2*time.Second)
+	until(t, tab, "the new image still, no reload", `window.bulletinMark === 1 && `+img+`.complete && `+img+`.naturalWidth === 20`, time.Second)
+}
