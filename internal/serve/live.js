@@ -203,12 +203,13 @@
     return el.id !== me.id && (type === "" || type === "module" || /javascript|ecmascript/.test(type));
   }
 
-  // styles lists a document's stylesheets, each link as the server named
-  // it (refresh adds a query to a link it swapped in).
+  // styles lists a document's stylesheets, each link where it leads from
+  // that document's <base> (a new base leads the same href elsewhere), as
+  // the server named it (refresh adds a query to a link it swapped in).
   function styles(d) {
     return Array.prototype.map.call(d.querySelectorAll('link[rel~="stylesheet"], style'), function (el) {
       if (el.tagName === "STYLE") return "style:" + el.textContent;
-      var u = new URL(el.getAttribute("href") || "", location.href);
+      var u = new URL(el.getAttribute("href") || "", d.baseURI);
       u.searchParams.delete("_bulletin");
       return "link:" + u.href + " " + (el.getAttribute("media") || "");
     }).join("\n");

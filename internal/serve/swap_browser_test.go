@@ -128,3 +128,24 @@ func TestBrowserSwapShowsAnImageChangedBefore(t *testing.T) {
 	until(t, tab, "the edited text", `document.body.innerText.includes("Huyện ủy Phú Lương")`, 2*time.Second)
 	until(t, tab, "the new image still, no reload", `window.bulletinMark === 1 && `+img+`.complete && `+img+`.naturalWidth === 20`, time.Second)
 }
+
+// A layout that moves the page's <base> changes where its relative
+// stylesheet links lead: the page reloads and shows the stylesheet the
+// new base leads to, as a reader would.
+func TestBrowserBaseChangeReloads(t *testing.T) {
+	tab := browse(t)
+	layout := func(base string) string {
+		return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><base href="` + base + `">` +
+			`<link rel="stylesheet" href="css/a.css"><title>{{.Title}}</title></head>` +
+			`<body><main>{{with .Article}}{{.Title}} {{.HTML}}{{end}}</main></body></html>`
+	}
+	ts := start(t, map[string]string{fileA: articleA, "layouts/article.html": layout("/"),
+		"static/css/a.css": "body { color: rgb(1, 0, 0) }", "static/x/css/a.css": "body { color: rgb(2, 0, 0) }"})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the page, styled", `getComputedStyle(document.body).color === "rgb(1, 0, 0)"`, 5*time.Second)
+	ts.connected(1)
+	ts.write("layouts/article.html", layout("/x/"))
+	until(t, tab, "the stylesheet under the new base", `getComputedStyle(document.body).color === "rgb(2, 0, 0)"`, 2*time.Second)
+}
