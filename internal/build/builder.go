@@ -40,6 +40,11 @@ type Builder struct {
 	// What a save of article bodies alone builds on (bodies.go): the
 	// last snapshot, when it succeeded and nothing failed since.
 	last *lastBuild
+
+	// again holds the options of a Prepare that panicked, after which
+	// the Builder kept nothing: Look prepares with them first
+	// (internal.go).
+	again *Options
 }
 
 // NewBuilder returns a Builder for the preview server: it holds the whole
@@ -71,16 +76,10 @@ func (t *todo) add(ch Changes) {
 // Builder reads everything, whatever ch says. On problems in the input it
 // returns a *diag.ListError holding every problem, and the Builder keeps
 // what it read, so the next Prepare after a fix reads only the fix.
-func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (snap *Snapshot, err error) {
+func (b *Builder) Prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	defer func() {
-		if r := recover(); r != nil {
-			snap, err = nil, internalError(r)
-			b.forget()
-		}
-	}()
-	return b.prepare(ctx, opt, ch)
+	return b.prepareSafely(ctx, opt, ch)
 }
 
 func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapshot, error) {

@@ -52,7 +52,8 @@
 // (please report this)", never as the end of the process (internal.go): a
 // bug met on some input leaves the preview serving the last good site. A
 // Builder whose Prepare panicked forgets all it kept and reads everything
-// again next time.
+// again next time, or at the next Look, so the editor in the browser goes
+// on.
 //
 // The problems a build returns are ready for people (told): sorted,
 // identical ones merged with a count, each with the text of its line read

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 
 	"bulletin/internal/content"
@@ -18,12 +19,45 @@ func internalError(r any) error {
 	return fmt.Errorf("internal error: %w (please report this)", par.Caught(r))
 }
 
-// forget drops all the Builder kept, after a Prepare that panicked: what
-// that build left half made is not built on. The next Prepare reads
-// everything again, as the first did.
-func (b *Builder) forget() {
+// prepareSafely is prepare with a panic made its error. The Builder then
+// forgets all it kept: what that build left half made is not built on.
+func (b *Builder) prepareSafely(ctx context.Context, opt Options, ch Changes) (snap *Snapshot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			snap, err = nil, internalError(r)
+			b.forget(opt)
+		}
+	}()
+	b.again = nil
+	return b.prepare(ctx, opt, ch)
+}
+
+// forget drops all the Builder kept, after a Prepare with opt that
+// panicked. The next Prepare reads everything again, as the first did.
+// Until then Look has nothing to look at: it prepares with opt first
+// (again), or the editor in the browser would fail on every page until a
+// file changed on disk.
+func (b *Builder) forget(opt Options) {
 	b.theme, b.todo, b.last = nil, todo{}, nil
 	b.cfg, b.cfgProblems = model.Config{}, nil
 	b.rnd, b.rndProblems = nil, nil
 	b.loader, b.md, b.static, b.photos = content.Loader{}, markdownCache{}, staticSet{}, nil
+	b.again = &opt
+}
+
+// prepareAgain reads the site again for Look after a Prepare that
+// panicked, as the next Prepare would: with that Prepare's options (the
+// photo cache, drafts, the clock), so that what is kept is what the next
+// Prepare builds on. It is not cut short with the request that asked: the
+// Builder would be left half prepared, and the work is the next
+// Prepare's anyway. Its error is the panic, again, or none.
+func (b *Builder) prepareAgain(ctx context.Context) error {
+	if b.again == nil {
+		return nil
+	}
+	_, err := b.prepareSafely(context.WithoutCancel(ctx), *b.again, Everything)
+	if b.again != nil {
+		return err
+	}
+	return nil
 }

@@ -36,6 +36,8 @@ var ErrNotPrepared = errors.New("build: no site prepared yet")
 // of the preview are what they would have been without it. The snapshot
 // renders with a Renderer of its own (render.Renderer.Fresh), and does
 // not keep the files it makes. Look waits for a Prepare in progress.
+// After a Prepare that panicked, which left the Builder with nothing kept,
+// Look first reads the site again as the next Prepare would (prepareAgain).
 func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byte) (lk *Look, err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -44,6 +46,9 @@ func (b *Builder) Look(ctx context.Context, opt Options, path string, data []byt
 			lk, err = nil, internalError(r) // Look changes nothing the Builder keeps
 		}
 	}()
+	if err := b.prepareAgain(ctx); err != nil {
+		return nil, err
+	}
 	if b.theme == nil {
 		return nil, ErrNotPrepared
 	}

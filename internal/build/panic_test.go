@@ -89,3 +89,59 @@ func TestAPanicWhileWritingIsAnError(t *testing.T) {
 		t.Fatalf("err = %v, want the panic as an internal error", err)
 	}
 }
+
+// The editor's preview and checks (Look) go on after a Prepare that
+// panicked, when the Builder has forgotten all it kept: Look reads the
+// site again first, as the next Prepare would, where it answered "no site
+// prepared yet" until a file changed on disk, and every page of the
+// editor failed with it. While the site still meets the bug, Look says
+// so.
+func TestLookAfterAPanickedPrepare(t *testing.T) {
+	fsys := sitetest.Parse(bodySeed)
+	on := true
+	opt := build.Options{Source: panicky{fsys, "content/articles/b.md", &on}, Now: sitetest.Now, Drafts: true}
+	b := build.NewBuilder()
+	ctx := context.Background()
+	if _, err := b.Prepare(ctx, opt, build.Everything); err == nil {
+		t.Fatal("the Prepare did not fail")
+	}
+	if _, err := b.Look(ctx, build.Options{Source: opt.Source, Now: sitetest.Now}, "", nil); err == nil ||
+		err.Error() != "internal error: a bug met on content/articles/b.md (please report this)" {
+		t.Fatalf("Look while the site meets the bug: err = %v, want the internal error", err)
+	}
+
+	on = false
+	text := strings.Replace(string(fsys["content/articles/a.md"].Data), "Đoạn mở đầu cũ.", "Đoạn chưa lưu.", 1)
+	lk, err := b.Look(ctx, build.Options{Source: opt.Source, Now: sitetest.Now}, "content/articles/a.md", []byte(text))
+	if err != nil {
+		t.Fatalf("Look after the bug is gone: %v", err)
+	}
+	if lk.Snapshot == nil || lk.Problems.Err() != nil {
+		t.Fatalf("Look made no site: %v", lk.Problems)
+	}
+	page, _, err := lk.Snapshot.File("2018/08/kiem-tra-cong-tac-dan-van/index.html")
+	if err != nil || !bytes.Contains(page, []byte("Đoạn chưa lưu.")) {
+		t.Fatalf("the page with the form's text: err %v\n%s", err, page)
+	}
+
+	// The next Prepare builds on what Look read, with the options of the
+	// Prepare that panicked: what a cold build makes.
+	snap, err := b.Prepare(ctx, opt, build.Changes{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := output.NewMemory()
+	if _, err := snap.Write(ctx, mem); err != nil {
+		t.Fatal(err)
+	}
+	cold := sitetest.BuildWith(t, fsys, sitetest.Options{Drafts: true})
+	for _, n := range cold.Out.Names() {
+		x, _ := cold.Out.Get(n)
+		if y, _ := mem.Get(n); !bytes.Equal(x, y) {
+			t.Errorf("%s differs from a cold build's", n)
+		}
+	}
+	if got, want := len(mem.Names()), len(cold.Out.Names()); got != want {
+		t.Errorf("%d files, a cold build %d", got, want)
+	}
+}

@@ -26,9 +26,10 @@ type Index struct {
 	docs   func() []*document
 	shards int
 
-	once  sync.Once
-	words [][]byte // word shards, by number
-	meta  []byte
+	once   sync.Once
+	failed *par.Panic // a panic of the one build, panicked again to every caller (made)
+	words  [][]byte   // word shards, by number
+	meta   []byte
 }
 
 // New lists the site's documents; it reads no text yet.
@@ -106,7 +107,7 @@ func (ix *Index) File(name string) (data []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	ix.once.Do(func() { ix.build(nil) })
+	ix.made(nil)
 	switch kind {
 	case 'm':
 		return ix.meta, true
@@ -144,17 +145,33 @@ func Write(s *model.Site, put func(name string, data []byte) error) error {
 // function Write does; an index whose files were asked for (File) has
 // them made already, and Write makes nothing.
 func (ix *Index) Write(put func(name string, data []byte) error) error {
-	var err error
-	ix.once.Do(func() {
-		err = ix.build(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) })
-	})
-	if err != nil {
+	if err := ix.made(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) }); err != nil {
 		return err
 	}
 	if err := par.Each(context.Background(), len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
 		return err
 	}
 	return put(Dir+"meta.json", ix.meta)
+}
+
+// made builds the index, the first time it is called. A panic in build
+// is kept and panics again in every call: sync.Once takes a panic for a
+// return, and would leave the index looking made, with no files, to the
+// next caller (the preview served the first file asked for as an internal
+// error, then the rest as empty or missing).
+func (ix *Index) made(emit func(chunk int, data []byte) error) (err error) {
+	ix.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ix.failed = par.Caught(r)
+			}
+		}()
+		err = ix.build(emit)
+	})
+	if ix.failed != nil {
+		panic(ix.failed)
+	}
+	return err
 }
 
 // build reads every document's words, a chunk of documents at a time on

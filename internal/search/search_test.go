@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
 
@@ -191,5 +192,24 @@ func TestAppendStringIsJSON(t *testing.T) {
 		if err := json.Unmarshal(appendString(nil, s), &got); err != nil || got != s {
 			t.Fatalf("appendString(%q) = %s: reads back %q, %v", s, appendString(nil, s), got, err)
 		}
+	}
+}
+
+// A panic while the index is made (a bug met on some text) comes back from
+// every call that needs the index, not only from the first: the preview
+// made the first file asked for an internal error, and then served the
+// index as made, with no meta.json (404) and nil word shards.
+func TestAPanicMakingTheIndexComesBackEachTime(t *testing.T) {
+	ix := New(&model.Site{Articles: []*model.Article{nil}}) // nil: a bug
+	for _, name := range []string{Dir + "meta.json", Dir + "meta.json", wordShard(0)} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("File(%s) did not panic", name)
+				}
+			}()
+			data, ok := ix.File(name)
+			t.Errorf("File(%s) = %q, %v", name, data, ok)
+		}()
 	}
 }

@@ -26,6 +26,7 @@
 //	inject.go    the live-reload script, added to served HTML only
 //	errorpage.go the page shown while no build has succeeded, or no page can be made
 //	edit.go      the editor in the browser (package editor), on a loopback address only
+//	survive.go   a panic on a goroutine of the server is logged, not the end of the process
 //
 // After each build, the script (live.js) swaps changed stylesheets in
 // place and asks the server whether its own page changed: the server makes

@@ -25,8 +25,12 @@
 
   // refresh swaps changed stylesheets and images without a reload: the new
   // link is added next to the old one, which goes when the new one loaded,
-  // so the page never shows unstyled.
+  // so the page never shows unstyled. Each file's address is given the
+  // build's number, which fresh remembers for the pages swapped in later:
+  // at its plain address the browser would show the image it holds.
+  var fresh = {};
   function refresh(urls, gen) {
+    urls.forEach(function (u) { fresh[u] = gen; });
     var links = document.querySelectorAll('link[rel~="stylesheet"][href], img[src]');
     links.forEach(function (el) {
       var attr = el.tagName === "IMG" ? "src" : "href";
@@ -105,10 +109,17 @@
   // served before the server restarted, or its bytes changed since. The
   // answer carries the problems to show: the build's, or those of a layout
   // failing on this page.
-  function onHello(m) {
+  //
+  // q is the query the answer is to: one asked about bytes the page has
+  // swapped since (a stream that reconnects asks with the query it first
+  // had) is asked again. An answer that the page is current ends the swaps
+  // on their way, which would bring older bytes (a save undone meanwhile).
+  function onHello(m, q) {
+    if (q !== query) { ask(); return; }
     if (m.stale) { swap(m); return; }
     if (m.gen < seen) return; // an event overtook the answer
     seen = m.gen;
+    swaps++;
     if (file !== "") show(m.problems);
   }
 
@@ -138,7 +149,7 @@
         return r.text();
       })
       .then(function (text) {
-        if (n !== swaps) return; // a newer answer is on its way
+        if (n !== swaps) return; // a newer answer came
         var doc = new DOMParser().parseFromString(text, "text/html");
         var s = doc.getElementById(me.id);
         if (!s || s.dataset.boot !== boot || s.dataset.file !== file || !swappable(doc)) {
@@ -147,6 +158,13 @@
         s.remove();
         hash = s.dataset.hash;
         setQuery();
+        Array.prototype.forEach.call(doc.querySelectorAll("img[src]"), function (el) {
+          var u = sameOrigin(new URL(el.getAttribute("src"), doc.baseURI));
+          if (u && fresh[u.pathname]) {
+            u.searchParams.set("_bulletin", fresh[u.pathname]);
+            el.setAttribute("src", u.href);
+          }
+        });
         // The stylesheets stay (the same, by swappable): a new link
         // element would load again and leave the page unstyled meanwhile.
         var old = Array.prototype.filter.call(document.head.children, function (el) { return !isStyle(el); });
@@ -162,11 +180,14 @@
         Array.prototype.forEach.call(doc.body.attributes, function (a) {
           document.body.setAttribute(a.name, a.value);
         });
+        var box = document.getElementById(overlayId);
         document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes));
         document.body.appendChild(me);
         if (m.gen >= seen) {
           seen = m.gen;
           if (file !== "") show(m.problems);
+        } else if (box) {
+          document.body.appendChild(box); // the problems of a newer build
         }
       })
       .catch(function () { if (n === swaps) reload(); });
@@ -182,12 +203,13 @@
     return el.id !== me.id && (type === "" || type === "module" || /javascript|ecmascript/.test(type));
   }
 
-  // styles lists a document's stylesheets, each link as the server named
-  // it (refresh adds a query to a link it swapped in).
+  // styles lists a document's stylesheets, each link where it leads from
+  // that document's <base> (a new base leads the same href elsewhere), as
+  // the server named it (refresh adds a query to a link it swapped in).
   function styles(d) {
     return Array.prototype.map.call(d.querySelectorAll('link[rel~="stylesheet"], style'), function (el) {
       if (el.tagName === "STYLE") return "style:" + el.textContent;
-      var u = new URL(el.getAttribute("href") || "", location.href);
+      var u = new URL(el.getAttribute("href") || "", d.baseURI);
       u.searchParams.delete("_bulletin");
       return "link:" + u.href + " " + (el.getAttribute("media") || "");
     }).join("\n");
@@ -235,18 +257,20 @@
   window.addEventListener("pageshow", function (e) { if (e.persisted) ask(); });
 
   function ask() {
-    fetch("/_bulletin/hello" + query, { cache: "no-store" })
+    var q = query;
+    fetch("/_bulletin/hello" + q, { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (m) { if (m) onHello(m); })
+      .then(function (m) { if (m) onHello(m, q); })
       .catch(function () { /* the server is down; the stream's holder reconnects */ });
   }
 
   var source;
   function connect() {
-    source = new EventSource("/_bulletin/events" + query);
+    var q = query; // the stream asks with it each time it reconnects
+    source = new EventSource("/_bulletin/events" + q);
     source.addEventListener("hello", function (e) {
       if (channel) channel.postMessage({ started: true });
-      onHello(JSON.parse(e.data));
+      onHello(JSON.parse(e.data), q);
     });
     source.addEventListener("build", function (e) {
       var m = JSON.parse(e.data);

@@ -156,9 +156,26 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	changes := make(chan change, 4096)
 	q := newQueue()
-	wg.Go(func() { w.run(ctx, changes) })
-	wg.Go(func() { debounce(ctx, changes, s.cfg.Quiet, s.cfg.MaxDelay, q.put) })
-	wg.Go(func() { s.loop(ctx, q) })
+	// After a panic (survive.go), the changes the watcher or the debouncer
+	// held are lost: the next build reads everything. The loop starts
+	// again without a build: the Builder is whole (Prepare recovers its
+	// own panics), and the next change builds.
+	wg.Go(func() {
+		s.guard(ctx, "file watcher", func() { w.run(ctx, changes) }, func() {
+			select {
+			case changes <- change{lost: true}:
+			case <-ctx.Done():
+			}
+		})
+	})
+	wg.Go(func() {
+		s.guard(ctx, "debouncer", func() { debounce(ctx, changes, s.cfg.Quiet, s.cfg.MaxDelay, q.put) },
+			func() { q.put(build.Everything) })
+	})
+	wg.Go(func() {
+		s.safely("first build", func() { s.rebuild(ctx, build.Everything) })
+		s.guard(ctx, "build loop", func() { s.loop(ctx, q) }, nil)
+	})
 
 	hs := &http.Server{
 		Handler:           s,
@@ -189,10 +206,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// loop is the only goroutine that builds: one build at a time, the first
-// at once, then one per batch of changes.
+// loop is the only goroutine that builds, after the first build: one
+// build at a time, one per batch of changes.
 func (s *Server) loop(ctx context.Context, q *queue) {
-	s.rebuild(ctx, build.Everything)
 	idle := time.NewTimer(idleGC)
 	defer idle.Stop()
 	for {
@@ -249,7 +265,10 @@ func (s *Server) rebuild(ctx context.Context, ch build.Changes) {
 		next.report.Snapshot = snap
 	}
 	s.cur.Store(next)
-	s.events.publish(buildMessage(next.report))
+	// The event and the report quote the problems, the editor's text:
+	// whatever a bug in them does, the build is counted (below) and the
+	// server goes on.
+	s.safely("build event", func() { s.events.publish(buildMessage(next.report)) })
 
 	s.mu.Lock()
 	close(s.built)
@@ -259,7 +278,7 @@ func (s *Server) rebuild(ctx context.Context, ch build.Changes) {
 	}
 	s.mu.Unlock()
 	if s.cfg.OnBuild != nil {
-		s.cfg.OnBuild(next.report)
+		s.safely("build report", func() { s.cfg.OnBuild(next.report) })
 	}
 }
 
