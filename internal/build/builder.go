@@ -170,6 +170,7 @@ func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	var perr error
 	step("photos", func() {
 		photos.lead(site)
+		snap.Static = photos.published(snap.Static)
 		problems.Append(photos.unreadable())
 		// The preview makes its photos now and keeps them in memory: a
 		// browser asks for them at any time, while the next build may

@@ -11,6 +11,7 @@ import (
 	"context"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -171,6 +172,28 @@ func (ps *photoSite) lead(s *model.Site) {
 			a.Thumbnail = &a.Photo.Files[0]
 		}
 	}
+}
+
+// published is changed, the static files whose bytes changed since the
+// last build, with the files each changed photo among them is published
+// as: its widths, made from the new photo under the names of the old.
+// A page open in the preview shows one of those (the width its srcset
+// picks) and, its own bytes being the same, learns of the new photo only
+// from this list.
+func (ps *photoSite) published(changed []string) []string {
+	out := slices.Clip(changed)
+	for _, name := range changed {
+		p := ps.shown[name]
+		if p == nil {
+			continue
+		}
+		for _, f := range p.Files {
+			if n := strings.TrimPrefix(f.URL, "/"); n != name {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // unreadable lists the photos of this build that cannot be read: warnings

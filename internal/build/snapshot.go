@@ -32,8 +32,9 @@ type Snapshot struct {
 	Steps    []Step        // of Prepare
 	Time     time.Duration // of Prepare
 	// Static lists the static files (by published name) whose bytes
-	// differ from the Builder's previous snapshot: a page swaps such a
-	// stylesheet in without reloading.
+	// differ from the Builder's previous snapshot, and the widths of each
+	// such photo: a page swaps such a stylesheet or image in without
+	// reloading.
 	Static []string
 
 	rnd        *render.Renderer

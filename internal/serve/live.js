@@ -31,17 +31,40 @@
   var fresh = {};
   function refresh(urls, gen) {
     urls.forEach(function (u) { fresh[u] = gen; });
-    var links = document.querySelectorAll('link[rel~="stylesheet"][href], img[src]');
-    links.forEach(function (el) {
-      var attr = el.tagName === "IMG" ? "src" : "href";
-      var u = sameOrigin(el[attr]);
+    freshen(document);
+    document.querySelectorAll('link[rel~="stylesheet"][href]').forEach(function (el) {
+      var u = sameOrigin(el.href);
       if (!u || urls.indexOf(u.pathname) < 0) return;
       u.searchParams.set("_bulletin", gen);
-      if (attr === "src") { el.src = u.href; return; }
       var n = el.cloneNode();
       n.href = u.href;
       n.onload = n.onerror = function () { el.remove(); };
       el.after(n);
+    });
+  }
+
+  // freshen gives the images of doc that fresh knows of the address of
+  // their newest build: the src, and each candidate of a srcset (a photo
+  // is shown at the width the browser picks from it, each width a file
+  // made from the photo).
+  function freshen(doc) {
+    var at = function (url) {
+      var u = sameOrigin(new URL(url, doc.baseURI));
+      if (!u || !fresh[u.pathname] || u.searchParams.get("_bulletin") === String(fresh[u.pathname])) return url;
+      u.searchParams.set("_bulletin", fresh[u.pathname]);
+      return u.href;
+    };
+    doc.querySelectorAll("img[src], img[srcset], source[srcset]").forEach(function (el) {
+      var src = el.getAttribute("src"), set = el.getAttribute("srcset");
+      if (set !== null) {
+        var now = set.split(",").map(function (c) {
+          var parts = c.trim().split(/\s+/);
+          if (parts[0]) parts[0] = at(parts[0]);
+          return parts.join(" ");
+        }).join(", ");
+        if (now !== set) el.setAttribute("srcset", now);
+      }
+      if (src !== null && el.tagName === "IMG" && at(src) !== src) el.setAttribute("src", at(src));
     });
   }
 
@@ -158,13 +181,7 @@
         s.remove();
         hash = s.dataset.hash;
         setQuery();
-        Array.prototype.forEach.call(doc.querySelectorAll("img[src]"), function (el) {
-          var u = sameOrigin(new URL(el.getAttribute("src"), doc.baseURI));
-          if (u && fresh[u.pathname]) {
-            u.searchParams.set("_bulletin", fresh[u.pathname]);
-            el.setAttribute("src", u.href);
-          }
-        });
+        freshen(doc);
         // The stylesheets stay (the same, by swappable): a new link
         // element would load again and leave the page unstyled meanwhile.
         var old = Array.prototype.filter.call(document.head.children, function (el) { return !isStyle(el); });

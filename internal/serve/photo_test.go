@@ -71,3 +71,18 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+// flatPhoto is a JPEG of one colour, its blue b.
+func flatPhoto(t *testing.T, w, h int, b uint8) string {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.SetRGBA(x, y, color.RGBA{40, 40, b, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}

@@ -149,3 +149,32 @@ func TestBrowserBaseChangeReloads(t *testing.T) {
 	ts.write("layouts/article.html", layout("/x/"))
 	until(t, tab, "the stylesheet under the new base", `getComputedStyle(document.body).color === "rgb(2, 0, 0)"`, 2*time.Second)
 }
+
+// A press photo replaced by another of the same size (a better crop,
+// colours corrected): the page's bytes are the same, and the browser shows
+// the width srcset chose, which the build made from the new photo. The
+// open page shows the new photo, as a reload would.
+func TestBrowserPhotoReplacedAtTheSameSizeIsShown(t *testing.T) {
+	t.Setenv("BULLETIN_CACHE_DIR", t.TempDir())
+	tab := browse(t)
+	ts := start(t, map[string]string{
+		fileA:                 strings.Replace(articleA, "---\nĐoàn", "image: {src: /images/a.jpg, alt: Hội trường}\n---\nĐoàn", 1),
+		"static/images/a.jpg": flatPhoto(t, 1200, 600, 20), // shown at 960 (a-960w.jpg) in a 800-pixel window
+	})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	// The blue of the photo as the page paints it.
+	blue := `(function(){var i=document.querySelector("img[alt='Hội trường']");if(!i||!i.complete||!i.naturalWidth)return -1;` +
+		`var c=document.createElement("canvas");c.width=c.height=8;var x=c.getContext("2d");x.drawImage(i,0,0,8,8);` +
+		`return x.getImageData(4,4,1,1).data[2]})()`
+	until(t, tab, "the photo", blue+` >= 0 && `+blue+` < 60`, 5*time.Second)
+	until(t, tab, "a width made from the photo", `document.querySelector("img[alt='Hội trường']").currentSrc.includes("/images/a-960w.jpg")`, time.Second)
+	ts.connected(1)
+	page := ts.mustGet(urlA)
+	ts.write("static/images/a.jpg", flatPhoto(t, 1200, 600, 230))
+	until(t, tab, "the new photo", blue+` > 180`, 3*time.Second)
+	if again := ts.mustGet(urlA); again != page {
+		t.Errorf("the page's bytes changed: the test no longer shows a photo replaced under the same names")
+	}
+}
