@@ -66,6 +66,17 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Content-Security-Policy", csp)
+	// A bug met on some input (in the check rules the form's review runs,
+	// say) is the page's answer, as the build's own are: without this,
+	// net/http would drop the connection and the editor see a blank page.
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			e.fail(w, http.StatusInternalServerError, fmt.Errorf("internal error: %v (please report this)", v))
+		}
+	}()
 	rest, ok := strings.CutPrefix(r.URL.Path, Prefix)
 	if !ok {
 		http.Redirect(w, r, Prefix, http.StatusFound)
