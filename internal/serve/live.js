@@ -161,11 +161,13 @@
   // editor had scrolled to. Where a swap could show something a reload
   // would not, the page reloads: a server started since, a page with
   // scripts of its own (they would not run again), other stylesheets or
-  // another <html>, or an answer that is not a page.
-  var swaps = 0;
+  // another <html>, or an answer that is not a page. A server out of reach
+  // is asked again (offline).
+  var swaps = 0, offline = {};
   function swap(m) {
     var n = ++swaps;
     fetch(location.href, { cache: "no-store" })
+      .catch(function () { throw offline; })
       .then(function (r) {
         var type = r.headers.get("Content-Type") || "";
         if (!r.ok || type.indexOf("text/html") !== 0) throw new Error("not a page");
@@ -207,7 +209,15 @@
           document.body.appendChild(box); // the problems of a newer build
         }
       })
-      .catch(function () { if (n === swaps) reload(); });
+      .catch(function (e) {
+        if (n !== swaps) return;
+        // The server cannot be reached (it is stopping, or restarting): a
+        // reload would leave the browser's error page, where no script
+        // asks again. The page asks again in a second, and the stream's
+        // holder reconnects, as it does whenever the server goes.
+        if (e === offline) { setTimeout(ask, 1000); return; }
+        reload();
+      });
   }
 
   function isStyle(el) {

@@ -178,3 +178,29 @@ func TestBrowserPhotoReplacedAtTheSameSizeIsShown(t *testing.T) {
 		t.Errorf("the page's bytes changed: the test no longer shows a photo replaced under the same names")
 	}
 }
+
+// The server out of reach just as the page fetches its new bytes (it is
+// stopping, or restarting): the page does not reload onto the browser's
+// error page, where nothing would ask again, but asks again in a second.
+func TestBrowserSwapOutOfReachAsksAgain(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{fileA: articleA})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	ts.connected(1)
+	// The page's next fetch of itself fails as a fetch to a server gone does.
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`(function () {
+  var orig = window.fetch;
+  window.failed = 0;
+  window.fetch = function (u) {
+    if (String(u) === location.href && window.failed === 0) { window.failed++; return Promise.reject(new TypeError("Failed to fetch")); }
+    return orig.apply(this, arguments);
+  };
+  window.bulletinMark = 1;
+})()`))
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
+	until(t, tab, "the failed fetch", `window.failed === 1`, 2*time.Second)
+	until(t, tab, "the edited text, asked again, without a reload", `window.bulletinMark === 1 && document.body.innerText.includes("Huyện ủy Phú Lương")`, 3*time.Second)
+}
