@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -250,5 +251,28 @@ func TestLayoutFailingOnOnePage(t *testing.T) {
 	ts.wait(gen)
 	if h := ts.hello(urlA, pageHashOf(ts.mustGet(urlA))); h.Stale || len(h.Problems) != 0 {
 		t.Errorf("after the fix: %+v", h)
+	}
+}
+
+// An article's file renamed, its page's bytes the same (its slug written
+// in the file): the open page's "Sửa bài này" leads to the old name, so
+// the page is stale, and served again it leads to the new one.
+func TestRenamedFileMakesItsPageStale(t *testing.T) {
+	fixed := strings.Replace(articleA, "---\nĐoàn", "slug: kiem-tra-dan-van\n---\nĐoàn", 1)
+	ts := start(t, map[string]string{fileA: fixed})
+	page := ts.mustGet(urlA)
+	if !strings.Contains(page, `href="/_bulletin/edit/articles/a.md"`) {
+		t.Fatalf("no link to the editor of a.md:\n%s", page)
+	}
+	gen := ts.Last().Gen
+	if err := os.Rename(ts.path(fileA), ts.path("content/articles/kiem-tra.md")); err != nil {
+		t.Fatal(err)
+	}
+	ts.wait(gen)
+	if h := ts.hello(urlA, pageHashOf(page)); !h.Stale {
+		t.Error("the page of a renamed file is not stale: its link to the editor leads to the old name")
+	}
+	if page := ts.mustGet(urlA); !strings.Contains(page, `href="/_bulletin/edit/articles/kiem-tra.md"`) {
+		t.Errorf("the page does not link the new name:\n%s", page)
 	}
 }

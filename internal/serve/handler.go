@@ -116,28 +116,29 @@ func (s *Server) resolve(st *state, urlPath string) found {
 // make makes one file of the snapshot, remembering the last bytes of each
 // page that a layout did not fail on.
 func (s *Server) make(st *state, name string, status int) found {
+	var source string
+	if p := st.site.Page(name); p != nil && p.Article != nil {
+		source = p.Article.Path
+	}
 	data, _, err := st.site.File(name)
 	if err == nil {
-		f := found{name: name, data: data, status: status}
 		if isHTML(name) {
 			s.lastGood.Store(name, data)
-			if p := st.site.Page(name); p != nil && p.Article != nil {
-				f.source = p.Article.Path
-			}
 		}
-		return f
+		return found{name: name, data: data, status: status, source: source}
 	}
-	f := found{name: name, status: http.StatusInternalServerError, problems: diag.AsList(err), err: err}
+	f := found{name: name, status: http.StatusInternalServerError, problems: diag.AsList(err), err: err, source: source}
 	if prev, ok := s.lastGood.Load(name); ok && f.problems != nil {
 		f.data, f.status = prev.([]byte), status
 	}
 	return f
 }
 
-// served is the hash a page carries when served as f: its bytes'. A page
-// a layout now fails on is served as it last was, so an open tab is not
-// stale and only shows the problems; the error page of a page never shown
-// changes with every build, so its tab reloads after each.
+// served is the hash a page carries when served as f: its bytes' and its
+// source file's. A page a layout now fails on is served as it last was,
+// so an open tab is not stale and only shows the problems; the error page
+// of a page never shown changes with every build, so its tab reloads after
+// each.
 func served(f found, gen uint64) string {
 	switch {
 	case f.status == http.StatusInternalServerError:
@@ -145,7 +146,9 @@ func served(f found, gen uint64) string {
 	case f.data == nil:
 		return ""
 	}
-	return hash(f.data)
+	// The source is the file the page's "Sửa bài này" link names (added
+	// as the page is sent): a file renamed leaves its page's bytes alone.
+	return hash(f.data, []byte(f.source))
 }
 
 // fileName turns a decoded request path into the name of a file of the
@@ -199,10 +202,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f found) {
 }
 
 // hash identifies a file's bytes, for ETags and for a page to tell whether
-// it is still current.
-func hash(b []byte) string {
+// it is still current (with more that it shows: served).
+func hash(parts ...[]byte) string {
 	h := fnv.New64a()
-	h.Write(b)
+	for _, b := range parts {
+		h.Write(b)
+	}
 	return fmt.Sprintf("%016x", h.Sum64())
 }
 
