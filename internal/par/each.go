@@ -10,7 +10,8 @@ import (
 // and returns the error of the lowest i that failed, so the error does not
 // depend on scheduling; worker numbers the goroutine (0, 1, …), for state
 // of its own. Once ctx is done no further item starts, and Each returns
-// ctx's error. A panic in f panics again in Each, as in Group.Wait.
+// ctx's error. A panic in f panics again in Each, as in Group.Wait, and
+// no further item starts after it.
 func Each(ctx context.Context, n int, f func(worker, i int) error) error {
 	errs := make([]error, n)
 	var next int
@@ -23,7 +24,7 @@ func Each(ctx context.Context, n int, f func(worker, i int) error) error {
 				i := next
 				next++
 				mu.Unlock()
-				if i >= n || ctx.Err() != nil {
+				if i >= n || ctx.Err() != nil || g.Panicked() {
 					return
 				}
 				errs[i] = f(w, i)

@@ -46,6 +46,15 @@ func (g *Group) Do(f func()) {
 	f()
 }
 
+// Panicked reports whether a goroutine or function of the group has
+// panicked since the last Wait: a worker stops taking items then, as
+// their work would be thrown away.
+func (g *Group) Panicked() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.first != nil
+}
+
 // Wait waits for the goroutines started by Go. If any of them, or of the
 // functions run by Do, panicked, Wait panics with the first such *Panic.
 func (g *Group) Wait() {

@@ -1,10 +1,12 @@
 package par
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // A panic on a goroutine of the group reaches the goroutine that waits,
@@ -90,5 +92,29 @@ func TestCaughtKeepsTheStackOfTheGoroutine(t *testing.T) {
 	}
 	if p := Caught("plain"); p.Value != "plain" || !strings.Contains(string(p.Stack), "TestCaughtKeepsTheStackOfTheGoroutine") {
 		t.Errorf("Caught(plain) = %#v", p)
+	}
+}
+
+// After an item panics, Each starts no further item: a build that has met
+// a bug does not render the rest of the site before saying so.
+func TestEachStopsAfterAPanic(t *testing.T) {
+	var ran atomic.Int32
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		Each(context.Background(), 1000, func(_, i int) error {
+			ran.Add(1)
+			if i == 0 {
+				panic("a bug")
+			}
+			time.Sleep(time.Millisecond)
+			return nil
+		})
+	}()
+	if p, ok := got.(*Panic); !ok || p.Value != "a bug" {
+		t.Fatalf("Each panicked with %#v", got)
+	}
+	if n := ran.Load(); n > 100 {
+		t.Errorf("%d of 1000 items ran after the first panicked", n)
 	}
 }
