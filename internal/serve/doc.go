@@ -33,7 +33,7 @@
 // the page from the new snapshot and compares the hash of its bytes with
 // the hash the page was served with. Only a page whose bytes changed
 // shows new ones: it fetches itself and swaps its head and body in place,
-// or reloads if it runs scripts of its own or its stylesheets changed. All tabs of the preview share one event
+// or reloads if it has scripts of its own (or a noscript) or its stylesheets changed. All tabs of the preview share one event
 // stream, held by one tab and passed on to the others: a browser gives a
 // host only six connections over HTTP/1.1.
 //

@@ -247,10 +247,12 @@
   }
 
   // swappable reports whether doc may take the place of this page in place.
+  // A <noscript> in the new page reloads it too: parsed here, where
+  // scripts do not run, its content would become elements and show.
   function swappable(doc) {
     var scripts = Array.prototype.slice.call(document.querySelectorAll("script"))
       .concat(Array.prototype.slice.call(doc.querySelectorAll("script")));
-    return !scripts.some(runs) && styles(document) === styles(doc) &&
+    return !scripts.some(runs) && !doc.querySelector("noscript") && styles(document) === styles(doc) &&
       attrs(document.documentElement) === attrs(doc.documentElement);
   }
 

@@ -204,3 +204,22 @@ func TestBrowserSwapOutOfReachAsksAgain(t *testing.T) {
 	until(t, tab, "the failed fetch", `window.failed === 1`, 2*time.Second)
 	until(t, tab, "the edited text, asked again, without a reload", `window.bulletinMark === 1 && document.body.innerText.includes("Huyện ủy Phú Lương")`, 3*time.Second)
 }
+
+// A page with a <noscript> reloads rather than swapping: parsed where
+// scripts do not run, its content would become elements and show.
+func TestBrowserNoscriptPageReloads(t *testing.T) {
+	tab := browse(t)
+	ts := start(t, map[string]string{
+		fileA:                          articleA,
+		"layouts/partials/footer.html": `<footer><noscript><p id="nojs">Trang này cần JavaScript.</p></noscript></footer>`,
+	})
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	ts.connected(1)
+	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
+	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
+	until(t, tab, "the edited text, reloaded", `window.bulletinMark === undefined && document.body.innerText.includes("Huyện ủy Phú Lương")`, 3*time.Second)
+	until(t, tab, "no noscript text shown", `document.getElementById("nojs") === null && !document.body.innerText.includes("cần JavaScript")`, time.Second)
+}
