@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // Group is a sync.WaitGroup whose goroutines' panics reach Wait.
 // The zero Group is ready to use.
 type Group struct {
 	wg    sync.WaitGroup
-	mu    sync.Mutex
-	first *Panic
+	first atomic.Pointer[Panic]
 }
 
 // Panic is a panic caught on one of a Group's goroutines, with the stack
@@ -35,12 +35,7 @@ func (g *Group) Go(f func()) {
 func (g *Group) Do(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			p := Caught(r)
-			g.mu.Lock()
-			if g.first == nil {
-				g.first = p
-			}
-			g.mu.Unlock()
+			g.first.CompareAndSwap(nil, Caught(r))
 		}
 	}()
 	f()
@@ -49,21 +44,13 @@ func (g *Group) Do(f func()) {
 // Panicked reports whether a goroutine or function of the group has
 // panicked since the last Wait: a worker stops taking items then, as
 // their work would be thrown away.
-func (g *Group) Panicked() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.first != nil
-}
+func (g *Group) Panicked() bool { return g.first.Load() != nil }
 
 // Wait waits for the goroutines started by Go. If any of them, or of the
 // functions run by Do, panicked, Wait panics with the first such *Panic.
 func (g *Group) Wait() {
 	g.wg.Wait()
-	g.mu.Lock()
-	p := g.first
-	g.first = nil
-	g.mu.Unlock()
-	if p != nil {
+	if p := g.first.Swap(nil); p != nil {
 		panic(p)
 	}
 }

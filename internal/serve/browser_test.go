@@ -58,20 +58,14 @@ func listening(t testing.TB, s *Server, n int) {
 }
 
 func TestBrowserShowsSavesAndProblems(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{
+	tab, ts := openA(t, map[string]string{
 		fileA:                     articleA,
 		"content/articles/b.md":   articleB,
 		"static/css/bulletin.css": "body { color: rgb(0, 0, 0); }",
 	})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
 	text := func(s string) string {
 		return `document.body.innerText.includes(` + jsString(s) + `)`
 	}
-	until(t, tab, "the article", text("Đảng ủy Khối"), 5*time.Second)
-	ts.connected(1)
 	// A mark that a reload would wipe out, and one in the page's body,
 	// which a swap of the page replaces.
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1; window.scrollTo(0, 0)`))
@@ -123,19 +117,13 @@ func TestBrowserShowsSavesAndProblems(t *testing.T) {
 // its own reloads instead, so the script runs on the new page as it would
 // for a reader.
 func TestBrowserSwapKeepsScrollAndPageScriptsRun(t *testing.T) {
-	tab := browse(t)
 	long := strings.Repeat("Đoạn văn dài của bài kiểm tra.\n\n", 400)
-	ts := start(t, map[string]string{
+	tab, ts := openA(t, map[string]string{
 		fileA:                   articleA + long,
 		"content/articles/b.md": articleB,
 		"layouts/partials/footer.html": `<footer>{{if .Article}}{{if eq .Article.Title "Kiểm tra B"}}` +
 			`<script>window.footerRan = (window.footerRan || 0) + 1</script>{{end}}{{end}}</footer>`,
 	})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1; window.scrollTo(0, 3000)`))
 	until(t, tab, "scrolled", `window.scrollY === 3000`, time.Second)
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1)+long)
@@ -149,13 +137,7 @@ func TestBrowserSwapKeepsScrollAndPageScriptsRun(t *testing.T) {
 }
 
 func TestBrowserOverlayEscapesText(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{fileA: articleA})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
+	tab, ts := openA(t, map[string]string{fileA: articleA})
 	ts.write(fileA, "---\ntitle: x\ndate: <img src=x onerror=window.pwned=1>\n---\n")
 	until(t, tab, "the overlay", `document.getElementById("bulletin-problems") !== null`, 2*time.Second)
 	until(t, tab, "no markup from a message", `!window.pwned && document.querySelector("#bulletin-problems img") === null`, time.Second)
@@ -216,6 +198,20 @@ func TestBrowserReloadsAfterServerRestart(t *testing.T) {
 	_, stop2 := run(ln2)
 	defer stop2()
 	until(t, tab, "the page from the new server", `document.body.innerText.includes("Đảng ủy Quân sự")`, 5*time.Second)
+}
+
+// openA starts a preview of files and opens article a's page (urlA) in
+// a browser tab, connected to the event stream.
+func openA(t *testing.T, files map[string]string) (context.Context, *testServer) {
+	t.Helper()
+	tab := browse(t)
+	ts := start(t, files)
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
+	ts.connected(1)
+	return tab, ts
 }
 
 // jsString quotes s as a JavaScript string literal.

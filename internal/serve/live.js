@@ -64,7 +64,10 @@
         }).join(", ");
         if (now !== set) el.setAttribute("srcset", now);
       }
-      if (src !== null && el.tagName === "IMG" && at(src) !== src) el.setAttribute("src", at(src));
+      if (src !== null && el.tagName === "IMG") {
+        var to = at(src);
+        if (to !== src) el.setAttribute("src", to);
+      }
     });
   }
 
@@ -220,9 +223,9 @@
       });
   }
 
-  function isStyle(el) {
-    return el.matches('link[rel~="stylesheet"], style');
-  }
+  // A document's stylesheets: kept by a swap, and compared by swappable.
+  var styleSheets = 'link[rel~="stylesheet"], style';
+  function isStyle(el) { return el.matches(styleSheets); }
 
   // runs reports whether el is a script the browser would run.
   function runs(el) {
@@ -234,7 +237,7 @@
   // that document's <base> (a new base leads the same href elsewhere), as
   // the server named it (refresh adds a query to a link it swapped in).
   function styles(d) {
-    return Array.prototype.map.call(d.querySelectorAll('link[rel~="stylesheet"], style'), function (el) {
+    return Array.prototype.map.call(d.querySelectorAll(styleSheets), function (el) {
       if (el.tagName === "STYLE") return "style:" + el.textContent;
       var u = new URL(el.getAttribute("href") || "", d.baseURI);
       u.searchParams.delete("_bulletin");

@@ -51,7 +51,15 @@ func start(t testing.TB, files map[string]string) *testServer {
 
 func startIn(t testing.TB, dir string) *testServer {
 	t.Helper()
-	s, err := New(Config{Source: dir, Drafts: true, Future: true, Now: now, ErrorLog: testLog{t}})
+	return startWith(t, Config{Source: dir, Drafts: true, Future: true, Now: now, ErrorLog: testLog{t}})
+}
+
+// startWith serves cfg's site on a loopback port until the test ends, and
+// waits for the first build.
+func startWith(t testing.TB, cfg Config) *testServer {
+	t.Helper()
+	dir := cfg.Source
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package serve
 import (
 	"bytes"
 	"context"
-	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,30 +37,12 @@ func TestServeOutlivesAPanicInTheBuildReport(t *testing.T) {
 	write(t, dir+"/"+fileA, articleA)
 	var log syncLog
 	var reports atomic.Int32
-	s, err := New(Config{Source: dir, Drafts: true, Future: true, Now: now, ErrorLog: &log,
+	ts := startWith(t, Config{Source: dir, Drafts: true, Future: true, Now: now, ErrorLog: &log,
 		OnBuild: func(Report) {
 			reports.Add(1)
 			var m map[string]int
 			m["x"] = 1 // a bug: assignment to a nil map
 		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-	ts := &testServer{Server: s, t: t, dir: dir, url: "http://" + ln.Addr().String()}
-	ts.wait(0)
 	if _, body := ts.get(urlA); !strings.Contains(body, "Đảng ủy Khối") {
 		t.Fatalf("the first build is not served:\n%s", body)
 	}

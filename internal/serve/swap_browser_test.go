@@ -33,13 +33,7 @@ const holdPages = `(function () {
 // A save that breaks the site while the page is fetching its new bytes
 // from the save before: the swap that follows keeps the problems shown.
 func TestBrowserSwapKeepsTheProblemsOfANewerBuild(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
+	tab, ts := openA(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](holdPages+`; window.bulletinMark = 1`))
 
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
@@ -56,13 +50,7 @@ func TestBrowserSwapKeepsTheProblemsOfANewerBuild(t *testing.T) {
 // page shows the file as it now is, as a reload would, not the undone
 // save.
 func TestBrowserSwapOfAnUndoneSaveIsDropped(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
+	tab, ts := openA(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](holdPages+`; window.bulletinMark = 1`))
 
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
@@ -81,13 +69,7 @@ func TestBrowserSwapOfAnUndoneSaveIsDropped(t *testing.T) {
 // reconnects at the address it first opened): it is not taken for stale
 // and swapped once more.
 func TestBrowserSwappedPageIsCurrentAfterItsStreamReconnects(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
+	tab, ts := openA(t, map[string]string{fileA: articleA, "content/articles/b.md": articleB})
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
 	until(t, tab, "the edited text", `document.body.innerText.includes("Huyện ủy Phú Lương")`, 2*time.Second)
@@ -183,13 +165,7 @@ func TestBrowserPhotoReplacedAtTheSameSizeIsShown(t *testing.T) {
 // stopping, or restarting): the page does not reload onto the browser's
 // error page, where nothing would ask again, but asks again in a second.
 func TestBrowserSwapOutOfReachAsksAgain(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{fileA: articleA})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
+	tab, ts := openA(t, map[string]string{fileA: articleA})
 	// The page's next fetch of itself fails as a fetch to a server gone does.
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`(function () {
   var orig = window.fetch;
@@ -208,16 +184,10 @@ func TestBrowserSwapOutOfReachAsksAgain(t *testing.T) {
 // A page with a <noscript> reloads rather than swapping: parsed where
 // scripts do not run, its content would become elements and show.
 func TestBrowserNoscriptPageReloads(t *testing.T) {
-	tab := browse(t)
-	ts := start(t, map[string]string{
+	tab, ts := openA(t, map[string]string{
 		fileA:                          articleA,
 		"layouts/partials/footer.html": `<footer><noscript><p id="nojs">Trang này cần JavaScript.</p></noscript></footer>`,
 	})
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.url+urlA)); err != nil {
-		t.Fatal(err)
-	}
-	until(t, tab, "the article", `document.body.innerText.includes("Đảng ủy Khối")`, 5*time.Second)
-	ts.connected(1)
 	chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`window.bulletinMark = 1`))
 	ts.write(fileA, strings.Replace(articleA, "Đảng ủy Khối", "Huyện ủy Phú Lương", 1))
 	until(t, tab, "the edited text, reloaded", `window.bulletinMark === undefined && document.body.innerText.includes("Huyện ủy Phú Lương")`, 3*time.Second)
