@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"html/template"
 	"strconv"
 	"strings"
 	"sync"
@@ -229,7 +228,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 		// editor's Markdown, which always parses.
 		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{body: model.Body{HTML: template.HTML(res.HTML), Lead: res.Summary}, pages: res.Pages, images: res.Images, flat: res.Flat}
+	e := &mdEntry{body: model.NewBody(packHTML(res.HTML), res.Summary), pages: res.Pages, images: res.Images, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL).str(strconv.FormatBool(pl.Hidden))

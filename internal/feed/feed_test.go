@@ -33,7 +33,8 @@ func testArticles() []*model.Article {
 		SummaryField: "Tóm tắt <b>có</b> dấu",
 		Authors:      []string{"Phòng Thông tin", "Lê Văn An"},
 	}, URL: "/2018/08/kiem-tra/", Byline: []string{"Phòng Thông tin", "Lê Văn An"}}
-	a.SetBody(&model.Body{HTML: "<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"})
+	body := model.NewBody(model.RawHTML("<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"), "")
+	a.SetBody(&body)
 	b := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Tin không có trưởng đoàn",
 		Date:  time.Date(2017, 1, 2, 0, 0, 0, 0, ict),

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"flag"
-	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +37,7 @@ func testSite(t *testing.T) *model.Site {
 		Title:  "Nâng cao chất lượng và hiệu quả công tác dân vận của Đảng bộ tỉnh Thái Nguyên giai đoạn 2016 - 2020",
 		Date:   time.Date(2016, 7, 12, 0, 0, 0, 0, hcm),
 		Issuer: "Ban Chấp hành Đảng bộ tỉnh", Period: "2016 - 2020",
-		Body: model.Body{HTML: "<p>Đề án gồm 5 nhóm nhiệm vụ.</p>"},
+		Body: model.NewBody(model.RawHTML("<p>Đề án gồm 5 nhóm nhiệm vụ.</p>"), ""),
 	}
 	nq := &model.Project{Code: "02-ĐA/TU", Key: "02-da/tu", Slug: "02-da-tu", URL: "/projects/02-da-tu/",
 		Title: "Đề án về công tác cán bộ"}
@@ -68,7 +67,8 @@ func testSite(t *testing.T) *model.Site {
 		URL:       "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
 		LeadTerm: lead, UnitTerm: unit, TagTerms: []*model.Term{tag},
 	}
-	visit.SetBody(&model.Body{HTML: "<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>", Lead: "Chiều 6/8, Đoàn kiểm tra số 3 làm việc."})
+	body := model.NewBody(model.RawHTML("<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>"), "Chiều 6/8, Đoàn kiểm tra số 3 làm việc.")
+	visit.SetBody(&body)
 	outcome := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: "Thông báo kết quả kiểm tra đề án 01", Kind: "outcome",
 		Date:     time.Date(2018, 9, 3, 8, 0, 0, 0, hcm),
@@ -87,7 +87,8 @@ func testSite(t *testing.T) *model.Site {
 		URL:    "/2018/09/thong-bao-ket-qua/",
 		Future: true,
 	}
-	outcome.SetBody(&model.Body{HTML: "<p>Kết luận.</p>"})
+	conclusion := model.NewBody(model.RawHTML("<p>Kết luận.</p>"), "")
+	outcome.SetBody(&conclusion)
 	evil := &model.Article{ArticleFile: &model.ArticleFile{
 		Title: `Tin <script>alert("x")</script> mới`, Kind: "news",
 		Date:     time.Date(2018, 10, 7, 9, 5, 0, 0, hcm),
@@ -106,7 +107,7 @@ func testSite(t *testing.T) *model.Site {
 		{Key: "units", Title: "Đơn vị được kiểm tra", Label: "Đơn vị được kiểm tra", URL: "/units/", Terms: []*model.Term{unit}},
 		{Key: "tags", Title: "Chủ đề", Label: "Chủ đề", URL: "/tags/", Terms: []*model.Term{tag}},
 	}
-	s.Docs = []*model.Doc{{DocFile: &model.DocFile{Title: "Giới thiệu", Slug: "gioi-thieu"}, URL: "/gioi-thieu/", Body: model.Body{HTML: template.HTML("<p>Trang tin của Ủy ban Kiểm tra.</p>")}}}
+	s.Docs = []*model.Doc{{DocFile: &model.DocFile{Title: "Giới thiệu", Slug: "gioi-thieu"}, URL: "/gioi-thieu/", Body: model.NewBody(model.RawHTML("<p>Trang tin của Ủy ban Kiểm tra.</p>"), "")}}
 
 	// What readers follow: the archives, the outcome's follow-up, the
 	// project's timeline, related articles.

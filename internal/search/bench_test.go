@@ -1,7 +1,6 @@
 package search
 
 import (
-	"html/template"
 	"strings"
 	"testing"
 
@@ -35,7 +34,8 @@ func BenchmarkDocument(b *testing.B) {
 	html := "<p>" + strings.ReplaceAll(body, ". ", ".</p>\n<p>") + "</p>"
 	d := &document{Kind: KindNews, article: &model.Article{ArticleFile: &model.ArticleFile{Title: "Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU",
 		Unit: "Ban Dân tộc tỉnh", TeamLead: model.Person{Name: "Vũ Ngọc Hùng"}, Documents: []model.DocRef{{Code: "92-CT/TU"}}}}}
-	d.article.SetBody(&model.Body{HTML: template.HTML(html)})
+	body := model.NewBody(model.RawHTML(html), "")
+	d.article.SetBody(&body)
 	t := newTokenizer()
 	b.SetBytes(int64(len(html)))
 	for b.Loop() {

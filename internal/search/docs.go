@@ -116,7 +116,7 @@ func (d *document) text(b []byte) []byte {
 		return b
 	case d.project != nil:
 		p := d.project
-		b = plain(b, string(p.HTML))
+		b = plain(b, string(p.HTML()))
 		if p.Issuer != "" {
 			b = field(b, "Cơ quan ban hành: "+p.Issuer)
 		}
@@ -125,7 +125,7 @@ func (d *document) text(b []byte) []byte {
 		}
 		return b
 	}
-	return plain(b, string(d.page.HTML))
+	return plain(b, string(d.page.HTML()))
 }
 
 // field appends one more field to a text, as a sentence of its own.
