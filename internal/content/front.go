@@ -129,10 +129,12 @@ func splitJSON(path string, data []byte, first int) (*front, *diag.Problem) {
 
 // firstLine returns the number and trimmed text of the first non-blank line.
 func firstLine(data []byte) (int, string) {
-	for i, l := range strings.Split(string(data), "\n") {
-		if t := strings.TrimSpace(l); t != "" {
-			return i + 1, t
+	n := 1
+	for l := range bytes.Lines(data) {
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			return n, string(t)
 		}
+		n++
 	}
 	return 1, ""
 }

@@ -158,9 +158,10 @@ func (c *Converter) pageLink(file, dest string) (pl PageLink, url string, ok boo
 // entities resolved, white space collapsed to single spaces.
 func plainText(p ast.Node, src []byte) string {
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
+	w := writer(&buf)
 	writePlain(w, p, src)
 	_ = w.Flush()
+	release(w)
 	// The goldmark writer resolves Markdown escapes and entities and
 	// HTML-escapes its output; undo only the latter.
 	return strings.Join(strings.Fields(stdhtml.UnescapeString(buf.String())), " ")
