@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The limit: at least the floor, six times the content's bytes, and never
+// The limit: at least the floor, four and a half times the content's bytes, and never
 // over the user's own GOMEMLIMIT.
 func TestLimitMemoryFollowsTheContent(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
@@ -17,8 +17,8 @@ func TestLimitMemoryFollowsTheContent(t *testing.T) {
 		t.Errorf("a small site: limit %d, want the 128 MiB floor", got)
 	}
 	limitMemory(30 << 20)
-	if got := debug.SetMemoryLimit(-1); got != 6*(30<<20) {
-		t.Errorf("30 MiB of content: limit %d, want six times it", got)
+	if got := debug.SetMemoryLimit(-1); got != 135<<20 {
+		t.Errorf("30 MiB of content: limit %d, want 4.5 times it", got)
 	}
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "1GiB")
