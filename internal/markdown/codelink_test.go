@@ -117,3 +117,29 @@ func TestCodeLinksAreLinks(t *testing.T) {
 		t.Errorf("Links = %+v, want %+v", got, want)
 	}
 }
+
+// Every paragraph of a body is searched as the first is: the linker
+// reuses what it gathered of one run for the next, and a longer run
+// before a shorter one, a paragraph holding only a code, a list item
+// and a paragraph with no code at all each read as they stand.
+func TestCodeLinksInEveryParagraph(t *testing.T) {
+	a := func(url, kind, code string) string {
+		return `<a href="` + url + `">` + kind + `<span class="code">` + code + `</span></a>`
+	}
+	in := "Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối về việc thực hiện Đề án số 01-ĐA/TU của Tỉnh ủy.\n\n" +
+		"Kế hoạch 74/KH-CTĐ.\n\n" +
+		"4950/QĐ-UBND\n\n" +
+		"Năm 2018 không có văn bản.\n\n" +
+		"- Chỉ thị số 05-CT/TU\n- theo Đề án\nsố 01-ĐA/TU nhé\n\n" +
+		"Đề án số 99-ĐA/TU chưa có trang."
+	want := "<p>Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối về việc thực hiện " + a("/projects/01-da-tu/", "Đề án số ", "01-ĐA/TU") + " của Tỉnh ủy.</p>\n" +
+		"<p>" + a("/projects/74-kh-ctd/", "Kế hoạch ", "74/KH-CTĐ") + ".</p>\n" +
+		"<p>" + a("/projects/4950-qd-ubnd/", "", "4950/QĐ-UBND") + "</p>\n" +
+		"<p>Năm 2018 không có văn bản.</p>\n" +
+		"<ul>\n<li>" + a("/projects/05-ct-tu/", "Chỉ thị số ", "05-CT/TU") + "</li>\n" +
+		"<li>theo " + a("/projects/01-da-tu/", "Đề án\nsố ", "01-ĐA/TU") + " nhé</li>\n</ul>\n" +
+		`<p>Đề án số <span class="code">99-ĐA/TU</span> chưa có trang.</p>` + "\n"
+	if got := convert(t, New(Options{Code: lookup}), in).HTML; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

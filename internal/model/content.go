@@ -116,8 +116,11 @@ type Body struct {
 func NewBody(html HTMLText, lead string) Body { return Body{html: html, Lead: lead} }
 
 // HTML is the body as HTML: {{.HTML}} in a layout. Each call may make
-// the text anew (see HTMLText): a caller reading it twice keeps it.
-func (b *Body) HTML() template.HTML {
+// the text anew (see HTMLText): a caller reading it twice keeps it. On
+// the value, not the pointer, as the field it replaced: a layout that
+// hands a Body to a partial (partialCached takes it as any) holds a
+// value whose pointer methods it cannot call.
+func (b Body) HTML() template.HTML {
 	if b.html == nil {
 		return ""
 	}
