@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"feed":     {"model"},
 	"photo":    {"model", "diag", "par"},
 	"search":   {"model", "text", "build", "sitetest", "par"}, // build and sitetest: its tests build sites
-	"output":   {"diag"},
+	"output":   {"diag", "par"},
 	"importer": {"text", "front"},
 	"scaffold": {"importer", "text", "input"},
 	"front":    {},

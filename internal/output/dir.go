@@ -1,13 +1,17 @@
 package output
 
 import (
+	"bulletin/internal/par"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -234,14 +238,24 @@ func Current(target string, keep []string, fingerprint string, now time.Time) bo
 			return false
 		}
 	}
-	for name, e := range m.files {
-		data, err := os.ReadFile(filepath.Join(target, filepath.FromSlash(name)))
-		if err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data))}) != e {
-			return false
+	// Read back on every processor: one at a time, the 45,000 files of a
+	// 10,000-article site were most of the 1.9 s this takes.
+	names := slices.Collect(maps.Keys(m.files))
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	err = par.Each(ctx, len(names), func(_, i int) error {
+		data, err := os.ReadFile(filepath.Join(target, filepath.FromSlash(names[i])))
+		if e := m.files[names[i]]; err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data))}) != e {
+			stop() // one is enough: start no further reading
+			return errChanged
 		}
-	}
-	return true
+		return nil
+	})
+	return err == nil
 }
+
+// errChanged is a file the last build wrote that is gone or changed.
+var errChanged = errors.New("changed since written")
 
 func (d *Dir) mkdir(dir string) error {
 	d.mu.Lock()

@@ -5,7 +5,8 @@
 // also writes a deterministic .gz copy beside each text file but those
 // under GzipSkip, for a server's gzip_static (gzip.go).
 //
-// It imports diag and the standard library (and golang.org/x/sys/unix for
+// It imports diag, par (Current reads the files back on every processor)
+// and the standard library (and golang.org/x/sys/unix for
 // the atomic exchange of two folders on Linux, and
 // github.com/klauspost/compress for the gzip copies).
 package output
