@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bulletin/internal/par"
 	"bytes"
 	"context"
 	"errors"
@@ -17,6 +16,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"bulletin/internal/par"
 )
 
 // marker is written into every site a Dir builds, and lists what the
