@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bulletin/internal/sitetest"
 )
 
 // check shows each problem's line with a caret under the value, and the
@@ -85,7 +87,7 @@ func TestServePrintsOnlyWhatIsNewOrGone(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/articles/a.md": a, "content/articles/b.md": b})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
 	eventually(t, &stdout, "first build", func(s string) bool { return strings.Contains(s, "Done in") })

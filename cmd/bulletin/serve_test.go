@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -9,31 +8,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"bulletin/internal/sitetest"
 )
 
-// syncBuffer is written by the server's goroutines and read by the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // eventually waits until cond holds on the buffer's text.
-func eventually(t *testing.T, buf *syncBuffer, what string, cond func(string) bool) string {
+func eventually(t *testing.T, buf *sitetest.SyncBuffer, what string, cond func(string) bool) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -50,7 +32,7 @@ func TestServePreviewsAndRebuilds(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
 
@@ -123,7 +105,7 @@ func TestServeOnEveryAddressSaysSo(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "0.0.0.0:0"}, &stdout, &stderr) }()
 	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
@@ -158,7 +140,7 @@ func TestServeSaysWhetherTheEditorIsOn(t *testing.T) {
 		{"0.0.0.0:0", "The editor in the browser is off: serve listens on ", http.StatusNotFound},
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
-		var stdout, stderr syncBuffer
+		var stdout, stderr sitetest.SyncBuffer
 		done := make(chan error, 1)
 		go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", c.addr}, &stdout, &stderr) }()
 		out := eventually(t, &stdout, "the editor line", func(s string) bool { return strings.Contains(s, "Done in") })

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"bulletin/internal/sitetest"
 )
 
 // What editors wrote is never created, changed or deleted by a command,
@@ -207,7 +209,7 @@ func TestServeNeverTouchesWhatEditorsWrote(t *testing.T) {
 	dir := editorsSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
 	eventually(t, &stdout, "first build", func(s string) bool { return strings.Contains(s, "Done in") })

@@ -3,9 +3,7 @@ package content
 import (
 	"context"
 	"io/fs"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"bulletin/internal/diag"
@@ -52,41 +50,28 @@ func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*
 	}
 	zone := loc.String()
 	results := make([]result, len(paths))
-	var next int
-	var mu sync.Mutex
-	var wg par.Group
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(paths) {
-					return
-				}
-				p := paths[i]
-				if p == path {
-					results[i] = decodeFile(p, data, loc)
-					continue
-				}
-				l.mu.Lock()
-				e, ok := l.cache[p]
-				l.mu.Unlock()
-				if ok && e.zone == zone && e.limit == limit {
-					results[i] = e.res
-					continue
-				}
-				b, err := input.ReadFile(context.Background(), fsys, p, limit)
-				if err != nil {
-					results[i] = fail(input.Problem(p, err))
-					continue
-				}
-				results[i] = decodeFile(p, b, loc)
-			}
-		})
-	}
-	wg.Wait()
+	// Each item fills its own result; none fails the whole.
+	par.Each(context.Background(), len(paths), func(_, i int) error {
+		p := paths[i]
+		if p == path {
+			results[i] = decodeFile(p, data, loc)
+			return nil
+		}
+		l.mu.Lock()
+		e, ok := l.cache[p]
+		l.mu.Unlock()
+		if ok && e.zone == zone && e.limit == limit {
+			results[i] = e.res
+			return nil
+		}
+		b, err := input.ReadFile(context.Background(), fsys, p, limit)
+		if err != nil {
+			results[i] = fail(input.Problem(p, err))
+			return nil
+		}
+		results[i] = decodeFile(p, b, loc)
+		return nil
+	})
 	return collect(paths, stamps, results, probs)
 }
 

@@ -1,32 +1,14 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"bulletin/internal/sitetest"
 )
-
-// syncLog is an error log the test reads while the server writes it.
-type syncLog struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // A bug in the report of a build to the terminal (the command's OnBuild
 // prints the problems, quoting the editor's files) does not end the
@@ -35,7 +17,7 @@ func (l *syncLog) String() string {
 func TestServeOutlivesAPanicInTheBuildReport(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir+"/"+fileA, articleA)
-	var log syncLog
+	var log sitetest.SyncBuffer
 	var reports atomic.Int32
 	ts := startWith(t, Config{Source: dir, Drafts: true, Future: true, Now: now, ErrorLog: &log,
 		OnBuild: func(Report) {
@@ -70,7 +52,7 @@ func TestServeOutlivesAPanicInTheBuildReport(t *testing.T) {
 // A goroutine of the server that panics is started again, after what it
 // held is declared lost; one that returns is not.
 func TestGuardStartsAGoroutineAgainAfterAPanic(t *testing.T) {
-	var log syncLog
+	var log sitetest.SyncBuffer
 	s := &Server{cfg: Config{ErrorLog: &log}}
 	runs, lost := 0, 0
 	s.guard(context.Background(), "file watcher", func() {
