@@ -37,8 +37,9 @@ type memoEntry struct {
 	err  error
 }
 
-// memo holds the partials rendered since the last Forget.
-type memo struct{ m sync.Map }
+// memo holds the partials rendered since the last Forget, and the keys
+// of their replays (replay.go).
+type memo struct{ m, keys sync.Map }
 
 // Forget drops every cached partial. A Builder calls it when it prepares
 // a new snapshot of the site: the values of the previous one are never

@@ -45,6 +45,19 @@
 //	jsonLD                   a page's structured data (NewsArticle, Organization)
 //	share                    a page's share picture: .URL, .Large (not the logo)
 //
+// Every function is a function of its arguments and the site's base URL,
+// and nothing else: the cached partials (cached.go) and the page keys
+// count on it.
+//
+// Key (key.go) identifies what a page prints without printing it: a
+// replay (replay.go, replay_funcs.go) walks the page's layouts as
+// text/template executes them, on the same values and functions, and
+// hashes each printed value, each branch taken and each cached partial's
+// own key. One key, one page's bytes, whatever the layouts read; a layout
+// the replay cannot follow gives no key, and its pages are rendered. A
+// one-off build links in the page of the last build with the same key
+// instead of rendering it (build's reuse.go).
+//
 // absURL and relURL are bound per base URL the first time a page of that
 // site is rendered. html/template writes "+" as "&#43;" in attributes; Page
 // puts it back in the zone offset of RFC 3339 times, so an article's date

@@ -12,7 +12,11 @@ import (
 )
 
 // funcs returns the template functions, with absURL and relURL bound to
-// base (the site's base_url).
+// base (the site's base_url). Each is a function of its arguments and base
+// alone, reading no other state: a page key calls those given plain
+// values (strings, numbers, times) only when it must look into what they
+// return (replay.go's deferred), and partialCached hands one value's
+// bytes to every page.
 func funcs(base string) template.FuncMap {
 	m := template.FuncMap{
 		"viDateTime":    viDateTime,

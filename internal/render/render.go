@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type Renderer struct {
 	mu       sync.Mutex
 	bound    map[string]map[string]*template.Template // base URL → kind → set
 	partials map[string]*template.Template            // base URL → base and partials, bound
+	keyFuncs map[string]map[string]reflect.Value      // base URL → the functions, for Key
 	memo     atomic.Pointer[memo]
 }
 
