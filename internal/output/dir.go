@@ -49,6 +49,7 @@ type Dir struct {
 	written map[string]entry
 	folders map[string]bool // the folders of written, once Commit asks
 	linked  int             // files of the old site linked in unchanged
+	reused  int             // of which linked by Reuse, from their keys
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
@@ -161,7 +162,11 @@ func removeStale(parent, base string) {
 // site holds with these very bytes is linked in instead: it keeps its
 // modification time and inode, so a deployment by rsync sends only what
 // changed.
-func (d *Dir) Write(name string, data []byte) error {
+func (d *Dir) Write(name string, data []byte) error { return d.WriteKeyed(name, 0, data) }
+
+// WriteKeyed is Write for a file made from key (Reuse), which the manifest
+// keeps for the next build.
+func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
@@ -169,7 +174,7 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
-	e := entry{checksum(data), int64(len(data))}
+	e := entry{checksum(data), int64(len(data)), key}
 	if d.unchanged(name, e, data) {
 		if err := os.Link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
 			d.record(name, e, true)
@@ -187,11 +192,55 @@ func (d *Dir) Write(name string, data []byte) error {
 // manifest says so, and its bytes, read back, agree (a file edited by
 // hand since is written again).
 func (d *Dir) unchanged(name string, e entry, data []byte) bool {
-	if d.old == nil || d.old.files[name] != e {
+	if d.old == nil {
+		return false
+	}
+	if o := d.old.files[name]; o.sum != e.sum || o.size != e.size {
 		return false
 	}
 	old, err := os.ReadFile(filepath.Join(d.Target, filepath.FromSlash(name)))
 	return err == nil && bytes.Equal(old, data)
+}
+
+// Reuse links the old site's file name into the new one when the last
+// build made it from this key (a page's render.Key: the same key, the
+// same bytes) and the file still holds what that build wrote (read back
+// and checked: a file edited by hand since is made again). Its .gz copy
+// comes along. Reuse reports whether it did; the caller then has nothing
+// to make. Key 0 is no key.
+func (d *Dir) Reuse(name string, key uint64) (bool, error) {
+	if key == 0 || d.old == nil || !validName(name) {
+		return false, nil
+	}
+	e, ok := d.old.files[name]
+	if !ok || e.key != key || e.sum == 0 {
+		return false, nil
+	}
+	old := filepath.Join(d.Target, filepath.FromSlash(name))
+	data, err := os.ReadFile(old)
+	if err != nil || (entry{checksum(data), int64(len(data)), key}) != e {
+		return false, nil
+	}
+	full := filepath.Join(d.stage, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return false, err
+	}
+	if os.Link(old, full) != nil {
+		return false, nil
+	}
+	d.record(name, e, true)
+	d.mu.Lock()
+	d.reused++
+	d.mu.Unlock()
+	return true, d.writeGzip(name, data, true)
+}
+
+// Reused tells how many files Reuse linked in: files the build did not
+// make, since the last build made them from the same keys.
+func (d *Dir) Reused() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.reused
 }
 
 func (d *Dir) record(name string, e entry, linked bool) {
@@ -246,7 +295,7 @@ func Current(target string, keep []string, fingerprint string, now time.Time) bo
 	defer stop()
 	err = par.Each(ctx, len(names), func(_, i int) error {
 		data, err := os.ReadFile(filepath.Join(target, filepath.FromSlash(names[i])))
-		if e := m.files[names[i]]; err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data))}) != e {
+		if e := m.files[names[i]]; err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data)), e.key}) != e {
 			stop() // one is enough: start no further reading
 			return errChanged
 		}

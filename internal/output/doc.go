@@ -1,7 +1,11 @@
 // Package output writes a built site. A Dir builds the new site in a
 // staging folder beside the target and swaps it in only when the build is
 // complete, so a failed or interrupted build leaves the previous site whole.
-// A Memory holds a site in memory (the tests' sink). With Gzip set, a Dir
+// A Dir is a Reuser: each file's key (what it was made from, a page's
+// render key) goes into the manifest, and the next build's Reuse links
+// the file of the same key in, checked against what was written, rather
+// than have it made again. A Memory holds a site in memory (the tests'
+// sink). With Gzip set, a Dir
 // also writes a deterministic .gz copy beside each text file but those
 // under GzipSkip, for a server's gzip_static (gzip.go).
 //

@@ -72,7 +72,7 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if same && d.old != nil {
 		if e, ok := d.old.files[gz]; ok {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
-			if b, err := os.ReadFile(old); err == nil && (entry{checksum(b), int64(len(b))}) == e && os.Link(old, full) == nil {
+			if b, err := os.ReadFile(old); err == nil && (entry{checksum(b), int64(len(b)), e.key}) == e && os.Link(old, full) == nil {
 				d.record(gz, e, true)
 				return nil
 			}
@@ -93,6 +93,6 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if err := os.WriteFile(full, z, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.record(gz, entry{checksum(z), int64(len(z))}, false)
+	d.record(gz, entry{checksum(z), int64(len(z)), 0}, false)
 	return nil
 }

@@ -23,18 +23,23 @@ import (
 // build carries it over when the site keeps it, and refuses to run
 // otherwise, since swapping the new site in would delete it.
 //
-// Each line gives a file's checksum and size, then its name: the next
-// build links a file whose bytes it would write again from the old site
-// into the new one, so it keeps its modification time (and rsync sends
-// only what changed). Two comment lines record the fingerprint of the
+// Each line gives a file's checksum and size, the key of what it was made
+// from (0: none; see Reuse), then its name: the next build links a file
+// whose bytes it would write again, or whose key it makes again, from the
+// old site into the new one, so it keeps its modification time (and rsync
+// sends only what changed). Two comment lines record the fingerprint of the
 // build's input and the time until which the same input gives the same
 // site (a future article's date): a build with the same input before that
 // time changes nothing. Nothing in it depends on when the build ran, so
 // two builds of one input write it byte for byte alike.
-const manifestHeader = "# bulletin output manifest v2: the files below were written by bulletin build; any other file here stops the next build unless site.yaml keeps it"
+const manifestHeader = "# bulletin output manifest v3: the files below were written by bulletin build; any other file here stops the next build unless site.yaml keeps it"
 
-// manifestV1 is the header of manifests that listed names only.
-const manifestV1 = "# bulletin output manifest v1:"
+// manifestV2 is the header of manifests with no keys, manifestV1 of
+// those that listed names only.
+const (
+	manifestV2 = "# bulletin output manifest v2:"
+	manifestV1 = "# bulletin output manifest v1:"
+)
 
 // legacyMarker starts the marker of builds made before the manifest: they
 // recorded nothing of what they wrote.
@@ -54,10 +59,12 @@ type manifest struct {
 	until  time.Time       // the same input gives the same site until then; zero: for ever
 }
 
-// entry is what a manifest says of one file it lists. sum 0 is unknown.
+// entry is what a manifest says of one file it lists. sum 0 is unknown;
+// key 0 is none.
 type entry struct {
 	sum  uint64
 	size int64
+	key  uint64
 }
 
 func readManifest(target string) (*manifest, error) {
@@ -67,7 +74,8 @@ func readManifest(target string) (*manifest, error) {
 	}
 	m := &manifest{files: map[string]entry{}, dirs: map[string]bool{}}
 	v1 := bytes.HasPrefix(data, []byte(manifestV1))
-	if !v1 && !bytes.HasPrefix(data, []byte(manifestHeader)) {
+	v2 := bytes.HasPrefix(data, []byte(manifestV2))
+	if !v1 && !v2 && !bytes.HasPrefix(data, []byte(manifestHeader)) {
 		if bytes.HasPrefix(data, []byte(legacyMarker)) {
 			m.legacy = true
 			return m, nil
@@ -90,7 +98,7 @@ func readManifest(target string) (*manifest, error) {
 		name, e := line, entry{}
 		if !v1 {
 			var ok bool
-			if name, e, ok = parseEntry(line); !ok {
+			if name, e, ok = parseEntry(line, !v2); !ok {
 				return nil, fmt.Errorf("%s: a line bulletin did not write: %q", filepath.Join(target, marker), line)
 			}
 		}
@@ -102,15 +110,25 @@ func readManifest(target string) (*manifest, error) {
 	return m, sc.Err()
 }
 
-// parseEntry reads "sum size name".
-func parseEntry(line string) (string, entry, bool) {
-	f := strings.SplitN(line, " ", 3)
-	if len(f) != 3 {
+// parseEntry reads "sum size key name", or "sum size name" from a
+// manifest of no keys.
+func parseEntry(line string, keyed bool) (string, entry, bool) {
+	n := 3
+	if keyed {
+		n = 4
+	}
+	f := strings.SplitN(line, " ", n)
+	if len(f) != n {
 		return "", entry{}, false
 	}
 	sum, err1 := strconv.ParseUint(f[0], 16, 64)
 	size, err2 := strconv.ParseInt(f[1], 10, 64)
-	return f[2], entry{sum, size}, err1 == nil && err2 == nil
+	var key uint64
+	var err3 error
+	if keyed {
+		key, err3 = strconv.ParseUint(f[2], 16, 64)
+	}
+	return f[n-1], entry{sum, size, key}, err1 == nil && err2 == nil && err3 == nil
 }
 
 // manifestData is the marker of a build that wrote files from inputs.
@@ -131,7 +149,7 @@ func manifestData(files map[string]entry, inputs string, until time.Time) []byte
 	}
 	for _, n := range list {
 		e := files[n]
-		fmt.Fprintf(&b, "%016x %d %s\n", e.sum, e.size, n)
+		fmt.Fprintf(&b, "%016x %d %x %s\n", e.sum, e.size, e.key, n)
 	}
 	return b.Bytes()
 }

@@ -15,6 +15,18 @@ type Sink interface {
 	Write(name string, data []byte) error
 }
 
+// A Reuser is a Sink that keeps, with each file, the key of what it was
+// made from, and gives the next build the file of the same key without
+// its bytes being made again (Dir). Key 0 is no key.
+type Reuser interface {
+	Sink
+	// Reuse puts in the file the last build made from key, and reports
+	// whether it did.
+	Reuse(name string, key uint64) (bool, error)
+	// WriteKeyed is Write of a file made from key.
+	WriteKeyed(name string, key uint64, data []byte) error
+}
+
 // validName reports whether name is a clean relative path that stays inside
 // the site: the build never writes outside its output. Control characters
 // are refused too: a name is a line of the output's manifest.
