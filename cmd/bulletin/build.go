@@ -122,15 +122,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	printSummary(stdout, res, *out, *source)
 	files, unchanged := dir.Counts()
 	if *verbose {
-		printVerbose(stdout, res, files, unchanged)
+		printVerbose(stdout, res, files, unchanged, dir.Reused())
 	}
 	return nil
 }
 
 // printVerbose tells where the time went, what was written and the peak
 // memory, for an engineer measuring a large site.
-func printVerbose(w io.Writer, r *build.Result, files, unchanged int) {
-	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept)\n", "files", files, unchanged)
+func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused int) {
+	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept; %d of them pages not made again, their keys the same)\n",
+		"files", files, unchanged, reused)
 	for _, s := range r.Steps {
 		fmt.Fprintf(w, "  %-10s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
 	}

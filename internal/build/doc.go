@@ -13,7 +13,10 @@
 //
 // A Snapshot makes any file of the site from the snapshot alone, so what
 // it makes cannot be stale. A one-off build (Build) writes every file;
-// the preview server makes the file a browser asks for.
+// the preview server makes the file a browser asks for. Into an output
+// folder that keeps keys (output.Reuser), a one-off build writes each
+// page with its key (render.Key), and links in, rather than renders, a
+// page the last build made from the same key (reuse.go).
 //
 // The snapshot lists pages, generated files (feeds.go: the feeds, whose
 // full text comes from the feed-entry partial, the sitemaps, robots.txt)

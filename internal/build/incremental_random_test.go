@@ -226,6 +226,9 @@ func TestIncrementalRandomEdits(t *testing.T) {
 					return
 				}
 			}
+			if h.reused == 0 {
+				t.Error("no page was linked in from its key over the whole sequence: reuse went untested")
+			}
 		})
 	}
 }

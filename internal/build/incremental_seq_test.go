@@ -10,11 +10,19 @@ package build_test
 // files whose size and time are unchanged; a save that keeps both is not
 // seen, which is the accepted cost of not reading 10,000 files on every
 // save).
+//
+// At each step a one-off build also writes the site over the output of the
+// step before, as bulletin build does, linking in the pages it made from
+// the same keys (reuse.go): that folder must hold the cold build's files
+// too.
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -40,6 +48,12 @@ type editedSite struct {
 	hints   bool
 	changed []string
 	snap    *build.Snapshot // the last snapshot the Builder made
+
+	// out is an output folder that a one-off build writes again at each
+	// step, as bulletin build does, linking in the pages whose keys it
+	// made before (output.Dir.Reuse); reused counts them.
+	out    string
+	reused int
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {
@@ -116,7 +130,7 @@ func (h *editedSite) check(step string) bool {
 		h.t.Logf("[%s] both fail: %v", step, cerr)
 		return true
 	}
-	ok := true
+	ok := h.checkReuse(step, cold.Out)
 	names := map[string]bool{}
 	for _, n := range cold.Out.Names() {
 		names[n] = true
@@ -139,6 +153,50 @@ func (h *editedSite) check(step string) bool {
 	if !ok {
 		h.fails++
 	}
+	return ok
+}
+
+// checkReuse builds the site into h.out, over what the last step built
+// there, and compares the folder with the cold build's files.
+func (h *editedSite) checkReuse(step string, cold *output.Memory) bool {
+	h.t.Helper()
+	if h.out == "" {
+		h.out = filepath.Join(h.t.TempDir(), "public")
+	}
+	d, err := output.NewDir(h.out, nil)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	opt := h.opt
+	opt.Source, opt.Now, opt.Sink = h.fsys, sitetest.Now, d
+	if _, err := build.Build(context.Background(), opt); err != nil {
+		d.Abort()
+		h.t.Errorf("[%s] a build into the last output failed: %v", step, err)
+		return false
+	}
+	if err := d.Commit(); err != nil {
+		h.t.Fatal(err)
+	}
+	h.reused += d.Reused()
+	ok := true
+	on := map[string]bool{}
+	for _, n := range cold.Names() {
+		on[n] = true
+		want, _ := cold.Get(n)
+		got, err := os.ReadFile(filepath.Join(h.out, n))
+		if err != nil || !bytes.Equal(got, want) {
+			h.t.Errorf("[%s] %s differs in the output built over the last (%v):\n%s", step, n, err, firstDiff(string(want), string(got)))
+			ok = false
+		}
+	}
+	filepath.WalkDir(h.out, func(p string, e fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(h.out, p)
+		if err == nil && !e.IsDir() && rel != ".bulletin-output" && !on[filepath.ToSlash(rel)] {
+			h.t.Errorf("[%s] %s only in the output built over the last", step, rel)
+			ok = false
+		}
+		return nil
+	})
 	return ok
 }
 

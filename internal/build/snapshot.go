@@ -352,8 +352,12 @@ func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []strin
 			// A one-off build keeps nothing it made: the page goes
 			// from the renderer's buffer to the sink, made into no
 			// buffer of its own (those were 440 MB of the 2.8 GB a
-			// 10,000-article build allocated).
-			err = s.rnd.Page(sinkFile{sink, names[i]}, f.page)
+			// 10,000-article build allocated). A page the last build
+			// made from the same key is not made again (reuse.go).
+			var done bool
+			if done, err = s.reuse(sink, names[i], f.page); !done && err == nil {
+				err = s.rnd.Page(sinkFile{sink, names[i]}, f.page)
+			}
 		} else {
 			var data []byte
 			if data, _, err = s.File(names[i]); err == nil {
