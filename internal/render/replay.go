@@ -37,7 +37,7 @@ type replay struct {
 	base  string             // the site's base URL, which the functions are bound to
 	funcs map[string]reflect.Value
 	memo  *memo
-	c, i  uint32 // the hash so far: Castagnoli, IEEE
+	hasher
 	vars  []variable
 	depth int
 }
@@ -71,28 +71,61 @@ const (
 	flowContinue
 )
 
-func (e *replay) bytes(b []byte) {
-	e.c = crc32.Update(e.c, castagnoli, b)
-	e.i = crc32.Update(e.i, crc32.IEEETable, b)
+// hasher is the hash of a key so far. Small writes (a mark, a number, a
+// short string) are gathered and hashed 128 bytes at a time: the CRCs
+// cost most per call, and most of a key is small writes.
+type hasher struct {
+	c, i uint32 // Castagnoli, IEEE
+	n    int
+	buf  [128]byte
 }
 
-func (e *replay) str(s string) {
-	e.bytes(unsafe.Slice(unsafe.StringData(s), len(s)))
-	e.num(uint64(len(s)))
+func (h *hasher) flush() {
+	h.c = crc32.Update(h.c, castagnoli, h.buf[:h.n])
+	h.i = crc32.Update(h.i, crc32.IEEETable, h.buf[:h.n])
+	h.n = 0
 }
 
-func (e *replay) num(n uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(n >> (8 * i))
+func (h *hasher) bytes(b []byte) {
+	if len(b) > len(h.buf)-h.n {
+		h.flush()
+		if len(b) > len(h.buf) {
+			h.c = crc32.Update(h.c, castagnoli, b)
+			h.i = crc32.Update(h.i, crc32.IEEETable, b)
+			return
+		}
 	}
-	e.bytes(b[:])
+	h.n += copy(h.buf[h.n:], b)
 }
 
-func (e *replay) mark(m byte) { e.bytes([]byte{m}) }
+func (h *hasher) str(s string) {
+	h.bytes(unsafe.Slice(unsafe.StringData(s), len(s)))
+	h.num(uint64(len(s)))
+}
+
+func (h *hasher) num(n uint64) {
+	if len(h.buf)-h.n < 8 {
+		h.flush()
+	}
+	for i := range 8 {
+		h.buf[h.n+i] = byte(n >> (8 * i))
+	}
+	h.n += 8
+}
+
+func (h *hasher) mark(m byte) {
+	if h.n == len(h.buf) {
+		h.flush()
+	}
+	h.buf[h.n] = m
+	h.n++
+}
 
 // sum is the key of what was hashed.
-func (e *replay) sum() uint64 { return uint64(e.c)<<32 | uint64(e.i) }
+func (h *hasher) sum() uint64 {
+	h.flush()
+	return uint64(h.c)<<32 | uint64(h.i)
+}
 
 // template replays the template name of set with data as its dot.
 func (e *replay) template(set *template.Template, name string, dot reflect.Value) error {
@@ -831,13 +864,15 @@ type partialKey uint64
 // function and the arguments say what it returns. Printed, its key is
 // hashed; looked into, it is called then (force).
 type deferred struct {
-	fn  reflect.Value
-	in  []reflect.Value
-	key uint64
+	fn     reflect.Value
+	in     []reflect.Value
+	key    uint64
+	hasher // what makes key
 }
 
 func newDeferred(name string, fn reflect.Value, in []reflect.Value) *deferred {
-	var h replay
+	d := &deferred{fn: fn, in: in}
+	h := &d.hasher
 	h.str(name)
 	for _, v := range in {
 		h.str(v.Type().String())
@@ -866,7 +901,8 @@ func newDeferred(name string, fn reflect.Value, in []reflect.Value) *deferred {
 			h.str(t.Location().String())
 		}
 	}
-	return &deferred{fn: fn, in: in, key: h.sum()}
+	d.key = h.sum()
+	return d
 }
 
 // basicArgs reports whether a call's arguments are all of the basic kinds

@@ -373,7 +373,7 @@ func (e *replay) partial(dot reflect.Value, args []parse.Node, final reflect.Val
 	if v.Kind() != reflect.Slice {
 		return reflect.Value{}, errNoKey
 	}
-	sub := replay{}
+	var sub hasher
 	sub.str(name)
 	sub.num(uint64(v.Len()))
 	for i := range v.Len() {
