@@ -235,6 +235,11 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 	return true, d.writeGzip(name, data, true)
 }
 
+// Keyed reports whether the target held a site a build wrote when the
+// Dir was made: a build over it then writes each page's key, for the
+// build after (sink.go's Reuser).
+func (d *Dir) Keyed() bool { return d.old != nil && !d.old.legacy }
+
 // Reused tells how many files Reuse linked in: files the build did not
 // make, since the last build made them from the same keys.
 func (d *Dir) Reused() int {

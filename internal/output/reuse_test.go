@@ -102,6 +102,9 @@ func TestReuseByKey(t *testing.T) {
 		return d
 	}
 	d := first()
+	if d.Keyed() {
+		t.Error("keys are worth making into an empty folder")
+	}
 	if err := d.WriteKeyed("2018/08/a/index.html", 7, []byte(page)); err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +126,9 @@ func TestReuseByKey(t *testing.T) {
 		return ok
 	}
 	d = first()
+	if !d.Keyed() {
+		t.Error("keys are not worth making over a site a build wrote")
+	}
 	if reuse(d, "2018/08/a/index.html", 8) || reuse(d, "2018/08/a/index.html", 0) {
 		t.Error("reused under another key, or under no key")
 	}

@@ -20,6 +20,11 @@ type Sink interface {
 // its bytes being made again (Dir). Key 0 is no key.
 type Reuser interface {
 	Sink
+	// Keyed reports whether keys are worth making: the folder holds a
+	// site a build wrote, which the next build may rebuild. A build into
+	// an empty folder (a deployment built from nothing each time) makes
+	// none, and pays nothing for them.
+	Keyed() bool
 	// Reuse puts in the file the last build made from key, and reports
 	// whether it did.
 	Reuse(name string, key uint64) (bool, error)

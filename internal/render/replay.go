@@ -38,7 +38,10 @@ type replay struct {
 	funcs map[string]reflect.Value
 	memo  *memo
 	hasher
-	vars  []variable
+	vars []variable
+	// eager is set while the replay evaluates a branch's or a range's
+	// pipeline, whose value it looks into at once: no call is deferred.
+	eager bool
 	depth int
 }
 
@@ -203,7 +206,7 @@ func (e *replay) walk(dot reflect.Value, node parse.Node) (control, error) {
 func (e *replay) branch(dot reflect.Value, n *parse.BranchNode, with bool) (control, error) {
 	mark := len(e.vars)
 	defer func() { e.vars = e.vars[:mark] }()
-	v, err := e.pipeline(dot, n.Pipe)
+	v, err := e.eagerly(dot, n.Pipe)
 	if err != nil {
 		return flowNormal, err
 	}
@@ -228,7 +231,7 @@ func (e *replay) branch(dot reflect.Value, n *parse.BranchNode, with bool) (cont
 func (e *replay) rangeNode(dot reflect.Value, n *parse.RangeNode) (control, error) {
 	mark := len(e.vars)
 	defer func() { e.vars = e.vars[:mark] }()
-	v, err := e.pipeline(dot, n.Pipe)
+	v, err := e.eagerly(dot, n.Pipe)
 	if err == nil {
 		v, err = force(v)
 	}
@@ -336,6 +339,14 @@ func cmpOrdered[T int64 | uint64](a, b T) int {
 		return 1
 	}
 	return 0
+}
+
+// eagerly evaluates a pipeline whose value is looked into at once.
+func (e *replay) eagerly(dot reflect.Value, p *parse.PipeNode) (reflect.Value, error) {
+	was := e.eager
+	e.eager = true
+	defer func() { e.eager = was }()
+	return e.pipeline(dot, p)
 }
 
 // pipeline evaluates a pipeline and declares or assigns its variables.
@@ -753,8 +764,11 @@ func (e *replay) invoke(dot, fn reflect.Value, fname string, args []parse.Node, 
 		}
 		in[n-1] = v
 	}
-	if fname != "" && basicArgs(in) {
+	if fname != "" && !e.eager && basicArgs(in) {
 		return reflect.ValueOf(newDeferred(fname, fn, in)), nil
+	}
+	if v, ok := direct(fn, in); ok {
+		return v, nil
 	}
 	out, err := safeCall(fn, in)
 	if err != nil {
