@@ -29,6 +29,10 @@ const marker = ".bulletin-output"
 
 const stagePrefix = ".bulletin-stage-"
 
+// prevPrefix names the folder beside the target that holds the site the
+// last swap replaced, kept for the next build to recycle (recycle.go).
+const prevPrefix = ".bulletin-prev-"
+
 // ErrNotOurs is the error NewDir wraps when the target holds files that a
 // build did not write (or is not a folder): a mistake in the command line,
 // not in the site.
@@ -50,6 +54,9 @@ type Dir struct {
 	folders map[string]bool // the folders of written, once Commit asks
 	linked  int             // files of the old site linked in unchanged
 	reused  int             // of which linked by Reuse, from their keys
+	// recycled says the staging folder is the site the last swap
+	// replaced, which this build brings up to date (recycle.go).
+	recycled bool
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
@@ -86,8 +93,16 @@ func NewDir(target string, keep []string) (*Dir, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
-		dirs: map[string]bool{}, written: map[string]entry{}}, nil
+	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
+		dirs: map[string]bool{}, written: map[string]entry{}}
+	d.recycled = old != nil && !old.legacy && claim(prevOf(target), stage)
+	if !d.recycled {
+		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
+		if err := os.MkdirAll(stage, 0o755); err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+	}
+	return d, nil
 }
 
 // checkTarget refuses a target that is not an empty or missing folder or
@@ -176,12 +191,12 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 	}
 	e := entry{checksum(data), int64(len(data)), key}
 	if d.unchanged(name, e, data) {
-		if err := os.Link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
+		if err := d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
 			d.record(name, e, true)
 			return d.writeGzip(name, data, true)
 		}
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := d.create(full, data); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	d.record(name, e, false)
@@ -225,7 +240,7 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return false, err
 	}
-	if os.Link(old, full) != nil {
+	if d.link(old, full) != nil {
 		return false, nil
 	}
 	d.record(name, e, true)
@@ -320,7 +335,9 @@ func (d *Dir) mkdir(dir string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("output: %w", err)
+		if !d.recycled || d.clearPath(dir) != nil || os.MkdirAll(dir, 0o755) != nil {
+			return fmt.Errorf("output: %w", err)
+		}
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true
@@ -345,7 +362,8 @@ func (d *Dir) Commit() error {
 		return nil
 	}
 	if err := exchange(d.stage, d.Target); err == nil {
-		return os.RemoveAll(d.stage) // it now holds the old site
+		keepPrev(d.stage, prevOf(d.Target)) // it now holds the old site
+		return nil
 	}
 	old := d.stage + ".old"
 	if err := os.Rename(d.Target, old); err != nil {
@@ -360,7 +378,8 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return fmt.Errorf("output: %w", err)
 	}
-	return os.RemoveAll(old)
+	keepPrev(old, prevOf(d.Target))
+	return nil
 }
 
 // prepare carries the kept files of the old site into the staging folder
@@ -384,6 +403,11 @@ func (d *Dir) prepare() error {
 			return &foreignError{d.Target, refused, true}
 		}
 	}
+	if d.recycled {
+		if err := d.sweep(); err != nil {
+			return fmt.Errorf("output: bringing the last site's folder up to date: %w", err)
+		}
+	}
 	for _, c := range d.carry {
 		c = strings.TrimSuffix(c, "/")
 		if _, ok := d.written[c]; ok || d.writtenUnder(c) {
@@ -394,7 +418,7 @@ func (d *Dir) prepare() error {
 		}
 	}
 	full := filepath.Join(d.stage, marker)
-	if err := os.WriteFile(full, manifestData(d.written, d.inputs, d.until), 0o644); err != nil {
+	if err := d.create(full, manifestData(d.written, d.inputs, d.until)); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -1,7 +1,10 @@
 // Package output writes a built site. A Dir builds the new site in a
 // staging folder beside the target and swaps it in only when the build is
 // complete, so a failed or interrupted build leaves the previous site whole.
-// A Dir is a Reuser: each file's key (what it was made from, a page's
+// The site a swap replaces is kept beside the target
+// (.bulletin-prev-public), and the next Dir recycles it as its staging
+// folder, bringing it up to date (recycle.go): the work of a rebuild is
+// then in proportion to what changed, not to the site. A Dir is a Reuser: each file's key (what it was made from, a page's
 // render key) goes into the manifest, and the next build's Reuse links
 // the file of the same key in, checked against what was written, rather
 // than have it made again. A Memory holds a site in memory (the tests'

@@ -72,7 +72,7 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if same && d.old != nil {
 		if e, ok := d.old.files[gz]; ok {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
-			if b, err := os.ReadFile(old); err == nil && (entry{checksum(b), int64(len(b)), e.key}) == e && os.Link(old, full) == nil {
+			if b, err := os.ReadFile(old); err == nil && (entry{checksum(b), int64(len(b)), e.key}) == e && d.link(old, full) == nil {
 				d.record(gz, e, true)
 				return nil
 			}
@@ -90,7 +90,7 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if len(z) >= len(data) {
 		return nil
 	}
-	if err := os.WriteFile(full, z, 0o644); err != nil {
+	if err := d.create(full, z); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	d.record(gz, entry{checksum(z), int64(len(z)), 0}, false)

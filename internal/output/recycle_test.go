@@ -1,0 +1,151 @@
+package output
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// tree lists the files under root with their contents, but the marker.
+func tree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if !e.IsDir() && rel != marker {
+			out[filepath.ToSlash(rel)] = read(t, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func names(m map[string]string) string {
+	var n []string
+	for k, v := range m {
+		n = append(n, k+"="+v)
+	}
+	sort.Strings(n)
+	return strings.Join(n, " ")
+}
+
+// A build over a site recycles the site the last swap replaced as its
+// staging folder: it writes what changed, keeps the links that are
+// already the current site's files, and sweeps away the rest, so the new
+// site is exactly what it wrote; the live site is never written into, and
+// the replaced site is kept for the next build.
+func TestRecycledStagingFolder(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	prev := prevOf(target)
+	commit := func(d *Dir) {
+		t.Helper()
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := map[string]string{"a.html": "1", "b/c.html": "x", "d.html": "old", "e/f.html": "in a folder"}
+	d := build(t, target, one)
+	if d.recycled {
+		t.Error("recycled with no site before")
+	}
+	commit(d)
+	inoA := inode(t, filepath.Join(target, "a.html"))
+	two := map[string]string{"a.html": "1", "b/c.html": "y", "d.html": "old", "g.html": "new", "e": "now a file"}
+	commit(build(t, target, two))
+	if got := tree(t, prev); names(got) != names(one) {
+		t.Errorf("the replaced site kept beside: %s, want %s", names(got), names(one))
+	}
+
+	// The third build recycles the first site's folder.
+	live := tree(t, target)
+	liveIno := map[string]uint64{}
+	for n := range live {
+		liveIno[n] = inode(t, filepath.Join(target, n))
+	}
+	three := map[string]string{"a.html": "2", "b/c.html": "y", "h/i.html": "z", "e/f.html": "a folder again"}
+	d = build(t, target, three)
+	if !d.recycled {
+		t.Fatal("the replaced site's folder was not recycled")
+	}
+	if _, err := os.Stat(prev); err == nil {
+		t.Error("the recycled folder is still beside the target: two builds could share it")
+	}
+	if got := tree(t, target); names(got) != names(live) {
+		t.Errorf("the live site changed before the swap: %s, want %s", names(got), names(live))
+	}
+	for n, ino := range liveIno {
+		if inode(t, filepath.Join(target, n)) != ino {
+			t.Errorf("the live %s was replaced before the swap", n)
+		}
+	}
+	commit(d)
+	if got := tree(t, target); names(got) != names(three) {
+		t.Errorf("after the swap: %s, want %s", names(got), names(three))
+	}
+	if inode(t, filepath.Join(target, "b/c.html")) != liveIno["b/c.html"] {
+		t.Error("an unchanged file was not the last site's, linked")
+	}
+	if read(t, filepath.Join(prev, "a.html")) != "1" || inode(t, filepath.Join(prev, "a.html")) != inoA {
+		t.Error("the site replaced by the third build is not kept as it was")
+	}
+
+	// Whatever the kept folder holds that the build does not write goes.
+	os.WriteFile(filepath.Join(prev, "junk.html"), []byte("junk"), 0o644)
+	os.WriteFile(filepath.Join(prev, "b/c.html.tmp"), []byte("junk"), 0o644)
+	os.Remove(filepath.Join(prev, "h/i.html"))
+	os.WriteFile(filepath.Join(prev, "h/i.html"), []byte("a file of its own"), 0o644)
+	commit(build(t, target, three))
+	if got := tree(t, target); names(got) != names(three) {
+		t.Errorf("over a kept folder with strays: %s, want %s", names(got), names(three))
+	}
+
+	// A site removed by hand: the kept folder is of no use, and goes.
+	os.RemoveAll(target)
+	d = build(t, target, one)
+	if d.recycled {
+		t.Error("recycled with no site")
+	}
+	if _, err := os.Stat(prev); err == nil {
+		t.Error("the kept folder survived the site it followed")
+	}
+	commit(d)
+	if got := tree(t, target); names(got) != names(one) {
+		t.Errorf("after the site was removed: %s, want %s", names(got), names(one))
+	}
+}
+
+// Kept files (site.yaml keep:) are carried into a recycled folder as into
+// a new one: the current ones, not those of the build before last.
+func TestRecycledFolderCarriesKeptFiles(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	if err := build(t, target, site).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	put(t, target, map[string]string{"CNAME": "a.example.vn", "uploads/bien-ban.pdf": "%PDF-1"})
+	if err := build(t, target, site, "CNAME", "uploads").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(target, "CNAME"), []byte("b.example.vn"), 0o644)
+	os.Remove(filepath.Join(target, "uploads/bien-ban.pdf"))
+	put(t, target, map[string]string{"uploads/ket-luan.pdf": "%PDF-2"})
+	d := build(t, target, site, "CNAME", "uploads")
+	if !d.recycled {
+		t.Fatal("not recycled")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, target)
+	if got["CNAME"] != "b.example.vn" || got["uploads/ket-luan.pdf"] != "%PDF-2" || got["uploads/bien-ban.pdf"] != "" {
+		t.Errorf("kept files: %s", names(got))
+	}
+}
