@@ -299,7 +299,14 @@ func (e *replay) rangeNode(dot reflect.Value, n *parse.RangeNode) (control, erro
 	}
 	e.mark(3)
 	if count == 0 && n.ElseList != nil {
-		return e.walk(dot, n.ElseList)
+		// A break in the else list ends this range, as text/template's
+		// recover of it does, not the one around it; a continue goes on
+		// to the next element of the range around it.
+		fl, err := e.walk(dot, n.ElseList)
+		if fl == flowBreak {
+			fl = flowNormal
+		}
+		return fl, err
 	}
 	return flowNormal, nil
 }

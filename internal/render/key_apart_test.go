@@ -1,0 +1,57 @@
+package render
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"bulletin/internal/model"
+)
+
+// Each pair of pages below prints different bytes through one layout (a
+// whole page, article.html); a key the two shared would have a build link
+// in the first page's file for the second. These are the constructs where
+// the replay once parted from text/template and html/template. keyed
+// says the replay follows the layout (both pages have keys); otherwise
+// the layout may simply have no key, and its pages are rendered.
+func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
+	type change = func(p *model.Page, a *model.Article, pr *model.Project, s *model.Site)
+	cases := []struct {
+		name   string
+		layout string
+		a, b   change
+		keyed  bool
+	}{
+		{
+			name:   "a break in an inner range's else ends that range, not the outer one",
+			layout: `{{range .Article.Documents}}{{range $.Article.Tags}}{{.}}{{else}}{{break}}{{end}}[{{.Code}}]{{end}}`,
+			a:      func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Tags = nil },
+			b: func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) {
+				a.Tags = nil
+				a.Documents = append([]model.DocRef(nil), a.Documents...)
+				a.Documents[1].Code = "03-ĐA/TU"
+			},
+			keyed: true,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := mustNew(t, fstest.MapFS{
+				"base.html":    {Data: []byte(`{{block "main" .}}{{end}}`)},
+				"article.html": {Data: []byte(c.layout)},
+			}, nil)
+			pa, pb := keyPage(c.a), keyPage(c.b)
+			ha, hb := render(t, r, pa), render(t, r, pb)
+			if ha == hb {
+				t.Fatalf("both pages print %q: the case tells nothing apart", ha)
+			}
+			ka, oka := r.Key(pa)
+			kb, okb := r.Key(pb)
+			if c.keyed && (!oka || !okb) {
+				t.Errorf("keys: %t and %t, want both: the replay should follow this layout", oka, okb)
+			}
+			if oka && okb && ka == kb {
+				t.Errorf("one key %x for different pages:\n%q\n%q", ka, ha, hb)
+			}
+		})
+	}
+}
