@@ -32,6 +32,12 @@ func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 			},
 			keyed: true,
 		},
+		{
+			name:   "a variable declared in parentheses holds until the end of its scope",
+			layout: `{{$t := "cố định"}}{{$n := len ($t := .Article.Title)}}<h1>{{$t}}</h1>`,
+			b:      func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Title = "Kiểm tra lại" },
+			keyed:  true,
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -430,10 +430,7 @@ func (e *replay) command(dot reflect.Value, c *parse.CommandNode, final reflect.
 		if len(c.Args) > 1 || hasFinal {
 			return reflect.Value{}, errNoKey
 		}
-		mark := len(e.vars)
-		v, err := e.pipeline(dot, n)
-		e.vars = e.vars[:mark]
-		return v, err
+		return e.pipeline(dot, n) // its variables hold on, as in arg
 	}
 	if len(c.Args) > 1 || hasFinal {
 		return reflect.Value{}, errNoKey
@@ -462,10 +459,10 @@ func (e *replay) arg(dot reflect.Value, node parse.Node) (reflect.Value, error) 
 		}
 		return e.fieldChain(dot, v, n.Ident[1:], nil, reflect.Value{}, false)
 	case *parse.PipeNode:
-		mark := len(e.vars)
-		v, err := e.pipeline(dot, n)
-		e.vars = e.vars[:mark]
-		return v, err
+		// A variable declared in parentheses holds until the end of the
+		// enclosing if, with, range or template, as text/template keeps
+		// it (and its parser lets later actions name it).
+		return e.pipeline(dot, n)
 	case *parse.IdentifierNode:
 		return e.call(dot, n.Ident, []parse.Node{n}, reflect.Value{}, false)
 	case *parse.StringNode:
