@@ -830,12 +830,24 @@ func (e *replay) print(v reflect.Value) error {
 			e.num(map[bool]uint64{false: 0, true: 1}[v.Bool()])
 			return nil
 		}
-	case reflect.Chan, reflect.Func:
+	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
 		return errNoKey
-	}
-	if v.Kind() == reflect.Pointer && v.IsNil() {
-		e.str("<nil>")
-		return nil
+	case reflect.Pointer:
+		if v.IsNil() {
+			e.str("<nil>")
+			return nil
+		}
+		return errNoKey // see below
+	case reflect.Struct, reflect.Slice, reflect.Array, reflect.Map, reflect.Interface:
+		// fmt's text of a list, a map or a struct does not settle the
+		// bytes: in a script html/template prints its JSON, which tells
+		// ["a b", "c"] from ["a", "b c"] and follows pointers fmt
+		// prints as addresses; a pointer prints what it points to; a
+		// value in an interface escapes by its own type. A time's text
+		// holds all its JSON does.
+		if v.Type() != reflect.TypeFor[time.Time]() {
+			return errNoKey
+		}
 	}
 	e.str(fmt.Sprint(v.Interface()))
 	return nil
