@@ -1,11 +1,21 @@
 package render
 
 import (
+	"encoding/binary"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"bulletin/internal/model"
 )
+
+// keyLE is n as the key's hasher writes a number: eight bytes, the
+// least significant first.
+func keyLE(n int) string {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	return string(b[:])
+}
 
 // Each pair of pages below prints different bytes through one layout (a
 // whole page, article.html); a key the two shared would have a build link
@@ -15,6 +25,15 @@ import (
 // the layout may simply have no key, and its pages are rendered.
 func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 	type change = func(p *model.Page, a *model.Article, pr *model.Project, s *model.Site)
+	// Two pages whose hashes were one byte stream while a string's
+	// length followed its bytes: a prints a 276-byte title, takes the if
+	// and prints the unit ","; b's title is a's followed by what a hashes
+	// next (the title's length, the if's mark, a print's mark and type),
+	// 300 bytes, and b skips the if. 300 is written 0x2C 0x01 0 0 0 0 0 0:
+	// "," then the unit's length, 1, whose last 0 is b's mark.
+	short := strings.Repeat("a", 276)
+	printed := "\x06string" + keyLE(6) // a print's mark and type
+	long := short + keyLE(len(short)) + "\x01" + printed
 	prev := &model.Month{Year: 2018, Month: 7, URL: "/2018/07/"}
 	month := &model.Month{Year: 2018, Month: 8, URL: "/2018/08/", Prev: prev}
 	cases := []struct {
@@ -58,6 +77,17 @@ func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 				prev.URL = "/2018/07/thang-bay/"
 				a.Month = month
 			},
+		},
+		{
+			name:   "a string's bytes cannot pass for the hash of what follows it",
+			layout: `{{.Article.Title}}{{if .Article.Unit}}{{.Article.Unit}}{{end}}`,
+			a: func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) {
+				a.Title, a.Unit = short, ","
+			},
+			b: func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) {
+				a.Title, a.Unit = long, ""
+			},
+			keyed: true,
 		},
 	}
 	for _, c := range cases {

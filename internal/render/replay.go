@@ -101,9 +101,12 @@ func (h *hasher) bytes(b []byte) {
 	h.n += copy(h.buf[h.n:], b)
 }
 
+// str hashes s after its length: with the length after the bytes, a
+// string could end with what the hasher writes after it on another page
+// (its length, a mark, the next print), and two pages hash alike.
 func (h *hasher) str(s string) {
-	h.bytes(unsafe.Slice(unsafe.StringData(s), len(s)))
 	h.num(uint64(len(s)))
+	h.bytes(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 func (h *hasher) num(n uint64) {
