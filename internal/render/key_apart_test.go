@@ -89,6 +89,13 @@ func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 			},
 			keyed: true,
 		},
+		{
+			name:   "html given nothing prints <nil> as html/template rewrites it, where the builtin prints <no value>",
+			layout: `<p>{{html .Site.Assets.logo}}</p>`,
+			b: func(_ *model.Page, _ *model.Article, _ *model.Project, s *model.Site) {
+				s.Assets = map[string]string{"logo": "<no value>"}
+			},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
