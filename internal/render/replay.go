@@ -17,8 +17,8 @@ import (
 // A replay walks a page's layouts as text/template executes them, on the
 // same data and with the same functions, but writes nothing: it hashes
 // what the execution would print (each action's value, with its type,
-// which is what html/template's escapers decide on), which way each if,
-// with and range went, and the fixed text by the position of its node. A
+// which is what html/template's escapers decide on), and which way each
+// if, with and range went, which says which fixed text prints. A
 // layout's output is a function of exactly these, so two pages of one
 // kind with one key print the same bytes, whatever the layouts read: a
 // field, a method, a function of the page, a site's own partial.
@@ -29,8 +29,9 @@ import (
 //
 // Anything the replay does not follow exactly (a builtin it does not
 // know, a value of a partial used but to be printed, a range over a
-// channel) ends it with an error: the page then has no key and is
-// rendered.
+// channel, a printed value whose text does not settle its bytes in every
+// context, such as a list, which a script prints as JSON) ends it with
+// an error: the page then has no key and is rendered.
 type replay struct {
 	r     *Renderer
 	set   *template.Template // the kind's set; partials of partialCached run in r.common
