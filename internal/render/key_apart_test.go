@@ -19,10 +19,11 @@ func keyLE(n int) string {
 
 // Each pair of pages below prints different bytes through one layout (a
 // whole page, article.html); a key the two shared would have a build link
-// in the first page's file for the second. These are the constructs where
-// the replay once parted from text/template and html/template. keyed
-// says the replay follows the layout (both pages have keys); otherwise
-// the layout may simply have no key, and its pages are rendered.
+// in the first page's file for the second. The first cases are where the
+// replay once parted from text/template and html/template; the last, where
+// it must keep following them. keyed says the replay follows the layout
+// (both pages have keys); otherwise the layout may simply have no key,
+// and its pages are rendered.
 func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 	type change = func(p *model.Page, a *model.Article, pr *model.Project, s *model.Site)
 	// Two pages whose hashes were one byte stream while a string's
@@ -96,12 +97,36 @@ func TestKeyTellsApartPagesThatDiffer(t *testing.T) {
 				s.Assets = map[string]string{"logo": "<no value>"}
 			},
 		},
+		{
+			name: "a continue in an inner range's else goes on with the outer range",
+			layout: `{{$n := 0}}{{range .Article.Documents}}{{range $.Article.Tags}}{{.}}{{else}}{{continue}}{{end}}` +
+				`{{$n = add $n 1}}{{end}}{{if eq $n 0}}<h1>{{.Article.Title}}</h1>{{end}}`,
+			a: func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Tags = nil },
+			b: func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) {
+				a.Tags = nil
+				a.Title = "Kiểm tra lại"
+			},
+			keyed: true,
+		},
+		{
+			name:   "eq with several arguments compares the first with each",
+			layout: `{{if eq .Article.Kind "khác" "news"}}tin{{else}}không{{end}}`,
+			b:      func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Kind = "outcome" },
+			keyed:  true,
+		},
+		{
+			name:   "partialCached runs the partials' own definition, not the kind's define of that name",
+			layout: `{{define "partials/p.html"}}<b>bản của trang</b>{{end}}{{partialCached "partials/p.html" .Article}}`,
+			b:      func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Title = "Kiểm tra lại" },
+			keyed:  true,
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := mustNew(t, fstest.MapFS{
-				"base.html":    {Data: []byte(`{{block "main" .}}{{end}}`)},
-				"article.html": {Data: []byte(c.layout)},
+				"base.html":       {Data: []byte(`{{block "main" .}}{{end}}`)},
+				"article.html":    {Data: []byte(c.layout)},
+				"partials/p.html": {Data: []byte(`<i>{{.Title}}</i>`)},
 			}, nil)
 			// One page, then the other: b may edit in place what a
 			// showed, as the next build's fresh process, laying out its
