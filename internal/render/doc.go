@@ -50,10 +50,12 @@
 // count on it.
 //
 // Key (key.go) identifies what a page prints without printing it: a
-// replay (replay.go, replay_funcs.go) walks the page's layouts as
-// text/template executes them, on the same values and functions, and
-// hashes each printed value, each branch taken and each cached partial's
-// own key. One key, one page's bytes, whatever the layouts read; a layout
+// replay walks the page's layouts as text/template executes them, on the
+// same values and functions, and hashes each printed value, each branch
+// taken and each cached partial's own key. replay.go holds the walk,
+// replay_values.go the values (fields, methods, arguments, calls),
+// replay_funcs.go the builtins and cached partials, replay_hash.go the
+// hashing of what prints and the calls left unmade (deferred). One key, one page's bytes, whatever the layouts read; a layout
 // the replay cannot follow gives no key, and its pages are rendered. A
 // one-off build links in the page of the last build with the same key
 // instead of rendering it (build's reuse.go).

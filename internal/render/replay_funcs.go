@@ -76,6 +76,16 @@ func (e *replay) call(dot reflect.Value, name string, args []parse.Node, final r
 		if err := eval(); err != nil {
 			return reflect.Value{}, err
 		}
+		if name == "html" || name == "urlquery" {
+			// A printed {{html .X}} is html/template's: its own
+			// _eval_args_ writes nothing as "<nil>" where the builtin
+			// writes "<no value>", a text a value may hold too.
+			for _, v := range vals {
+				if !v.IsValid() {
+					return reflect.Value{}, errNoKey
+				}
+			}
+		}
 		return printing(name, vals)
 	}
 	return reflect.Value{}, errNoKey // slice, call, or a function the layouts do not have
