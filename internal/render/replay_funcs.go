@@ -20,25 +20,10 @@ func (e *replay) call(dot reflect.Value, name string, args []parse.Node, final r
 	if fn, ok := e.funcs[name]; ok {
 		return e.invoke(dot, fn, name, args, final, hasFinal)
 	}
-	vals := make([]reflect.Value, 0, len(args)+1)
-	eval := func() error {
-		for _, a := range args {
-			v, err := e.arg(dot, a)
-			if err != nil {
-				return err
-			}
-			vals = append(vals, v)
-		}
-		if hasFinal {
-			vals = append(vals, final)
-		}
-		for i, v := range vals {
-			var err error
-			if vals[i], err = force(v); err != nil {
-				return err
-			}
-		}
-		return nil
+	var vals []reflect.Value
+	eval := func() (err error) {
+		vals, err = e.values(dot, args, final, hasFinal)
+		return err
 	}
 	switch name {
 	case "and", "or":
@@ -89,6 +74,29 @@ func (e *replay) call(dot reflect.Value, name string, args []parse.Node, final r
 		return printing(name, vals)
 	}
 	return reflect.Value{}, errNoKey // slice, call, or a function the layouts do not have
+}
+
+// values evaluates a call's arguments, the pipeline's final value last,
+// each as the callee will look into it (force).
+func (e *replay) values(dot reflect.Value, args []parse.Node, final reflect.Value, hasFinal bool) ([]reflect.Value, error) {
+	vals := make([]reflect.Value, 0, len(args)+1)
+	for _, a := range args {
+		v, err := e.arg(dot, a)
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	if hasFinal {
+		vals = append(vals, final)
+	}
+	for i, v := range vals {
+		var err error
+		if vals[i], err = force(v); err != nil {
+			return nil, err
+		}
+	}
+	return vals, nil
 }
 
 // andOr is text/template's and and or: the arguments from the left until
@@ -354,22 +362,9 @@ func printing(name string, vals []reflect.Value) (reflect.Value, error) {
 // the page's stead, the key of what the partial prints, which depends
 // on its value alone (cached.go), kept per pointer as its bytes are.
 func (e *replay) partial(dot reflect.Value, args []parse.Node, final reflect.Value, hasFinal, list bool) (reflect.Value, error) {
-	vals := make([]reflect.Value, 0, 2)
-	for _, a := range args {
-		v, err := e.arg(dot, a)
-		if err != nil {
-			return v, err
-		}
-		vals = append(vals, v)
-	}
-	if hasFinal {
-		vals = append(vals, final)
-	}
-	for i, v := range vals {
-		var err error
-		if vals[i], err = force(v); err != nil {
-			return v, err
-		}
+	vals, err := e.values(dot, args, final, hasFinal)
+	if err != nil {
+		return reflect.Value{}, err
 	}
 	if len(vals) != 2 || vals[0].Kind() != reflect.String {
 		return reflect.Value{}, errNoKey
