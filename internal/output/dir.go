@@ -95,7 +95,7 @@ func NewDir(target string, keep []string) (*Dir, error) {
 	}
 	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
 		dirs: map[string]bool{}, written: map[string]entry{}}
-	d.recycled = old != nil && !old.legacy && claim(prevOf(target), stage)
+	d.recycled = d.Keyed() && claim(prevOf(target), stage)
 	if !d.recycled {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
 		if err := os.MkdirAll(stage, 0o755); err != nil {
@@ -191,9 +191,8 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 	}
 	e := entry{checksum(data), int64(len(data)), key}
 	if d.unchanged(name, e, data) {
-		if err := d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full); err == nil {
-			d.record(name, e, true)
-			return d.writeGzip(name, data, true)
+		if ok, err := d.linkOld(name, full, e, data); ok || err != nil {
+			return err
 		}
 	}
 	if err := d.create(full, data); err != nil {
@@ -240,13 +239,23 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return false, err
 	}
-	if d.link(old, full) != nil {
+	ok, err = d.linkOld(name, full, e, data)
+	if ok {
+		d.mu.Lock()
+		d.reused++
+		d.mu.Unlock()
+	}
+	return ok, err
+}
+
+// linkOld links the old site's file name, which holds data as e says,
+// into the staging folder at full, with its .gz copy, and reports whether
+// it could (a file system without hard links cannot).
+func (d *Dir) linkOld(name, full string, e entry, data []byte) (bool, error) {
+	if d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full) != nil {
 		return false, nil
 	}
 	d.record(name, e, true)
-	d.mu.Lock()
-	d.reused++
-	d.mu.Unlock()
 	return true, d.writeGzip(name, data, true)
 }
 

@@ -4,13 +4,15 @@
 // The site a swap replaces is kept beside the target
 // (.bulletin-prev-public), and the next Dir recycles it as its staging
 // folder, bringing it up to date (recycle.go): the work of a rebuild is
-// then in proportion to what changed, not to the site. A Dir is a Reuser: each file's key (what it was made from, a page's
+// then in proportion to what changed, not to the site.
+//
+// A Dir is a Reuser: each file's key (what it was made from, a page's
 // render key) goes into the manifest, and the next build's Reuse links
 // the file of the same key in, checked against what was written, rather
-// than have it made again. A Memory holds a site in memory (the tests'
-// sink). With Gzip set, a Dir
-// also writes a deterministic .gz copy beside each text file but those
-// under GzipSkip, for a server's gzip_static (gzip.go).
+// than have it made again. With Gzip set, a Dir also writes a
+// deterministic .gz copy beside each text file but those under GzipSkip,
+// for a server's gzip_static (gzip.go). A Memory holds a site in memory
+// (the tests' sink).
 //
 // It imports diag, par (Current reads the files back on every processor)
 // and the standard library (and golang.org/x/sys/unix for

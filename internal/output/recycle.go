@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // A build used to make its staging folder from nothing: a folder for each
@@ -29,17 +28,14 @@ func prevOf(target string) string {
 
 // claim renames the previous site's folder to the name of the empty
 // staging folder, and reports whether it did: two builds beside each other
-// cannot both have it. The staging folder is made again when it did not.
+// cannot both have it. When it did not, the staging folder may be gone:
+// NewDir makes it again.
 func claim(prev, stage string) bool {
 	fi, err := os.Lstat(prev)
 	if err != nil || !fi.IsDir() || os.Remove(stage) != nil {
 		return false
 	}
-	if os.Rename(prev, stage) == nil {
-		return true
-	}
-	os.Mkdir(stage, 0o755)
-	return false
+	return os.Rename(prev, stage) == nil
 }
 
 // keepPrev keeps the replaced site at prev for the next build; a folder
@@ -153,7 +149,7 @@ func (d *Dir) sweep() error {
 		if _, ok := d.written[rel]; ok || rel == marker {
 			return nil
 		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, syscall.ENOENT) {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
