@@ -97,6 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	opt.Sink = dir
+	opt.Store = output.StoreOf(*out)
 	res, err := build.Build(ctx, opt)
 	if err != nil {
 		dir.Abort()
@@ -132,6 +133,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused int) {
 	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept; %d of them pages not made again, their keys the same)\n",
 		"files", files, unchanged, reused)
+	fmt.Fprintf(w, "  %-10s %6d content files taken back as the last build read them (decoded, converted)", "store", r.Restored)
+	if r.StoreErr != nil {
+		fmt.Fprintf(w, "; %v", r.StoreErr)
+	}
+	fmt.Fprintln(w)
 	for _, s := range r.Steps {
 		fmt.Fprintf(w, "  %-10s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
 	}

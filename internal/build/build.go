@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"bulletin/internal/config"
 	"bulletin/internal/diag"
 	"bulletin/internal/input"
 	"bulletin/internal/model"
@@ -38,6 +39,12 @@ type Options struct {
 	// PhotoCache is the folder resized photos are kept in between builds;
 	// "": photo.DefaultCache().
 	PhotoCache string
+
+	// Store, when not "", is the file a one-off Build keeps each content
+	// file decoded and each body converted in, for the next Build to take
+	// back (store.go): `bulletin build` keeps it beside its output. ""
+	// keeps nothing. The preview's Builder holds them in memory instead.
+	Store string
 }
 
 // Theme is a set of default layouts and static files that a site's own
@@ -80,6 +87,12 @@ type Result struct {
 	// editor that a year typed wrong kept an article off the site.
 	Drafts int
 	Future []*model.ArticleFile
+
+	// Restored is how many content files Build took back from
+	// Options.Store; StoreErr why it took none, or could not keep this
+	// build's (the build is whole either way).
+	Restored int
+	StoreErr error
 }
 
 // Build runs one cold build and writes every file of the site to
@@ -88,13 +101,39 @@ type Result struct {
 // written; a layout that fails on some page is found after other files
 // went to the sink, so a caller discards the sink on any error
 // (output.Dir.Abort).
+//
+// With opt.Store, it first takes back what the last build kept there,
+// and once every file is written keeps what this one read: a store that
+// cannot be read or written only makes the build read everything (the
+// Result says how many files it took back).
 func Build(ctx context.Context, opt Options) (*Result, error) {
 	b := &Builder{}
+	var restored []Step
+	n, serr := 0, error(nil)
+	if opt.Store != "" {
+		t := time.Now()
+		cfg, _ := config.Load(opt.Source)
+		if n, serr = b.restore(opt.Store, cfg); serr != nil {
+			*b, n = Builder{}, 0 // nothing half taken back
+		}
+		b.md.persist = true
+		restored = []Step{{"restore", time.Since(t)}}
+	}
 	snap, err := b.Prepare(ctx, opt, Everything)
 	if err != nil {
 		return nil, err
 	}
-	return snap.Write(ctx, opt.Sink)
+	res, err := snap.Write(ctx, opt.Sink)
+	if err != nil || opt.Store == "" {
+		return res, err
+	}
+	t := time.Now()
+	if err := b.save(opt.Store, b.began); err != nil && serr == nil {
+		serr = err
+	}
+	res.Steps = append(append(restored, res.Steps...), Step{"keep", time.Since(t)})
+	res.Restored, res.StoreErr = n, serr
+	return res, nil
 }
 
 // stop turns the problems so far into the build's error, or reports that

@@ -36,6 +36,7 @@ type Builder struct {
 	md          markdownCache
 	static      staticSet
 	photos      *photo.Set // made on the first build
+	began       time.Time  // when the last load started, for the store
 
 	// What a save of article bodies alone builds on (bodies.go): the
 	// last snapshot, when it succeeded and nothing failed since.
@@ -124,9 +125,14 @@ func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	})
 	var in assemble.Input
 	step("content", func() {
-		// A one-off build's loader keeps nothing: the decoded files are
-		// the build's own (the markdown step drops their sources).
-		b.loader.Forgetful = !b.keep
+		// A one-off build's loader keeps nothing, unless for its store:
+		// the decoded files are the build's own (the markdown step
+		// drops their sources).
+		b.loader.Forgetful = !b.keep && !b.md.persist
+		b.began = time.Now()
+		if b.md.persist {
+			b.md.reread = func(p string) ([]byte, error) { return b.loader.Markdown(ctx, opt.Source, b.cfg, p) }
+		}
 		var set *content.Set
 		var ps diag.List
 		if b.todo.contentAll {

@@ -2,25 +2,21 @@ package build
 
 import (
 	"encoding/binary"
-	"hash/maphash"
+	"hash"
+	"hash/fnv"
 )
 
 // hasher feeds values to a 64-bit hash that keys the Builder's caches.
-// The sums are compared only within one process, so maphash serves, with
-// its per-process seed and the processor's AES instructions.
-type hasher struct{ h maphash.Hash }
+// The sums outlive the process, in the store (store.go): FNV-1a, the same
+// in every process, where maphash is seeded per process. What it hashes
+// is small (the code-link table, a body's links).
+type hasher struct{ h hash.Hash64 }
 
-var hashSeed = maphash.MakeSeed()
-
-func newHasher() *hasher {
-	h := &hasher{}
-	h.h.SetSeed(hashSeed)
-	return h
-}
+func newHasher() *hasher { return &hasher{fnv.New64a()} }
 
 func (h *hasher) str(s string) *hasher {
-	h.h.WriteString(s)
-	h.h.WriteByte(0xff) // separator: ("ab","c") ≠ ("a","bc"); 0xff is never in UTF-8
+	h.h.Write([]byte(s))
+	h.h.Write([]byte{0xff}) // separator: ("ab","c") ≠ ("a","bc"); 0xff is never in UTF-8
 	return h
 }
 

@@ -229,6 +229,9 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			if h.reused == 0 {
 				t.Error("no page was linked in from its key over the whole sequence: reuse went untested")
 			}
+			if h.restored == 0 {
+				t.Error("no file was taken back from the store over the whole sequence: the store went untested")
+			}
 		})
 	}
 }

@@ -13,8 +13,9 @@ package build_test
 //
 // At each step a one-off build also writes the site over the output of the
 // step before, as bulletin build does, linking in the pages it made from
-// the same keys (reuse.go): that folder must hold the cold build's files
-// too.
+// the same keys (reuse.go) and taking back from the store beside the
+// output the files it decoded and converted (store.go): that folder must
+// hold the cold build's files too.
 
 import (
 	"bytes"
@@ -52,8 +53,9 @@ type editedSite struct {
 	// out is an output folder that a one-off build writes again at each
 	// step, as bulletin build does, linking in the pages whose keys it
 	// made before (output.Dir.Reuse); reused counts them.
-	out    string
-	reused int
+	out      string
+	reused   int
+	restored int // files taken back from the store beside out
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {
@@ -168,12 +170,17 @@ func (h *editedSite) checkReuse(step string, cold *output.Memory) bool {
 		h.t.Fatal(err)
 	}
 	opt := h.opt
-	opt.Source, opt.Now, opt.Sink = h.fsys, sitetest.Now, d
-	if _, err := build.Build(context.Background(), opt); err != nil {
+	opt.Source, opt.Now, opt.Sink, opt.Store = h.fsys, sitetest.Now, d, output.StoreOf(h.out)
+	res, err := build.Build(context.Background(), opt)
+	if err != nil {
 		d.Abort()
 		h.t.Errorf("[%s] a build into the last output failed: %v", step, err)
 		return false
 	}
+	if res.StoreErr != nil {
+		h.t.Errorf("[%s] store: %v", step, res.StoreErr)
+	}
+	h.restored += res.Restored
 	if err := d.Commit(); err != nil {
 		h.t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/input"
 	"bulletin/internal/markdown"
 	"bulletin/internal/model"
 	"bulletin/internal/par"
@@ -26,6 +27,7 @@ type mdKey struct {
 
 type mdEntry struct {
 	body   model.Body // Links with their lines in the file
+	packed packedHTML // the body's HTML, for the store (store.go)
 	pages  []markdown.PageLink
 	images []markdown.ImageUse
 	flat   *markdown.Flat // where the body went past a bound, shown flattened
@@ -59,6 +61,13 @@ type markdownCache struct {
 	site  *model.Site
 	opts  markdown.Options
 	codes uint64
+
+	// persist keeps the conversions of a one-off build, for its store
+	// (store.go). reread reads the body of a file whose source came back
+	// from the store without its text, when its conversion cannot be
+	// reused.
+	persist bool
+	reread  func(path string) ([]byte, error)
 }
 
 // convert converts the body of every shown article, project and page,
@@ -69,7 +78,7 @@ type markdownCache struct {
 // this build's alone, and on 10,000 articles the sources are a fifth of
 // the memory it holds.
 func (c *markdownCache) convert(ctx context.Context, s *model.Site, photos *photoSite, keep bool) diag.List {
-	out, next := c.run(ctx, s, photos, keep, !keep)
+	out, next := c.run(ctx, s, photos, keep || c.persist, !keep)
 	c.entries = next
 	return out
 }
@@ -96,9 +105,21 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 	par.Each(ctx, len(bodies), func(_, i int) error {
 		src := bodies[i].src
 		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
-		if e := c.entries[keys[i]]; e != nil && e.fresh(opts, src.Path) {
+		switch e := c.entries[keys[i]]; {
+		case e != nil && e.fresh(opts, src.Path):
 			entries[i] = e
-		} else {
+		case model.Dropped(src) && c.reread != nil:
+			// Taken back from the store, and its conversion cannot be
+			// reused: a page it links to moved, or the code-link table
+			// changed.
+			text, err := c.reread(src.Path)
+			if err != nil {
+				problems[i] = input.Problem(src.Path, err)
+				break
+			}
+			model.SetMarkdown(src, text)
+			entries[i], problems[i] = convert(conv, src)
+		default:
 			entries[i], problems[i] = convert(conv, src)
 		}
 		if drop && problems[i] == nil {
@@ -228,7 +249,8 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 		// editor's Markdown, which always parses.
 		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
-	e := &mdEntry{body: model.NewBody(packHTML(res.HTML), res.Summary), pages: res.Pages, images: res.Images, flat: res.Flat}
+	packed := packHTML(res.HTML)
+	e := &mdEntry{body: model.NewBody(packed, res.Summary), packed: packed, pages: res.Pages, images: res.Images, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL).str(strconv.FormatBool(pl.Hidden))

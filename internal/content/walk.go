@@ -15,11 +15,14 @@ import (
 	"bulletin/internal/model"
 )
 
-// stamp is what a file's directory entry says of its version: size and
-// modification time. It is known only for regular files with a time.
+// stamp is what a file's directory entry says of its version: size,
+// modification time and, where the system gives them, status-change time
+// and inode. It is known only for regular files with a time.
 type stamp struct {
 	size  int64
 	mtime time.Time
+	ctime int64 // nanoseconds; 0 when not known
+	ino   uint64
 }
 
 func stampOf(e fs.DirEntry) stamp {
@@ -37,7 +40,8 @@ func stampOfInfo(info fs.FileInfo) stamp {
 	if !info.Mode().IsRegular() || info.ModTime().IsZero() {
 		return stamp{}
 	}
-	return stamp{info.Size(), info.ModTime()}
+	ctime, ino := changed(info)
+	return stamp{info.Size(), info.ModTime(), ctime, ino}
 }
 
 func (s stamp) known() bool { return !s.mtime.IsZero() }

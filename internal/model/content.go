@@ -79,6 +79,15 @@ func Markdown(s *Source) []byte {
 // DropMarkdown lets the source's body go, once converted.
 func DropMarkdown(s *Source) { s.markdown = nil }
 
+// Dropped reports whether the source has no body text: dropped once
+// converted, or taken back from another process's load without it
+// (content.Kept), which the markdown stage then reads again.
+func Dropped(s *Source) bool { return s.markdown == nil }
+
+// SetMarkdown gives a source without its body text (Dropped) the text
+// read again from its file.
+func SetMarkdown(s *Source, markdown []byte) { s.markdown = &sourceText{markdown} }
+
 // SameFrontmatter reports whether two decodings of an article's file are
 // equal in all but the body's text: all the assembler reads of a file,
 // and all a layout can read of it.

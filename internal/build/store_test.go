@@ -1,0 +1,159 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bulletin/internal/build"
+	"bulletin/internal/output"
+	"bulletin/internal/sitetest"
+)
+
+const storeSite = `
+-- site.yaml --
+title: Bản tin kiểm tra
+base_url: https://kiemtra.example.vn/
+-- content/articles/a.md --
+---
+title: Kiểm tra Đảng ủy xã Tân Phú
+date: 2018-08-06
+documents: ["01-ĐA/TU"]
+---
+Đoàn kiểm tra làm việc. Xem thêm [bài sau](b.md).
+-- content/articles/b.md --
+---
+title: Kết luận kiểm tra
+slug: ket-luan
+date: 2018-09-10
+---
+Kết luận.
+-- content/projects/01-DA-TU.md --
+---
+code: 01-ĐA/TU
+title: Đề án về công tác kiểm tra
+---
+Đề án.
+`
+
+// buildStored runs bulletin build's one-off build of the site on disk at
+// dir into dir/public, with the store beside it, and returns what it did
+// and the bytes of every file it wrote.
+func buildStored(t *testing.T, dir string) (*build.Result, map[string][]byte) {
+	t.Helper()
+	out := filepath.Join(dir, "public")
+	d, err := output.NewDir(out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(dir), Now: sitetest.Now, Sink: d, Store: output.StoreOf(out)})
+	if err != nil {
+		d.Abort()
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && e.Name() != ".bulletin-output" {
+			files[p[len(out):]], _ = os.ReadFile(p)
+		}
+		return err
+	})
+	return res, files
+}
+
+func writeSite(t *testing.T, dir, archive string) {
+	t.Helper()
+	for name, f := range sitetest.Parse(archive) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A build on disk takes back from the store what the build before read;
+// a page whose body links to a file that moved since is converted again
+// from its file, which did not change; a store cut short, or not a store
+// at all, is not used, and the build is whole all the same and keeps a
+// new one. Every time the output is the cold build's, byte for byte.
+func TestStoreBesideTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	cold := func() map[string][]byte {
+		t.Helper()
+		other := t.TempDir()
+		writeSite(t, other, storeSite)
+		for _, name := range []string{"content/articles/b.md"} {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(other, name), data, 0o644)
+		}
+		_, files := buildStored(t, other)
+		return files
+	}
+	same := func(step string, got map[string][]byte) {
+		t.Helper()
+		want := cold()
+		for name, w := range want {
+			if !bytes.Equal(got[name], w) {
+				t.Errorf("[%s] %s differs from the cold build", step, name)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("[%s] %d files, the cold build %d", step, len(got), len(want))
+		}
+	}
+
+	res, files := buildStored(t, dir)
+	if res.Restored != 0 || res.StoreErr != nil {
+		t.Errorf("first build: %d taken back, %v", res.Restored, res.StoreErr)
+	}
+	same("first", files)
+	store := output.StoreOf(filepath.Join(dir, "public"))
+	if _, err := os.Stat(store); err != nil {
+		t.Fatalf("no store beside the output: %v", err)
+	}
+
+	res, files = buildStored(t, dir)
+	if res.Restored != 3 || res.StoreErr != nil {
+		t.Errorf("second build: %d taken back, %v; want 3", res.Restored, res.StoreErr)
+	}
+	same("again", files)
+
+	// b.md moves: a.md, unchanged, links to its new URL.
+	b := filepath.Join(dir, "content/articles/b.md")
+	data, _ := os.ReadFile(b)
+	os.WriteFile(b, bytes.Replace(data, []byte("slug: ket-luan"), []byte("slug: ket-luan-moi"), 1), 0o644)
+	res, files = buildStored(t, dir)
+	if res.Restored != 3 {
+		t.Errorf("after the move: %d taken back, want 3", res.Restored)
+	}
+	if page := string(files["/2018/08/kiem-tra-dang-uy-xa-tan-phu/index.html"]); !strings.Contains(page, `href="/2018/09/ket-luan-moi/"`) {
+		t.Errorf("a.md's page does not link to b.md's new URL:\n%s", page)
+	}
+	same("moved", files)
+
+	st, _ := os.ReadFile(store)
+	for _, broken := range [][]byte{st[:len(st)/2], []byte("not a store")} {
+		os.WriteFile(store, broken, 0o600)
+		res, files = buildStored(t, dir)
+		if res.Restored != 0 || res.StoreErr == nil {
+			t.Errorf("broken store: %d taken back, error %v; want none, and why", res.Restored, res.StoreErr)
+		}
+		same("broken store", files)
+		if res, _ := buildStored(t, dir); res.Restored != 3 {
+			t.Errorf("after a broken store: %d taken back, want 3", res.Restored)
+		}
+	}
+}
