@@ -16,7 +16,10 @@
 // the preview server makes the file a browser asks for. Into an output
 // folder that keeps keys (output.Reuser), a one-off build writes each
 // page with its key (render.Key), and links in, rather than renders, a
-// page the last build made from the same key (reuse.go).
+// page the last build made from the same key (reuse.go). With
+// Options.Store it takes back the content files the last build decoded
+// and the bodies it converted, whose files are unchanged, and keeps this
+// build's for the next (store.go).
 //
 // The snapshot lists pages, generated files (feeds.go: the feeds, whose
 // full text comes from the feed-entry partial, the sitemaps, robots.txt)

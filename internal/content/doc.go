@@ -21,6 +21,9 @@
 // by path, content hash and time zone, so the preview server's rebuild only
 // re-decodes what changed (Update, told the changed paths, looks at no
 // other file; Reread reads saved articles alone, for a save of bodies).
+// Keep and Restore carry those entries to the next process (a one-off
+// build's store, store.go), trusted by their stamps only where the file's
+// status-change time says no write came after the read.
 // The names an article is grouped by (team lead, unit, tags, codes) are
 // interned, one copy for every article that writes them alike.
 //
