@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 	"strconv"
 	"sync"
 
+	"bulletin/internal/content"
 	"bulletin/internal/input"
+	"bulletin/internal/par"
 )
 
 // Fingerprint identifies everything a build's output depends on but the
@@ -35,15 +38,19 @@ func Fingerprint(ctx context.Context, source fs.FS, opt Options) (string, error)
 	if opt.Theme != nil && opt.Theme != DefaultTheme {
 		return "", errors.New("fingerprint: only the default theme is built into the program")
 	}
-	add := func(name string, data []byte) {
-		h.Write([]byte(name))
-		h.Write([]byte{0})
-		h.Write([]byte(strconv.Itoa(len(data))))
-		h.Write([]byte{0})
-		h.Write(data)
+	// Each file contributes its name, size and a hash of its bytes. The
+	// files are read and hashed on every processor, then combined in walk
+	// order: on 10,000 articles the reads were most of a rebuild's check
+	// that it has nothing to do, one file at a time.
+	type file struct {
+		name string
+		dir  bool
+		size int
+		sum  uint64
 	}
+	var files []file
 	if data, err := input.ReadFile(ctx, source, "site.yaml", input.DefaultLimit); err == nil {
-		add("site.yaml", data)
+		files = append(files, file{"site.yaml", false, len(data), content.Hash(data)})
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}
@@ -55,20 +62,43 @@ func Fingerprint(ctx context.Context, source fs.FS, opt Options) (string, error)
 				}
 				return err
 			}
-			if d.IsDir() {
-				add(name+"/", nil)
-				return nil
-			}
-			data, err := input.ReadFile(ctx, source, name, 0)
-			if err != nil {
-				return err
-			}
-			add(name, data)
+			files = append(files, file{name: name, dir: d.IsDir()})
 			return nil
 		})
 		if err != nil {
 			return "", err
 		}
+	}
+	err = par.Each(ctx, len(files), func(_, i int) error {
+		f := &files[i]
+		if f.dir || f.name == "site.yaml" {
+			return nil
+		}
+		data, err := input.ReadFile(ctx, source, f.name, 0)
+		if err != nil {
+			return err
+		}
+		f.size, f.sum = len(data), content.Hash(data)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	var num [8]byte
+	for _, f := range files {
+		name := f.name
+		if f.dir {
+			name += "/"
+		}
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write([]byte(strconv.Itoa(f.size)))
+		h.Write([]byte{0})
+		binary.LittleEndian.PutUint64(num[:], f.sum)
+		h.Write(num[:])
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
