@@ -71,8 +71,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkOutput(*source, *out); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Loaded: limitMemory,
-		Fingerprint: true}
+	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Fingerprint: true}
 	// What the site keeps in its output folder: problems with site.yaml
 	// are the build's to report, with all the others.
 	cfg, _ := config.Load(opt.Source)
@@ -98,6 +97,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	opt.Sink = dir
 	opt.Store = output.StoreOf(*out)
+	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
 	res, err := build.Build(ctx, opt)
 	if err != nil {
 		dir.Abort()
