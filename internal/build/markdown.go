@@ -15,13 +15,13 @@ import (
 )
 
 // mdKey names one conversion: the same file as decoded (the loader hands
-// out the same value while the file is unchanged) under the same
-// code-link table and the same HTML setting gives the same HTML, as long
-// as the pages its ".md" links name are still where they were
-// (mdEntry.fresh).
+// out the same value while the file is unchanged) with document codes
+// linked or not and the same HTML setting gives the same HTML, as long as
+// the pages its ".md" links name are still where they were and the codes
+// it mentions lead where they did (mdEntry.fresh).
 type mdKey struct {
 	source *model.Source
-	codes  uint64
+	codes  bool // site.yaml's link_codes
 	unsafe bool
 }
 
@@ -30,15 +30,26 @@ type mdEntry struct {
 	packed packedHTML // the body's HTML, for the store (store.go)
 	pages  []markdown.PageLink
 	images []markdown.ImageUse
+	codes  []markdown.CodeUse
 	flat   *markdown.Flat // where the body went past a bound, shown flattened
 }
 
 // fresh reports whether every page the body links to by file still has
-// the URL the HTML holds, and is still published or not as it was, and
-// every image is still shown as it was (a photo replaced by one of another
-// size is not). Asking about the images again also tells the photo stage
-// this build shows them.
+// the URL the HTML holds, and is still published or not as it was, every
+// document code it mentions still leads where it did (a project added,
+// gone or moved changes only the bodies that mention its code), and
+// every image is still shown as it was (a photo replaced by one of
+// another size is not). Asking about the images again also tells the
+// photo stage this build shows them.
 func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
+	if opts.Code == nil && len(e.codes) > 0 {
+		return false // not under its key: codes are linked there
+	}
+	for _, cu := range e.codes {
+		if u, _ := opts.Code(cu.Code); u != cu.URL {
+			return false
+		}
+	}
 	for _, pl := range e.pages {
 		if u, ok := opts.Page(pl.File); u != pl.URL || (ok && u == "") != pl.Hidden {
 			return false
@@ -60,7 +71,7 @@ type markdownCache struct {
 	// for: a save of bodies alone converts under them (bodies.go).
 	site  *model.Site
 	opts  markdown.Options
-	codes uint64
+	codes bool
 
 	// persist keeps the conversions of a one-off build, for its store
 	// (store.go). reread reads the body of a file whose source came back
@@ -156,9 +167,9 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 
 // options sets up the converter: raw HTML as the site allows, links from
 // one content file to another turned into page URLs, and links for the
-// document codes of the site's projects unless it turned them off. codes
-// hashes the code-link table: a body's HTML depends on it.
-func options(s *model.Site) (opts markdown.Options, codes uint64) {
+// document codes of the site's projects unless it turned them off
+// (codes).
+func options(s *model.Site) (opts markdown.Options, codes bool) {
 	opts.Unsafe = s.Config.UnsafeHTML
 	// Links in bodies are root-relative, like every link a page writes: a
 	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
@@ -193,19 +204,17 @@ func options(s *model.Site) (opts markdown.Options, codes uint64) {
 		return u, ok
 	}
 	if !s.Config.LinkCodes {
-		return opts, 0
+		return opts, false
 	}
 	urls := make(map[string]string, len(s.Projects))
-	h := newHasher()
 	for _, p := range s.Projects {
 		urls[p.Key] = rel(p.URL)
-		h.str(p.Key).str(urls[p.Key])
 	}
 	opts.Code = func(code string) (string, bool) {
 		u, ok := urls[text.CodeKey(code)]
 		return u, ok
 	}
-	return opts, h.sum()
+	return opts, true
 }
 
 // body pairs a file's source with the Body its page shows: an article's,
@@ -250,7 +259,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
 	packed := packHTML(res.HTML)
-	e := &mdEntry{body: model.NewBody(packed, res.Summary), packed: packed, pages: res.Pages, images: res.Images, flat: res.Flat}
+	e := &mdEntry{body: model.NewBody(packed, res.Summary), packed: packed, pages: res.Pages, images: res.Images, codes: res.Codes, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL).str(strconv.FormatBool(pl.Hidden))

@@ -44,10 +44,10 @@ type storedFile struct {
 	Body *storedBody
 }
 
-// storedBody is an mdEntry, under the code-link table and HTML setting it
-// was converted with.
+// storedBody is an mdEntry, under the code-link and HTML settings it was
+// converted with.
 type storedBody struct {
-	Codes  uint64
+	Codes  bool
 	Unsafe bool
 	HTML   []byte // packedHTML
 	Lead   string
@@ -55,6 +55,7 @@ type storedBody struct {
 	Linked uint64
 	Pages  []markdown.PageLink
 	Images []markdown.ImageUse
+	Uses   []markdown.CodeUse
 	Flat   *markdown.Flat
 }
 
@@ -102,7 +103,7 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 		if sb == nil {
 			continue
 		}
-		e := &mdEntry{packed: packedHTML(sb.HTML), pages: sb.Pages, images: sb.Images, flat: sb.Flat}
+		e := &mdEntry{packed: packedHTML(sb.HTML), pages: sb.Pages, images: sb.Images, codes: sb.Uses, flat: sb.Flat}
 		e.body = model.NewBody(e.packed, sb.Lead)
 		e.body.Links, e.body.Linked = sb.Links, sb.Linked
 		b.md.entries[mdKey{keptSource(&kept[i]), sb.Codes, sb.Unsafe}] = e
@@ -144,7 +145,7 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 		if k, ok := bodies[keptSource(&kept[i])]; ok {
 			e := b.md.entries[k]
 			r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: e.packed, Lead: e.body.Lead,
-				Links: e.body.Links, Linked: e.body.Linked, Pages: e.pages, Images: e.images, Flat: e.flat}
+				Links: e.body.Links, Linked: e.body.Linked, Pages: e.pages, Images: e.images, Uses: e.codes, Flat: e.flat}
 		}
 		if err := enc.Encode(&r); err != nil {
 			return err

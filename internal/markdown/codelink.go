@@ -57,8 +57,12 @@ type mention struct {
 	url              string
 }
 
+// codesKey holds, in a conversion's parser context, the *[]CodeUse the
+// linker appends each lookup to (Result.Codes).
+var codesKey = parser.NewContextKey()
+
 // Transform implements parser.ASTTransformer.
-func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, _ parser.Context) {
+func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.Context) {
 	src := reader.Source()
 	var runs []*ast.Text // the first Text of each run of Text siblings
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -78,8 +82,9 @@ func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, _ parser.
 		return ast.WalkContinue, nil
 	})
 	var sc scratch
+	uses, _ := pc.Get(codesKey).(*[]CodeUse)
 	for _, first := range runs {
-		l.linkRun(first, src, &sc)
+		l.linkRun(first, src, &sc, uses)
 	}
 }
 
@@ -94,7 +99,7 @@ type scratch struct {
 
 // linkRun finds mentions in the run of Text siblings starting at first and
 // rebuilds the run with the linked ones wrapped in Link nodes.
-func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch) {
+func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *[]CodeUse) {
 	run, offs, joined := sc.run[:0], sc.offs[:0], sc.joined[:0]
 	defer func() { sc.run, sc.offs, sc.joined = run, offs, joined }()
 	for n := ast.Node(first); n != nil; n = n.NextSibling() {
@@ -115,7 +120,7 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch) {
 	if bytes.IndexAny(joined, "0123456789") < 0 {
 		return
 	}
-	ms := l.find(string(joined))
+	ms := l.find(string(joined), uses)
 	if len(ms) == 0 {
 		return
 	}
@@ -123,14 +128,18 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch) {
 }
 
 // find returns the mentions in s, in order: each code the site knows, with
-// its kind word, to link, and each other code, to keep on one line.
-func (l *codeLinker) find(s string) []mention {
+// its kind word, to link, and each other code, to keep on one line. Each
+// lookup is appended to uses, when not nil.
+func (l *codeLinker) find(s string, uses *[]CodeUse) []mention {
 	var ms []mention
 	lastEnd := 0
 	for _, c := range text.Codes(s) {
 		m := mention{start: c.Start, code: c.Start, end: c.End}
 		if l.lookup != nil {
 			m.url, _ = l.lookup(s[c.Start:c.End])
+			if uses != nil {
+				*uses = append(*uses, CodeUse{s[c.Start:c.End], m.url})
+			}
 		}
 		if k := kindStart(s, c.Start); m.url != "" && k >= lastEnd {
 			m.start = k

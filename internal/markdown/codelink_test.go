@@ -143,3 +143,17 @@ func TestCodeLinksInEveryParagraph(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A conversion tells what Code answered for each code it mentions, known
+// or not, so that the build reuses it for as long as the answers are the
+// same (a project added converts again only the bodies naming it).
+func TestCodeLinksAreRecorded(t *testing.T) {
+	got := convert(t, New(Options{Code: lookup}), "Đề án số 01-ĐA/TU và Kế hoạch 07-KH/TU.\n\nLại 01-ĐA/TU, không phải `02-ĐA/TU`.").Codes
+	want := []CodeUse{{"01-ĐA/TU", "/projects/01-da-tu/"}, {"07-KH/TU", ""}, {"01-ĐA/TU", "/projects/01-da-tu/"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Codes = %+v, want %+v", got, want)
+	}
+	if got := convert(t, New(Options{}), "Đề án số 01-ĐA/TU").Codes; len(got) != 0 {
+		t.Errorf("Code=nil: Codes = %+v, want none", got)
+	}
+}

@@ -95,7 +95,17 @@ type Result struct {
 	Links   []Link // every link and image destination in the body, in order, with its source line
 	Pages   []PageLink
 	Images  []ImageUse // what Options.Image said of each image, in order
+	Codes   []CodeUse  // what Options.Code said of each code mentioned, in order
 	Flat    *Flat      // where the body went past a bound of limits.go, if it did
+}
+
+// CodeUse is one document code a body mentions, as Options.Code answered
+// for it when the body was converted: the HTML links the code to URL
+// ("" when the site did not know it), and stays right for as long as
+// Code answers the same.
+type CodeUse struct {
+	Code string // as written
+	URL  string
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
@@ -147,9 +157,11 @@ func (c *Converter) Convert(src []byte) (*Result, error) {
 // from the site root), against which relative ".md" links are resolved.
 func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	codes := new([]CodeUse)
+	pc.Set(codesKey, codes)
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
-	res := &Result{Flat: flatOf(pc, src)}
+	res := &Result{Flat: flatOf(pc, src), Codes: *codes}
 	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, file)
 
 	var buf bytes.Buffer
