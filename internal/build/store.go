@@ -34,8 +34,12 @@ import (
 // were read in, and how many records follow.
 type storeHeader struct {
 	Program string
-	Zone    uint64 // zoneRules
-	Files   int
+	// The site's time zone and zoneRules of it. Under another zone, the
+	// loader decodes every file again (content.Kept.Zone); under the
+	// same name with other rules, nothing is taken back.
+	ZoneName string
+	Zone     uint64
+	Files    int
 }
 
 // storedFile is one content file: as decoded, and its body as converted
@@ -83,8 +87,8 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 	if h.Program != self {
 		return 0, fmt.Errorf("%s: written by another program", path)
 	}
-	if h.Zone != zoneRules(cfg.Location) {
-		return 0, fmt.Errorf("%s: written under another time zone, or other rules for it (the zone database changed)", path)
+	if h.ZoneName == zoneName(cfg.Location) && h.Zone != zoneRules(cfg.Location) {
+		return 0, fmt.Errorf("%s: written under other rules for the time zone %s (the zone database changed)", path, h.ZoneName)
 	}
 	kept := make([]content.Kept, 0, h.Files)
 	bodies := make([]*storedBody, 0, h.Files)
@@ -141,7 +145,8 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	enc := gob.NewEncoder(w)
-	if err := enc.Encode(storeHeader{Program: self, Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
+	if err := enc.Encode(storeHeader{Program: self, ZoneName: zoneName(b.cfg.Location),
+		Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
 		return err
 	}
 	for i := range kept {
@@ -176,6 +181,14 @@ func keptSource(k *content.Kept) *model.Source {
 		return &k.Doc.Source
 	}
 	return nil
+}
+
+// zoneName is the name the loader keys each file's zone by.
+func zoneName(loc *time.Location) string {
+	if loc == nil {
+		return ""
+	}
+	return loc.String()
 }
 
 // zoneRules hashes the name of loc and the offsets it gives over the

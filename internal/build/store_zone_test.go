@@ -44,6 +44,14 @@ func TestStoredDatesFollowTheZoneRules(t *testing.T) {
 		t.Fatalf("under the same rules: %d taken back, %v; want 1", n, err)
 	}
 
+	// Another zone: the loader decodes each file again (its zone is not
+	// the kept one), and the store is taken back all the same.
+	other := cfg
+	other.Location, _ = time.LoadLocation("Asia/Bangkok")
+	if n, err := new(Builder).restore(output.StoreOf(out), other); n != 1 || err != nil {
+		t.Errorf("under another zone: %d taken back, %v; want 1", n, err)
+	}
+
 	cfg.Location = time.FixedZone(cfg.Location.String(), 7*3600)
 	want, _ := content.Load(fsys, cfg)
 	var b Builder
