@@ -30,10 +30,16 @@ import (
 // memory when written nor when read.
 
 // storeHeader opens the store: the program that wrote it (whose decoder
-// and converter made its values) and how many records follow.
+// and converter made its values), the rules of the time zone its dates
+// were read in, and how many records follow.
 type storeHeader struct {
 	Program string
-	Files   int
+	// The site's time zone and zoneRules of it. Under another zone, the
+	// loader decodes every file again (content.Kept.Zone); under the
+	// same name with other rules, nothing is taken back.
+	ZoneName string
+	Zone     uint64
+	Files    int
 }
 
 // storedFile is one content file: as decoded, and its body as converted
@@ -81,6 +87,9 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 	}
 	if h.Program != self {
 		return 0, fmt.Errorf("%s: written by another program", path)
+	}
+	if h.ZoneName == zoneName(cfg.Location) && h.Zone != zoneRules(cfg.Location) {
+		return 0, fmt.Errorf("%s: written under other rules for the time zone %s (the zone database changed)", path, h.ZoneName)
 	}
 	kept := make([]content.Kept, 0, h.Files)
 	bodies := make([]*storedBody, 0, h.Files)
@@ -137,7 +146,8 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	enc := gob.NewEncoder(w)
-	if err := enc.Encode(storeHeader{Program: self, Files: len(kept)}); err != nil {
+	if err := enc.Encode(storeHeader{Program: self, ZoneName: zoneName(b.cfg.Location),
+		Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
 		return err
 	}
 	for i := range kept {
@@ -172,4 +182,37 @@ func keptSource(k *content.Kept) *model.Source {
 		return &k.Doc.Source
 	}
 	return nil
+}
+
+// zoneName is the name the loader keys each file's zone by.
+func zoneName(loc *time.Location) string {
+	if loc == nil {
+		return ""
+	}
+	return loc.String()
+}
+
+// zoneRules hashes the name of loc and the offsets it gives over the
+// years a date can have. The zone database is the machine's, not the
+// program's: an upgrade of it can change a zone's past offsets under the
+// same name, and a date kept as the instant the old rules made of it
+// would no longer be the date written (01/03/1960 at +08:00 is 29/02 at
+// +07:00).
+func zoneRules(loc *time.Location) uint64 {
+	h := newHasher()
+	if loc == nil {
+		return h.sum()
+	}
+	h.str(loc.String())
+	end := time.Date(2101, 1, 1, 0, 0, 0, 0, time.UTC)
+	for t := time.Date(1900, 1, 1, 0, 0, 0, 0, loc); t.Before(end); {
+		name, off := t.Zone()
+		_, next := t.ZoneBounds()
+		h.str(name).u64(uint64(int64(off))).u64(uint64(t.Unix()))
+		if next.IsZero() {
+			break // no change after t
+		}
+		t = next
+	}
+	return h.sum()
 }
