@@ -87,6 +87,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}
+	if st := storeFile(*out); st != "" {
+		if err := checkCache(*source, *out, filepath.Dir(st)); err != nil {
+			return &usageError{msg: err.Error()}
+		}
+	}
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}
@@ -96,7 +101,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	opt.Sink = dir
-	opt.Store = output.StoreOf(*out)
+	opt.Store = storeFile(*out)
 	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
 	res, err := build.Build(ctx, opt)
 	if err != nil {
@@ -172,9 +177,9 @@ func checkOutput(source, out string) error {
 	return nil
 }
 
-// checkCache refuses a photo cache folder (BULLETIN_CACHE_DIR) that is,
-// holds or lies inside content/, layouts/, static/ or the output: the
-// cache is outside what editors write and what the build publishes.
+// checkCache refuses a cache folder (BULLETIN_CACHE_DIR's photos or store)
+// that is, holds or lies inside content/, layouts/, static/ or the output:
+// the cache is outside what editors write and what the build publishes.
 func checkCache(source, out, cache string) error {
 	if cache == "" {
 		return nil
@@ -197,7 +202,7 @@ func checkCache(source, out, cache string) error {
 	}
 	for _, d := range dirs {
 		if c == d || within(c, d) || within(d, c) {
-			return fmt.Errorf("the photo cache %s overlaps %s, which holds what editors wrote or what the build publishes: set BULLETIN_CACHE_DIR to a folder outside the site", cache, d)
+			return fmt.Errorf("the cache folder %s overlaps %s, which holds what editors wrote or what the build publishes: set BULLETIN_CACHE_DIR to a folder outside the site", cache, d)
 		}
 	}
 	return nil

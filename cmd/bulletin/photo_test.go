@@ -44,7 +44,7 @@ func TestPhotoCacheInsideTheSiteIsRefused(t *testing.T) {
 	t.Setenv("BULLETIN_CACHE_DIR", filepath.Join(dir, "static", "cache"))
 	for _, cmd := range []string{"build", "check"} {
 		code, _, errs := bulletin(cmd, "-source", dir)
-		if code != 2 || !strings.Contains(errs, "the photo cache "+filepath.Join(dir, "static", "cache", "images")+" overlaps "+filepath.Join(dir, "static")) {
+		if code != 2 || !strings.Contains(errs, "the cache folder "+filepath.Join(dir, "static", "cache", "images")+" overlaps "+filepath.Join(dir, "static")) {
 			t.Errorf("%s: exit %d, %s", cmd, code, errs)
 		}
 	}

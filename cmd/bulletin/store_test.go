@@ -7,36 +7,49 @@ import (
 	"testing"
 )
 
-// The store goes beside the output folder however -out names it: with a
-// trailing slash, as a shell's completion writes a folder, too. Put
-// inside the old output, it would be swapped away with it at every build
-// (never taken back), and a build that failed to swap would leave every
-// file's frontmatter, drafts' included, in the published folder.
-func TestStoreBesideAnOutputNamedWithASlash(t *testing.T) {
+// The store lies in the cache folder, one file for each output folder
+// however -out names it (with a trailing slash, as a shell completes a
+// folder, or relative), and never in or beside the output: an output in a
+// web server's root would have it served, and it holds the frontmatter of
+// drafts. A second build takes back what the first read.
+func TestStoreInTheCacheFolder(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("BULLETIN_CACHE_DIR", cache)
 	dir := writeSite(t, map[string]string{
 		"site.yaml":             "title: T\nbase_url: https://kiemtra.example.vn/\n",
 		"content/articles/a.md": article,
 		"content/articles/b.md": second,
+		"content/articles/d.md": "---\ntitle: Bài nháp chưa đăng\ndate: 2019-04-01\ndraft: true\n---\nNháp.\n",
 	})
 	out := filepath.Join(dir, "public") + string(filepath.Separator)
 	if code, _, errs := bulletin("build", "-source", dir, "-out", out); code != 0 {
 		t.Fatalf("first build: %s", errs)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".bulletin-store-public")); err != nil {
-		t.Errorf("no store beside the output: %v", err)
+	stores, _ := filepath.Glob(filepath.Join(cache, "store", "public-*"))
+	if len(stores) != 1 {
+		t.Fatalf("stores in the cache folder: %v, want one", stores)
 	}
 	os.WriteFile(filepath.Join(dir, "content/articles/c.md"),
 		[]byte("---\ntitle: Bài mới nhất\ndate: 2019-05-01\n---\nMới.\n"), 0o644)
-	code, stdout, errs := bulletin("build", "-source", dir, "-out", out, "-v")
+	code, stdout, errs := bulletin("build", "-source", dir, "-out", filepath.Join(dir, "public"), "-v")
 	if code != 0 {
 		t.Fatalf("second build: %s", errs)
 	}
-	if !strings.Contains(stdout, "store           2 content files taken back") {
-		t.Errorf("the second build took nothing back from the store:\n%s", stdout)
+	if !strings.Contains(stdout, "store           3 content files taken back") {
+		t.Errorf("the second build, -out named without the slash, took nothing back from the store:\n%s", stdout)
 	}
-	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && strings.HasPrefix(e.Name(), ".bulletin-store-") && filepath.Dir(p) != dir {
-			t.Errorf("a store away from the site folder: %s", p)
+	if again, _ := filepath.Glob(filepath.Join(cache, "store", "*")); len(again) != 1 {
+		t.Errorf("stores after a build into the same folder named otherwise: %v, want one", again)
+	}
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error { // the site, the output and what lies beside it
+		if err != nil {
+			return nil
+		}
+		if strings.Contains(e.Name(), "store") {
+			t.Errorf("a store beside the site or the output: %s", p)
+		}
+		if data, err := os.ReadFile(p); err == nil && !e.IsDir() && strings.Contains(string(data), "Bài nháp chưa đăng") && !strings.HasPrefix(p, filepath.Join(dir, "content")) {
+			t.Errorf("the draft's title is in %s, outside content/", p)
 		}
 		return nil
 	})

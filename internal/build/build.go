@@ -132,6 +132,9 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		serr = err
 	}
 	res.Steps = append(append(restored, res.Steps...), Step{"keep", time.Since(t)})
+	if n > 0 {
+		n = b.loader.Taken() // of the files kept, those still the same
+	}
 	res.Restored, res.StoreErr = n, serr
 	return res, nil
 }

@@ -170,7 +170,7 @@ func (h *editedSite) checkReuse(step string, cold *output.Memory) bool {
 		h.t.Fatal(err)
 	}
 	opt := h.opt
-	opt.Source, opt.Now, opt.Sink, opt.Store = h.fsys, sitetest.Now, d, output.StoreOf(h.out)
+	opt.Source, opt.Now, opt.Sink, opt.Store = h.fsys, sitetest.Now, d, h.out+".store"
 	res, err := build.Build(context.Background(), opt)
 	if err != nil {
 		d.Abort()

@@ -15,7 +15,7 @@ import (
 )
 
 // The store is what a one-off build keeps for the next one (Options.Store,
-// a file beside the output): each content file as decoded, and its body as
+// a file in the user's cache folder for each output folder: cmd/bulletin): each content file as decoded, and its body as
 // converted, with the stamp and hash of the file. The next build takes
 // back each file whose stamp is unchanged (the status-change time, which
 // no copy or touch can set back, included: content.Kept) and each
@@ -127,6 +127,9 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 func (b *Builder) save(path string, began time.Time) (err error) {
 	self, err := program()
 	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	kept := b.loader.Keep(began)

@@ -34,13 +34,13 @@ func TestStoredDatesFollowTheZoneRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(context.Background(), Options{Source: fsys, Sink: d, Store: output.StoreOf(out)}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: fsys, Sink: d, Store: out + ".store"}); err != nil {
 		t.Fatal(err)
 	}
 	d.Commit()
 	cfg, _ := config.Load(fsys)
 	var same Builder
-	if n, err := same.restore(output.StoreOf(out), cfg); n != 1 || err != nil {
+	if n, err := same.restore(out+".store", cfg); n != 1 || err != nil {
 		t.Fatalf("under the same rules: %d taken back, %v; want 1", n, err)
 	}
 
@@ -48,14 +48,14 @@ func TestStoredDatesFollowTheZoneRules(t *testing.T) {
 	// the kept one), and the store is taken back all the same.
 	other := cfg
 	other.Location, _ = time.LoadLocation("Asia/Bangkok")
-	if n, err := new(Builder).restore(output.StoreOf(out), other); n != 1 || err != nil {
+	if n, err := new(Builder).restore(out+".store", other); n != 1 || err != nil {
 		t.Errorf("under another zone: %d taken back, %v; want 1", n, err)
 	}
 
 	cfg.Location = time.FixedZone(cfg.Location.String(), 7*3600)
 	want, _ := content.Load(fsys, cfg)
 	var b Builder
-	b.restore(output.StoreOf(out), cfg)
+	b.restore(out+".store", cfg)
 	got, _ := b.loader.Load(context.Background(), fsys, cfg)
 	if g, w := got.Articles[0].Date, want.Articles[0].Date; !g.Equal(w) || g.Format(time.RFC3339) != w.Format(time.RFC3339) {
 		t.Errorf("date under the new rules: %s, a cold build reads %s", g.Format(time.RFC3339), w.Format(time.RFC3339))

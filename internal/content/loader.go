@@ -37,6 +37,7 @@ type Loader struct {
 	mu      sync.Mutex
 	cache   map[string]entry
 	decoded int      // files decoded (not taken from the cache) by the last Load
+	taken   int      // files taken from the cache by the last Load
 	last    *listing // what the last walk found, for Update
 }
 
@@ -149,6 +150,9 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	}
 	l.mu.Unlock()
 	l.forget(paths, missing, int(decoded.Load()))
+	l.mu.Lock()
+	l.taken = len(paths) - int(decoded.Load()) - missing
+	l.mu.Unlock()
 	return collect(paths, stamps, results, probs)
 }
 
@@ -183,6 +187,15 @@ func (l *Loader) Decoded() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.decoded
+}
+
+// Taken reports how many files the last Load took from the cache, by
+// their stamps or their bytes: for a Loader given another process's files
+// (Restore), how many of them it used.
+func (l *Loader) Taken() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.taken
 }
 
 // file reads and decodes one file, or takes it from the cache: without

@@ -33,16 +33,6 @@ const stagePrefix = ".bulletin-stage-"
 // last swap replaced, kept for the next build to recycle (recycle.go).
 const prevPrefix = ".bulletin-prev-"
 
-// StoreOf is the file beside target in which a build keeps what it read
-// for the next (build.Options.Store): .bulletin-store-public beside
-// public. Beside, not inside: the output is published as it is. The
-// target is cleaned first: of "public/", as a shell completes a folder,
-// filepath.Dir is public itself.
-func StoreOf(target string) string {
-	target = filepath.Clean(target)
-	return filepath.Join(filepath.Dir(target), ".bulletin-store-"+filepath.Base(target))
-}
-
 // ErrNotOurs is the error NewDir wraps when the target holds files that a
 // build did not write (or is not a folder): a mistake in the command line,
 // not in the site.
