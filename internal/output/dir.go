@@ -89,16 +89,16 @@ func NewDir(target string, keep []string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: cannot make the staging folder beside %s (%w): the new site is written beside the old one and swapped in, so the folder %s must be writable", target, err, parent)
 	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		os.RemoveAll(stage)
-		return nil, fmt.Errorf("output: %w", err)
-	}
+	// The staging folder stays private (MkdirTemp's 0700) until the swap,
+	// as the replaced site kept beside the target does (keepPrev): the
+	// target may lie in a folder a web server publishes (-out
+	// /var/www/html/kiem-tra), which would serve what is beside it too.
 	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
 		dirs: map[string]bool{}, written: map[string]entry{}}
 	d.recycled = d.Keyed() && claim(prevOf(target), stage)
 	if !d.recycled {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
-		if err := os.MkdirAll(stage, 0o755); err != nil {
+		if err := os.MkdirAll(stage, 0o700); err != nil {
 			return nil, fmt.Errorf("output: %w", err)
 		}
 	}
@@ -363,6 +363,10 @@ func (d *Dir) Commit() error {
 	if err := d.prepare(); err != nil {
 		d.Abort()
 		return err
+	}
+	if err := os.Chmod(d.stage, 0o755); err != nil { // readable, as the site it becomes
+		d.Abort()
+		return fmt.Errorf("output: %w", err)
 	}
 	if _, err := os.Stat(d.Target); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(d.stage, d.Target); err != nil {

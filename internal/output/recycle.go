@@ -39,8 +39,12 @@ func claim(prev, stage string) bool {
 }
 
 // keepPrev keeps the replaced site at prev for the next build; a folder
-// already there (left by a build beside this one) gives way.
+// already there (left by a build beside this one) gives way. It is made
+// private first: beside a target in a published folder it would be served,
+// and it holds pages the new site no longer has (an article taken back,
+// made a draft again).
 func keepPrev(old, prev string) {
+	os.Chmod(old, 0o700)
 	os.RemoveAll(prev)
 	if os.Rename(old, prev) != nil {
 		os.RemoveAll(old)

@@ -149,3 +149,37 @@ func TestRecycledFolderCarriesKeptFiles(t *testing.T) {
 		t.Errorf("kept files: %s", names(got))
 	}
 }
+
+// What lies beside the target is private: the staging folder while the
+// build writes it, and the replaced site kept for the next build, which
+// holds pages the new site no longer has (an article made a draft again).
+// A target in a published folder (-out /var/www/html/kiem-tra) would have
+// them served. The target itself is readable, as a site is.
+func TestBesideTheTargetIsPrivate(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	mode := func(p string) os.FileMode {
+		t.Helper()
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Mode().Perm()
+	}
+	for i, files := range []map[string]string{{"a.html": "1", "rut-lai/index.html": "bài đã rút"}, {"a.html": "2"}, {"a.html": "3"}} {
+		d := build(t, target, files)
+		if m := mode(d.stage); m&0o077 != 0 {
+			t.Errorf("build %d: the staging folder is %v while written", i+1, m)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if m := mode(target); m != 0o755 {
+			t.Errorf("build %d: the site is %v, want rwxr-xr-x", i+1, m)
+		}
+		if i > 0 {
+			if m := mode(prevOf(target)); m&0o077 != 0 {
+				t.Errorf("build %d: the replaced site kept beside is %v, readable by others", i+1, m)
+			}
+		}
+	}
+}
