@@ -27,10 +27,9 @@ type mdKey struct {
 
 type mdEntry struct {
 	body   model.Body // Links with their lines in the file
-	packed packedHTML // the body's HTML, for the store (store.go)
 	pages  []markdown.PageLink
 	images []markdown.ImageUse
-	codes  []markdown.CodeUse
+	codes  markdown.CodeUses
 	flat   *markdown.Flat // where the body went past a bound, shown flattened
 }
 
@@ -42,13 +41,8 @@ type mdEntry struct {
 // another size is not). Asking about the images again also tells the
 // photo stage this build shows them.
 func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
-	if opts.Code == nil && len(e.codes) > 0 {
-		return false // not under its key: codes are linked there
-	}
-	for _, cu := range e.codes {
-		if u, _ := opts.Code(cu.Code); u != cu.URL {
-			return false
-		}
+	if !e.codes.Same(opts.Code) {
+		return false
 	}
 	for _, pl := range e.pages {
 		if u, ok := opts.Page(pl.File); u != pl.URL || (ok && u == "") != pl.Hidden {
@@ -259,7 +253,7 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
 	}
 	packed := packHTML(res.HTML)
-	e := &mdEntry{body: model.NewBody(packed, res.Summary), packed: packed, pages: res.Pages, images: res.Images, codes: res.Codes, flat: res.Flat}
+	e := &mdEntry{body: model.NewBody(packed, res.Summary), pages: res.Pages, images: res.Images, codes: res.Codes, flat: res.Flat}
 	h := newHasher()
 	for _, pl := range res.Pages {
 		h.str(pl.File).str(pl.URL).str(strconv.FormatBool(pl.Hidden))

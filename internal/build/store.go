@@ -61,7 +61,7 @@ type storedBody struct {
 	Linked uint64
 	Pages  []markdown.PageLink
 	Images []markdown.ImageUse
-	Uses   []markdown.CodeUse
+	Uses   markdown.CodeUses
 	Flat   *markdown.Flat
 }
 
@@ -112,8 +112,7 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 		if sb == nil {
 			continue
 		}
-		e := &mdEntry{packed: packedHTML(sb.HTML), pages: sb.Pages, images: sb.Images, codes: sb.Uses, flat: sb.Flat}
-		e.body = model.NewBody(e.packed, sb.Lead)
+		e := &mdEntry{body: model.NewBody(packedHTML(sb.HTML), sb.Lead), pages: sb.Pages, images: sb.Images, codes: sb.Uses, flat: sb.Flat}
 		e.body.Links, e.body.Linked = sb.Links, sb.Linked
 		b.md.entries[mdKey{keptSource(&kept[i]), sb.Codes, sb.Unsafe}] = e
 	}
@@ -157,7 +156,8 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 		r := storedFile{File: kept[i]}
 		if k, ok := bodies[keptSource(&kept[i])]; ok {
 			e := b.md.entries[k]
-			r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: e.packed, Lead: e.body.Lead,
+			html, _ := e.body.Text().(packedHTML) // the conversion's own (convert)
+			r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: html, Lead: e.body.Lead,
 				Links: e.body.Links, Linked: e.body.Linked, Pages: e.pages, Images: e.images, Uses: e.codes, Flat: e.flat}
 		}
 		if err := enc.Encode(&r); err != nil {

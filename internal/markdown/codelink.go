@@ -57,8 +57,8 @@ type mention struct {
 	url              string
 }
 
-// codesKey holds, in a conversion's parser context, the *[]CodeUse the
-// linker appends each lookup to (Result.Codes).
+// codesKey holds, in a conversion's parser context, the *codeRecord the
+// linker records each lookup in (Result.Codes).
 var codesKey = parser.NewContextKey()
 
 // Transform implements parser.ASTTransformer.
@@ -82,7 +82,7 @@ func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	var sc scratch
-	uses, _ := pc.Get(codesKey).(*[]CodeUse)
+	uses, _ := pc.Get(codesKey).(*codeRecord)
 	for _, first := range runs {
 		l.linkRun(first, src, &sc, uses)
 	}
@@ -99,7 +99,7 @@ type scratch struct {
 
 // linkRun finds mentions in the run of Text siblings starting at first and
 // rebuilds the run with the linked ones wrapped in Link nodes.
-func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *[]CodeUse) {
+func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *codeRecord) {
 	run, offs, joined := sc.run[:0], sc.offs[:0], sc.joined[:0]
 	defer func() { sc.run, sc.offs, sc.joined = run, offs, joined }()
 	for n := ast.Node(first); n != nil; n = n.NextSibling() {
@@ -129,8 +129,8 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *[]C
 
 // find returns the mentions in s, in order: each code the site knows, with
 // its kind word, to link, and each other code, to keep on one line. Each
-// lookup is appended to uses, when not nil.
-func (l *codeLinker) find(s string, uses *[]CodeUse) []mention {
+// lookup is recorded in uses, when not nil.
+func (l *codeLinker) find(s string, uses *codeRecord) []mention {
 	var ms []mention
 	lastEnd := 0
 	for _, c := range text.Codes(s) {
@@ -138,7 +138,7 @@ func (l *codeLinker) find(s string, uses *[]CodeUse) []mention {
 		if l.lookup != nil {
 			m.url, _ = l.lookup(s[c.Start:c.End])
 			if uses != nil {
-				*uses = append(*uses, CodeUse{s[c.Start:c.End], m.url})
+				uses.add(s[c.Start:c.End], m.url)
 			}
 		}
 		if k := kindStart(s, c.Start); m.url != "" && k >= lastEnd {

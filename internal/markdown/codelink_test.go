@@ -144,16 +144,37 @@ func TestCodeLinksInEveryParagraph(t *testing.T) {
 	}
 }
 
-// A conversion tells what Code answered for each code it mentions, known
-// or not, so that the build reuses it for as long as the answers are the
-// same (a project added converts again only the bodies naming it).
+// A conversion tells what Code answered for the codes it names, known or
+// not, each once, so that the build reuses it for as long as the answers
+// are the same (a project added converts again only the bodies naming
+// it).
 func TestCodeLinksAreRecorded(t *testing.T) {
 	got := convert(t, New(Options{Code: lookup}), "Đề án số 01-ĐA/TU và Kế hoạch 07-KH/TU.\n\nLại 01-ĐA/TU, không phải `02-ĐA/TU`.").Codes
-	want := []CodeUse{{"01-ĐA/TU", "/projects/01-da-tu/"}, {"07-KH/TU", ""}, {"01-ĐA/TU", "/projects/01-da-tu/"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Codes = %+v, want %+v", got, want)
+	if want := "01-ĐA/TU\x0007-KH/TU"; got.Codes != want {
+		t.Errorf("Codes = %q, want %q", got.Codes, want)
 	}
-	if got := convert(t, New(Options{}), "Đề án số 01-ĐA/TU").Codes; len(got) != 0 {
+	if !got.Same(lookup) {
+		t.Error("not the same under the lookup it was made with")
+	}
+	known := func(code string) (string, bool) {
+		if code == "07-KH/TU" {
+			return "/projects/07-kh-tu/", true
+		}
+		return lookup(code)
+	}
+	moved := func(code string) (string, bool) {
+		if code == "01-ĐA/TU" {
+			return "/du-an/01-da-tu/", true
+		}
+		return lookup(code)
+	}
+	if got.Same(known) || got.Same(moved) || got.Same(nil) {
+		t.Error("the same with a code now known, with a project moved, or with codes not linked")
+	}
+	if got := convert(t, New(Options{}), "Đề án số 01-ĐA/TU").Codes; got != (CodeUses{}) {
 		t.Errorf("Code=nil: Codes = %+v, want none", got)
+	}
+	if got := convert(t, New(Options{Code: lookup}), "Không có mã nào.").Codes; got != (CodeUses{}) || !got.Same(nil) {
+		t.Errorf("no code: Codes = %+v, want none, the same under any lookup", got)
 	}
 }

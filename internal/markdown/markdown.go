@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -95,17 +96,80 @@ type Result struct {
 	Links   []Link // every link and image destination in the body, in order, with its source line
 	Pages   []PageLink
 	Images  []ImageUse // what Options.Image said of each image, in order
-	Codes   []CodeUse  // what Options.Code said of each code mentioned, in order
+	Codes   CodeUses   // what Options.Code said of the codes it names
 	Flat    *Flat      // where the body went past a bound of limits.go, if it did
 }
 
-// CodeUse is one document code a body mentions, as Options.Code answered
-// for it when the body was converted: the HTML links the code to URL
-// ("" when the site did not know it), and stays right for as long as
-// Code answers the same.
-type CodeUse struct {
-	Code string // as written
-	URL  string
+// CodeUses is what Options.Code answered for the document codes a body
+// names, when it was converted: the HTML links each code it knew, and
+// stays right for as long as Code answers the same (Same). It is kept
+// small, since the build keeps one for every body: the distinct codes as
+// written, separated by NUL in the order first named, and a hash of the
+// answers in that order.
+type CodeUses struct {
+	Codes string
+	Sum   uint64
+}
+
+// Same reports whether code answers for each code as it did.
+func (u CodeUses) Same(code func(string) (string, bool)) bool {
+	if u.Codes == "" {
+		return true
+	}
+	if code == nil {
+		return false
+	}
+	var r codeRecord
+	for c := range strings.SplitSeq(u.Codes, "\x00") {
+		url, _ := code(c)
+		r.sum = answer(r.sum, url)
+	}
+	return r.sum == u.Sum
+}
+
+// codeRecord gathers a conversion's CodeUses.
+type codeRecord struct {
+	codes []byte
+	sum   uint64
+}
+
+// add records the answer for code, unless code was named before.
+func (r *codeRecord) add(code, url string) {
+	if r.sum == 0 {
+		r.sum = fnvOffset
+	}
+	if len(r.codes) > 0 {
+		for c := range bytes.SplitSeq(r.codes, []byte{0}) {
+			if string(c) == code {
+				return
+			}
+		}
+	}
+	if len(r.codes) > 0 {
+		r.codes = append(r.codes, 0)
+	}
+	r.codes = append(r.codes, code...)
+	r.sum = answer(r.sum, url)
+}
+
+func (r *codeRecord) uses() CodeUses {
+	if len(r.codes) == 0 {
+		return CodeUses{}
+	}
+	return CodeUses{string(r.codes), r.sum}
+}
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
+// answer folds one answer into the hash (FNV-1a, the URL and a NUL).
+func answer(h uint64, url string) uint64 {
+	if h == 0 {
+		h = fnvOffset
+	}
+	for i := 0; i < len(url); i++ {
+		h = (h ^ uint64(url[i])) * fnvPrime
+	}
+	return (h ^ 0) * fnvPrime
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
@@ -157,11 +221,11 @@ func (c *Converter) Convert(src []byte) (*Result, error) {
 // from the site root), against which relative ".md" links are resolved.
 func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	codes := new([]CodeUse)
+	codes := new(codeRecord)
 	pc.Set(codesKey, codes)
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
-	res := &Result{Flat: flatOf(pc, src), Codes: *codes}
+	res := &Result{Flat: flatOf(pc, src), Codes: codes.uses()}
 	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, file)
 
 	var buf bytes.Buffer

@@ -136,6 +136,10 @@ func (b Body) HTML() template.HTML {
 	return b.html.HTML()
 }
 
+// Text is the body's HTML as the markdown stage keeps it (NewBody's html),
+// for the build's store; nil when it has none.
+func (b Body) Text() HTMLText { return b.html }
+
 // HTMLText holds a body's HTML. The markdown stage keeps it compressed:
 // a site's bodies are held from their conversion until the search index
 // has read them, after every page, and on 10,000 articles they were 50 MB
