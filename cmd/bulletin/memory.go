@@ -17,7 +17,13 @@ import (
 // unused and free spans add a third of it again. Four and a half times
 // leaves the collector room: measured on that site, 4 interleaved cold
 // builds each, 6x took 13.4 s (25.4 s of CPU) at 259 MB, 4.5x 13.8 s
-// (26.3 s) at 196 MB, 4x 15.3 s (29.2 s) at 175 MB.
+// (26.3 s) at 196 MB, 4x 15.3 s (29.2 s) at 175 MB. That close to the
+// limit the collector is sensitive to the live heap's shape, not only its
+// size: an entry kept for each body growing from 144 to 168 bytes (the
+// next size class) took the heap goal during the render from 148 to
+// 133 MB, and the build from 90 collections to 112 and a sixth more CPU
+// (GODEBUG=gctrace=1 shows the goal; watch it when adding to what the
+// build holds for every article).
 //
 // A rebuild over an output a build wrote (rebuild) holds more: each
 // page's key, the old site's manifest, the store's values. At 4.5 times
