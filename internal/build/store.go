@@ -114,7 +114,7 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 		}
 		e := &mdEntry{body: model.NewBody(packedHTML(sb.HTML), sb.Lead), pages: sb.Pages, images: sb.Images, codes: sb.Uses, flat: sb.Flat}
 		e.body.Links, e.body.Linked = sb.Links, sb.Linked
-		b.md.entries[mdKey{keptSource(&kept[i]), sb.Codes, sb.Unsafe}] = e
+		b.md.entries[mdKey{kept[i].Source(), sb.Codes, sb.Unsafe}] = e
 	}
 	return len(kept), nil
 }
@@ -154,7 +154,7 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 	}
 	for i := range kept {
 		r := storedFile{File: kept[i]}
-		if k, ok := bodies[keptSource(&kept[i])]; ok {
+		if k, ok := bodies[kept[i].Source()]; ok {
 			e := b.md.entries[k]
 			html, _ := e.body.Text().(packedHTML) // the conversion's own (convert)
 			r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: html, Lead: e.body.Lead,
@@ -171,20 +171,6 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// keptSource is the source of a kept file: the key its conversion is
-// kept under.
-func keptSource(k *content.Kept) *model.Source {
-	switch {
-	case k.Article != nil:
-		return &k.Article.Source
-	case k.Project != nil:
-		return &k.Project.Source
-	case k.Doc != nil:
-		return &k.Doc.Source
-	}
-	return nil
 }
 
 // zoneName is the name the loader keys each file's zone by.

@@ -156,6 +156,12 @@ func (l *Loader) Markdown(ctx context.Context, fsys fs.FS, cfg model.Config, p s
 	return model.Markdown(src), nil
 }
 
+// Source is the kept file's source: what its body's conversion is kept
+// under.
+func (k *Kept) Source() *model.Source {
+	return result{article: k.Article, project: k.Project, doc: k.Doc}.source()
+}
+
 func (r result) source() *model.Source {
 	switch {
 	case r.article != nil:
