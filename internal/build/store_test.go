@@ -85,7 +85,7 @@ func writeSite(t *testing.T, dir, archive string) {
 // from its file, which did not change; a store cut short, or not a store
 // at all, is not used, and the build is whole all the same and keeps a
 // new one. Every time the output is the cold build's, byte for byte.
-func TestStoreBesideTheOutput(t *testing.T) {
+func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, storeSite)
 	cold := func() map[string][]byte {
