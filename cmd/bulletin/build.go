@@ -87,8 +87,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	if st := storeFile(*out); st != "" {
-		if err := checkCache(*source, *out, filepath.Dir(st)); err != nil {
+	if opt.Store = storeFile(*out); opt.Store != "" {
+		if err := checkCache(*source, *out, filepath.Dir(opt.Store)); err != nil {
 			return &usageError{msg: err.Error()}
 		}
 	}
@@ -101,7 +101,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	opt.Sink = dir
-	opt.Store = storeFile(*out)
 	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
 	res, err := build.Build(ctx, opt)
 	if err != nil {

@@ -42,8 +42,8 @@ type Options struct {
 
 	// Store, when not "", is the file a one-off Build keeps each content
 	// file decoded and each body converted in, for the next Build to take
-	// back (store.go): `bulletin build` keeps it beside its output. ""
-	// keeps nothing. The preview's Builder holds them in memory instead.
+	// back (store.go): `bulletin build` keeps one for each output folder
+	// in the user's cache folder. "" keeps nothing. The preview's Builder holds them in memory instead.
 	Store string
 }
 
@@ -128,7 +128,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return res, err
 	}
 	t := time.Now()
-	if err := b.save(opt.Store, b.began); err != nil && serr == nil {
+	if err := b.save(opt.Store); err != nil && serr == nil {
 		serr = err
 	}
 	res.Steps = append(append(restored, res.Steps...), Step{"keep", time.Since(t)})

@@ -13,8 +13,7 @@ package build_test
 //
 // At each step a one-off build also writes the site over the output of the
 // step before, as bulletin build does, linking in the pages it made from
-// the same keys (reuse.go) and taking back from the store beside the
-// output the files it decoded and converted (store.go): that folder must
+// the same keys (reuse.go) and taking back from its store the files it decoded and converted (store.go): that folder must
 // hold the cold build's files too.
 
 import (
@@ -55,7 +54,7 @@ type editedSite struct {
 	// made before (output.Dir.Reuse); reused counts them.
 	out      string
 	reused   int
-	restored int // files taken back from the store beside out
+	restored int // files taken back from out's store
 }
 
 func newEditedSite(t *testing.T, archive string) *editedSite {

@@ -14,9 +14,10 @@ import (
 	"bulletin/internal/model"
 )
 
-// The store is what a one-off build keeps for the next one (Options.Store,
-// a file in the user's cache folder for each output folder: cmd/bulletin): each content file as decoded, and its body as
-// converted, with the stamp and hash of the file. The next build takes
+// The store is what a one-off build keeps for the next one (Options.Store:
+// cmd/bulletin keeps one for each output folder in the user's cache
+// folder): each content file as decoded, and its body as converted, with
+// the stamp and hash of the file. The next build takes
 // back each file whose stamp is unchanged (the status-change time, which
 // no copy or touch can set back, included: content.Kept) and each
 // conversion that is still right (mdEntry.fresh), and reads, decodes and
@@ -120,10 +121,10 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 }
 
 // save writes the store for the next build: every file the loader holds
-// from this build, and its body's conversion. began is when the build's
-// load started (content.Loader.Keep). The file is written beside path and
+// from this build, and its body's conversion, with the time its load
+// started (content.Loader.Keep). The file is written beside path and
 // renamed over it, so a build that reads it finds the last whole store.
-func (b *Builder) save(path string, began time.Time) (err error) {
+func (b *Builder) save(path string) (err error) {
 	self, err := program()
 	if err != nil {
 		return err
@@ -131,7 +132,7 @@ func (b *Builder) save(path string, began time.Time) (err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	kept := b.loader.Keep(began)
+	kept := b.loader.Keep(b.began)
 	bodies := make(map[*model.Source]mdKey, len(b.md.entries))
 	for k := range b.md.entries {
 		bodies[k.source] = k

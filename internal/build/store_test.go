@@ -40,7 +40,7 @@ title: Đề án về công tác kiểm tra
 `
 
 // buildStored runs bulletin build's one-off build of the site on disk at
-// dir into dir/public, with the store beside it, and returns what it did
+// dir into dir/public, with its store at dir/public.store, and returns what it did
 // and the bytes of every file it wrote.
 func buildStored(t *testing.T, dir string) (*build.Result, map[string][]byte) {
 	t.Helper()
@@ -122,7 +122,7 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	same("first", files)
 	store := filepath.Join(dir, "public.store")
 	if _, err := os.Stat(store); err != nil {
-		t.Fatalf("no store beside the output: %v", err)
+		t.Fatalf("no store: %v", err)
 	}
 
 	res, files = buildStored(t, dir)

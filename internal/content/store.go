@@ -13,7 +13,7 @@ import (
 
 // Kept is one decoded file as a later process may take it back: the
 // path, the stamp and hash of the bytes it was decoded from, and what
-// they decoded to. A one-off build keeps them in a file beside its output
+// they decoded to. A one-off build keeps them in a file of the cache folder
 // (build/store.go), so that the next build decodes only the files that
 // changed. The decoded values travel by encoding/gob, which carries
 // every exported field; a time's zone is carried in Zones, since gob

@@ -135,17 +135,12 @@ type codeRecord struct {
 
 // add records the answer for code, unless code was named before.
 func (r *codeRecord) add(code, url string) {
-	if r.sum == 0 {
-		r.sum = fnvOffset
-	}
 	if len(r.codes) > 0 {
 		for c := range bytes.SplitSeq(r.codes, []byte{0}) {
 			if string(c) == code {
 				return
 			}
 		}
-	}
-	if len(r.codes) > 0 {
 		r.codes = append(r.codes, 0)
 	}
 	r.codes = append(r.codes, code...)
@@ -169,7 +164,7 @@ func answer(h uint64, url string) uint64 {
 	for i := 0; i < len(url); i++ {
 		h = (h ^ uint64(url[i])) * fnvPrime
 	}
-	return (h ^ 0) * fnvPrime
+	return h * fnvPrime // a NUL after each URL: ("ab", "c") is not ("a", "bc")
 }
 
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
