@@ -2,8 +2,14 @@ package build_test
 
 import (
 	"context"
+	"io/fs"
 	"os"
+	"regexp"
+	"slices"
+	"strconv"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"bulletin/internal/build"
 )
@@ -30,4 +36,81 @@ func BenchmarkPrepareNothingChanged(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPrepareProjectChanged measures a preview rebuild after an
+// article's save that moves it from its project to another and back: the
+// saved file read again, the site assembled, every conversion looked up.
+// It reports the mean time of each step.
+func BenchmarkPrepareProjectChanged(b *testing.B) {
+	dir := os.Getenv("BULLETIN_BENCH_SITE")
+	if dir == "" {
+		dir = "/tmp/bench-work/site-10000"
+	}
+	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
+		b.Skipf("no benchmark site at %s", dir)
+	}
+	over := &overlayFS{FS: os.DirFS(dir)}
+	bl := build.NewBuilder()
+	opt := build.Options{Source: over}
+	snap, err := bl.Prepare(context.Background(), opt, build.Everything)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := snap.Site.Articles[len(snap.Site.Articles)/2]
+	var other string
+	for _, p := range snap.Site.Projects {
+		if !slices.Contains(a.Projects, p) {
+			other = p.Code
+			break
+		}
+	}
+	orig, err := fs.ReadFile(over, a.Path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := regexp.MustCompile(`(?m)^documents:\n(?:  .*\n)+`)
+	if !docs.Match(orig) {
+		b.Skip("the article has no documents list of the generator's form")
+	}
+	moved := docs.ReplaceAll(orig, []byte("documents:\n  - "+strconv.Quote(other)+"\n"))
+	steps := map[string]time.Duration{}
+	var names []string
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		over.name, over.data = a.Path, moved
+		if i%2 == 1 {
+			over.data = orig
+		}
+		i++
+		snap, err := bl.Prepare(context.Background(), opt, build.Changes{Content: []string{a.Path}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range snap.Steps {
+			if _, ok := steps[s.Name]; !ok {
+				names = append(names, s.Name)
+			}
+			steps[s.Name] += s.Time
+		}
+	}
+	for _, n := range names {
+		b.ReportMetric(float64(steps[n].Microseconds())/1000/float64(i), n+"-ms")
+	}
+}
+
+// overlayFS is FS with the file name holding data.
+type overlayFS struct {
+	fs.FS
+	name string
+	data []byte
+}
+
+func (o *overlayFS) Open(name string) (fs.File, error) {
+	if name == o.name && o.name != "" {
+		m := fstest.MapFS{name: &fstest.MapFile{Data: o.data, Mode: 0o644}}
+		return m.Open(name)
+	}
+	return o.FS.Open(name)
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,8 +41,11 @@ type mdEntry struct {
 // every image is still shown as it was (a photo replaced by one of
 // another size is not). Asking about the images again also tells the
 // photo stage this build shows them.
-func (e *mdEntry) fresh(opts markdown.Options, file string) bool {
-	if !e.codes.Same(opts.Code) {
+//
+// sameCodes says that the code-link table is the one every kept entry was
+// converted or found fresh under: the codes need no look then.
+func (e *mdEntry) fresh(opts markdown.Options, file string, sameCodes bool) bool {
+	if !sameCodes && !e.codes.Same(opts.Code) {
 		return false
 	}
 	for _, pl := range e.pages {
@@ -66,6 +70,12 @@ type markdownCache struct {
 	site  *model.Site
 	opts  markdown.Options
 	codes bool
+	// urls is the code-link table of the last kept run (nil when codes
+	// were not linked, or the entries came from a store): each entry kept
+	// was converted or found fresh under it, so while the table is the
+	// same (a save that moves an article from one project to another),
+	// no body's codes need looking at again.
+	urls map[string]string
 
 	// persist keeps the conversions of a one-off build, for its store
 	// (store.go). reread reads the body of a file whose source came back
@@ -100,7 +110,9 @@ func (c *markdownCache) look(ctx context.Context, s *model.Site, photos *photoSi
 // next build may reuse (none unless keep); drop drops each source once
 // converted.
 func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSite, keep, drop bool) (diag.List, map[mdKey]*mdEntry) {
-	opts, codes := options(s)
+	opts, urls := options(s)
+	codes := urls != nil
+	sameCodes := codes && c.urls != nil && maps.Equal(urls, c.urls)
 	opts.Image = photos.body
 	conv := markdown.New(opts)
 	bodies := bodiesOf(s)
@@ -111,7 +123,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 		src := bodies[i].src
 		keys[i] = mdKey{src, codes, s.Config.UnsafeHTML}
 		switch e := c.entries[keys[i]]; {
-		case e != nil && e.fresh(opts, src.Path):
+		case e != nil && e.fresh(opts, src.Path, sameCodes):
 			entries[i] = e
 		case model.Dropped(src) && c.reread != nil:
 			// Taken back from the store, and its conversion cannot be
@@ -136,7 +148,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 		return nil
 	})
 	if keep {
-		c.site, c.opts, c.codes = s, opts, codes
+		c.site, c.opts, c.codes, c.urls = s, opts, codes, urls
 	}
 	var out diag.List
 	next := make(map[mdKey]*mdEntry, len(bodies))
@@ -161,9 +173,9 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 
 // options sets up the converter: raw HTML as the site allows, links from
 // one content file to another turned into page URLs, and links for the
-// document codes of the site's projects unless it turned them off
-// (codes).
-func options(s *model.Site) (opts markdown.Options, codes bool) {
+// document codes of the site's projects unless it turned them off (urls,
+// the projects' URLs by code key, nil then).
+func options(s *model.Site) (opts markdown.Options, urls map[string]string) {
 	opts.Unsafe = s.Config.UnsafeHTML
 	// Links in bodies are root-relative, like every link a page writes: a
 	// site served under /kiem-tra/ links to /kiem-tra/2018/08/a/.
@@ -198,17 +210,34 @@ func options(s *model.Site) (opts markdown.Options, codes bool) {
 		return u, ok
 	}
 	if !s.Config.LinkCodes {
-		return opts, false
+		return opts, nil
 	}
-	urls := make(map[string]string, len(s.Projects))
+	urls = make(map[string]string, len(s.Projects))
 	for _, p := range s.Projects {
 		urls[p.Key] = rel(p.URL)
 	}
+	// Bodies spell a project's code the same few ways thousands of times,
+	// and folding each spelling was most of checking that the bodies'
+	// code links still hold (mdEntry.fresh): 13 ms of a preview's save on
+	// 10,000 articles. The answers are kept by spelling, copied, so that
+	// no body's text is held by them.
+	var memo sync.Map // spelling → codeAnswer
 	opts.Code = func(code string) (string, bool) {
+		if v, ok := memo.Load(code); ok {
+			a := v.(codeAnswer)
+			return a.url, a.ok
+		}
 		u, ok := urls[text.CodeKey(code)]
+		memo.Store(strings.Clone(code), codeAnswer{u, ok})
 		return u, ok
 	}
-	return opts, true
+	return opts, urls
+}
+
+// codeAnswer is what the code-link table answers for one spelling.
+type codeAnswer struct {
+	url string
+	ok  bool
 }
 
 // body pairs a file's source with the Body its page shows: an article's,

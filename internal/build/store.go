@@ -108,6 +108,7 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 	if b.md.entries == nil {
 		b.md.entries = make(map[mdKey]*mdEntry, len(kept))
 	}
+	b.md.urls = nil // the stored entries' codes are looked at again
 	for i := range kept {
 		sb := bodies[i]
 		if sb == nil {
