@@ -111,9 +111,11 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	// others are read by the workers.
 	todo := make([]int, 0, len(paths))
 	zone := loc.String()
+	var size int64
 	l.mu.Lock()
 	for i, p := range paths {
 		st := stamps[p]
+		size += st.size
 		if e, ok := l.cache[p]; ok && e.zone == zone && e.limit == limit && st.known() && e.stamp == st {
 			results[i] = e.res
 			continue
@@ -153,16 +155,13 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, cfg model.Config, changed
 	l.mu.Lock()
 	l.taken = len(paths) - int(decoded.Load()) - missing
 	l.mu.Unlock()
-	return collect(paths, stamps, results, probs)
+	return collect(size, results, probs)
 }
 
-// collect makes the Set of the files at paths, decoded into results, and
-// sorts every problem.
-func collect(paths []string, stamps map[string]stamp, results []result, probs diag.List) (*Set, diag.List) {
-	set := &Set{}
-	for _, p := range paths {
-		set.Bytes += stamps[p].size
-	}
+// collect makes the Set of the files decoded into results, size bytes in
+// all, and sorts every problem.
+func collect(size int64, results []result, probs diag.List) (*Set, diag.List) {
+	set := &Set{Bytes: size}
 	for _, r := range results { // in path order, as walk sorted them
 		for _, p := range r.probs {
 			c := *p

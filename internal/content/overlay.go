@@ -72,7 +72,11 @@ func (l *Loader) With(fsys fs.FS, cfg model.Config, path string, data []byte) (*
 		results[i] = decodeFile(p, b, loc)
 		return nil
 	})
-	return collect(paths, stamps, results, probs)
+	var size int64
+	for _, p := range paths {
+		size += stamps[p].size
+	}
+	return collect(size, results, probs)
 }
 
 // ParseDate reads a date as a frontmatter's date field is read: the forms
