@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
@@ -38,11 +39,13 @@ func BenchmarkPrepareNothingChanged(b *testing.B) {
 	}
 }
 
-// BenchmarkPrepareProjectChanged measures a preview rebuild after an
-// article's save that moves it from its project to another and back: the
-// saved file read again, the site assembled, every conversion looked up.
-// It reports the mean time of each step.
-func BenchmarkPrepareProjectChanged(b *testing.B) {
+// BenchmarkPrepareSaved measures a preview rebuild after a save of an
+// article's frontmatter, which assembles the site again: its date moved to
+// another day of its month (date), or the document it cites changed to
+// another project's and back (project). The saved file is read again, the
+// site assembled, every conversion looked up. It reports the mean time of
+// each step.
+func BenchmarkPrepareSaved(b *testing.B) {
 	dir := os.Getenv("BULLETIN_BENCH_SITE")
 	if dir == "" {
 		dir = "/tmp/bench-work/site-10000"
@@ -50,6 +53,34 @@ func BenchmarkPrepareProjectChanged(b *testing.B) {
 	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
 		b.Skipf("no benchmark site at %s", dir)
 	}
+	dateLine := regexp.MustCompile(`(?m)^date: (\d{4}-\d{2})-\d{2}`)
+	docs := regexp.MustCompile(`(?m)^documents:\n(?:  .*\n)+`)
+	b.Run("date", func(b *testing.B) {
+		prepareSaved(b, dir, func(orig []byte, i int, _ string) []byte {
+			m := dateLine.FindSubmatch(orig)
+			if m == nil {
+				b.Skip("the article has no date line of the generator's form")
+			}
+			return dateLine.ReplaceAll(orig, fmt.Appendf(nil, "date: %s-%02d", m[1], 1+i%28))
+		})
+	})
+	b.Run("project", func(b *testing.B) {
+		prepareSaved(b, dir, func(orig []byte, i int, other string) []byte {
+			if !docs.Match(orig) {
+				b.Skip("the article has no documents list of the generator's form")
+			}
+			if i%2 == 1 {
+				return orig
+			}
+			return docs.ReplaceAll(orig, []byte("documents:\n  - "+strconv.Quote(other)+"\n"))
+		})
+	})
+}
+
+// prepareSaved rebuilds the site at dir after each save of an article as
+// edit(orig, i, code) makes it, code a project's the article does not
+// cite.
+func prepareSaved(b *testing.B, dir string, edit func(orig []byte, i int, code string) []byte) {
 	over := &overlayFS{FS: os.DirFS(dir)}
 	bl := build.NewBuilder()
 	opt := build.Options{Source: over}
@@ -69,20 +100,12 @@ func BenchmarkPrepareProjectChanged(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := regexp.MustCompile(`(?m)^documents:\n(?:  .*\n)+`)
-	if !docs.Match(orig) {
-		b.Skip("the article has no documents list of the generator's form")
-	}
-	moved := docs.ReplaceAll(orig, []byte("documents:\n  - "+strconv.Quote(other)+"\n"))
 	steps := map[string]time.Duration{}
 	var names []string
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		over.name, over.data = a.Path, moved
-		if i%2 == 1 {
-			over.data = orig
-		}
+		over.name, over.data = a.Path, edit(orig, i, other)
 		i++
 		snap, err := bl.Prepare(context.Background(), opt, build.Changes{Content: []string{a.Path}})
 		if err != nil {
