@@ -14,19 +14,23 @@ import (
 // a calendar reads. articles come newest first.
 func archives(articles []*model.Article, loc *time.Location) []*model.Year {
 	oldest := make([]*model.Article, len(articles))
+	// Each date in the zone once: read three times an article, it was
+	// most of the archives' time on a preview's save.
+	when := make([]time.Time, len(articles))
 	for i, a := range articles {
 		oldest[len(oldest)-1-i] = a
+		when[len(oldest)-1-i] = local(a.Date, loc)
 	}
-	spans := byYear(oldest, loc)
+	spans := byYear(when)
 	years := make([]*model.Year, len(spans))
 	var prev *model.Month
 	for i, span := range spans {
-		as := oldest[span.lo:span.hi]
+		as, at := oldest[span.lo:span.hi], when[span.lo:span.hi]
 		y := &model.Year{Year: span.year, URL: yearURL(span.year), Articles: as, Outcomes: outcomes(as)}
 		lo := 0
 		for j := range as {
-			m := local(as[j].Date, loc).Month()
-			if j+1 < len(as) && local(as[j+1].Date, loc).Month() == m {
+			m := at[j].Month()
+			if j+1 < len(as) && at[j+1].Month() == m {
 				continue
 			}
 			mo := &model.Month{Year: y.Year, Month: int(m), URL: monthURL(y.Year, int(m)),

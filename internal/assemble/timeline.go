@@ -14,10 +14,12 @@ import (
 func timelines(projects []*model.Project, loc *time.Location) {
 	for _, p := range projects {
 		oldest := make([]*model.Article, len(p.Articles))
+		when := make([]time.Time, len(p.Articles))
 		for i, a := range p.Articles {
 			oldest[len(oldest)-1-i] = a
+			when[len(oldest)-1-i] = local(a.Date, loc)
 		}
-		for _, span := range byYear(oldest, loc) {
+		for _, span := range byYear(when) {
 			p.Years = append(p.Years, &model.Year{Year: span.year, URL: yearURL(span.year),
 				Articles: oldest[span.lo:span.hi], Outcomes: outcomes(oldest[span.lo:span.hi])})
 		}
@@ -41,12 +43,12 @@ type yearSpan struct {
 	lo, hi int
 }
 
-// byYear splits articles in date order into runs of one year each, years
-// read in the site's zone as the articles' URLs are.
-func byYear(as []*model.Article, loc *time.Location) []yearSpan {
+// byYear splits the dates of articles in date order, in the site's zone as
+// the articles' URLs read them, into runs of one year each.
+func byYear(when []time.Time) []yearSpan {
 	var out []yearSpan
-	for i, a := range as {
-		y := local(a.Date, loc).Year()
+	for i, t := range when {
+		y := t.Year()
 		if n := len(out); n > 0 && out[n-1].year == y {
 			out[n-1].hi = i + 1
 			continue
