@@ -303,6 +303,11 @@ func (d *Dir) SetInput(fingerprint string, until time.Time) {
 // other file is there that the site does not keep (a build would refuse
 // it, and should say so). A build then has nothing to write.
 func Current(target string, keep []string, fingerprint string, now time.Time) bool {
+	// The head first: a build whose input changed reads no further.
+	inputs, until, err := readInputs(target)
+	if err != nil || inputs == "" || inputs != fingerprint || !until.IsZero() && !now.Before(until) {
+		return false
+	}
 	m, err := readManifest(target)
 	if err != nil || m.legacy || m.inputs == "" || m.inputs != fingerprint || !m.until.IsZero() && !now.Before(m.until) {
 		return false
