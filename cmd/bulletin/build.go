@@ -78,8 +78,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	// The same input as the last build's, before any of its articles
 	// came out: the output is what this build would write.
 	start := time.Now()
+	// The stamps of the output's files, beside the store: files a build
+	// checked and that are untouched since are not read back (stamps.go
+	// in internal/output).
+	store := storeFile(*out)
+	stamps := ""
+	if store != "" {
+		stamps = store + ".stamps"
+	}
 	input, ferr := build.Fingerprint(ctx, opt.Source, opt)
-	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now) {
+	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now, stamps) {
 		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
 			*out, time.Since(start).Round(time.Millisecond))
 		return nil
@@ -87,7 +95,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	if opt.Store = storeFile(*out); opt.Store != "" {
+	if opt.Store = store; opt.Store != "" {
 		if err := checkCache(*source, *out, filepath.Dir(opt.Store)); err != nil {
 			return &usageError{msg: err.Error()}
 		}
@@ -100,6 +108,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
+	dir.Stamps = stamps
 	opt.Sink = dir
 	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
 	res, err := build.Build(ctx, opt)
@@ -127,16 +136,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	printSummary(stdout, res, *out, *source)
 	files, unchanged := dir.Counts()
 	if *verbose {
-		printVerbose(stdout, res, files, unchanged, dir.Reused())
+		byStamp, readBack := dir.Checked()
+		printVerbose(stdout, res, files, unchanged, dir.Reused(), byStamp, readBack)
 	}
 	return nil
 }
 
 // printVerbose tells where the time went, what was written and the peak
 // memory, for an engineer measuring a large site.
-func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused int) {
+func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused, byStamp, readBack int) {
 	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept; %d of them pages not made again, their keys the same)\n",
 		"files", files, unchanged, reused)
+	fmt.Fprintf(w, "  %-10s %6d files of the last build found untouched by their stamps, %d read back to be sure\n", "checked", byStamp, readBack)
 	fmt.Fprintf(w, "  %-10s %6d content files taken back as the last build read them (decoded, converted)", "store", r.Restored)
 	if r.StoreErr != nil {
 		fmt.Fprintf(w, "; %v", r.StoreErr)

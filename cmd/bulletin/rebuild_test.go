@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -110,5 +113,69 @@ func TestRebuildsWriteOnlyWhatChanged(t *testing.T) {
 	}
 	if _, ok := after["search/d/3.json"]; docs != 3 || !ok {
 		t.Errorf("search documents: %d before the new article, want 3; search/d/3.json after it: %v", docs, ok)
+	}
+}
+
+// A rebuild takes the files of the last build that it checked before and
+// that are untouched since by their stamps (kept in the cache folder),
+// rather than reading them back; a page edited by hand in place since,
+// its size and time put back, is still made again. A file's bytes are
+// read back twice after it is written (the second time after it is
+// linked into a new folder), more than two seconds after its last change:
+// hence the pauses.
+func TestRebuildsTakeUntouchedFilesByTheirStamps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out the stamps' two seconds twice")
+	}
+	t.Setenv("BULLETIN_CACHE_DIR", t.TempDir())
+	dir := writeSite(t, map[string]string{
+		"site.yaml":             "title: T\nbase_url: https://kiemtra.example.vn/\n",
+		"content/articles/a.md": article,
+		"content/articles/b.md": second,
+	})
+	checked := regexp.MustCompile(`checked +(\d+) files of the last build found untouched by their stamps, (\d+) read back`)
+	n := 0
+	build := func() (byStamp, readBack int) {
+		t.Helper()
+		n++ // a new article each time: the input changes, the pages of a and b do not
+		os.WriteFile(filepath.Join(dir, "content/articles", fmt.Sprintf("z%d.md", n)),
+			fmt.Appendf(nil, "---\ntitle: Bài mới %d\ndate: 2017-01-%02d\n---\nMới.\n", n, n), 0o644)
+		code, out, errs := bulletin("build", "-source", dir, "-v")
+		if code != 0 {
+			t.Fatalf("build %d: %s", n, errs)
+		}
+		m := checked.FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("build %d: -v says nothing of stamps:\n%s", n, out)
+		}
+		byStamp, _ = strconv.Atoi(m[1])
+		readBack, _ = strconv.Atoi(m[2])
+		return byStamp, readBack
+	}
+	build()
+	time.Sleep(2100 * time.Millisecond)
+	if s, r := build(); s != 0 || r == 0 {
+		t.Errorf("the first rebuild took %d files by their stamps and read back %d: the last build wrote them all", s, r)
+	}
+	time.Sleep(2100 * time.Millisecond)
+	build()
+	s, r := build()
+	if s == 0 {
+		t.Errorf("no file taken by its stamp (%d read back)", r)
+	}
+	page := filepath.Join(dir, "public/2019/03/giam-sat-kinh-te-tap-the/index.html") // the newest: the new articles, older, change nothing on it
+	fi, err := os.Stat(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(page)
+	bad := []byte(strings.Replace(string(good), "<html", "<HTML", 1))
+	if err := os.WriteFile(page, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(page, fi.ModTime(), fi.ModTime())
+	build()
+	if got, _ := os.ReadFile(page); string(got) != string(good) {
+		t.Error("a page edited by hand in place, its size and time put back, was kept")
 	}
 }

@@ -66,6 +66,15 @@ type Dir struct {
 	// GzipSkip ("search/d/"). Set them before the first Write.
 	Gzip     bool
 	GzipSkip []string
+
+	// Stamps is the file that keeps the stamps of the files written, in
+	// the cache folder ("": none): the next build into Target takes a
+	// file whose stamp is the same as untouched, rather than reading it
+	// back (stamps.go). Set it before the first Write.
+	Stamps  string
+	stamps  map[string]stamp // of the files this build wrote or linked
+	trusted func() stamps    // of the old site's files, read once asked
+	checked checked
 }
 
 // NewDir prepares a staging folder beside target. It refuses a target that
@@ -94,7 +103,8 @@ func NewDir(target string, keep []string) (*Dir, error) {
 	// target may lie in a folder a web server publishes (-out
 	// /var/www/html/kiem-tra), which would serve what is beside it too.
 	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
-		dirs: map[string]bool{}, written: map[string]entry{}}
+		dirs: map[string]bool{}, written: map[string]entry{}, stamps: map[string]stamp{}}
+	d.trusted = sync.OnceValue(func() stamps { return loadStamps(d.Stamps, target) })
 	d.recycled = d.Keyed() && claim(prevOf(target), stage)
 	if !d.recycled {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
@@ -190,8 +200,8 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 		return err
 	}
 	e := entry{checksum(data), int64(len(data)), key}
-	if d.unchanged(name, e, data) {
-		if ok, err := d.linkOld(name, full, e, data); ok || err != nil {
+	if c, ok := d.unchanged(name, e, data); ok {
+		if ok, err := d.linkOld(name, full, e, data, c); ok || err != nil {
 			return err
 		}
 	}
@@ -199,21 +209,22 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	d.record(name, e, false)
-	return d.writeGzip(name, data, false)
+	return d.writeGzip(name, data, e.size, false)
 }
 
 // unchanged reports whether the old site's file name holds data: its
 // manifest says so, and its bytes, read back, agree (a file edited by
 // hand since is written again).
-func (d *Dir) unchanged(name string, e entry, data []byte) bool {
+func (d *Dir) unchanged(name string, e entry, data []byte) (checkedAt, bool) {
 	if d.old == nil {
-		return false
+		return checkedAt{}, false
 	}
 	if o := d.old.files[name]; o.sum != e.sum || o.size != e.size {
-		return false
+		return checkedAt{}, false
 	}
+	at := time.Now()
 	old, err := os.ReadFile(filepath.Join(d.Target, filepath.FromSlash(name)))
-	return err == nil && bytes.Equal(old, data)
+	return checkedAt{at: at}, err == nil && bytes.Equal(old, data)
 }
 
 // Reuse links the old site's file name into the new one when the last
@@ -231,32 +242,56 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 		return false, nil
 	}
 	old := filepath.Join(d.Target, filepath.FromSlash(name))
-	data, err := os.ReadFile(old)
-	if err != nil || (entry{checksum(data), int64(len(data)), key}) != e {
+	data, c, ok := d.holds(name, old, e)
+	if !ok {
 		return false, nil
 	}
 	full := filepath.Join(d.stage, filepath.FromSlash(name))
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return false, err
 	}
-	ok, err = d.linkOld(name, full, e, data)
-	if ok {
+	linked, err := d.linkOld(name, full, e, data, c)
+	if linked {
 		d.mu.Lock()
 		d.reused++
 		d.mu.Unlock()
 	}
-	return ok, err
+	return linked, err
 }
 
-// linkOld links the old site's file name, which holds data as e says,
-// into the staging folder at full, with its .gz copy, and reports whether
-// it could (a file system without hard links cannot).
-func (d *Dir) linkOld(name, full string, e entry, data []byte) (bool, error) {
+// linkOld links the old site's file name, which holds data as e says
+// (data nil: not read, its stamp said so) and was checked as c, into the
+// staging folder at full, with its .gz copy, and reports whether it could
+// (a file system without hard links cannot).
+func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt) (bool, error) {
 	if d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full) != nil {
 		return false, nil
 	}
+	d.stamped(name, full, c)
 	d.record(name, e, true)
-	return true, d.writeGzip(name, data, true)
+	return true, d.writeGzip(name, data, e.size, true)
+}
+
+// holds reports whether the old site's file name, at old, still holds
+// what the manifest says (e): by its kept stamp, or else read back and
+// checked, and then with its bytes. c says how it was found right.
+func (d *Dir) holds(name, old string, e entry) (data []byte, c checkedAt, ok bool) {
+	if st, ok := d.trusted()[name]; ok {
+		if now, ok := stampAt(old); ok && now == st {
+			d.checked.byStamp.Add(1)
+			return nil, checkedAt{byStamp: true, was: st}, true
+		}
+	}
+	d.checked.readBack.Add(1)
+	c.at = time.Now()
+	data, err := os.ReadFile(old)
+	return data, c, err == nil && (entry{checksum(data), int64(len(data)), e.key}) == e
+}
+
+// Checked tells how many files of the old site the build took as
+// untouched by their stamps, and how many it read back to be sure.
+func (d *Dir) Checked() (byStamp, readBack int) {
+	return int(d.checked.byStamp.Load()), int(d.checked.readBack.Load())
 }
 
 // Keyed reports whether the target held a site a build wrote when the
@@ -299,10 +334,11 @@ func (d *Dir) SetInput(fingerprint string, until time.Time) {
 // Current reports whether target holds the site a build of the input with
 // this fingerprint makes at now: the last build's input was the same, the
 // clock has not reached a time that changes the site, every file it wrote
-// is still there with the bytes it wrote (read back and checked), and no
-// other file is there that the site does not keep (a build would refuse
-// it, and should say so). A build then has nothing to write.
-func Current(target string, keep []string, fingerprint string, now time.Time) bool {
+// is still there with the bytes it wrote (by the stamps the build kept in
+// stampFile, as Dir.Stamps; or else read back and checked), and no other
+// file is there that the site does not keep (a build would refuse it, and
+// should say so). A build then has nothing to write.
+func Current(target string, keep []string, fingerprint string, now time.Time, stampFile string) bool {
 	// The head first: a build whose input changed reads no further.
 	inputs, until, err := readInputs(target)
 	if err != nil || inputs == "" || inputs != fingerprint || !until.IsZero() && !now.Before(until) {
@@ -325,10 +361,15 @@ func Current(target string, keep []string, fingerprint string, now time.Time) bo
 	// Read back on every processor: one at a time, the 45,000 files of a
 	// 10,000-article site were most of the 1.9 s this takes.
 	names := slices.Collect(maps.Keys(m.files))
+	trusted := loadStamps(stampFile, filepath.Clean(target))
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	err = par.Each(ctx, len(names), func(_, i int) error {
-		data, err := os.ReadFile(filepath.Join(target, filepath.FromSlash(names[i])))
+		full := filepath.Join(target, filepath.FromSlash(names[i]))
+		if m.files[names[i]].sum != 0 && trusted.intact(names[i], full) {
+			return nil
+		}
+		data, err := os.ReadFile(full)
 		if e := m.files[names[i]]; err != nil || e.sum == 0 || (entry{checksum(data), int64(len(data)), e.key}) != e {
 			stop() // one is enough: start no further reading
 			return errChanged
@@ -377,10 +418,12 @@ func (d *Dir) Commit() error {
 		if err := os.Rename(d.stage, d.Target); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
+		d.saveStamps()
 		return nil
 	}
 	if err := exchange(d.stage, d.Target); err == nil {
 		keepPrev(d.stage, prevOf(d.Target)) // it now holds the old site
+		d.saveStamps()
 		return nil
 	}
 	old := d.stage + ".old"
@@ -397,6 +440,7 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("output: %w", err)
 	}
 	keepPrev(old, prevOf(d.Target))
+	d.saveStamps()
 	return nil
 }
 

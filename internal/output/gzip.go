@@ -55,11 +55,13 @@ func compress(buf *bytes.Buffer, data []byte) {
 	gzippers.Put(w)
 }
 
-// writeGzip writes name.gz beside name, which holds data, when the file is
-// text and large enough, and the copy is smaller. A copy the old site has
-// for the same bytes of name (same) is linked in rather than made again.
-func (d *Dir) writeGzip(name string, data []byte, same bool) error {
-	if !d.Gzip || len(data) < gzipMin || !gzipExts[path.Ext(name)] {
+// writeGzip writes name.gz beside name, which holds data (size bytes),
+// when the file is text and large enough, and the copy is smaller. A copy
+// the old site has for the same bytes of name (same) is linked in rather
+// than made again. data may be nil when same: name, staged, is read when
+// the copy must be made.
+func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
+	if !d.Gzip || size < gzipMin || !gzipExts[path.Ext(name)] {
 		return nil
 	}
 	for _, dir := range d.GzipSkip {
@@ -72,11 +74,19 @@ func (d *Dir) writeGzip(name string, data []byte, same bool) error {
 	if same && d.old != nil {
 		if e, ok := d.old.files[gz]; ok {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
-			if b, err := os.ReadFile(old); err == nil && (entry{checksum(b), int64(len(b)), e.key}) == e && d.link(old, full) == nil {
+			if _, c, ok := d.holds(gz, old, e); ok && d.link(old, full) == nil {
+				d.stamped(gz, full, c)
 				d.record(gz, e, true)
 				return nil
 			}
 		}
+	}
+	if data == nil {
+		b, err := os.ReadFile(filepath.Join(d.stage, filepath.FromSlash(name)))
+		if err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		data = b
 	}
 	buf := zbufs.Get().(*bytes.Buffer)
 	defer func() {

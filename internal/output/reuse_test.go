@@ -60,28 +60,28 @@ func TestCurrent(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if !Current(target, nil, "abc", now) {
+	if !Current(target, nil, "abc", now, "") {
 		t.Error("the same input is not current")
 	}
-	if Current(target, nil, "abd", now) {
+	if Current(target, nil, "abd", now, "") {
 		t.Error("another input is current")
 	}
 	os.WriteFile(filepath.Join(target, "CNAME"), []byte("x"), 0o644)
-	if Current(target, nil, "abc", now) || !Current(target, []string{"CNAME"}, "abc", now) {
+	if Current(target, nil, "abc", now, "") || !Current(target, []string{"CNAME"}, "abc", now, "") {
 		t.Error("a file bulletin did not write must make a build run (and refuse it) unless kept")
 	}
-	if Current(target, nil, "abc", now.Add(2*time.Hour)) {
+	if Current(target, nil, "abc", now.Add(2*time.Hour), "") {
 		t.Error("current after the time a future article comes out")
 	}
 	os.WriteFile(filepath.Join(target, "css/site.css"), []byte("CSS"), 0o644)
-	if Current(target, nil, "abc", now) {
+	if Current(target, nil, "abc", now, "") {
 		t.Error("current with a file edited by hand")
 	}
 	os.Remove(filepath.Join(target, "css/site.css"))
-	if Current(target, nil, "abc", now) {
+	if Current(target, nil, "abc", now, "") {
 		t.Error("current with a file deleted by hand")
 	}
-	if Current(filepath.Join(t.TempDir(), "none"), nil, "abc", now) {
+	if Current(filepath.Join(t.TempDir(), "none"), nil, "abc", now, "") {
 		t.Error("a missing folder is current")
 	}
 }

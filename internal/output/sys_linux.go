@@ -1,6 +1,11 @@
 package output
 
-import "golang.org/x/sys/unix"
+import (
+	"io/fs"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
 
 // exchange swaps two paths atomically (renameat2 RENAME_EXCHANGE).
 func exchange(a, b string) error {
@@ -11,4 +16,13 @@ func exchange(a, b string) error {
 func alive(pid int) bool {
 	err := unix.Kill(pid, 0)
 	return err == nil || err == unix.EPERM
+}
+
+// stampOf is fi's stamp: inode, size, modification and change times.
+func stampOf(fi fs.FileInfo) (stamp, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return stamp{}, false
+	}
+	return stamp{Ino: st.Ino, Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano()}, true
 }
