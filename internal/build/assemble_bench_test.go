@@ -19,13 +19,7 @@ import (
 // nothing changed: what every save costs beside reading the saved file
 // (the assembly of the whole site and the lookup of every conversion).
 func BenchmarkPrepareNothingChanged(b *testing.B) {
-	dir := os.Getenv("BULLETIN_BENCH_SITE")
-	if dir == "" {
-		dir = "/tmp/bench-work/site-10000"
-	}
-	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
-		b.Skipf("no benchmark site at %s", dir)
-	}
+	dir := benchSite(b)
 	bl := build.NewBuilder()
 	opt := build.Options{Source: os.DirFS(dir)}
 	if _, err := bl.Prepare(context.Background(), opt, build.Everything); err != nil {
@@ -46,13 +40,7 @@ func BenchmarkPrepareNothingChanged(b *testing.B) {
 // site assembled, every conversion looked up. It reports the mean time of
 // each step.
 func BenchmarkPrepareSaved(b *testing.B) {
-	dir := os.Getenv("BULLETIN_BENCH_SITE")
-	if dir == "" {
-		dir = "/tmp/bench-work/site-10000"
-	}
-	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
-		b.Skipf("no benchmark site at %s", dir)
-	}
+	dir := benchSite(b)
 	dateLine := regexp.MustCompile(`(?m)^date: (\d{4}-\d{2})-\d{2}`)
 	docs := regexp.MustCompile(`(?m)^documents:\n(?:  .*\n)+`)
 	b.Run("date", func(b *testing.B) {

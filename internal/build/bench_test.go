@@ -19,11 +19,10 @@ type discard struct{}
 
 func (discard) Write(string, []byte) error { return nil }
 
-// BenchmarkBuild builds a site made by ../shared/bench/gen, e.g.
-//
-//	(cd ../shared/bench/gen && go run . -n 10000 -out /tmp/bench-work/site-10000)
-//	BULLETIN_BENCH_SITE=/tmp/bench-work/site-10000 go test -run - -bench Build ./internal/build
-func BenchmarkBuild(b *testing.B) {
+// benchSite is the generated site the benchmarks run on: BULLETIN_BENCH_SITE,
+// else the 10,000-article one .ci/speed makes. A benchmark without it skips.
+func benchSite(b *testing.B) string {
+	b.Helper()
 	dir := os.Getenv("BULLETIN_BENCH_SITE")
 	if dir == "" {
 		dir = "/tmp/bench-work/site-10000"
@@ -31,6 +30,15 @@ func BenchmarkBuild(b *testing.B) {
 	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
 		b.Skipf("no benchmark site at %s (set BULLETIN_BENCH_SITE; see ../shared/bench)", dir)
 	}
+	return dir
+}
+
+// BenchmarkBuild builds a site made by ../shared/bench/gen, e.g.
+//
+//	(cd ../shared/bench/gen && go run . -n 10000 -out /tmp/bench-work/site-10000)
+//	BULLETIN_BENCH_SITE=/tmp/bench-work/site-10000 go test -run - -bench Build ./internal/build
+func BenchmarkBuild(b *testing.B) {
+	dir := benchSite(b)
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -46,13 +54,7 @@ func BenchmarkBuild(b *testing.B) {
 // changes, on the same site as BenchmarkBuild, held in memory: the new
 // snapshot, and the article's page made from it, as a browser asks for it.
 func BenchmarkRebuild(b *testing.B) {
-	dir := os.Getenv("BULLETIN_BENCH_SITE")
-	if dir == "" {
-		dir = "/tmp/bench-work/site-10000"
-	}
-	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
-		b.Skipf("no benchmark site at %s (set BULLETIN_BENCH_SITE; see ../shared/bench)", dir)
-	}
+	dir := benchSite(b)
 	fsys := fstest.MapFS{}
 	var article string
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {

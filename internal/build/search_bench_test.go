@@ -15,13 +15,7 @@ import (
 //
 //	BULLETIN_BENCH_SITE=/tmp/bench-work/site-10000 go test -run - -bench 'Build$|SearchIndex' ./internal/build
 func BenchmarkSearchIndex(b *testing.B) {
-	dir := os.Getenv("BULLETIN_BENCH_SITE")
-	if dir == "" {
-		dir = "/tmp/bench-work/site-10000"
-	}
-	if _, err := os.Stat(dir + "/site.yaml"); err != nil {
-		b.Skipf("no benchmark site at %s (set BULLETIN_BENCH_SITE; see ../shared/bench)", dir)
-	}
+	dir := benchSite(b)
 	r, err := build.Build(context.Background(), build.Options{Source: os.DirFS(dir), Sink: discard{}})
 	if err != nil {
 		b.Fatal(err)
