@@ -389,10 +389,14 @@ func (d *Dir) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		if !d.recycled || d.clearPath(dir) != nil || os.MkdirAll(dir, 0o755) != nil {
+	if d.recycled {
+		if err := d.recycledDir(dir); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true
