@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -80,13 +79,15 @@ func readManifest(target string) (*manifest, error) {
 	m := &manifest{files: map[string]entry{}, dirs: map[string]bool{}}
 	// Stamped from the file read, not by its name: another build may
 	// swap its site in at any time.
+	var buf bytes.Buffer
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		m.stamp, _ = stampOf(fi)
+		buf.Grow(int(fi.Size()) + bytes.MinRead) // one allocation, as os.ReadFile makes: 3 MB for 10,000 articles
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
+	if _, err := buf.ReadFrom(f); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	v1 := bytes.HasPrefix(data, []byte(manifestV1))
 	v2 := bytes.HasPrefix(data, []byte(manifestV2))
 	if !v1 && !v2 && !bytes.HasPrefix(data, []byte(manifestHeader)) {
