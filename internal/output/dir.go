@@ -104,7 +104,12 @@ func NewDir(target string, keep []string) (*Dir, error) {
 	// /var/www/html/kiem-tra), which would serve what is beside it too.
 	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
 		dirs: map[string]bool{}, written: map[string]entry{}, stamps: map[string]stamp{}}
-	d.trusted = sync.OnceValue(func() stamps { return loadStamps(d.Stamps, target) })
+	d.trusted = sync.OnceValue(func() stamps {
+		if old == nil {
+			return nil
+		}
+		return loadStamps(d.Stamps, target, old.stamp)
+	})
 	d.recycled = d.Keyed() && claim(prevOf(target), stage)
 	if !d.recycled {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
@@ -361,7 +366,7 @@ func Current(target string, keep []string, fingerprint string, now time.Time, st
 	// Read back on every processor: one at a time, the 45,000 files of a
 	// 10,000-article site were most of the 1.9 s this takes.
 	names := slices.Collect(maps.Keys(m.files))
-	trusted := loadStamps(stampFile, filepath.Clean(target))
+	trusted := loadStamps(stampFile, filepath.Clean(target), m.stamp)
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	err = par.Each(ctx, len(names), func(_, i int) error {
@@ -389,10 +394,14 @@ func (d *Dir) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		if !d.recycled || d.clearPath(dir) != nil || os.MkdirAll(dir, 0o755) != nil {
+	if d.recycled {
+		if err := d.recycledDir(dir); err != nil {
 			return fmt.Errorf("output: %w", err)
 		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
 	}
 	d.mu.Lock()
 	d.dirs[dir] = true

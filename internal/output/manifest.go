@@ -57,6 +57,9 @@ type manifest struct {
 	legacy bool            // written before manifests: nothing is known
 	inputs string          // fingerprint of the input; "" unknown
 	until  time.Time       // the same input gives the same site until then; zero: for ever
+	// stamp is the marker's, as read: the stamps a build kept vouch for
+	// this manifest's files only if kept with it (loadStamps).
+	stamp stamp
 }
 
 // entry is what a manifest says of one file it lists. sum 0 is unknown;
@@ -68,11 +71,23 @@ type entry struct {
 }
 
 func readManifest(target string) (*manifest, error) {
-	data, err := os.ReadFile(filepath.Join(target, marker))
+	f, err := os.Open(filepath.Join(target, marker))
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
 	m := &manifest{files: map[string]entry{}, dirs: map[string]bool{}}
+	// Stamped from the file read, not by its name: another build may
+	// swap its site in at any time.
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		m.stamp, _ = stampOf(fi)
+		buf.Grow(int(fi.Size()) + bytes.MinRead) // one allocation, as os.ReadFile makes: 3 MB for 10,000 articles
+	}
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	data := buf.Bytes()
 	v1 := bytes.HasPrefix(data, []byte(manifestV1))
 	v2 := bytes.HasPrefix(data, []byte(manifestV2))
 	if !v1 && !v2 && !bytes.HasPrefix(data, []byte(manifestHeader)) {

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // A build used to make its staging folder from nothing: a folder for each
@@ -102,28 +101,42 @@ func (d *Dir) clear(full string) error {
 	return os.Remove(full)
 }
 
-// clearPath removes, from a recycled folder, a file standing where a
-// folder of dir is to be (the old site had a file "a", the new one a
-// folder "a/").
-func (d *Dir) clearPath(dir string) error {
-	rel, err := filepath.Rel(d.stage, dir)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return errors.New("outside the staging folder")
+// recycledDir makes dir in a recycled folder, its parents first, each
+// looked at once. Where a folder is to be, the site the folder held may
+// have a file (its page "a", where the new site has a folder "a/"), or a
+// link that site kept (media -> /srv/media): MkdirAll would go through
+// the link, and the build would write its files into the folder it leads
+// to, a deployer's, and lose them from the site when the sweep removes
+// the link. Either is removed, not followed.
+func (d *Dir) recycledDir(dir string) error {
+	d.mu.Lock()
+	done := d.dirs[dir]
+	d.mu.Unlock()
+	if done || len(dir) <= len(d.stage) { // the staging folder itself, or outside it
+		return nil
 	}
-	p := d.stage
-	for _, part := range strings.Split(rel, string(filepath.Separator)) {
-		p = filepath.Join(p, part)
-		fi, err := os.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		if err != nil {
+	if err := d.recycledDir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	fi, err := os.Lstat(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	// Made or replaced under the lock: two writers making the same folder
+	// at once must not remove each other's.
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err == nil && !fi.IsDir() && !d.dirs[dir] {
+		if err := os.Remove(dir); err != nil {
 			return err
 		}
-		if !fi.IsDir() {
-			return os.Remove(p)
+	}
+	if err != nil || !fi.IsDir() {
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
 		}
 	}
+	d.dirs[dir] = true
 	return nil
 }
 

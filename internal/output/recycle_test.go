@@ -183,3 +183,64 @@ func TestBesideTheTargetIsPrivate(t *testing.T) {
 		}
 	}
 }
+
+// A kept link to a folder elsewhere (uploads -> /srv/uploads, a deployer's
+// habit) is carried into each site, so the folder a later build recycles
+// may hold it. A build that writes under that name (the site no longer
+// keeps it and now makes the folder itself, or keeps it and writes there
+// too, which Commit refuses) must not write through the link: the folder
+// it leads to is the deployer's, and the new site would lose the files.
+func TestRecycledFolderWritesThroughNoKeptLink(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keep []string
+		ok   bool
+	}{
+		{"no longer kept", nil, true},
+		{"still kept", []string{"media"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target := filepath.Join(t.TempDir(), "public")
+			outside := t.TempDir()
+			put(t, outside, map[string]string{"x.png": "the deployer's"})
+			if err := build(t, target, site).Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(target, "media")); err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // the second build's replaced site holds the link
+				if err := build(t, target, site, "media").Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.keep == nil {
+				os.Remove(filepath.Join(target, "media"))
+			}
+			files := map[string]string{"media/x.png": "the site's"}
+			for n, b := range site {
+				files[n] = b
+			}
+			d := build(t, target, files, tc.keep...)
+			if !d.recycled {
+				t.Fatal("not recycled")
+			}
+			err := d.Commit()
+			if got := read(t, filepath.Join(outside, "x.png")); got != "the deployer's" {
+				t.Errorf("the file the kept link leads to holds %q", got)
+			}
+			if !tc.ok {
+				if err == nil {
+					t.Error("a kept name the build writes too was not refused")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tree(t, target); names(got) != names(files) {
+				t.Errorf("the site: %s, want %s", names(got), names(files))
+			}
+		})
+	}
+}

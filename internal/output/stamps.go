@@ -57,9 +57,12 @@ type stamps map[string]stamp
 
 // loadStamps reads the stamps kept at file for the site in target, or nil
 // when there are none to trust: no file, another target, or a manifest
-// that is not the one they were kept with.
-func loadStamps(file, target string) stamps {
-	if file == "" {
+// that is not the one they were kept with, or not the one the caller read
+// (read, its stamp): builds beside this one may have swapped their sites
+// in since, and their stamps vouch for their files, not for what that
+// manifest says.
+func loadStamps(file, target string, read stamp) stamps {
+	if file == "" || read == (stamp{}) {
 		return nil
 	}
 	data, err := os.ReadFile(file)
@@ -73,7 +76,7 @@ func loadStamps(file, target string) stamps {
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&sf) != nil || sf.Target != target || len(sf.Names) != len(sf.Stamps) {
 		return nil
 	}
-	if st, ok := stampAt(filepath.Join(target, marker)); !ok || st != sf.Marker {
+	if st, ok := stampAt(filepath.Join(target, marker)); !ok || st != sf.Marker || sf.Marker != read {
 		return nil
 	}
 	out := make(stamps, len(sf.Names))

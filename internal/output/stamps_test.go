@@ -127,3 +127,64 @@ func TestStampsSpareReadingBackAndCatchHandEdits(t *testing.T) {
 	}
 	checked(rebuild(false), 0, files)
 }
+
+// Stamps vouch for the files of the site they were kept with, against its
+// manifest. A build reads the manifest of the site it replaces when it
+// starts; builds into the same output may finish while it runs (a
+// scheduled build beside one started by hand) and keep the stamps of
+// their own site. The running build must not take a file of theirs, by
+// its stamp, as holding what its own manifest says: it would put their
+// bytes in its site where it makes others.
+func TestStampsOfASiteSwappedInMeanwhileVouchForNothing(t *testing.T) {
+	old := racy
+	racy = 30 * time.Millisecond
+	t.Cleanup(func() { racy = old })
+	settle := func() { time.Sleep(2 * racy) }
+
+	target := filepath.Join(t.TempDir(), "public")
+	file := filepath.Join(t.TempDir(), "cache", "public.stamps")
+	const page = "2018/08/a/index.html"
+	v0 := strings.Repeat("<p>Đoàn kiểm tra làm việc với Đảng ủy Khối.</p>\n", 30)
+	v1 := strings.Repeat("<p>Đoàn kiểm tra làm việc với Huyện ủy Đại Từ.</p>\n", 30)
+	start := func() *Dir {
+		t.Helper()
+		d, err := NewDir(target, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Gzip, d.Stamps = true, file
+		return d
+	}
+	// finish makes the page from key, as a build does: linked in when
+	// the last build made it from the same key, else written.
+	finish := func(d *Dir, key uint64, body string) {
+		t.Helper()
+		ok, err := d.Reuse(page, key)
+		if err == nil && !ok {
+			err = d.WriteKeyed(page, key, []byte(body))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	finish(start(), 1, v0)
+	slow := start() // reads the manifest: the page is v0, from key 1
+
+	// Meanwhile other builds make the page from key 2, until their
+	// stamps vouch for it.
+	for range 4 {
+		settle()
+		finish(start(), 2, v1)
+	}
+	if !strings.Contains(read(t, file), page) {
+		t.Fatal("the other builds kept no stamp for the page: the case is not made")
+	}
+
+	finish(slow, 1, v0)
+	if got := read(t, filepath.Join(target, page)); got != v0 {
+		t.Errorf("the page made from key 1 holds another build's bytes: %.50q", got)
+	}
+}
