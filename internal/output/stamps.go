@@ -137,9 +137,14 @@ func (d *Dir) saveStamps() {
 	if os.MkdirAll(filepath.Dir(d.Stamps), 0o700) != nil {
 		return
 	}
-	tmp := d.Stamps + ".tmp"
-	if os.WriteFile(tmp, buf.Bytes(), 0o600) != nil || os.Rename(tmp, d.Stamps) != nil {
-		os.Remove(tmp)
+	// A name of its own: two builds into one output may save at once.
+	f, err := os.CreateTemp(filepath.Dir(d.Stamps), filepath.Base(d.Stamps)+".*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(buf.Bytes())
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), d.Stamps) != nil {
+		os.Remove(f.Name())
 	}
 }
 
