@@ -14,13 +14,7 @@ import (
 // file edited by hand since (its size and modification time put back) is
 // read back and made again, and Current says a build has work to do.
 func TestStampsSpareReadingBackAndCatchHandEdits(t *testing.T) {
-	old := racy
-	racy = 30 * time.Millisecond
-	t.Cleanup(func() { racy = old })
-	settle := func() { time.Sleep(2 * racy) }
-
-	target := filepath.Join(t.TempDir(), "public")
-	file := filepath.Join(t.TempDir(), "cache", "public.stamps")
+	target, file, settle := stampedOutput(t)
 	pages := map[string]string{
 		"index.html":           strings.Repeat("<p>Trang chủ: tin kiểm tra mới nhất.</p>\n", 20),
 		"2018/08/a/index.html": strings.Repeat("<p>Đoàn kiểm tra làm việc với Đảng ủy Khối.</p>\n", 30),
@@ -136,13 +130,7 @@ func TestStampsSpareReadingBackAndCatchHandEdits(t *testing.T) {
 // its stamp, as holding what its own manifest says: it would put their
 // bytes in its site where it makes others.
 func TestStampsOfASiteSwappedInMeanwhileVouchForNothing(t *testing.T) {
-	old := racy
-	racy = 30 * time.Millisecond
-	t.Cleanup(func() { racy = old })
-	settle := func() { time.Sleep(2 * racy) }
-
-	target := filepath.Join(t.TempDir(), "public")
-	file := filepath.Join(t.TempDir(), "cache", "public.stamps")
+	target, file, settle := stampedOutput(t)
 	const page = "2018/08/a/index.html"
 	v0 := strings.Repeat("<p>Đoàn kiểm tra làm việc với Đảng ủy Khối.</p>\n", 30)
 	v1 := strings.Repeat("<p>Đoàn kiểm tra làm việc với Huyện ủy Đại Từ.</p>\n", 30)
@@ -187,4 +175,15 @@ func TestStampsOfASiteSwappedInMeanwhileVouchForNothing(t *testing.T) {
 	if got := read(t, filepath.Join(target, page)); got != v0 {
 		t.Errorf("the page made from key 1 holds another build's bytes: %.50q", got)
 	}
+}
+
+// stampedOutput is an output folder and its stamps file for a test, with
+// racy shortened to 30 ms; settle waits it out.
+func stampedOutput(t *testing.T) (target, file string, settle func()) {
+	t.Helper()
+	old := racy
+	racy = 30 * time.Millisecond
+	t.Cleanup(func() { racy = old })
+	return filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "cache", "public.stamps"),
+		func() { time.Sleep(2 * racy) }
 }
