@@ -14,9 +14,10 @@ import (
 // again. Reading every file back cost a rebuild of the generator's 10,000
 // articles about 1.3 s of processor time, and a build with nothing to do
 // 0.7 s of its 1.2 s. So a build also records, in a file of the cache
-// folder (Dir.Stamps), each file's stamp as it wrote or linked it: its
-// inode, size, modification and change times. The next build takes a file
-// whose stamp is the same as untouched, and reads back the others. A
+// folder (Dir.Stamps), the stamp of each file it found right and linked
+// in: its inode, size, modification and change times. The next build
+// takes a file whose stamp is the same as untouched, and reads back the
+// others. A
 // write, a chmod, a touch, a rename over it or a new link all set the
 // change time, which no program can set back, and a copy is another inode.
 //
@@ -29,9 +30,11 @@ import (
 // whose kept stamp it found the same and did not change: a file a build
 // writes is read back by the next one, and one it links anew once more by
 // the one after, then taken by its stamp while it stays untouched. The
-// stamps are trusted only while the manifest is the one written with them
-// (its own stamp is kept with them), so a manifest edited by hand, or a
-// site copied or restored from elsewhere, is read back whole.
+// stamps are trusted only for the manifest written with them (its own
+// stamp is kept with them), and only if that is the manifest the build
+// read: a manifest edited by hand, a site copied or restored from
+// elsewhere, or one another build swapped in meanwhile, is read back
+// whole.
 
 // racy is how long after a file's last change its bytes must have been
 // checked for its stamp to vouch for them.
