@@ -67,12 +67,13 @@ type Dir struct {
 	Gzip     bool
 	GzipSkip []string
 
-	// Stamps is the file that keeps the stamps of the files written, in
-	// the cache folder ("": none): the next build into Target takes a
-	// file whose stamp is the same as untouched, rather than reading it
-	// back (stamps.go). Set it before the first Write.
+	// Stamps is the file, in the cache folder, that keeps the stamps of
+	// the files this build found right and linked in ("": none): the next
+	// build into Target takes a file whose stamp is the same as
+	// untouched, rather than reading it back (stamps.go). Set it before
+	// the first Write.
 	Stamps  string
-	stamps  map[string]stamp // of the files this build wrote or linked
+	stamps  map[string]stamp // of the files this build linked in, that vouch for them
 	trusted func() stamps    // of the old site's files, read once asked
 	checked checked
 }
@@ -281,11 +282,9 @@ func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt) (boo
 // what the manifest says (e): by its kept stamp, or else read back and
 // checked, and then with its bytes. c says how it was found right.
 func (d *Dir) holds(name, old string, e entry) (data []byte, c checkedAt, ok bool) {
-	if st, ok := d.trusted()[name]; ok {
-		if now, ok := stampAt(old); ok && now == st {
-			d.checked.byStamp.Add(1)
-			return nil, checkedAt{byStamp: true, was: st}, true
-		}
+	if st, ok := d.trusted().intact(name, old); ok {
+		d.checked.byStamp.Add(1)
+		return nil, checkedAt{byStamp: true, was: st}, true
 	}
 	d.checked.readBack.Add(1)
 	c.at = time.Now()
@@ -371,7 +370,7 @@ func Current(target string, keep []string, fingerprint string, now time.Time, st
 	defer stop()
 	err = par.Each(ctx, len(names), func(_, i int) error {
 		full := filepath.Join(target, filepath.FromSlash(names[i]))
-		if m.files[names[i]].sum != 0 && trusted.intact(names[i], full) {
+		if _, ok := trusted.intact(names[i], full); ok && m.files[names[i]].sum != 0 {
 			return nil
 		}
 		data, err := os.ReadFile(full)

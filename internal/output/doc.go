@@ -9,7 +9,9 @@
 // A Dir is a Reuser: each file's key (what it was made from, a page's
 // render key) goes into the manifest, and the next build's Reuse links
 // the file of the same key in, checked against what was written, rather
-// than have it made again. With Gzip set, a Dir also writes a
+// than have it made again: by the file's stamp, kept in the cache folder
+// (Dir.Stamps) once a build found its bytes right, or else read back
+// (stamps.go). With Gzip set, a Dir also writes a
 // deterministic .gz copy beside each text file but those under GzipSkip,
 // for a server's gzip_static (gzip.go). A Memory holds a site in memory
 // (the tests' sink).

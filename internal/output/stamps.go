@@ -73,9 +73,7 @@ func loadStamps(file, target string, read stamp) stamps {
 		return nil
 	}
 	var sf stampFile
-	if abs, err := filepath.Abs(target); err == nil {
-		target = abs
-	}
+	target = absolute(target)
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&sf) != nil || sf.Target != target || len(sf.Names) != len(sf.Stamps) {
 		return nil
 	}
@@ -89,14 +87,24 @@ func loadStamps(file, target string, read stamp) stamps {
 	return out
 }
 
-// intact reports whether the file name at full is as its stamp was kept.
-func (s stamps) intact(name, full string) bool {
+// intact reports whether the file name at full is as its stamp was kept,
+// and gives that stamp.
+func (s stamps) intact(name, full string) (stamp, bool) {
 	want, ok := s[name]
 	if !ok {
-		return false
+		return stamp{}, false
 	}
 	st, ok := stampAt(full)
-	return ok && st == want
+	return want, ok && st == want
+}
+
+// absolute is path made absolute, as the stamps name their target: -out
+// may be given relative, from another folder the next time.
+func absolute(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // stampAt is the stamp of the file at full, if the file system gives one.
@@ -121,16 +129,11 @@ func (d *Dir) saveStamps() {
 	if !ok {
 		return
 	}
-	sf := stampFile{Target: d.Target, Marker: mst}
-	if abs, err := filepath.Abs(d.Target); err == nil {
-		sf.Target = abs
-	}
+	sf := stampFile{Target: absolute(d.Target), Marker: mst}
 	d.mu.Lock()
 	for n, st := range d.stamps {
-		if _, ok := d.written[n]; ok {
-			sf.Names = append(sf.Names, n)
-			sf.Stamps = append(sf.Stamps, st)
-		}
+		sf.Names = append(sf.Names, n)
+		sf.Stamps = append(sf.Stamps, st)
 	}
 	d.mu.Unlock()
 	var buf bytes.Buffer
@@ -159,6 +162,16 @@ type checkedAt struct {
 	at      time.Time
 }
 
+// vouches reports whether st, the file's stamp once linked in, vouches for
+// its bytes as found right: the stamp that did, unchanged; or a last
+// change more than racy before the bytes were read.
+func (c checkedAt) vouches(st stamp) bool {
+	if c.byStamp {
+		return st == c.was
+	}
+	return !c.at.IsZero() && st.Ctime < c.at.Add(-racy).UnixNano()
+}
+
 // stamped keeps the stamp of the old file this build checked as c and
 // then linked in at full, for the next build, if it vouches for the
 // file's bytes: unchanged since a stamp that did, or last changed more
@@ -168,7 +181,7 @@ func (d *Dir) stamped(name, full string, c checkedAt) {
 		return
 	}
 	st, ok := stampAt(full)
-	if !ok || !(c.byStamp && st == c.was || !c.byStamp && !c.at.IsZero() && st.Ctime < c.at.Add(-racy).UnixNano()) {
+	if !ok || !c.vouches(st) {
 		return
 	}
 	d.mu.Lock()
