@@ -59,6 +59,7 @@ type file struct {
 	photo  bool
 	search bool // a file of the search index
 	static *staticFile
+	ownGz  bool // a static file the site ships compressed too (precompressed)
 }
 
 type made struct {
@@ -112,6 +113,7 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			s.files[fp] = file{static: &f}
 		}
 	}
+	problems.Append(s.precompressed(static))
 	if fingerprint {
 		s.Site.Assets = make(map[string]string, len(assets))
 		for name, fp := range assets {
@@ -361,7 +363,11 @@ func (s *Snapshot) writeAll(ctx context.Context, sink output.Sink, names []strin
 		} else {
 			var data []byte
 			if data, _, err = s.File(names[i]); err == nil {
-				err = sink.Write(names[i], data)
+				if pc, ok := sink.(output.Precompressed); ok && f.ownGz {
+					err = pc.WriteAlone(names[i], data) // the site ships its own copy (precompressed.go)
+				} else {
+					err = sink.Write(names[i], data)
+				}
 			}
 		}
 		if diag.AsList(err) != nil {

@@ -36,6 +36,7 @@ var byCode = map[string]string{
 		"-- content/articles/b.md --\n---\ntitle: A\ndate: 2018-01-02\n---\n",
 	diag.ProjectTwice:     "-- content/projects/a.md --\n---\ncode: 01-ĐA/TU\n---\n-- content/projects/b.md --\n---\ncode: 01-DA/TU\n---\n",
 	diag.StaticClash:      "-- static/index.xml --\nx\n",
+	diag.StaticGzip:       "-- static/a.css --\nbody{}\n-- static/a.css.gz --\nbody{}\n" + clean,
 	diag.SiteImageMissing: "-- site.yaml --\nlogo: /images/logo.png\n" + clean,
 	diag.Layout:           "-- layouts/article.html --\n{{define \"main\"}}{{.Article.Titel}}{{end}}\n" + clean,
 	// Internal is a bug of bulletin: no site should make it. Failed is

@@ -22,6 +22,7 @@ const (
 	URLClash         = "url-clash"          // two pages on one URL
 	ProjectTwice     = "project-twice"      // two project files for one code
 	StaticClash      = "static-clash"       // a static file would replace a generated one
+	StaticGzip       = "static-gzip"        // a static x.gz that does not hold the bytes of x
 	Layout           = "layout"             // a layout fails to parse or to render a page
 	Internal         = "internal"           // a bug of bulletin, reported on the file that met it
 	Failed           = "build-failed"       // a failure that is not the content's (the preview's overlay)
@@ -73,6 +74,7 @@ var Kinds = []Kind{
 	{URLClash, Error, "two pages would be written to one URL"},
 	{ProjectTwice, Error, "two project files describe one document code"},
 	{StaticClash, Error, "a file of static/ would replace a generated page or feed"},
+	{StaticGzip, Error, "a compressed copy in static/ (a.css.gz) does not hold the bytes of the file beside it (a.css), or is no gzip file"},
 	{Layout, Error, "a layout cannot be parsed, or fails to render a page"},
 	{Internal, Error, "bulletin met a bug while reading or converting a file (please report it)"},
 	{Failed, Error, "the build failed for a reason other than the site's content, such as a file it could not write"},

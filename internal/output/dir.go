@@ -198,6 +198,16 @@ func (d *Dir) Write(name string, data []byte) error { return d.WriteKeyed(name, 
 // WriteKeyed is Write for a file made from key (Reuse), which the manifest
 // keeps for the next build.
 func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
+	return d.write(name, key, data, true)
+}
+
+// WriteAlone is Write without the compressed copy (Gzip): the site ships
+// its own copy of name, name.gz, which the build writes as another file
+// (sink.go's Precompressed).
+func (d *Dir) WriteAlone(name string, data []byte) error { return d.write(name, 0, data, false) }
+
+// write writes name, and its compressed copy if gz.
+func (d *Dir) write(name string, key uint64, data []byte, gz bool) error {
 	if !validName(name) {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
@@ -207,14 +217,16 @@ func (d *Dir) WriteKeyed(name string, key uint64, data []byte) error {
 	}
 	e := entry{checksum(data), int64(len(data)), key}
 	if c, ok := d.unchanged(name, e, data); ok {
-		if ok, err := d.linkOld(name, full, e, data, c); ok || err != nil {
+		if ok, err := d.linkOld(name, full, e, data, c, gz); ok || err != nil {
 			return err
 		}
 	}
 	if err := d.create(full, data); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.record(name, e, false)
+	if err := d.record(name, e, false); err != nil || !gz {
+		return err
+	}
 	return d.writeGzip(name, data, e.size, false)
 }
 
@@ -256,7 +268,7 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
 		return false, err
 	}
-	linked, err := d.linkOld(name, full, e, data, c)
+	linked, err := d.linkOld(name, full, e, data, c, true)
 	if linked {
 		d.mu.Lock()
 		d.reused++
@@ -267,14 +279,16 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 
 // linkOld links the old site's file name, which holds data as e says
 // (data nil: not read, its stamp said so) and was checked as c, into the
-// staging folder at full, with its .gz copy, and reports whether it could
-// (a file system without hard links cannot).
-func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt) (bool, error) {
+// staging folder at full, with its .gz copy if gz, and reports whether it
+// could (a file system without hard links cannot).
+func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt, gz bool) (bool, error) {
 	if d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full) != nil {
 		return false, nil
 	}
 	d.stamped(name, full, c)
-	d.record(name, e, true)
+	if err := d.record(name, e, true); err != nil || !gz {
+		return true, err
+	}
 	return true, d.writeGzip(name, data, e.size, true)
 }
 
@@ -311,13 +325,22 @@ func (d *Dir) Reused() int {
 	return d.reused
 }
 
-func (d *Dir) record(name string, e entry, linked bool) {
+// record lists name as written. A name written twice by one build is an
+// error: which of two writes stays would change from run to run (a
+// static file "a.css.gz" beside the copy Gzip makes of "a.css" was one).
+// The file system refuses the second write already (create, link); this
+// names the file.
+func (d *Dir) record(name string, e entry, linked bool) error {
 	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, twice := d.written[name]; twice {
+		return fmt.Errorf("output: %s is written twice by one build", name)
+	}
 	d.written[name] = e
 	if linked {
 		d.linked++
 	}
-	d.mu.Unlock()
+	return nil
 }
 
 // Counts tells how many files the build wrote and how many of them it

@@ -109,3 +109,32 @@ func TestRunningBuildKeepsItsStagingFolder(t *testing.T) {
 		t.Error("kept the staging folder of a dead build")
 	}
 }
+
+// A name written twice by one build is an error naming the file, and the
+// second write goes into no file of the live site: in a staging folder
+// made new, the first write may be a link to the live file, which the
+// second truncated; in a recycled one, the first write is lost.
+func TestOneNameWrittenTwiceIsAnError(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	page := "<p>Trang đã đăng.</p>"
+	for i := range 3 { // a new staging folder, then a recycled one
+		if err := build(t, target, map[string]string{"a.html": page}).Commit(); err != nil {
+			t.Fatal(err)
+		}
+		d, err := NewDir(target, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write("a.html", []byte(page)); err != nil {
+			t.Fatal(err)
+		}
+		err = d.Write("a.html", []byte("<p>khác</p>"))
+		if err == nil || !strings.Contains(err.Error(), "a.html") {
+			t.Errorf("build %d: the second write of a.html gave %v", i+2, err)
+		}
+		d.Abort()
+		if got := read(t, filepath.Join(target, "a.html")); got != page {
+			t.Errorf("build %d: the live a.html now holds %q", i+2, got)
+		}
+	}
+}

@@ -76,8 +76,7 @@ func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
 			if _, c, ok := d.holds(gz, old, e); ok && d.link(old, full) == nil {
 				d.stamped(gz, full, c)
-				d.record(gz, e, true)
-				return nil
+				return d.record(gz, e, true)
 			}
 		}
 	}
@@ -103,6 +102,5 @@ func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
 	if err := d.create(full, z); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.record(gz, entry{checksum(z), int64(len(z)), 0}, false)
-	return nil
+	return d.record(gz, entry{checksum(z), int64(len(z)), 0}, false)
 }

@@ -52,14 +52,24 @@ func keepPrev(old, prev string) {
 
 // create writes a new file at full. In a recycled folder the name may be
 // a link to the live site's file: it is removed first, so that file is
-// never written into.
+// never written into. In a new folder a name already there was written
+// or linked by this build (record tells which file): the file is not
+// opened, since a link it holds is the live site's file.
 func (d *Dir) create(full string, data []byte) error {
 	if d.recycled {
 		if err := d.clear(full); err != nil {
 			return err
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // link makes full a link to old; in a recycled folder, a name that is a

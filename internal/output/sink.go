@@ -32,6 +32,15 @@ type Reuser interface {
 	WriteKeyed(name string, key uint64, data []byte) error
 }
 
+// A Precompressed sink writes a compressed copy beside the text files
+// (Dir with Gzip), and can write one without: a site may ship its own copy
+// ("css/site.css.gz" beside "css/site.css", made by a stronger
+// compressor), written as a file of its own.
+type Precompressed interface {
+	Sink
+	WriteAlone(name string, data []byte) error
+}
+
 // validName reports whether name is a clean relative path that stays inside
 // the site: the build never writes outside its output. Control characters
 // are refused too: a name is a line of the output's manifest.
