@@ -50,7 +50,9 @@ func decodeFile(p string, data []byte, loc *time.Location) (res result) {
 		return fail(&diag.Problem{Code: diag.NotText, File: p, Line: invalidLine(data), Message: "invalid UTF-8 text",
 			Hint: "save the file as UTF-8"})
 	}
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(data, []byte("\r\n")) { // ReplaceAll copies even when nothing is replaced
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	// Decomposed Vietnamese (base letters plus combining marks) is read as
 	// the precomposed letters it shows, so that it compares, links and
 	// lists like what other editors typed. Lines are unchanged.
