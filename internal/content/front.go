@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -72,7 +74,11 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 	// is given the file only up to the line that closes the frontmatter,
 	// and the body is the file's own bytes after it.
 	head := frontHead(data)
-	rest, err := frontmatter.Parse(bytes.NewReader(head), &c, formats...)
+	br := lineReaders.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(head))
+	rest, err := frontmatter.Parse(br, &c, formats...)
+	br.Reset(nil)
+	lineReaders.Put(br)
 	if err != nil {
 		return nil, diag.Errorf(path, 0, "", "cannot read frontmatter: %v", err)
 	}
@@ -105,6 +111,12 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 	}
 	return f, nil
 }
+
+// lineReaders are the frontmatter reader's line buffers: given a
+// bufio.Reader, it reads through it rather than making one (4 KB for each
+// file, 41 MB for 10,000 articles). What it returns is in a buffer of its
+// own, so one is used again as soon as it returns.
+var lineReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
 // frontHead is data up to the end of the line that closes its frontmatter,
 // found as the frontmatter reader finds it: blank lines skipped, then a
