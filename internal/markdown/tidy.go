@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bulletin/internal/text"
 
@@ -164,7 +166,30 @@ func plainText(p ast.Node, src []byte) string {
 	release(w)
 	// The goldmark writer resolves Markdown escapes and entities and
 	// HTML-escapes its output; undo only the latter.
-	return strings.Join(strings.Fields(stdhtml.UnescapeString(buf.String())), " ")
+	return collapseSpace(stdhtml.UnescapeString(buf.String()))
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the list
+// of words: a summary's paragraph of 300 words made 5 KB of it, 46 MB for
+// 10,000 articles.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n]) // a byte that is no UTF-8 stays as it is
+		}
+		i += n
+	}
+	return b.String()
 }
 
 func writePlain(w *bufio.Writer, n ast.Node, src []byte) {
