@@ -69,15 +69,17 @@ func Fingerprint(ctx context.Context, source fs.FS, opt Options) (string, error)
 			return "", err
 		}
 	}
-	err = par.Each(ctx, len(files), func(_, i int) error {
+	bufs := make([][]byte, par.Workers(len(files))) // one for each worker: the bytes are only hashed
+	err = par.Each(ctx, len(files), func(w, i int) error {
 		f := &files[i]
 		if f.dir || f.name == "site.yaml" {
 			return nil
 		}
-		data, err := input.ReadFile(ctx, source, f.name, 0)
+		data, err := input.ReadFileInto(ctx, source, f.name, 0, bufs[w])
 		if err != nil {
 			return err
 		}
+		bufs[w] = data
 		f.size, f.sum = len(data), content.Hash(data)
 		return nil
 	})

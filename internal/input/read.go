@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -42,7 +43,14 @@ func (e *TooLargeError) Error() string {
 // ReadFile reads the regular file name of fsys, at most limit bytes
 // (limit <= 0: no limit), stopping when ctx is done.
 func ReadFile(ctx context.Context, fsys fs.FS, name string, limit int64) ([]byte, error) {
-	return read(ctx, limit,
+	return ReadFileInto(ctx, fsys, name, limit, nil)
+}
+
+// ReadFileInto is ReadFile into buf's space, grown if need be: a reader
+// of many files only to hash them (the build's fingerprint) uses one
+// buffer for all.
+func ReadFileInto(ctx context.Context, fsys fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
+	return read(ctx, limit, buf,
 		func() (fs.FileInfo, error) { return fs.Stat(fsys, name) },
 		func() (io.ReadCloser, error) { return fsys.Open(name) })
 }
@@ -50,14 +58,14 @@ func ReadFile(ctx context.Context, fsys fs.FS, name string, limit int64) ([]byte
 // ReadPath is ReadFile for a path of the operating system: a text given
 // on the command line.
 func ReadPath(ctx context.Context, path string, limit int64) ([]byte, error) {
-	return read(ctx, limit,
+	return read(ctx, limit, nil,
 		func() (fs.FileInfo, error) { return os.Stat(path) },
 		func() (io.ReadCloser, error) { return os.Open(path) })
 }
 
 // read looks before it opens: opening a named pipe blocks until some
 // other program opens it to write, which no context can interrupt.
-func read(ctx context.Context, limit int64, stat func() (fs.FileInfo, error), open func() (io.ReadCloser, error)) ([]byte, error) {
+func read(ctx context.Context, limit int64, buf []byte, stat func() (fs.FileInfo, error), open func() (io.ReadCloser, error)) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -82,7 +90,7 @@ func read(ctx context.Context, limit int64, stat func() (fs.FileInfo, error), op
 	if limit > 0 {
 		size = min(size, limit)
 	}
-	buf := make([]byte, 0, size+1)
+	buf = slices.Grow(buf[:0], int(size)+1)
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
