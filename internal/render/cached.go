@@ -38,8 +38,30 @@ type memoEntry struct {
 }
 
 // memo holds the partials rendered since the last Forget, and the keys
-// of their replays (replay.go).
-type memo struct{ m, keys sync.Map }
+// of their replays (replay.go). The partials are in a map of their own
+// type under a lock: a sync.Map boxed each key looked up (48 bytes) and
+// made an entry for each lookup, found or not, on every card of every
+// list page.
+type memo struct {
+	mu   sync.Mutex
+	m    map[memoKey]*memoEntry
+	keys sync.Map
+}
+
+// entry is the entry of k, made when there is none.
+func (m *memo) entry(k memoKey) *memoEntry {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.m[k]
+	if !ok {
+		if m.m == nil {
+			m.m = map[memoKey]*memoEntry{}
+		}
+		e = new(memoEntry)
+		m.m[k] = e
+	}
+	return e
+}
 
 // Forget drops every cached partial. A Builder calls it when it prepares
 // a new snapshot of the site: the values of the previous one are never
@@ -61,9 +83,7 @@ func (r *Renderer) partialCached(base string, set *atomic.Pointer[template.Templ
 		if v := reflect.ValueOf(data); v.Kind() != reflect.Pointer || v.IsNil() {
 			return run()
 		}
-		m := r.memo.Load()
-		e, _ := m.m.LoadOrStore(memoKey{name, base, data}, &memoEntry{})
-		entry := e.(*memoEntry)
+		entry := r.memo.Load().entry(memoKey{name, base, data})
 		entry.once.Do(func() { entry.html, entry.err = run() })
 		return entry.html, entry.err
 	}

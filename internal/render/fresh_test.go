@@ -19,14 +19,15 @@ func TestFreshKeepsItsPartialsApart(t *testing.T) {
 		t.Fatalf("fresh renders\n%s\nwant\n%s", got, want)
 	}
 	count := func(r *Renderer) int {
-		n := 0
-		r.memo.Load().m.Range(func(any, any) bool { n++; return true })
-		return n
+		m := r.memo.Load()
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		return len(m.m)
 	}
 	if count(f) != 1 || count(r) != 1 {
 		t.Fatalf("cached partials: fresh %d, parent %d; want one each", count(f), count(r))
 	}
-	p.Articles = append(p.Articles, &model.Article{ArticleFile: &model.ArticleFile{Title: "Chưa lưu"}})
+	p.Articles = append(p.Articles, (&model.Article{}).SetFile(&model.ArticleFile{Title: "Chưa lưu"}))
 	render(t, f, p)
 	if count(r) != 1 {
 		t.Errorf("the parent's cache took the fresh renderer's partials: %d", count(r))
