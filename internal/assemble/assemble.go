@@ -97,7 +97,8 @@ func shown(files []*model.ArticleFile, opt Options, cfg model.Config) (out []*mo
 			continue
 		}
 		a := &all[i]
-		a.ArticleFile, a.Future, a.URL = f, future, urls[i]
+		a.SetFile(f)
+		a.Future, a.URL = future, urls[i]
 		a.Byline = f.Authors
 		if len(a.Byline) == 0 {
 			a.Byline = publisher

@@ -24,7 +24,7 @@ func art(path, title string, day int, codes ...string) *model.ArticleFile {
 func assembled(files ...*model.ArticleFile) []*model.Article {
 	out := make([]*model.Article, len(files))
 	for i, f := range files {
-		out[i] = &model.Article{ArticleFile: f}
+		out[i] = (&model.Article{}).SetFile(f)
 	}
 	return out
 }

@@ -25,20 +25,20 @@ func testConfig() model.Config {
 // with a team lead, a summary field, two documents and markup to escape;
 // one with none of those.
 func testArticles() []*model.Article {
-	a := &model.Article{ArticleFile: &model.ArticleFile{
+	a := (&model.Article{URL: "/2018/08/kiem-tra/", Byline: []string{"Phòng Thông tin", "Lê Văn An"}}).SetFile(&model.ArticleFile{
 		Title:        "Kiểm tra <Đề án> 01 & 02",
 		Date:         time.Date(2018, 8, 6, 16, 41, 0, 0, ict),
 		TeamLead:     model.Person{Name: "Bùi Hải Tú", Role: "Phó Chủ nhiệm"},
 		Documents:    []model.DocRef{{Code: "01-ĐA/TU"}, {Code: "02-ĐA/TU"}},
 		SummaryField: "Tóm tắt <b>có</b> dấu",
 		Authors:      []string{"Phòng Thông tin", "Lê Văn An"},
-	}, URL: "/2018/08/kiem-tra/", Byline: []string{"Phòng Thông tin", "Lê Văn An"}}
+	})
 	body := model.NewBody(model.RawHTML("<p>Nội dung &amp; <a href=\"/projects/01-da-tu/\">liên kết</a></p>"), "")
 	a.SetBody(&body)
-	b := &model.Article{ArticleFile: &model.ArticleFile{
+	b := (&model.Article{URL: "/2017/01/tin/"}).SetFile(&model.ArticleFile{
 		Title: "Tin không có trưởng đoàn",
 		Date:  time.Date(2017, 1, 2, 0, 0, 0, 0, ict),
-	}, URL: "/2017/01/tin/"}
+	})
 	b.SetBody(&model.Body{Lead: "Đoạn đầu."})
 	return []*model.Article{a, b}
 }

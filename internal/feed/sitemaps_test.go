@@ -25,7 +25,7 @@ func bigSite(n int) *model.Site {
 	s := &model.Site{Config: testConfig()}
 	day := time.Date(2018, 1, 1, 8, 0, 0, 0, time.FixedZone("", 7*3600))
 	for i := range n {
-		a := &model.Article{ArticleFile: &model.ArticleFile{Date: day.Add(time.Duration(i) * time.Minute)}, URL: fmt.Sprintf("/2018/01/bai-%d/", i)}
+		a := (&model.Article{URL: fmt.Sprintf("/2018/01/bai-%d/", i)}).SetFile(&model.ArticleFile{Date: day.Add(time.Duration(i) * time.Minute)})
 		s.Pages = append(s.Pages, &model.Page{Kind: model.KindArticle, URL: a.URL, Article: a})
 	}
 	return s

@@ -109,8 +109,8 @@ func TestSummary(t *testing.T) {
 		want string
 	}{
 		{nil, ""},
-		{withBody(&model.Article{ArticleFile: &model.ArticleFile{SummaryField: " Tóm tắt "}}, model.Body{Lead: "Đoạn đầu"}), "Tóm tắt"},
-		{withBody(&model.Article{ArticleFile: &model.ArticleFile{}}, model.Body{Lead: "Đoạn đầu"}), "Đoạn đầu"},
+		{withBody((&model.Article{}).SetFile(&model.ArticleFile{SummaryField: " Tóm tắt "}), model.Body{Lead: "Đoạn đầu"}), "Tóm tắt"},
+		{withBody((&model.Article{}).SetFile(&model.ArticleFile{}), model.Body{Lead: "Đoạn đầu"}), "Đoạn đầu"},
 	}
 	for _, tt := range tests {
 		if got := summary(tt.a); got != tt.want {
@@ -121,10 +121,9 @@ func TestSummary(t *testing.T) {
 
 func TestDocuments(t *testing.T) {
 	pr := &model.Project{Code: "01-ĐA/TU", Title: "Đề án dân vận", Date: time.Date(2016, 7, 12, 0, 0, 0, 0, hcm), URL: "/projects/01-da-tu/"}
-	a := &model.Article{
-		ArticleFile: &model.ArticleFile{Documents: []model.DocRef{{Code: "01-DA/TU"}, {Code: "09-NQ/TU", Title: "Nghị quyết"}}},
-		Projects:    []*model.Project{pr}, // the second not assembled
-	}
+	a := (&model.Article{
+		Projects: []*model.Project{pr}, // the second not assembled
+	}).SetFile(&model.ArticleFile{Documents: []model.DocRef{{Code: "01-DA/TU"}, {Code: "09-NQ/TU", Title: "Nghị quyết"}}})
 	got := documents(a)
 	if len(got) != 2 {
 		t.Fatalf("documents: %d, want 2", len(got))
@@ -151,7 +150,7 @@ func TestHeadTitle(t *testing.T) {
 		{&model.Page{Kind: model.KindArticle, Title: "Bài A", Site: site}, "Bài A – Tin kiểm tra"},
 		{&model.Page{Kind: model.KindTerm, Title: "Bùi Hải Tú", Site: site, Pager: &model.Pager{Number: 2, Total: 2}}, "Bùi Hải Tú (Trang 2) – Tin kiểm tra"},
 		{&model.Page{Kind: model.Kind404, Site: site}, "Không tìm thấy trang – Tin kiểm tra"},
-		{&model.Page{Kind: model.KindArticle, Article: &model.Article{ArticleFile: &model.ArticleFile{Title: "Bài B"}}}, "Bài B"},
+		{&model.Page{Kind: model.KindArticle, Article: (&model.Article{}).SetFile(&model.ArticleFile{Title: "Bài B"})}, "Bài B"},
 	}
 	for _, tt := range tests {
 		if got := headTitle(tt.p); got != tt.want {
@@ -162,11 +161,11 @@ func TestHeadTitle(t *testing.T) {
 
 func TestDescription(t *testing.T) {
 	site := &model.Site{Config: model.Config{Description: "Tin tức và kết quả kiểm tra"}}
-	a := withBody(&model.Article{ArticleFile: &model.ArticleFile{}}, model.Body{Lead: "Đoàn kiểm tra làm việc."})
+	a := withBody((&model.Article{}).SetFile(&model.ArticleFile{}), model.Body{Lead: "Đoàn kiểm tra làm việc."})
 	if got := description(&model.Page{Site: site, Article: a}); got != "Đoàn kiểm tra làm việc." {
 		t.Errorf("article: %q", got)
 	}
-	if got := description(&model.Page{Site: site, Article: &model.Article{ArticleFile: &model.ArticleFile{}}}); got != "Tin tức và kết quả kiểm tra" {
+	if got := description(&model.Page{Site: site, Article: (&model.Article{}).SetFile(&model.ArticleFile{})}); got != "Tin tức và kết quả kiểm tra" {
 		t.Errorf("article without summary: %q", got)
 	}
 	if got := description(&model.Page{Site: site}); got != "Tin tức và kết quả kiểm tra" {

@@ -40,16 +40,16 @@ func keyPage(change func(p *model.Page, a *model.Article, pr *model.Project, s *
 		Assets: map[string]string{"/css/a.css": "/css/a.1234.css", "/js/b.js": "/js/b.5678.js"},
 		Years:  []*model.Year{{Year: 2018}, {Year: 2019}}}
 	pr := &model.Project{Code: "01-ĐA/TU", URL: "/projects/01-da-tu/", Title: "Công tác dân vận", Issuer: "Tỉnh ủy"}
-	other := &model.Article{ArticleFile: &model.ArticleFile{Title: "Bài liên quan"}, Projects: []*model.Project{pr}}
-	a := &model.Article{ArticleFile: &model.ArticleFile{
+	other := (&model.Article{Projects: []*model.Project{pr}}).SetFile(&model.ArticleFile{Title: "Bài liên quan"})
+	a := (&model.Article{Projects: []*model.Project{pr}, URL: "/2018/08/kiem-tra/"}).SetFile(&model.ArticleFile{
 		Title: "Kiểm tra Đề án số 01-ĐA/TU", Kind: "news", Date: time.Date(2018, 8, 6, 16, 41, 0, 0, hcm),
 		TeamLead: model.Person{Name: "Bùi Hải Tú", Role: "Phó Chủ nhiệm"}, Unit: "Đảng ủy Khối",
 		Documents: []model.DocRef{{Code: "01-ĐA/TU", Date: time.Date(2016, 7, 12, 0, 0, 0, 0, hcm)}, {Code: "02-ĐA/TU"}},
 		Tags:      []string{"dân vận", "bỏ qua", "cán bộ", "dừng", "sau dừng"},
-	}, Projects: []*model.Project{pr}, URL: "/2018/08/kiem-tra/"}
+	})
 	a.SetBody(ptr(model.NewBody(model.RawHTML("<p>Thân bài.</p>"), "Thân bài.")))
 	a.RelateWith(func(*model.Article) []*model.Article { return []*model.Article{other} })
-	prev := &model.Article{ArticleFile: &model.ArticleFile{Title: "Bài trước"}}
+	prev := (&model.Article{}).SetFile(&model.ArticleFile{Title: "Bài trước"})
 	p := &model.Page{Kind: model.KindArticle, URL: a.URL, Title: a.Title, Site: s, Article: a, Prev: prev}
 	if change != nil {
 		change(p, a, pr, s)

@@ -47,7 +47,7 @@ func render(t *testing.T, r *Renderer, p *model.Page) string {
 
 func homePage() *model.Page {
 	return &model.Page{Kind: model.KindHome, URL: "/", Title: "Tin", Site: site("/"),
-		Articles: []*model.Article{{ArticleFile: &model.ArticleFile{Title: "Bài một"}}}}
+		Articles: []*model.Article{(&model.Article{}).SetFile(&model.ArticleFile{Title: "Bài một"})}}
 }
 
 func TestOverrideBySite(t *testing.T) {
@@ -178,7 +178,7 @@ func TestExecError(t *testing.T) {
 	own := fstest.MapFS{"article.html": {Data: []byte("{{define \"main\"}}<h1>x</h1>\n<p>{{.Article.Nope}}</p>{{end}}")}}
 	r := mustNew(t, theme(), own)
 	var b bytes.Buffer
-	p := &model.Page{Kind: model.KindArticle, URL: "/2018/08/a/", Site: site("/"), Article: &model.Article{ArticleFile: &model.ArticleFile{Title: "A"}}}
+	p := &model.Page{Kind: model.KindArticle, URL: "/2018/08/a/", Site: site("/"), Article: (&model.Article{}).SetFile(&model.ArticleFile{Title: "A"})}
 	err := r.Page(&b, p)
 	if err == nil {
 		t.Fatal("no error")
@@ -206,7 +206,7 @@ func TestExecError(t *testing.T) {
 func TestEscapes(t *testing.T) {
 	r := mustNew(t, theme(), nil)
 	p := &model.Page{Kind: model.KindArticle, URL: "/a/", Title: `<script>alert(1)</script>`, Site: site("/"),
-		Article: &model.Article{ArticleFile: &model.ArticleFile{Title: `<script>alert(1)</script>`}}}
+		Article: (&model.Article{}).SetFile(&model.ArticleFile{Title: `<script>alert(1)</script>`})}
 	got := render(t, r, p)
 	if strings.Contains(got, "<script>") || !strings.Contains(got, "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>") {
 		t.Errorf("not escaped:\n%s", got)
@@ -218,7 +218,7 @@ func TestEscapes(t *testing.T) {
 func TestBaseURLPerSite(t *testing.T) {
 	r := mustNew(t, theme(), nil)
 	page := func(base string) *model.Page {
-		return &model.Page{Kind: model.KindArticle, URL: "/2018/08/a/", Site: site(base), Article: &model.Article{ArticleFile: &model.ArticleFile{Title: "A"}}}
+		return &model.Page{Kind: model.KindArticle, URL: "/2018/08/a/", Site: site(base), Article: (&model.Article{}).SetFile(&model.ArticleFile{Title: "A"})}
 	}
 	if got := render(t, r, page("https://kiemtra.example.vn/")); !strings.Contains(got, `<a href="https://kiemtra.example.vn/2018/08/a/">/2018/08/a/</a>`) {
 		t.Errorf("production:\n%s", got)
@@ -237,7 +237,7 @@ func TestConcurrentPages(t *testing.T) {
 			defer wg.Done()
 			base := []string{"/", "https://a.vn/"}[i%2]
 			var b bytes.Buffer
-			p := &model.Page{Kind: model.KindArticle, URL: "/a/", Site: site(base), Article: &model.Article{ArticleFile: &model.ArticleFile{Title: "A"}}}
+			p := &model.Page{Kind: model.KindArticle, URL: "/a/", Site: site(base), Article: (&model.Article{}).SetFile(&model.ArticleFile{Title: "A"})}
 			if err := r.Page(&b, p); err != nil {
 				t.Error(err)
 			}

@@ -46,7 +46,14 @@ func testSite(t *testing.T) *model.Site {
 	unit := &model.Term{Name: "Đảng ủy Khối các cơ quan tỉnh", Slug: "dang-uy-khoi-cac-co-quan-tinh", URL: "/units/dang-uy-khoi-cac-co-quan-tinh/"}
 	tag := &model.Term{Name: "dân vận", Slug: "dan-van", URL: "/tags/dan-van/"}
 
-	visit := &model.Article{ArticleFile: &model.ArticleFile{
+	visit := (&model.Article{Photo: &model.Photo{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067, Files: []model.PhotoFile{
+		{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
+		{URL: "/images/kiem-tra-2018-08-06-960w.jpg", Width: 960, Height: 640},
+		{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067}}},
+		Thumbnail: &model.PhotoFile{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
+		URL:       "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
+		LeadTerm: lead, UnitTerm: unit, TagTerms: []*model.Term{tag},
+	}).SetFile(&model.ArticleFile{
 		Title: "Kiểm tra thực hiện các đề án về công tác dân vận", Kind: "news",
 		Date:     time.Date(2018, 8, 6, 16, 41, 0, 0, hcm),
 		TeamLead: model.Person{Name: lead.Name, Role: "Tỉnh ủy viên, Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy"},
@@ -58,18 +65,13 @@ func testSite(t *testing.T) *model.Site {
 		Tags: []string{"dân vận"},
 		Image: model.Image{Src: "/images/kiem-tra-2018-08-06.jpg", Alt: "Đoàn kiểm tra làm việc tại hội trường",
 			Caption: "Quang cảnh buổi làm việc", Credit: "Văn phòng Tỉnh ủy"},
-	},
-		Photo: &model.Photo{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067, Files: []model.PhotoFile{
-			{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
-			{URL: "/images/kiem-tra-2018-08-06-960w.jpg", Width: 960, Height: 640},
-			{URL: "/images/kiem-tra-2018-08-06.jpg", Width: 1600, Height: 1067}}},
-		Thumbnail: &model.PhotoFile{URL: "/images/kiem-tra-2018-08-06-480w.jpg", Width: 480, Height: 320},
-		URL:       "/2018/08/kiem-tra-thuc-hien-cac-de-an/", Projects: []*model.Project{da, nq},
-		LeadTerm: lead, UnitTerm: unit, TagTerms: []*model.Term{tag},
-	}
+	})
 	body := model.NewBody(model.RawHTML("<p>Chiều 6/8, Đoàn kiểm tra số 3 làm việc với Đảng ủy Khối.</p>"), "Chiều 6/8, Đoàn kiểm tra số 3 làm việc.")
 	visit.SetBody(&body)
-	outcome := &model.Article{ArticleFile: &model.ArticleFile{
+	outcome := (&model.Article{LeadTerm: lead, UnitTerm: unit, Projects: []*model.Project{da},
+		URL:    "/2018/09/thong-bao-ket-qua/",
+		Future: true,
+	}).SetFile(&model.ArticleFile{
 		Title: "Thông báo kết quả kiểm tra đề án 01", Kind: "outcome",
 		Date:     time.Date(2018, 9, 3, 8, 0, 0, 0, hcm),
 		TeamLead: model.Person{Name: lead.Name}, Unit: unit.Name,
@@ -82,19 +84,15 @@ func testSite(t *testing.T) *model.Site {
 		},
 		Image: model.Image{Src: "https://example.vn/anh.jpg"}, // no alt, no photo of the site
 		Draft: true,
-	},
-		LeadTerm: lead, UnitTerm: unit, Projects: []*model.Project{da},
-		URL:    "/2018/09/thong-bao-ket-qua/",
-		Future: true,
-	}
+	})
 	conclusion := model.NewBody(model.RawHTML("<p>Kết luận.</p>"), "")
 	outcome.SetBody(&conclusion)
-	evil := &model.Article{ArticleFile: &model.ArticleFile{
+	evil := (&model.Article{URL: "/2018/10/tin-moi/"}).SetFile(&model.ArticleFile{
 		Title: `Tin <script>alert("x")</script> mới`, Kind: "news",
 		Date:     time.Date(2018, 10, 7, 9, 5, 0, 0, hcm),
 		TeamLead: model.Person{Name: "Người chưa có trang"}, Unit: "Huyện ủy Đại Từ",
 		SummaryField: `<b>tóm tắt</b>`,
-	}, URL: "/2018/10/tin-moi/"}
+	})
 	s.Articles = []*model.Article{evil, outcome, visit}
 	da.Articles = []*model.Article{outcome, visit}
 	nq.Articles = []*model.Article{visit}

@@ -32,8 +32,8 @@ func BenchmarkPlain(b *testing.B) {
 
 func BenchmarkDocument(b *testing.B) {
 	html := "<p>" + strings.ReplaceAll(body, ". ", ".</p>\n<p>") + "</p>"
-	d := &document{Kind: KindNews, article: &model.Article{ArticleFile: &model.ArticleFile{Title: "Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU",
-		Unit: "Ban Dân tộc tỉnh", TeamLead: model.Person{Name: "Vũ Ngọc Hùng"}, Documents: []model.DocRef{{Code: "92-CT/TU"}}}}}
+	d := &document{Kind: KindNews, article: (&model.Article{}).SetFile(&model.ArticleFile{Title: "Ban Dân tộc tỉnh: Sơ kết 2 năm thực hiện Chỉ thị số 92-CT/TU",
+		Unit: "Ban Dân tộc tỉnh", TeamLead: model.Person{Name: "Vũ Ngọc Hùng"}, Documents: []model.DocRef{{Code: "92-CT/TU"}}})}
 	body := model.NewBody(model.RawHTML(html), "")
 	d.article.SetBody(&body)
 	t := newTokenizer()
