@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The limit: at least the floor, four and a half times the content's bytes
+// The limit: at least the floor, four times the content's bytes
 // (nine times for a rebuild over an output a build wrote), and never over
 // the user's own GOMEMLIMIT.
 func TestLimitMemoryFollowsTheContent(t *testing.T) {
@@ -17,9 +17,9 @@ func TestLimitMemoryFollowsTheContent(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 128<<20 {
 		t.Errorf("a small site: limit %d, want the 128 MiB floor", got)
 	}
-	limitMemory(30<<20, false)
-	if got := debug.SetMemoryLimit(-1); got != 135<<20 {
-		t.Errorf("30 MiB of content: limit %d, want 4.5 times it", got)
+	limitMemory(40<<20, false)
+	if got := debug.SetMemoryLimit(-1); got != 160<<20 {
+		t.Errorf("40 MiB of content: limit %d, want 4 times it", got)
 	}
 	limitMemory(30<<20, true)
 	if got := debug.SetMemoryLimit(-1); got != 270<<20 {
