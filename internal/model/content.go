@@ -206,16 +206,15 @@ type Article struct {
 	// allocated, and 0.8 s of its CPU. A field of the struct's own is
 	// found by a loop over its fields. They hold the file's values: Go
 	// code reading a.Title reads the copy, as a layout does, and nothing
-	// changes a file once decoded.
-	Title    string
-	Date     time.Time
-	Kind     string
-	TeamLead Person
-	Unit     string
-	Outcome  *Outcome
-	Tags     []string
-	DateOnly bool
-	Updated  time.Time
+	// changes a file once decoded. Only these four: the preview makes
+	// every Article again on a save of a date or a project, and nine
+	// copies (168 bytes, 1.7 MB for 10,000 articles) added 7% to what such
+	// a save allocates for 0.2 s less of a cold build's 27 s of CPU than
+	// these four (0.44 s left in FieldByNameFunc, of 0.82 s).
+	Title string
+	Date  time.Time
+	Kind  string
+	Unit  string
 	// body is the converted body, read through Body, HTML and Lead. It
 	// is the one value of an article a preview Builder changes in place:
 	// a save that changes only the body gives the article of the site
@@ -250,8 +249,7 @@ type Article struct {
 // returns a. Every Article is given its file so (assemble).
 func (a *Article) SetFile(f *ArticleFile) *Article {
 	a.ArticleFile = f
-	a.Title, a.Date, a.Kind, a.TeamLead, a.Unit = f.Title, f.Date, f.Kind, f.TeamLead, f.Unit
-	a.Outcome, a.Tags, a.DateOnly, a.Updated = f.Outcome, f.Tags, f.DateOnly, f.Updated
+	a.Title, a.Date, a.Kind, a.Unit = f.Title, f.Date, f.Kind, f.Unit
 	return a
 }
 
