@@ -19,6 +19,9 @@ type Options struct {
 	Drafts bool      // include draft articles
 	Future bool      // include articles dated after Now
 	Now    time.Time // the build's clock; articles after it are "future"
+	// URLs keeps the articles' URLs for the next assembly (a preview's
+	// Builder); nil makes each one.
+	URLs *URLs
 }
 
 // Input is the loaded content, as decoded: assemble reads it and never
@@ -75,17 +78,28 @@ func shown(files []*model.ArticleFile, opt Options, cfg model.Config) (out []*mo
 	out = make([]*model.Article, 0, len(files))
 	// The URLs, most of the cost, are made on two cores.
 	urls := make([]string, len(files))
+	if opt.URLs != nil {
+		opt.URLs.mu.Lock()
+		defer opt.URLs.mu.Unlock()
+	}
+	url := func(i int) string {
+		if u, ok := opt.URLs.lookup(files[i], cfg.Location); ok {
+			return u
+		}
+		return articleURL(files[i], cfg.Location)
+	}
 	var wg par.Group
 	half := len(files) / 2
 	wg.Go(func() {
 		for i := half; i < len(files); i++ {
-			urls[i] = articleURL(files[i], cfg.Location)
+			urls[i] = url(i)
 		}
 	})
 	for i := range half {
-		urls[i] = articleURL(files[i], cfg.Location)
+		urls[i] = url(i)
 	}
 	wg.Wait()
+	opt.URLs.keep(files, urls, cfg.Location)
 	publisher := []string{cfg.PublisherName()} // one byline shared by every article without authors
 	for i, f := range files {
 		future := !opt.Now.IsZero() && f.Date.After(opt.Now)

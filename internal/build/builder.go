@@ -37,6 +37,7 @@ type Builder struct {
 	static      staticSet
 	photos      *photo.Set // made on the first build
 	began       time.Time  // when the last load started, for the store
+	urls        assemble.URLs
 
 	// What a save of article bodies alone builds on (bodies.go): the
 	// last snapshot, when it succeeded and nothing failed since.
@@ -152,7 +153,11 @@ func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 	var site *model.Site
 	step("assemble", func() {
 		var ps diag.List
-		site, ps = assemble.Site(b.cfg, in, assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now})
+		ao := assemble.Options{Drafts: opt.Drafts, Future: opt.Future, Now: opt.Now}
+		if b.keep {
+			ao.URLs = &b.urls
+		}
+		site, ps = assemble.Site(b.cfg, in, ao)
 		problems.Append(ps)
 	})
 	if err := stop(ctx, opt, problems); err != nil {
