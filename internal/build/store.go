@@ -73,6 +73,13 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 	if err != nil {
 		return 0, err
 	}
+	// Looked at before it is opened: opening a named pipe waits for a
+	// program to write into it, and the build would hang there.
+	if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	} else if err == nil && !fi.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s: not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, nil

@@ -68,6 +68,11 @@ func loadStamps(file, target string, read stamp) stamps {
 	if file == "" || read == (stamp{}) {
 		return nil
 	}
+	// Looked at before it is read: opening a named pipe waits for a
+	// program to write into it, and the build would hang there.
+	if fi, err := os.Stat(file); err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
