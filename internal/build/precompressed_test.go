@@ -117,3 +117,34 @@ func fmtErr(err error) string {
 	}
 	return err.Error()
 }
+
+// A site that stops shipping its own compressed copy (removed, as the
+// refusal of a stale one suggests) gets the build's copy, as a build from
+// nothing makes it: the old output's css/site.css.gz is the site's file,
+// not a copy the build made, and is not linked in as one. The output of
+// one input never depends on the outputs before it.
+func TestDroppedOwnCopyIsReplacedByTheBuilds(t *testing.T) {
+	css := strings.Repeat(".tin-bai { color: #1a1a1a; margin: 0 auto; }\n", 40)
+	site := diskSite(t, map[string]string{"content/articles/a.md": oneArticle,
+		"static/css/site.css": css, "static/css/site.css.gz": gzipped(t, css)})
+	out := filepath.Join(filepath.Dir(site), "public")
+	if err := buildGzip(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(site, "static/css/site.css.gz")); err != nil {
+		t.Fatal(err)
+	}
+	if err := buildGzip(t, site, out); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if err := buildGzip(t, site, fresh); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(out, "css/site.css.gz"))
+	want, _ := os.ReadFile(filepath.Join(fresh, "css/site.css.gz"))
+	if len(want) == 0 || !bytes.Equal(got, want) {
+		t.Errorf("css/site.css.gz after the site's copy was removed: %d bytes, a build from nothing %d (the site's old copy kept: %v)",
+			len(got), len(want), string(got) == gzipped(t, css))
+	}
+}

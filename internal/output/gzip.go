@@ -32,6 +32,13 @@ import (
 var gzipExts = map[string]bool{".html": true, ".css": true, ".js": true, ".xml": true,
 	".json": true, ".txt": true, ".svg": true}
 
+// madeKey is the manifest's key of a compressed copy the build made: an
+// old copy is linked in for unchanged bytes only if the build made it. A
+// site may ship its own (a static "a.css.gz", written as a file of its
+// own, key 0): when it stops, the copy the old output holds is the site's
+// file, and a build from the same input makes its own.
+const madeKey = 1
+
 // gzipMin is the size below which a compressed copy saves too little to
 // be worth a file: a response fits one packet either way.
 const gzipMin = 512
@@ -72,7 +79,7 @@ func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
 	gz := name + ".gz"
 	full := filepath.Join(d.stage, filepath.FromSlash(gz))
 	if same && d.old != nil {
-		if e, ok := d.old.files[gz]; ok {
+		if e, ok := d.old.files[gz]; ok && e.key == madeKey {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
 			if _, c, ok := d.holds(gz, old, e); ok && d.link(old, full) == nil {
 				d.stamped(gz, full, c)
@@ -102,5 +109,5 @@ func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
 	if err := d.create(full, z); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	return d.record(gz, entry{checksum(z), int64(len(z)), 0}, false)
+	return d.record(gz, entry{checksum(z), int64(len(z)), madeKey}, false)
 }
