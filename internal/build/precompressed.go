@@ -31,8 +31,12 @@ func (s *Snapshot) precompressed(static map[string]staticFile) diag.List {
 		f, isStatic := s.files[plain]
 		if !isStatic || f.static == nil {
 			if _, taken := s.lookup(plain); taken {
-				problems.Add(diag.New(diag.StaticClash, "static/"+z.name, 0, "",
-					"this file would replace the compressed copy the build makes of the generated %s", plain))
+				// Whether or not the build compresses that file (a photo,
+				// a page under 512 bytes), a server sends x.gz for x.
+				p := diag.New(diag.StaticClash, "static/"+z.name, 0, "",
+					"a compressed copy of %s, which the build makes: a server would send it instead, stale once %s changes", plain, plain)
+				p.Hint = "remove it: the build writes a compressed copy beside each text file it makes"
+				problems.Add(p)
 			}
 			continue
 		}

@@ -91,7 +91,7 @@ func TestStaleOrMisplacedCompressedCopiesAreRefused(t *testing.T) {
 		"not gzip": {map[string]string{"static/css/site.css": css, "static/css/site.css.gz": css},
 			"static/css/site.css.gz: not a gzip file (gzip: invalid header)"},
 		"beside a page": {map[string]string{"static/index.html.gz": gzipped(t, "<p>x</p>")},
-			"static/index.html.gz: this file would replace the compressed copy the build makes of the generated index.html"},
+			"static/index.html.gz: a compressed copy of index.html, which the build makes: a server would send it instead, stale once index.html changes (remove it: the build writes a compressed copy beside each text file it makes)"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			c.files["content/articles/a.md"] = oneArticle
