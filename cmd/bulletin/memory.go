@@ -11,9 +11,9 @@ import (
 // before the pages are made). A build allocates many times its live data
 // as it renders (1.8 GB for 10,000 articles); with Go's default pacing the
 // heap may grow to twice the live data before a collection, and the peak
-// is that. The live data peaks at about three times the content's bytes
-// on disk (109 MB for 44 MB of Markdown: the model, the bodies' HTML
-// packed, the partials rendered once for the lists), and the heap's
+// is that. The live data peaks at about two and a half times the
+// content's bytes on disk (109 MB for 44 MB of Markdown: the model, the
+// bodies' HTML packed, the partials rendered once for the lists), and the heap's
 // unused and free spans add a third of it again. Four times leaves the
 // collector room. Measured on that site, 4 interleaved cold builds each,
 // when the build allocated 2.2 GB: 6x took 13.4 s (25.4 s of CPU) at

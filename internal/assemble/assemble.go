@@ -78,10 +78,6 @@ func shown(files []*model.ArticleFile, opt Options, cfg model.Config) (out []*mo
 	out = make([]*model.Article, 0, len(files))
 	// The URLs, most of the cost, are made on two cores.
 	urls := make([]string, len(files))
-	if opt.URLs != nil {
-		opt.URLs.mu.Lock()
-		defer opt.URLs.mu.Unlock()
-	}
 	url := func(i int) string {
 		if u, ok := opt.URLs.lookup(files[i], cfg.Location); ok {
 			return u

@@ -1,7 +1,6 @@
 package assemble
 
 import (
-	"sync"
 	"time"
 
 	"bulletin/internal/model"
@@ -15,7 +14,6 @@ import (
 // 1.6 MB of each save of a date or a project. A Builder keeps one for its
 // assemblies, which run one at a time; the zero value is ready.
 type URLs struct {
-	mu  sync.Mutex // Site's callers take turns; this only keeps the race detector's word
 	loc *time.Location
 	m   map[*model.ArticleFile]string
 }

@@ -95,16 +95,11 @@ func split(path string, data []byte) (*front, *diag.Problem) {
 	if c.format == "JSON" {
 		f.start = first
 	}
+	// rest is what follows the closing line in head, a start of data:
+	// the body is data from there (rest itself lies in the reader's
+	// buffer, which the body would keep).
 	off := len(head) - len(rest)
-	if len(rest) > 0 {
-		// Not cut (frontHead found no closing line where the reader
-		// did): rest lies in the buffer the reader grew, up to twice its
-		// length, which the body would keep.
-		rest = bytes.Clone(rest)
-	} else {
-		rest = data[off:]
-	}
-	f.body = rest
+	f.body = data[off:]
 	f.bodyLine = 1 + bytes.Count(data[:off], []byte("\n"))
 	if p := f.decode(path); p != nil {
 		return nil, p
