@@ -111,7 +111,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	dir.Stamps = stamps
 	opt.Sink = dir
 	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
+	var commitErr error
+	opt.Written = func(res *build.Result) error {
+		printProblems(stderr, *source, res.Warnings)
+		if ferr == nil {
+			dir.SetInput(input, res.Site.Until)
+		}
+		t := time.Now()
+		if commitErr = dir.Commit(); commitErr != nil {
+			return commitErr
+		}
+		res.Steps = append(res.Steps, build.Step{Name: "swap", Time: time.Since(t)})
+		return nil
+	}
 	res, err := build.Build(ctx, opt)
+	if err != nil && commitErr != nil {
+		return err // the files were written: the swap failed, and Commit said why
+	}
 	if err != nil {
 		dir.Abort()
 		if ctx.Err() != nil {
@@ -123,15 +139,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		}
 		return err
 	}
-	printProblems(stderr, *source, res.Warnings)
-	if ferr == nil {
-		dir.SetInput(input, res.Site.Until)
-	}
-	t := time.Now()
-	if err := dir.Commit(); err != nil {
-		return err
-	}
-	res.Steps = append(res.Steps, build.Step{Name: "swap", Time: time.Since(t)})
 	res.Time = time.Since(start)
 	printSummary(stdout, res, *out, *source)
 	files, unchanged := dir.Counts()
