@@ -3,9 +3,12 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"bulletin/internal/build"
@@ -156,4 +159,54 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 			t.Errorf("after a broken store: %d taken back, want 3", res.Restored)
 		}
 	}
+}
+
+// Options.Written is called once every file is written, while the store
+// is kept (bulletin build swaps the new site in there): it sees the whole
+// site in the sink, its error is the build's, and the store is kept all
+// the same, whole, for the next build to take back.
+func TestWrittenRunsOnceTheFilesAreWritten(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	store := filepath.Join(dir, "public.store")
+	var sink recorded
+	var seen []string
+	calls := 0
+	failed := errors.New("the swap failed")
+	opt := build.Options{Source: os.DirFS(dir), Now: sitetest.Now, Sink: &sink, Store: store,
+		Written: func(r *build.Result) error {
+			calls++
+			seen = slices.Clone(sink.names)
+			return failed
+		}}
+	if _, err := build.Build(context.Background(), opt); !errors.Is(err, failed) {
+		t.Fatalf("Build: %v, want Written's error", err)
+	}
+	if calls != 1 {
+		t.Fatalf("Written called %d times, want once", calls)
+	}
+	if len(seen) == 0 || len(seen) != len(sink.names) {
+		t.Fatalf("Written saw %d files written, the build wrote %d", len(seen), len(sink.names))
+	}
+	opt.Written, sink = nil, recorded{}
+	res, err := build.Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Restored != 3 || res.StoreErr != nil {
+		t.Fatalf("the next build took back %d files (%v), want the 3 the store kept", res.Restored, res.StoreErr)
+	}
+}
+
+// recorded is a sink that lists the names written to it.
+type recorded struct {
+	mu    sync.Mutex
+	names []string
+}
+
+func (r *recorded) Write(name string, _ []byte) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.names = append(r.names, name)
+	return nil
 }
