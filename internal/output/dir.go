@@ -282,10 +282,11 @@ func (d *Dir) Reuse(name string, key uint64) (bool, error) {
 // staging folder at full, with its .gz copy if gz, and reports whether it
 // could (a file system without hard links cannot).
 func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt, gz bool) (bool, error) {
-	if d.link(filepath.Join(d.Target, filepath.FromSlash(name)), full) != nil {
+	seen, err := d.linkFound(filepath.Join(d.Target, filepath.FromSlash(name)), full, c)
+	if err != nil {
 		return false, nil
 	}
-	d.stamped(name, full, c)
+	d.stamped(name, full, c, seen)
 	if err := d.record(name, e, true); err != nil || !gz {
 		return true, err
 	}
@@ -296,9 +297,9 @@ func (d *Dir) linkOld(name, full string, e entry, data []byte, c checkedAt, gz b
 // what the manifest says (e): by its kept stamp, or else read back and
 // checked, and then with its bytes. c says how it was found right.
 func (d *Dir) holds(name, old string, e entry) (data []byte, c checkedAt, ok bool) {
-	if st, ok := d.trusted().intact(name, old); ok {
+	if st, fi, ok := d.trusted().intact(name, old); ok {
 		d.checked.byStamp.Add(1)
-		return nil, checkedAt{byStamp: true, was: st}, true
+		return nil, checkedAt{byStamp: true, was: st, found: fi}, true
 	}
 	d.checked.readBack.Add(1)
 	c.at = time.Now()
@@ -393,7 +394,7 @@ func Current(target string, keep []string, fingerprint string, now time.Time, st
 	defer stop()
 	err = par.Each(ctx, len(names), func(_, i int) error {
 		full := filepath.Join(target, filepath.FromSlash(names[i]))
-		if _, ok := trusted.intact(names[i], full); ok && m.files[names[i]].sum != 0 {
+		if _, _, ok := trusted.intact(names[i], full); ok && m.files[names[i]].sum != 0 {
 			return nil
 		}
 		data, err := os.ReadFile(full)

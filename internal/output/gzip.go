@@ -81,9 +81,11 @@ func (d *Dir) writeGzip(name string, data []byte, size int64, same bool) error {
 	if same && d.old != nil {
 		if e, ok := d.old.files[gz]; ok && e.key == madeKey {
 			old := filepath.Join(d.Target, filepath.FromSlash(gz))
-			if _, c, ok := d.holds(gz, old, e); ok && d.link(old, full) == nil {
-				d.stamped(gz, full, c)
-				return d.record(gz, e, true)
+			if _, c, ok := d.holds(gz, old, e); ok {
+				if seen, err := d.linkFound(old, full, c); err == nil {
+					d.stamped(gz, full, c, seen)
+					return d.record(gz, e, true)
+				}
 			}
 		}
 	}

@@ -86,6 +86,23 @@ func (d *Dir) link(old, full string) error {
 	return os.Link(old, full)
 }
 
+// linkFound is link for an old file found right as c says. In a recycled
+// folder, most names are links to the very file found by its stamp
+// already (the site before last linked it too): one look at full tells
+// so, and that look is returned, whose stamp is the file's (stamped). A
+// rebuild of 10,000 articles made four looks for each of its 43,000
+// unchanged files, a third of a second of processor time on tmpfs.
+// When it links anew, it returns nil: the link changed the file's
+// change time.
+func (d *Dir) linkFound(old, full string, c checkedAt) (fs.FileInfo, error) {
+	if d.recycled && c.found != nil {
+		if fi, err := os.Lstat(full); err == nil && os.SameFile(c.found, fi) {
+			return fi, nil
+		}
+	}
+	return nil, d.link(old, full)
+}
+
 // same reports whether a and b are one file.
 func same(a, b string) bool {
 	fa, err := os.Lstat(a)

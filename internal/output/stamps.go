@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/gob"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -93,14 +94,18 @@ func loadStamps(file, target string, read stamp) stamps {
 }
 
 // intact reports whether the file name at full is as its stamp was kept,
-// and gives that stamp.
-func (s stamps) intact(name, full string) (stamp, bool) {
+// and gives that stamp and the look that found it so.
+func (s stamps) intact(name, full string) (stamp, fs.FileInfo, bool) {
 	want, ok := s[name]
 	if !ok {
-		return stamp{}, false
+		return stamp{}, nil, false
 	}
-	st, ok := stampAt(full)
-	return want, ok && st == want
+	fi, err := os.Lstat(full)
+	if err != nil || !fi.Mode().IsRegular() {
+		return want, nil, false
+	}
+	st, ok := stampOf(fi)
+	return want, fi, ok && st == want
 }
 
 // absolute is path made absolute, as the stamps name their target: -out
@@ -160,10 +165,11 @@ func (d *Dir) saveStamps() {
 }
 
 // checkedAt is how a build found an old file right: by its kept stamp
-// (was), or by its bytes read back at a time.
+// (was, seen in the look found), or by its bytes read back at a time.
 type checkedAt struct {
 	byStamp bool
 	was     stamp
+	found   fs.FileInfo
 	at      time.Time
 }
 
@@ -181,11 +187,19 @@ func (c checkedAt) vouches(st stamp) bool {
 // then linked in at full, for the next build, if it vouches for the
 // file's bytes: unchanged since a stamp that did, or last changed more
 // than racy before the bytes were read.
-func (d *Dir) stamped(name, full string, c checkedAt) {
+//
+// seen is the look at full that found it the old file itself (linkFound),
+// whose stamp it has; nil: full is looked at.
+func (d *Dir) stamped(name, full string, c checkedAt, seen fs.FileInfo) {
 	if d.Stamps == "" {
 		return
 	}
-	st, ok := stampAt(full)
+	st, ok := stamp{}, false
+	if seen != nil {
+		st, ok = stampOf(seen)
+	} else {
+		st, ok = stampAt(full)
+	}
 	if !ok || !c.vouches(st) {
 		return
 	}
