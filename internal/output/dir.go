@@ -50,10 +50,11 @@ type Dir struct {
 	dirs   map[string]bool
 	// written lists every file this build wrote: the next build's
 	// manifest.
-	written map[string]entry
-	folders map[string]bool // the folders of written, once Commit asks
-	linked  int             // files of the old site linked in unchanged
-	reused  int             // of which linked by Reuse, from their keys
+	written     map[string]entry
+	folders     map[string]bool // the folders of written, once Commit asks
+	foldersOnce sync.Once
+	linked      int // files of the old site linked in unchanged
+	reused      int // of which linked by Reuse, from their keys
 	// recycled says the staging folder is the site the last swap
 	// replaced, which this build brings up to date (recycle.go).
 	recycled bool
@@ -519,16 +520,17 @@ func (d *Dir) prepare() error {
 }
 
 // writtenUnder reports whether this build wrote a file inside folder rel.
-// It is asked once the writing is done.
+// It is asked once the writing is done, by the walks of several
+// goroutines.
 func (d *Dir) writtenUnder(rel string) bool {
-	if d.folders == nil {
+	d.foldersOnce.Do(func() {
 		d.folders = map[string]bool{}
 		for f := range d.written {
 			for p := path.Dir(f); p != "." && !d.folders[p]; p = path.Dir(p) {
 				d.folders[p] = true
 			}
 		}
-	}
+	})
 	return d.folders[rel]
 }
 

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -202,30 +203,30 @@ func manifestData(files map[string]entry, inputs string, until time.Time) []byte
 // foreign walks target and returns, as slash paths, the entries that the
 // build which wrote it did not write: a folder none of whose files it
 // wrote is one entry ("uploads"), unless a kept path lies inside it. ours
-// says whether a file is the build's.
+// says whether a file is the build's; it and isDir are asked from several
+// goroutines at once. The entries are in the order of a walk in lexical
+// order.
 func foreign(target string, ours func(string) bool, isDir func(string) bool, keep []string) ([]string, error) {
+	var mu sync.Mutex
 	var out []string
-	err := filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(target, p)
-		rel = filepath.ToSlash(rel)
+	err := walk(target, func(rel string, d fs.DirEntry) (bool, error) {
 		switch {
-		case rel == ".", rel == marker:
-			return nil
+		case rel == marker:
+			return false, nil
 		case d.IsDir() && (isDir(rel) || holdsKept(rel, keep) && !kept(rel, keep)):
-			return nil // look inside
+			return true, nil // look inside
 		case !d.IsDir() && ours(rel):
-			return nil
+			return false, nil
 		}
 		if d.IsDir() {
-			out = append(out, rel+"/")
-			return fs.SkipDir
+			rel += "/"
 		}
+		mu.Lock()
 		out = append(out, rel)
-		return nil
+		mu.Unlock()
+		return false, nil
 	})
+	walkOrder(out)
 	return out, err
 }
 

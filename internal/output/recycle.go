@@ -172,30 +172,20 @@ func (d *Dir) recycledDir(dir string) error {
 // files (carried over again next), anything put there by hand. What is
 // left is what the build wrote, and the marker, written next.
 func (d *Dir) sweep() error {
-	return filepath.WalkDir(d.stage, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(d.stage, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case rel == ".":
-			return nil
-		case e.IsDir():
+	return walk(d.stage, func(rel string, e fs.DirEntry) (bool, error) {
+		p := filepath.Join(d.stage, filepath.FromSlash(rel))
+		if e.IsDir() {
 			if d.writtenUnder(rel) {
-				return nil
+				return true, nil
 			}
-			if err := os.RemoveAll(p); err != nil {
-				return err
-			}
-			return fs.SkipDir
+			return false, os.RemoveAll(p)
 		}
 		if _, ok := d.written[rel]; ok || rel == marker {
-			return nil
+			return false, nil
 		}
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+			return false, err
 		}
-		return nil
+		return false, nil
 	})
 }

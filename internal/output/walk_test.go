@@ -1,0 +1,132 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// walkTree makes the folders and files of paths under a new folder (a path
+// ending in "/" is a folder) and returns it.
+func walkTree(t *testing.T, paths ...string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, p := range paths {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// The parallel walk meets what filepath.WalkDir meets, each entry once,
+// going only into the folders it is told to, and not through links;
+// walkOrder puts what it met in WalkDir's order.
+func TestWalkMeetsWhatWalkDirMeets(t *testing.T) {
+	var paths []string
+	for i := range 40 {
+		paths = append(paths, fmt.Sprintf("2018/%02d/bai-%d/index.html", i%12+1, i), fmt.Sprintf("2018/%02d/bai-%d/index.html.gz", i%12+1, i))
+	}
+	paths = append(paths, "a/x.html", "a-b.html", "a.html", "empty/", "skip/deep/file.html", "index.html")
+	root := walkTree(t, paths...)
+	if err := os.Symlink(filepath.Join(root, "a"), filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	skip := func(rel string) bool { return rel == "skip" }
+
+	var want []string
+	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		if rel == "." {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		want = append(want, rel)
+		if e.IsDir() && skip(rel) {
+			return fs.SkipDir
+		}
+		return nil
+	})
+
+	for range 20 { // the workers take the folders in another order each time
+		var mu sync.Mutex
+		var got []string
+		err := walk(root, func(rel string, e fs.DirEntry) (bool, error) {
+			mu.Lock()
+			got = append(got, rel)
+			mu.Unlock()
+			return !skip(rel), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		walkOrder(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("walk met, in walk order:\n%q\nWalkDir:\n%q", got, want)
+		}
+	}
+}
+
+// The first error, of a visit or of reading a folder, ends the walk and
+// is what it returns; a visit that panics panics the walk, whose other
+// workers stop.
+func TestWalkStopsAtTheFirstError(t *testing.T) {
+	var paths []string
+	for i := range 200 {
+		paths = append(paths, fmt.Sprintf("d%d/f.html", i))
+	}
+	root := walkTree(t, paths...)
+	stop := errors.New("stop here")
+	var mu sync.Mutex
+	visits := 0
+	err := walk(root, func(rel string, e fs.DirEntry) (bool, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		visits++
+		if rel == "d7/f.html" {
+			return false, stop
+		}
+		return true, nil
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("walk: %v, want the visit's error", err)
+	}
+	if visits == 400 {
+		t.Errorf("the walk went on to the end after the error")
+	}
+
+	if err := walk(filepath.Join(root, "none"), func(string, fs.DirEntry) (bool, error) { return true, nil }); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("walk of a missing folder: %v, want it not found", err)
+	}
+
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "visit panicked") {
+			t.Errorf("recovered %v, want the visit's panic", r)
+		}
+	}()
+	walk(root, func(rel string, e fs.DirEntry) (bool, error) {
+		if rel == "d3/f.html" {
+			panic("visit panicked")
+		}
+		return true, nil
+	})
+}
