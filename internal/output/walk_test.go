@@ -130,3 +130,24 @@ func TestWalkStopsAtTheFirstError(t *testing.T) {
 		return true, nil
 	})
 }
+
+// A root that is a link is not gone into, as WalkDir does not: the walk
+// follows no link, and a sweep never deletes through one.
+func TestWalkDoesNotFollowARootLink(t *testing.T) {
+	root := walkTree(t, "real/a.html", "real/sub/b.html")
+	link := filepath.Join(root, "link")
+	if err := os.Symlink(filepath.Join(root, "real"), link); err != nil {
+		t.Fatal(err)
+	}
+	var met []string
+	var mu sync.Mutex
+	err := walk(link, func(rel string, e fs.DirEntry) (bool, error) {
+		mu.Lock()
+		met = append(met, rel)
+		mu.Unlock()
+		return true, nil
+	})
+	if err != nil || len(met) > 0 {
+		t.Errorf("walk of a link to a folder: %v, met %q; want nothing met", err, met)
+	}
+}
