@@ -19,9 +19,15 @@ import (
 // on two. A folder is read when visit says to descend into it. visit is
 // called from several goroutines; links are not followed, root's own
 // neither: a root that is a link or a file, as for WalkDir, holds
-// nothing to visit (a sweep never deletes through a link). The first
-// error, of a visit or of reading a folder, ends the walk and is
-// returned (which of two errors met at once is not set).
+// nothing to visit (a sweep never deletes through a link).
+//
+// An error, of a visit or of reading a folder, does not stop the walk
+// (a folder read in error, or whose visit failed, is not gone into): the
+// walk returns the error that a walk in lexical order meets first, so
+// that it does not depend on which worker met which error first, as
+// par.Each returns the error of the lowest item. (A sweep in error goes
+// on removing from the staging folder only, which Commit then removes.)
+// A visit's panic stops the walk and panics again in walk.
 func walk(root string, visit func(rel string, e fs.DirEntry) (descend bool, err error)) error {
 	fi, err := os.Lstat(root)
 	if err != nil {
@@ -38,7 +44,7 @@ func walk(root string, visit func(rel string, e fs.DirEntry) (descend bool, err 
 		g.Go(w.work)
 	}
 	g.Wait() // a visit's panic panics again here
-	return w.err
+	return w.first()
 }
 
 // walker is one walk's queue of folders to read, shared by its workers.
@@ -50,15 +56,25 @@ type walker struct {
 	cond  *sync.Cond
 	todo  []string // folders to read, relative to root ("" is root)
 	busy  int      // workers reading a folder, which may queue more
-	err   error
+	errs  []walkError
 	ended bool
+}
+
+// walkError is an error met at the entry rel: its visit's, or that of
+// reading the folder rel.
+type walkError struct {
+	rel string
+	err error
 }
 
 func (w *walker) work() {
 	finished := false
 	defer func() {
 		if !finished { // a visit panicked: the others stop, and Wait panics again
-			w.fail(nil)
+			w.mu.Lock()
+			w.ended = true
+			w.cond.Broadcast()
+			w.mu.Unlock()
 		}
 	}()
 	w.loop()
@@ -82,16 +98,11 @@ func (w *walker) loop() {
 		w.busy++
 		w.mu.Unlock()
 
-		sub, err := w.read(dir)
+		sub, errs := w.read(dir)
 
 		w.mu.Lock()
 		w.busy--
-		if err != nil {
-			if w.err == nil {
-				w.err = err
-			}
-			w.ended = true
-		}
+		w.errs = append(w.errs, errs...)
 		w.todo = append(w.todo, sub...)
 		w.cond.Broadcast()
 		w.mu.Unlock()
@@ -99,22 +110,21 @@ func (w *walker) loop() {
 }
 
 // read visits the entries of the folder dir and returns those to descend
-// into.
-func (w *walker) read(dir string) ([]string, error) {
+// into, and the errors met.
+func (w *walker) read(dir string) (sub []string, errs []walkError) {
 	full := w.root
 	if dir != "" {
 		full = filepath.Join(w.root, filepath.FromSlash(dir))
 	}
 	f, err := os.Open(full)
 	if err != nil {
-		return nil, err
+		return nil, []walkError{{dir, err}}
 	}
 	entries, err := f.ReadDir(-1)
 	f.Close()
 	if err != nil {
-		return nil, &fs.PathError{Op: "readdir", Path: full, Err: err}
+		return nil, []walkError{{dir, err}} // a *PathError naming full already
 	}
-	var sub []string
 	for _, e := range entries {
 		rel := e.Name()
 		if dir != "" {
@@ -122,29 +132,33 @@ func (w *walker) read(dir string) ([]string, error) {
 		}
 		descend, err := w.visit(rel, e)
 		if err != nil {
-			return nil, err
+			errs = append(errs, walkError{rel, err})
+			continue
 		}
 		if descend && e.IsDir() {
 			sub = append(sub, rel)
 		}
 	}
-	return sub, nil
+	return sub, errs
 }
 
-func (w *walker) fail(err error) {
-	w.mu.Lock()
-	if w.err == nil {
-		w.err = err
+// first is the error a walk in lexical order meets first, or nil. Reading
+// a folder comes right after visiting it: its key is the folder's.
+func (w *walker) first() error {
+	if len(w.errs) == 0 {
+		return nil
 	}
-	w.ended = true
-	w.cond.Broadcast()
-	w.mu.Unlock()
+	return slices.MinFunc(w.errs, func(a, b walkError) int {
+		return strings.Compare(walkKey(a.rel), walkKey(b.rel))
+	}).err
 }
+
+// walkKey orders slash paths as a walk in lexical order meets them.
+func walkKey(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
 
 // walkOrder sorts slash paths as a walk in lexical order meets them: a
 // folder's entries right after it ("a", "a/x", "a-b"), not in the order
 // of their bytes ("a-b" before "a/x").
 func walkOrder(paths []string) {
-	key := func(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
-	slices.SortFunc(paths, func(a, b string) int { return strings.Compare(key(a), key(b)) })
+	slices.SortFunc(paths, func(a, b string) int { return strings.Compare(walkKey(a), walkKey(b)) })
 }

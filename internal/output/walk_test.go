@@ -86,10 +86,11 @@ func TestWalkMeetsWhatWalkDirMeets(t *testing.T) {
 	}
 }
 
-// The first error, of a visit or of reading a folder, ends the walk and
-// is what it returns; a visit that panics panics the walk, whose other
-// workers stop.
-func TestWalkStopsAtTheFirstError(t *testing.T) {
+// An error, of a visit or of reading a folder, is the walk's, which goes
+// on past it (as par.Each goes on past an item in error) but not into the
+// folder whose visit failed; a visit that panics panics the walk, whose
+// other workers stop.
+func TestWalkErrorsAndPanics(t *testing.T) {
 	var paths []string
 	for i := range 200 {
 		paths = append(paths, fmt.Sprintf("d%d/f.html", i))
@@ -97,21 +98,32 @@ func TestWalkStopsAtTheFirstError(t *testing.T) {
 	root := walkTree(t, paths...)
 	stop := errors.New("stop here")
 	var mu sync.Mutex
-	visits := 0
+	var met []string
 	err := walk(root, func(rel string, e fs.DirEntry) (bool, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		visits++
-		if rel == "d7/f.html" {
-			return false, stop
+		met = append(met, rel)
+		if rel == "d7" || rel == "d9/f.html" {
+			return true, stop
 		}
 		return true, nil
 	})
 	if !errors.Is(err, stop) {
 		t.Fatalf("walk: %v, want the visit's error", err)
 	}
-	if visits == 400 {
-		t.Errorf("the walk went on to the end after the error")
+	if slices.Contains(met, "d7/f.html") || len(met) != 399 {
+		t.Errorf("the walk met %d entries (d7/f.html among them: %v), want all 399 but d7's", len(met), slices.Contains(met, "d7/f.html"))
+	}
+
+	// A folder gone before it is read: the error of reading it.
+	err = walk(root, func(rel string, e fs.DirEntry) (bool, error) {
+		if rel == "d5" {
+			return true, os.RemoveAll(filepath.Join(root, rel))
+		}
+		return true, nil
+	})
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), filepath.Join(root, "d5")) {
+		t.Errorf("walk of a folder gone: %v, want it not found, named", err)
 	}
 
 	if err := walk(filepath.Join(root, "none"), func(string, fs.DirEntry) (bool, error) { return true, nil }); !errors.Is(err, fs.ErrNotExist) {
@@ -129,6 +141,29 @@ func TestWalkStopsAtTheFirstError(t *testing.T) {
 		}
 		return true, nil
 	})
+}
+
+// Of several errors, the walk returns the one a walk in lexical order
+// meets first, whichever worker met it and whenever: the message a
+// deployer reads (a folder it cannot read, a file the sweep cannot
+// remove) is the same from one run to the next, as WalkDir's was.
+func TestWalkReturnsTheFirstErrorInWalkOrder(t *testing.T) {
+	var paths []string
+	for i := range 40 {
+		paths = append(paths, fmt.Sprintf("d%d/f.html", i), fmt.Sprintf("d%d/g.html", i))
+	}
+	root := walkTree(t, paths...)
+	for range 20 {
+		err := walk(root, func(rel string, e fs.DirEntry) (bool, error) {
+			if strings.HasSuffix(rel, "/g.html") {
+				return false, errors.New(rel)
+			}
+			return true, nil
+		})
+		if err == nil || err.Error() != "d0/g.html" {
+			t.Fatalf("walk: %v, want the error met first in walk order (d0/g.html)", err)
+		}
+	}
 }
 
 // A root that is a link is not gone into, as WalkDir does not: the walk
