@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"bulletin/internal/input"
 	"bulletin/internal/model"
 	"bulletin/internal/output"
+	"bulletin/internal/par"
 	"bulletin/internal/photo"
 	"bulletin/internal/search"
 	"bulletin/layouts"
@@ -141,17 +143,28 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return res, err
 	}
 	res.Steps = append(restored, res.Steps...)
-	t := time.Now()
-	kept := make(chan error, 1)
-	go func() { kept <- b.save(opt.Store) }()
+	// The store is kept on a goroutine of a par.Group, so that a panic
+	// there reaches this one (Wait) as it did when it was kept here, and
+	// the "keep" step is its own time, not Written's: listed before
+	// Written's steps (the swap), as when they came one after the other.
+	var g par.Group
+	var kerr error
+	var kept time.Duration
+	g.Go(func() {
+		t := time.Now()
+		kerr = b.save(opt.Store)
+		kept = time.Since(t)
+	})
+	at := len(res.Steps)
 	var werr error
 	if opt.Written != nil {
 		werr = opt.Written(res)
 	}
-	if err := <-kept; err != nil && serr == nil {
-		serr = err
+	g.Wait()
+	if kerr != nil && serr == nil {
+		serr = kerr
 	}
-	res.Steps = append(res.Steps, Step{"keep", time.Since(t)})
+	res.Steps = slices.Insert(res.Steps, at, Step{"keep", kept})
 	if werr != nil {
 		return res, werr
 	}

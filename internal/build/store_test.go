@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"bulletin/internal/build"
 	"bulletin/internal/output"
@@ -209,4 +210,34 @@ func (r *recorded) Write(name string, _ []byte) error {
 	defer r.mu.Unlock()
 	r.names = append(r.names, name)
 	return nil
+}
+
+// The store is kept while Written runs, and the "keep" step is the time
+// keeping it took, not the time Written took (the swap, a step of its
+// own): the summary's steps say where the time went. It is listed before
+// Written's steps, as when the swap came after it.
+func TestKeepStepIsTheTimeOfKeepingTheStore(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	const swap = 600 * time.Millisecond
+	opt := build.Options{Source: os.DirFS(dir), Now: sitetest.Now, Sink: &recorded{}, Store: filepath.Join(dir, "public.store"),
+		Written: func(r *build.Result) error {
+			time.Sleep(swap)
+			r.Steps = append(r.Steps, build.Step{Name: "swap", Time: swap})
+			return nil
+		}}
+	res, err := build.Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range res.Steps {
+		names = append(names, s.Name)
+		if s.Name == "keep" && s.Time >= swap {
+			t.Errorf("keep took %s, as long as Written: the time of the swap, not of keeping the store", s.Time)
+		}
+	}
+	if n := len(names); n < 2 || names[n-2] != "keep" || names[n-1] != "swap" {
+		t.Errorf("steps %q, want them to end with keep, swap", names)
+	}
 }
