@@ -66,7 +66,7 @@ func (m *memo) entry(k memoKey) *memoEntry {
 // Forget drops every cached partial. A Builder calls it when it prepares
 // a new snapshot of the site: the values of the previous one are never
 // shown again, and the cache would keep them alive. A one-off build calls
-// it once its pages are written, before the search index.
+// it once its pages are written, before the feeds and the search index.
 func (r *Renderer) Forget() { r.memo.Store(&memo{}) }
 
 // partialCached returns the function bound to the partials of one base
