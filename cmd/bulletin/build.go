@@ -86,7 +86,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if store != "" {
 		stamps = store + ".stamps"
 	}
-	input, ferr := build.Fingerprint(ctx, opt.Source, opt)
+	// The input files' stamps and hashes, beside the store too: the
+	// fingerprint reads only the files whose stamp changed.
+	inputsFile, src := "", *source
+	if store != "" {
+		inputsFile = store + ".inputs"
+		if abs, err := absolute(*source); err == nil {
+			src = abs
+		}
+	}
+	input, inputs, ferr := build.FingerprintKnown(ctx, opt.Source, opt, build.LoadInputs(inputsFile, src))
+	if ferr == nil {
+		inputs.Save(inputsFile, src) // a cache: when it cannot be kept, the next build reads every file
+	}
 	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now, stamps) {
 		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
 			*out, time.Since(start).Round(time.Millisecond))

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// A named pipe where the store or its stamps are kept (a cache folder
+// A named pipe where the store, its inputs or its stamps are kept (a cache folder
 // shared with other programs, a hostile user) made the next build wait
 // for ever for a writer: it is not read, the build reads the site as if
 // there were no store, and keeps a new one in its place.
@@ -27,8 +27,8 @@ func TestAPipeWhereTheStoreIsKeptHangsNoBuild(t *testing.T) {
 		t.Fatalf("first build: %s", errs)
 	}
 	stores, _ := filepath.Glob(filepath.Join(cache, "store", "public-*"))
-	if len(stores) != 2 {
-		t.Fatalf("stores: %v, want one and its stamps", stores)
+	if len(stores) != 3 {
+		t.Fatalf("stores: %v, want one, its inputs and its stamps", stores)
 	}
 	for _, s := range stores {
 		os.Remove(s)

@@ -12,7 +12,8 @@ import (
 // folder, or relative), and never in or beside the output: an output in a
 // web server's root would have it served, and it holds the frontmatter of
 // drafts. A second build takes back what the first read. The stamps of
-// the output's files lie beside the store (internal/output's stamps.go).
+// the output's files lie beside the store (internal/output's stamps.go),
+// and those of the input files, for the fingerprint (build.Inputs).
 func TestStoreInTheCacheFolder(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("BULLETIN_CACHE_DIR", cache)
@@ -27,8 +28,8 @@ func TestStoreInTheCacheFolder(t *testing.T) {
 		t.Fatalf("first build: %s", errs)
 	}
 	stores, _ := filepath.Glob(filepath.Join(cache, "store", "public-*"))
-	if len(stores) != 2 || stores[1] != stores[0]+".stamps" {
-		t.Fatalf("stores in the cache folder: %v, want one and its stamps", stores)
+	if len(stores) != 3 || stores[1] != stores[0]+".inputs" || stores[2] != stores[0]+".stamps" {
+		t.Fatalf("stores in the cache folder: %v, want one, its inputs and its stamps", stores)
 	}
 	os.WriteFile(filepath.Join(dir, "content/articles/c.md"),
 		[]byte("---\ntitle: Bài mới nhất\ndate: 2019-05-01\n---\nMới.\n"), 0o644)
@@ -39,8 +40,8 @@ func TestStoreInTheCacheFolder(t *testing.T) {
 	if !strings.Contains(stdout, "store           3 content files taken back") {
 		t.Errorf("the second build, -out named without the slash, took nothing back from the store:\n%s", stdout)
 	}
-	if again, _ := filepath.Glob(filepath.Join(cache, "store", "*")); len(again) != 2 {
-		t.Errorf("stores after a build into the same folder named otherwise: %v, want one and its stamps", again)
+	if again, _ := filepath.Glob(filepath.Join(cache, "store", "*")); len(again) != 3 {
+		t.Errorf("stores after a build into the same folder named otherwise: %v, want one, its inputs and its stamps", again)
 	}
 	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error { // the site, the output and what lies beside it
 		if err != nil {

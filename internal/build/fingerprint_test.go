@@ -4,8 +4,12 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"bulletin/internal/build"
 )
@@ -59,5 +63,104 @@ func TestFingerprintFollowsEveryInput(t *testing.T) {
 	}
 	if got, err := build.Fingerprint(context.Background(), base, build.Options{Drafts: true}); err != nil || got == want {
 		t.Errorf("publishing drafts: fingerprint %s (%v), the same as without", got, err)
+	}
+}
+
+// A file whose stamp is as the inputs kept it, trusted, is taken by the
+// hash kept, unread; a file written again since, even to the same size
+// and with its modification time set back, has another stamp (its
+// status-change time) and is read. Files just written are kept
+// untrusted: within the file system's tick a write may leave the times
+// as they were.
+func TestFingerprintTakesUnchangedFilesByTheirStamps(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.yaml":                  "title: Tin kiểm tra\n",
+		"content/articles/2018/a.md": "---\ntitle: Bài A\ndate: 2018-08-06\n---\nĐề án số 01-ĐA/TU.\n",
+		"content/articles/2018/b.md": "---\ntitle: Bài B\ndate: 2018-08-07\n---\nThân bài.\n",
+		"static/css/site.css":        "body{}",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := os.DirFS(dir)
+	ctx := context.Background()
+	read, found, err := build.FingerprintKnown(ctx, fsys, build.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const b = "content/articles/2018/b.md"
+	if len(found) != 3 || found[b].Trusted {
+		t.Fatalf("found %+v: want the three files under content/ and static/, untrusted (just written)", found)
+	}
+	// Untrusted, with another hash than the file's: read all the same.
+	known := maps.Clone(found)
+	k := known[b]
+	k.Hash++
+	known[b] = k
+	if got, _, _ := build.FingerprintKnown(ctx, fsys, build.Options{}, known); got != read {
+		t.Fatalf("a file whose stamp is untrusted was not read")
+	}
+
+	// Trusted, with that other hash: taken unread.
+	k.Trusted = true
+	known[b] = k
+	taken, _, err := build.FingerprintKnown(ctx, fsys, build.Options{}, known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if taken == read {
+		t.Fatal("a file whose stamp is as kept and trusted was read again")
+	}
+
+	// Written again, same size, its modification time set back.
+	p := filepath.Join(dir, filepath.FromSlash(b))
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond) // the status-change time moves on
+	edited := strings.Replace(files[b], "Thân bài.", "Thân bàn.", 1)
+	if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := build.FingerprintKnown(ctx, fsys, build.Options{}, known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := build.FingerprintKnown(ctx, fsys, build.Options{}, nil)
+	if got != want || got == read {
+		t.Fatalf("after the edit: %s with the kept stamps, %s reading every file (%s before)", got, want, read)
+	}
+}
+
+// The inputs are kept for one site folder and one program: another
+// folder's, or none, reads every file.
+func TestInputsAreKeptForTheirSiteFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache", "o.inputs")
+	in := build.Inputs{"content/a.md": {Hash: 7, Trusted: true}}
+	if err := in.Save(path, "/srv/site"); err != nil {
+		t.Fatal(err)
+	}
+	if got := build.LoadInputs(path, "/srv/site"); !maps.Equal(got, in) {
+		t.Errorf("loaded %v, saved %v", got, in)
+	}
+	if got := build.LoadInputs(path, "/srv/other"); got != nil {
+		t.Errorf("another folder's inputs: %v, want none", got)
+	}
+	if err := os.WriteFile(path, []byte("not gob"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := build.LoadInputs(path, "/srv/site"); got != nil {
+		t.Errorf("a damaged file: %v, want none", got)
 	}
 }

@@ -145,3 +145,31 @@ func looseInContent(fsys fs.FS) diag.List {
 func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || model.Leftover(name)
 }
+
+// Stamp is what a file's directory entry says of its version, as the
+// loader's stamps say it, for another part of the program to tell a file
+// unchanged without reading it (build.Fingerprint): size, modification and
+// status-change times (ns), inode.
+type Stamp struct {
+	Size, MTime, CTime int64
+	Ino                uint64
+}
+
+// StampOf is e's stamp; ok is false for anything but a regular file, and
+// where the file system gives no status-change time, which no copy or
+// touch can set back, and without which a stamp vouches for nothing.
+func StampOf(e fs.DirEntry) (st Stamp, ok bool) {
+	s := stampOf(e)
+	if !s.known() || s.ctime == 0 {
+		return Stamp{}, false
+	}
+	return Stamp{s.size, s.mtime.UnixNano(), s.ctime, s.ino}, true
+}
+
+// Vouches reports whether st, taken of a file read after began, vouches
+// for the bytes then read: a file changed within the file system's tick
+// of the read (two seconds on FAT) may have been written again since
+// with the same times, and is read again the next time.
+func (st Stamp) Vouches(began time.Time) bool {
+	return st.CTime != 0 && st.CTime < began.Add(-freshness).UnixNano()
+}
