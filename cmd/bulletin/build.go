@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -95,8 +96,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 			src = abs
 		}
 	}
-	input, inputs, ferr := build.FingerprintKnown(ctx, opt.Source, opt, build.LoadInputs(inputsFile, src))
-	if ferr == nil {
+	known := build.LoadInputs(inputsFile, src)
+	input, inputs, ferr := build.FingerprintKnown(ctx, opt.Source, opt, known)
+	if ferr == nil && !maps.Equal(inputs, known) {
 		inputs.Save(inputsFile, src) // a cache: when it cannot be kept, the next build reads every file
 	}
 	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now, stamps) {
