@@ -88,9 +88,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		stamps = store + ".stamps"
 	}
 	// The input files' stamps and hashes, beside the store too: the
-	// fingerprint reads only the files whose stamp changed.
+	// fingerprint reads only the files whose stamp changed. Not in a cache
+	// folder the build refuses below (in static/, content/ or the output):
+	// they are written before that check, and name every file, drafts too.
 	inputsFile, src := "", *source
-	if store != "" {
+	if store != "" && checkCache(*source, *out, filepath.Dir(store)) == nil {
 		inputsFile = store + ".inputs"
 		if abs, err := absolute(*source); err == nil {
 			src = abs
