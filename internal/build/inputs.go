@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/gob"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -60,8 +61,7 @@ func LoadInputs(path, source string) Inputs {
 	return in
 }
 
-// Save keeps in at path for the site folder source, written aside and
-// renamed, so that a build cut short leaves the old file or none.
+// Save keeps in at path for the site folder source (writeAside).
 func (in Inputs) Save(path, source string) error {
 	self, err := program()
 	if path == "" || err != nil {
@@ -72,27 +72,8 @@ func (in Inputs) Save(path, source string) error {
 		f.Names = append(f.Names, n)
 		f.Files = append(f.Files, file)
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&f); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return werr
+	return writeAside(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(&f) })
 }

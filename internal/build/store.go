@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -145,7 +146,34 @@ func (b *Builder) save(path string) (err error) {
 	for k := range b.md.entries {
 		bodies[k.source] = k
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
+	return writeAside(path, func(w io.Writer) error {
+		enc := gob.NewEncoder(w)
+		if err := enc.Encode(storeHeader{Program: self, ZoneName: zoneName(b.cfg.Location),
+			Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
+			return err
+		}
+		for i := range kept {
+			r := storedFile{File: kept[i]}
+			if k, ok := bodies[kept[i].Source()]; ok {
+				e := b.md.entries[k]
+				html, _ := e.body.Text().(packedHTML) // the conversion's own (convert)
+				r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: html, Lead: e.body.Lead,
+					Links: e.body.Links, Linked: e.body.Linked, Pages: e.pages, Images: e.images, Uses: e.codes, Flat: e.flat}
+			}
+			if err := enc.Encode(&r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// writeAside writes the file at path with write, through a buffer, into
+// a file of its own beside it, renamed to path once whole: a build cut
+// short, or two builds keeping the same file at once, leave a whole
+// file or none. The file beside it is removed on an error.
+func writeAside(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -156,22 +184,8 @@ func (b *Builder) save(path string) (err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<16)
-	enc := gob.NewEncoder(w)
-	if err := enc.Encode(storeHeader{Program: self, ZoneName: zoneName(b.cfg.Location),
-		Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
+	if err := write(w); err != nil {
 		return err
-	}
-	for i := range kept {
-		r := storedFile{File: kept[i]}
-		if k, ok := bodies[kept[i].Source()]; ok {
-			e := b.md.entries[k]
-			html, _ := e.body.Text().(packedHTML) // the conversion's own (convert)
-			r.Body = &storedBody{Codes: k.codes, Unsafe: k.unsafe, HTML: html, Lead: e.body.Lead,
-				Links: e.body.Links, Linked: e.body.Linked, Pages: e.pages, Images: e.images, Uses: e.codes, Flat: e.flat}
-		}
-		if err := enc.Encode(&r); err != nil {
-			return err
-		}
 	}
 	if err := w.Flush(); err != nil {
 		return err
