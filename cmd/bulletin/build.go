@@ -90,9 +90,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	// The input files' stamps and hashes, beside the store too: the
 	// fingerprint reads only the files whose stamp changed. Not in a cache
 	// folder the build refuses below (in static/, content/ or the output):
-	// they are written before that check, and name every file, drafts too.
+	// they are written before the build says so, and name every file,
+	// drafts too.
+	var storeErr error
+	if store != "" {
+		storeErr = checkCache(*source, *out, filepath.Dir(store))
+	}
 	inputsFile, src := "", *source
-	if store != "" && checkCache(*source, *out, filepath.Dir(store)) == nil {
+	if store != "" && storeErr == nil {
 		inputsFile = store + ".inputs"
 		if abs, err := absolute(*source); err == nil {
 			src = abs
@@ -111,11 +116,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	if opt.Store = store; opt.Store != "" {
-		if err := checkCache(*source, *out, filepath.Dir(opt.Store)); err != nil {
-			return &usageError{msg: err.Error()}
-		}
+	if storeErr != nil {
+		return &usageError{msg: storeErr.Error()}
 	}
+	opt.Store = store
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}

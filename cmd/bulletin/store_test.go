@@ -7,6 +7,17 @@ import (
 	"testing"
 )
 
+// keptFiles are the files a build into public/ keeps in the cache folder:
+// the store, its inputs and its stamps, which it fails without.
+func keptFiles(t *testing.T, cache string) []string {
+	t.Helper()
+	kept, _ := filepath.Glob(filepath.Join(cache, "store", "public-*"))
+	if len(kept) != 3 || kept[1] != kept[0]+".inputs" || kept[2] != kept[0]+".stamps" {
+		t.Fatalf("kept in the cache folder: %v, want the store, its inputs and its stamps", kept)
+	}
+	return kept
+}
+
 // The store lies in the cache folder, one file for each output folder
 // however -out names it (with a trailing slash, as a shell completes a
 // folder, or relative), and never in or beside the output: an output in a
@@ -27,10 +38,7 @@ func TestStoreInTheCacheFolder(t *testing.T) {
 	if code, _, errs := bulletin("build", "-source", dir, "-out", out); code != 0 {
 		t.Fatalf("first build: %s", errs)
 	}
-	stores, _ := filepath.Glob(filepath.Join(cache, "store", "public-*"))
-	if len(stores) != 3 || stores[1] != stores[0]+".inputs" || stores[2] != stores[0]+".stamps" {
-		t.Fatalf("stores in the cache folder: %v, want one, its inputs and its stamps", stores)
-	}
+	keptFiles(t, cache)
 	os.WriteFile(filepath.Join(dir, "content/articles/c.md"),
 		[]byte("---\ntitle: Bài mới nhất\ndate: 2019-05-01\n---\nMới.\n"), 0o644)
 	code, stdout, errs := bulletin("build", "-source", dir, "-out", filepath.Join(dir, "public"), "-v")

@@ -73,22 +73,13 @@ func TestFingerprintFollowsEveryInput(t *testing.T) {
 // untrusted: within the file system's tick a write may leave the times
 // as they were.
 func TestFingerprintTakesUnchangedFilesByTheirStamps(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"site.yaml":                  "title: Tin kiểm tra\n",
 		"content/articles/2018/a.md": "---\ntitle: Bài A\ndate: 2018-08-06\n---\nĐề án số 01-ĐA/TU.\n",
 		"content/articles/2018/b.md": "---\ntitle: Bài B\ndate: 2018-08-07\n---\nThân bài.\n",
 		"static/css/site.css":        "body{}",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := diskSite(t, files)
 	fsys := os.DirFS(dir)
 	ctx := context.Background()
 	read, found, err := build.FingerprintKnown(ctx, fsys, build.Options{}, nil)

@@ -12,26 +12,23 @@ import (
 	"testing"
 )
 
-// walkTree makes the folders and files of paths under a new folder (a path
-// ending in "/" is a folder) and returns it.
+// walkTree makes the folders and files of paths under a new folder (a
+// path ending in "/" is a folder; a file holds its own path) and returns
+// it.
 func walkTree(t *testing.T, paths ...string) string {
 	t.Helper()
 	root := t.TempDir()
+	files := map[string]string{}
 	for _, p := range paths {
-		full := filepath.Join(root, filepath.FromSlash(p))
 		if strings.HasSuffix(p, "/") {
-			if err := os.MkdirAll(full, 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(p)), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(p), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[p] = p
 	}
+	put(t, root, files)
 	return root
 }
 
