@@ -172,7 +172,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 // printVerbose tells where the time went, what was written and the peak
 // memory, for an engineer measuring a large site.
 func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused, byStamp, readBack int) {
-	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept; %d of them pages not made again, their keys the same)\n",
+	fmt.Fprintf(w, "  %-10s %6d (%d unchanged: linked from the last build, their times kept; %d of them pages and search documents not made again, their keys the same)\n",
 		"files", files, unchanged, reused)
 	fmt.Fprintf(w, "  %-10s %6d files of the last build found untouched by their stamps, %d read back to be sure\n", "checked", byStamp, readBack)
 	fmt.Fprintf(w, "  %-10s %6d content files taken back as the last build read them (decoded, converted)", "store", r.Restored)
@@ -180,6 +180,7 @@ func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused, byStam
 		fmt.Fprintf(w, "; %v", r.StoreErr)
 	}
 	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %-10s %6d of %d documents' words read for the search index, the others' taken as the last build kept them\n", "search", r.Searched, r.Documents)
 	for _, s := range r.Steps {
 		fmt.Fprintf(w, "  %-10s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
 	}

@@ -102,6 +102,11 @@ type Result struct {
 	// build's (the build is whole either way).
 	Restored int
 	StoreErr error
+
+	// Searched is how many of the search index's Documents had their
+	// words read; the others' were taken as the last build kept them
+	// (Options.Store).
+	Searched, Documents int
 }
 
 // Build runs one cold build and writes every file of the site to
@@ -132,10 +137,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Store != "" {
+		snap.search.Know(b.words)
+		snap.search.Keep()
+	}
 	res, err := snap.Write(ctx, opt.Sink)
 	if err != nil {
 		return res, err
 	}
+	b.words = snap.search.Kept() // the store keeps the new words, not the old
 	if opt.Store == "" {
 		if opt.Written != nil {
 			err = opt.Written(res)

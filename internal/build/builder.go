@@ -12,6 +12,7 @@ import (
 	"bulletin/internal/model"
 	"bulletin/internal/photo"
 	"bulletin/internal/render"
+	"bulletin/internal/search"
 )
 
 // Builder prepares snapshots of one site and keeps, from one to the next,
@@ -38,6 +39,7 @@ type Builder struct {
 	photos      *photo.Set // made on the first build
 	began       time.Time  // when the last load started, for the store
 	urls        assemble.URLs
+	words       *search.Kept // the search index's words, as a one-off build's store keeps them
 
 	// What a save of article bodies alone builds on (bodies.go): the
 	// last snapshot, when it succeeded and nothing failed since.

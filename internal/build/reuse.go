@@ -44,18 +44,37 @@ func (s *Snapshot) reuse(sink output.Sink, name string, p *model.Page) (done boo
 
 // pageKey is p's key, or 0 when it has none.
 func (s *Snapshot) pageKey(p *model.Page) uint64 {
-	self, err := program()
-	if err != nil {
-		return 0
-	}
 	k, ok := s.rnd.Key(p)
 	if !ok {
+		return 0
+	}
+	return withProgram(k)
+}
+
+// withProgram is key k of a file mixed with the program's checksum, whose
+// code makes the file's bytes too; 0 when either is none.
+func withProgram(k uint64) uint64 {
+	self, err := program()
+	if err != nil || k == 0 {
 		return 0
 	}
 	if k = crc64.Update(k, crcTable, []byte(self)); k == 0 {
 		k = 1 // 0 is no key
 	}
 	return k
+}
+
+// programKeyed is a Reuser whose keys are mixed with the program's, as
+// pages' are: the search index's document chunks are keyed by what they
+// hold, and made by this program's code.
+type programKeyed struct{ output.Reuser }
+
+func (p programKeyed) Reuse(name string, key uint64) (bool, error) {
+	return p.Reuser.Reuse(name, withProgram(key))
+}
+
+func (p programKeyed) WriteKeyed(name string, key uint64, data []byte) error {
+	return p.Reuser.WriteKeyed(name, withProgram(key), data)
 }
 
 // keyedFile is sinkFile for a page written with its key.

@@ -315,8 +315,15 @@ func (s *Snapshot) Write(ctx context.Context, sink output.Sink) (res *Result, er
 		var err error
 		switch {
 		case st.name == "search":
-			// Each document read once, its chunk written as it is read.
-			err = s.search.Write(sink.Write)
+			// Each document read once, its chunk written as it is read,
+			// or linked in when the last build wrote it from the same
+			// key.
+			var keyed search.Keyed
+			if ru, ok := sink.(output.Reuser); ok && ru.Keyed() {
+				keyed = programKeyed{ru}
+			}
+			err = s.search.WriteKeyed(sink.Write, keyed)
+			r.Searched, r.Documents = s.search.Read(), s.search.Documents()
 		case st.name == "photos" && s.photoFiles == nil:
 			err = s.writePhotos(ctx, sink, r)
 		default:

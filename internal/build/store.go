@@ -13,6 +13,7 @@ import (
 	"bulletin/internal/content"
 	"bulletin/internal/markdown"
 	"bulletin/internal/model"
+	"bulletin/internal/search"
 )
 
 // The store is what a one-off build keeps for the next one (Options.Store:
@@ -42,6 +43,8 @@ type storeHeader struct {
 	ZoneName string
 	Zone     uint64
 	Files    int
+	// Words: the search index's words follow the files (search.Kept).
+	Words bool
 }
 
 // storedFile is one content file: as decoded, and its body as converted
@@ -110,6 +113,13 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 		kept = append(kept, r.File)
 		bodies = append(bodies, r.Body)
 	}
+	var words *search.Kept
+	if h.Words {
+		words = new(search.Kept)
+		if err := dec.Decode(words); err != nil {
+			return 0, fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	if err := b.loader.Restore(kept, cfg); err != nil {
 		return 0, fmt.Errorf("%s: %w", path, err)
 	}
@@ -126,6 +136,7 @@ func (b *Builder) restore(path string, cfg model.Config) (files int, err error) 
 		e.body.Links, e.body.Linked = sb.Links, sb.Linked
 		b.md.entries[mdKey{kept[i].Source(), sb.Codes, sb.Unsafe}] = e
 	}
+	b.words = words
 	return len(kept), nil
 }
 
@@ -149,7 +160,7 @@ func (b *Builder) save(path string) (err error) {
 	return writeAside(path, func(w io.Writer) error {
 		enc := gob.NewEncoder(w)
 		if err := enc.Encode(storeHeader{Program: self, ZoneName: zoneName(b.cfg.Location),
-			Zone: zoneRules(b.cfg.Location), Files: len(kept)}); err != nil {
+			Zone: zoneRules(b.cfg.Location), Files: len(kept), Words: b.words != nil}); err != nil {
 			return err
 		}
 		for i := range kept {
@@ -163,6 +174,9 @@ func (b *Builder) save(path string) (err error) {
 			if err := enc.Encode(&r); err != nil {
 				return err
 			}
+		}
+		if b.words != nil {
+			return enc.Encode(b.words)
 		}
 		return nil
 	})

@@ -123,6 +123,9 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	if res.Restored != 0 || res.StoreErr != nil {
 		t.Errorf("first build: %d taken back, %v", res.Restored, res.StoreErr)
 	}
+	if res.Searched != 3 || res.Documents != 3 {
+		t.Errorf("first build: the words of %d of %d documents read for the search index, want 3 of 3", res.Searched, res.Documents)
+	}
 	same("first", files)
 	store := filepath.Join(dir, "public.store")
 	if _, err := os.Stat(store); err != nil {
@@ -132,6 +135,9 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	res, files = buildStored(t, dir)
 	if res.Restored != 3 || res.StoreErr != nil {
 		t.Errorf("second build: %d taken back, %v; want 3", res.Restored, res.StoreErr)
+	}
+	if res.Searched != 0 {
+		t.Errorf("second build: the words of %d documents read again, want none", res.Searched)
 	}
 	same("again", files)
 
@@ -143,6 +149,9 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	if res.Restored != 2 {
 		t.Errorf("after the move: %d taken back, want 2, all but the file edited", res.Restored)
 	}
+	if res.Searched != 0 {
+		t.Errorf("after the move: the words of %d documents read again, want none (only b.md's URL changed)", res.Searched)
+	}
 	if page := string(files["/2018/08/kiem-tra-dang-uy-xa-tan-phu/index.html"]); !strings.Contains(page, `href="/2018/09/ket-luan-moi/"`) {
 		t.Errorf("a.md's page does not link to b.md's new URL:\n%s", page)
 	}
@@ -152,8 +161,8 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 	for _, broken := range [][]byte{st[:len(st)/2], []byte("not a store")} {
 		os.WriteFile(store, broken, 0o600)
 		res, files = buildStored(t, dir)
-		if res.Restored != 0 || res.StoreErr == nil {
-			t.Errorf("broken store: %d taken back, error %v; want none, and why", res.Restored, res.StoreErr)
+		if res.Restored != 0 || res.StoreErr == nil || res.Searched != 3 {
+			t.Errorf("broken store: %d taken back, the words of %d documents read, error %v; want none, 3, and why", res.Restored, res.Searched, res.StoreErr)
 		}
 		same("broken store", files)
 		if res, _ := buildStored(t, dir); res.Restored != 3 {

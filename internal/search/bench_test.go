@@ -40,7 +40,7 @@ func BenchmarkDocument(b *testing.B) {
 	b.SetBytes(int64(len(html)))
 	for b.Loop() {
 		t.arena = t.arena[:0]
-		t.document(d)
+		t.document(d, nil)
 	}
 }
 

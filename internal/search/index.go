@@ -30,6 +30,11 @@ type Index struct {
 	failed *par.Panic // a panic of the one build, panicked again to every caller (made)
 	words  [][]byte   // word shards, by number
 	meta   []byte
+
+	known *Kept // the last build's documents' words (Know)
+	keep  bool  // make kept (Keep)
+	kept  *Kept
+	read  int // documents whose words were read, not taken from known
 }
 
 // New lists the site's documents; it reads no text yet.
@@ -46,6 +51,26 @@ func New(s *model.Site) *Index {
 func (ix *Index) Fresh() *Index {
 	return &Index{site: ix.site, n: ix.n, docs: ix.docs, shards: ix.shards}
 }
+
+// Know gives the index the words the last build's index kept (Kept): a
+// document whose words' key is there is not read again. Keep has the
+// index keep its own, for the next build. Both are called before any file
+// is made.
+func (ix *Index) Know(k *Kept) { ix.known = k }
+
+// Keep has the index keep its documents' words once made (Kept).
+func (ix *Index) Keep() { ix.keep = true }
+
+// Kept is what the index kept of its documents' words (Keep), once its
+// files are made; nil when it kept nothing.
+func (ix *Index) Kept() *Kept { return ix.kept }
+
+// Documents is how many documents the index holds.
+func (ix *Index) Documents() int { return ix.n }
+
+// Read tells, once the files are made, how many documents' words were
+// read, rather than taken as the last build kept them (Know).
+func (ix *Index) Read() int { return ix.read }
 
 // shardCount is how many word shards an index of n documents has: one per
 // 64 documents, so a shard of the generator's 10,000-article site holds
@@ -107,7 +132,7 @@ func (ix *Index) File(name string) (data []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	ix.made(nil)
+	ix.made(nil, nil)
 	switch kind {
 	case 'm':
 		return ix.meta, true
@@ -145,7 +170,33 @@ func Write(s *model.Site, put func(name string, data []byte) error) error {
 // function Write does; an index whose files were asked for (File) has
 // them made already, and Write makes nothing.
 func (ix *Index) Write(put func(name string, data []byte) error) error {
-	if err := ix.made(func(chunk int, data []byte) error { return put(docChunkName(chunk), data) }); err != nil {
+	return ix.WriteKeyed(put, nil)
+}
+
+// A Keyed sink keeps with each file the key of what it was made from,
+// and puts in the file the last build made from the same key rather than
+// have it made again (output.Reuser).
+type Keyed interface {
+	Reuse(name string, key uint64) (bool, error)
+	WriteKeyed(name string, key uint64, data []byte) error
+}
+
+// WriteKeyed is Write, with the document chunks given to keyed with their
+// key (chunkKey: of every byte the chunk holds): a chunk the last build
+// wrote from the same key is put in by keyed, not made. A nil keyed is
+// Write.
+func (ix *Index) WriteKeyed(put func(name string, data []byte) error, keyed Keyed) error {
+	emit := func(chunk int, _ uint64, data func() []byte) error { return put(docChunkName(chunk), data()) }
+	if keyed != nil {
+		emit = func(chunk int, key uint64, data func() []byte) error {
+			name := docChunkName(chunk)
+			if done, err := keyed.Reuse(name, key); done || err != nil {
+				return err
+			}
+			return keyed.WriteKeyed(name, key, data())
+		}
+	}
+	if err := ix.made(emit, keyed); err != nil {
 		return err
 	}
 	if err := par.Each(context.Background(), len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
@@ -159,14 +210,14 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 // return, and would leave the index looking made, with no files, to the
 // next caller (the preview served the first file asked for as an internal
 // error, then the rest as empty or missing).
-func (ix *Index) made(emit func(chunk int, data []byte) error) (err error) {
+func (ix *Index) made(emit func(chunk int, key uint64, data func() []byte) error, keyed Keyed) (err error) {
 	ix.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
 				ix.failed = par.Caught(r)
 			}
 		}()
-		err = ix.build(emit)
+		err = ix.build(emit, keyed != nil)
 	})
 	if ix.failed != nil {
 		panic(ix.failed)
@@ -176,37 +227,70 @@ func (ix *Index) made(emit func(chunk int, data []byte) error) (err error) {
 
 // build reads every document's words, a chunk of documents at a time on
 // every processor, and makes the word shards and meta.json. With emit, it
-// makes each chunk of documents too and hands it on.
-func (ix *Index) build(emit func(chunk int, data []byte) error) error {
+// makes each chunk of documents too and hands it on, with its key when
+// keyed (chunkKey), to be made when emit asks for its bytes.
+func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) error, keyed bool) error {
 	docs := ix.docs()
 	per := make([]docTokens, len(docs))
 	sums := make([]uint32, len(docs))
+	keys := make([]uint64, len(docs))
+	read := make([]bool, len(docs))
 	tokenizers := make([]*tokenizer, par.Workers(ix.chunks()))
 	for w := range tokenizers {
 		tokenizers[w] = newTokenizer()
 	}
+	// Per worker, the texts of the chunk it reads, one after another, and
+	// where each ends: the chunk is made (or not) once all are read.
+	bufs := make([][]byte, len(tokenizers))
+	ends := make([][]int, len(tokenizers))
 	err := par.Each(context.Background(), ix.chunks(), func(w, chunk int) error {
 		t := tokenizers[w]
-		var b []byte
+		bufs[w], ends[w] = bufs[w][:0], ends[w][:0]
 		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(docs)); id++ {
 			d := docs[id]
-			per[id] = t.document(d)
+			per[id], keys[id], read[id] = t.document(d, ix.known)
 			per[id].worker = w
 			sums[id] = d.checksum(t.text, ix.site.Config.Location)
 			if emit != nil {
-				b = ix.appendDoc(b, id, t.text)
+				bufs[w] = append(bufs[w], t.text...)
+				ends[w] = append(ends[w], len(bufs[w]))
 			}
 		}
 		if emit == nil {
 			return nil
 		}
-		return emit(chunk, closeChunk(b))
+		texts := make([][]byte, len(ends[w]))
+		for n, end := range ends[w] {
+			texts[n] = bufs[w][:end]
+			if n > 0 {
+				texts[n] = texts[n][ends[w][n-1]:]
+			}
+		}
+		var key uint64
+		if keyed {
+			key = ix.chunkKey(chunk, texts)
+		}
+		return emit(chunk, key, func() []byte {
+			var b []byte
+			for n, text := range texts {
+				b = ix.appendDoc(b, chunk*perChunk+n, text)
+			}
+			return closeChunk(b)
+		})
 	})
 	if err != nil {
 		return err
 	}
+	for _, r := range read {
+		if r {
+			ix.read++
+		}
+	}
 	toks, trans := numbering(tokenizers)
 	ix.words = shards(toks, ix.shards, gather(toks, trans, tokenizers, per, ix.shards))
+	if ix.keep {
+		ix.kept = kept(toks, trans, tokenizers, per, keys)
+	}
 
 	version := crc32.NewIEEE()
 	for _, w := range ix.words {

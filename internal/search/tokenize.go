@@ -72,24 +72,37 @@ type tokenizer struct {
 	buf    []byte
 	fields []string
 	text   []byte // the last document's text
+
+	// Recalling kept tokens (kept.go): each kept token's number here
+	// plus one (0: not met yet), for the Kept it was made for.
+	from      []int32
+	fromWords *Kept
+	ids       []uint64
 }
 
 func newTokenizer() *tokenizer { return &tokenizer{dict: map[string]int32{}} }
 
 // document reads d: its distinct tokens, each once, strong when it is in a
-// strong field. Its text is left in t.text until the next call.
-func (t *tokenizer) document(d *document) docTokens {
+// strong field. Its text is left in t.text until the next call. key is
+// the key of its words (wordsKey); with known, words kept under that key
+// are taken as they are, and read reports whether they were read instead.
+func (t *tokenizer) document(d *document, known *Kept) (out docTokens, key uint64, read bool) {
 	t.docs++
-	out := docTokens{start: len(t.arena)}
-	t.add([]byte(kindKey(d.Kind)), true)
+	out.start = len(t.arena)
 	t.fields = d.strong(t.fields[:0])
+	t.text = d.text(t.text[:0])
+	key = wordsKey(d.Kind, t.fields, t.text)
+	if enc, ok := known.doc(key); ok && t.recall(known, enc) {
+		out.end = len(t.arena)
+		return out, key, false
+	}
+	t.add([]byte(kindKey(d.Kind)), true)
 	for _, f := range t.fields {
 		t.read([]byte(f), true)
 	}
-	t.text = d.text(t.text[:0])
 	t.read(t.text, false)
 	out.end = len(t.arena)
-	return out
+	return out, key, true
 }
 
 // read adds the words of s. Spellings are kept in strong fields only: a
@@ -114,12 +127,7 @@ func (t *tokenizer) read(s []byte, strong bool) {
 func (t *tokenizer) add(tok []byte, strong bool) {
 	n, ok := t.dict[string(tok)]
 	if !ok {
-		n = int32(len(t.toks))
-		s := string(tok)
-		t.dict[s] = n
-		t.toks = append(t.toks, s)
-		t.stamp = append(t.stamp, 0)
-		t.pos = append(t.pos, 0)
+		n = t.intern(string(tok))
 	}
 	if t.stamp[n] == t.docs {
 		if strong {
@@ -133,4 +141,17 @@ func (t *tokenizer) add(tok []byte, strong bool) {
 		tok32 |= strongBit
 	}
 	t.arena = append(t.arena, tok32)
+}
+
+// intern numbers a token the tokenizer has not met.
+func (t *tokenizer) intern(s string) int32 {
+	if n, ok := t.dict[s]; ok {
+		return n
+	}
+	n := int32(len(t.toks))
+	t.dict[s] = n
+	t.toks = append(t.toks, s)
+	t.stamp = append(t.stamp, 0)
+	t.pos = append(t.pos, 0)
+	return n
 }
