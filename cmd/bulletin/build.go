@@ -120,6 +120,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return &usageError{msg: storeErr.Error()}
 	}
 	opt.Store = store
+	if store != "" {
+		// Read on the other processor while the output folder is
+		// checked and its staging folder made ready (a quarter of a
+		// second each at 10,000 articles).
+		opt.Restoring = build.Restore(store, opt.Source)
+	}
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"bulletin/internal/config"
 	"bulletin/internal/diag"
 	"bulletin/internal/input"
 	"bulletin/internal/model"
@@ -47,6 +46,9 @@ type Options struct {
 	// back (store.go): `bulletin build` keeps one for each output folder
 	// in the user's cache folder. "" keeps nothing. The preview's Builder holds them in memory instead.
 	Store string
+	// Restoring, when it is taking back Store (Restore), is waited for
+	// rather than Store read again.
+	Restoring *Restoring
 
 	// Written, when not nil, is called by Build once every file is
 	// written to Sink, with the result so far; its error is the
@@ -126,11 +128,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	n, serr := 0, error(nil)
 	if opt.Store != "" {
 		t := time.Now()
-		cfg, _ := config.Load(opt.Source)
-		if n, serr = b.restore(opt.Store, cfg); serr != nil {
-			*b, n = Builder{}, 0 // nothing half taken back
+		r := opt.Restoring
+		if r == nil || r.path != opt.Store {
+			r = Restore(opt.Store, opt.Source)
 		}
+		r.g.Wait()
+		b, n, serr = r.b, r.n, r.err
 		b.md.persist = true
+		// The time the build waited for it: all of it, or what was left
+		// of it when it ran beside the checks before the build.
 		restored = []Step{{"restore", time.Since(t)}}
 	}
 	snap, err := b.Prepare(ctx, opt, Everything)

@@ -6,13 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
+	"bulletin/internal/config"
 	"bulletin/internal/content"
 	"bulletin/internal/markdown"
 	"bulletin/internal/model"
+	"bulletin/internal/par"
 	"bulletin/internal/search"
 )
 
@@ -68,6 +71,32 @@ type storedBody struct {
 	Images []markdown.ImageUse
 	Uses   markdown.CodeUses
 	Flat   *markdown.Flat
+}
+
+// Restoring is a store being taken back for a Build (Options.Restoring).
+type Restoring struct {
+	path string
+	g    par.Group // a panic there panics again in the Build that waits (Wait)
+	b    *Builder
+	n    int
+	err  error
+}
+
+// Restore starts taking back the store at path, for the site at source,
+// on a goroutine of its own: bulletin build starts it once it knows there
+// is something to build, and the store (a 40 MB file decoded in a quarter
+// of a second at 10,000 articles, a second at 50,000) is read while the
+// output folder is checked and made ready on the other processor. A build
+// that does not use it loses only that work.
+func Restore(path string, source fs.FS) *Restoring {
+	r := &Restoring{path: path, b: &Builder{}}
+	r.g.Go(func() {
+		cfg, _ := config.Load(source)
+		if r.n, r.err = r.b.restore(path, cfg); r.err != nil {
+			*r.b, r.n = Builder{}, 0 // nothing half taken back
+		}
+	})
+	return r
 }
 
 // restore takes back what the build before kept in the store at path. An

@@ -250,3 +250,42 @@ func TestKeepStepIsTheTimeOfKeepingTheStore(t *testing.T) {
 		t.Errorf("steps %q, want them to end with keep, swap", names)
 	}
 }
+
+// A store taken back on another goroutine (Restore: bulletin build starts
+// it while the output folder is made ready) is the one the build uses:
+// the same files taken back as when the build reads it itself, and what
+// this build read kept for the next. One started for another store is
+// not used: the build reads its own.
+func TestBuildWaitsForTheStoreBeingTakenBack(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	store := filepath.Join(dir, "public.store")
+	opt := build.Options{Source: os.DirFS(dir), Now: sitetest.Now, Sink: &recorded{}, Store: store}
+	if _, err := build.Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name      string
+		restoring *build.Restoring
+		restored  int
+	}{
+		{"its own store", build.Restore(store, opt.Source), 3},
+		{"another store", build.Restore(filepath.Join(dir, "other.store"), opt.Source), 3},
+		{"its own, after an edit", nil, 2},
+	} {
+		if tt.restoring == nil {
+			a := filepath.Join(dir, "content/articles/a.md")
+			data, _ := os.ReadFile(a)
+			os.WriteFile(a, append(data, "\nMột đoạn mới.\n"...), 0o644)
+			tt.restoring = build.Restore(store, opt.Source)
+		}
+		opt.Restoring, opt.Sink = tt.restoring, &recorded{}
+		res, err := build.Build(context.Background(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Restored != tt.restored || res.StoreErr != nil {
+			t.Errorf("%s: %d files taken back (%v), want %d", tt.name, res.Restored, res.StoreErr, tt.restored)
+		}
+	}
+}
