@@ -2,8 +2,11 @@ package render
 
 import (
 	"html/template"
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"bulletin/internal/model"
 )
@@ -99,6 +102,57 @@ func TestTruncate(t *testing.T) {
 	for _, tt := range tests {
 		if got := truncate(tt.n, tt.in); got != tt.want {
 			t.Errorf("truncate(%d, %q) = %q, want %q", tt.n, tt.in, got, tt.want)
+		}
+	}
+}
+
+// truncate is written for speed (bytes appended, the cut found as they
+// are); cutRunes is what it does, written plainly, as it once was. They
+// agree on random texts of letters with and without marks, spaces of
+// every kind in runs, punctuation it trims and bytes that are not UTF-8.
+func TestTruncateCutsAsThePlainCut(t *testing.T) {
+	cutRunes := func(n int, s string) string {
+		if n <= 0 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		var b strings.Builder
+		runes, space := 0, false
+		for _, r := range strings.TrimSpace(s) {
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				runes++
+				space = false
+			}
+			b.WriteRune(r)
+			runes++
+			if runes > n {
+				break
+			}
+		}
+		s = b.String()
+		if runes <= n {
+			return s
+		}
+		head := string([]rune(s)[:n-1])
+		if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+			head = head[:sp]
+		}
+		return strings.TrimRight(head, " ,;:.-–") + "…"
+	}
+	parts := []string{"a", "Đ", "ủy", "ệ", " ", "  ", "\n", "\t", "\u00a0", "\u3000", ",", ".", "-", "–", ";", "\xff", "\xe1\xbb", "01-ĐA/TU"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s, n := b.String(), rng.IntN(25)-2
+		if got, want := truncate(n, s), cutRunes(n, s); got != want {
+			t.Fatalf("truncate(%d, %q) = %q, the plain cut %q", n, s, got, want)
 		}
 	}
 }
