@@ -55,8 +55,15 @@ func (ix *Index) Fresh() *Index {
 // Know gives the index the words the last build's index kept (Kept): a
 // document whose words' key is there is not read again. Keep has the
 // index keep its own, for the next build. Both are called before any file
-// is made.
-func (ix *Index) Know(k *Kept) { ix.known = k }
+// is made. Words that are not sorted, each once, as an index keeps them (a
+// damaged store) are not used at all: two numbers of one word would list
+// a document twice under it.
+func (ix *Index) Know(k *Kept) {
+	if k != nil && !k.ordered() {
+		k = nil
+	}
+	ix.known = k
+}
 
 // Keep has the index keep its documents' words once made (Kept).
 func (ix *Index) Keep() { ix.keep = true }

@@ -41,6 +41,17 @@ func (k *Kept) doc(key uint64) ([]byte, bool) {
 	return enc, ok
 }
 
+// ordered reports whether k's words are sorted, each once, as kept
+// makes them.
+func (k *Kept) ordered() bool {
+	for i := 1; i < len(k.Words); i++ {
+		if k.Words[i-1] >= k.Words[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // keyHash hashes the parts of a key, each after its length, with two
 // CRC-32s side by side (the processor makes both, as render's keys do).
 type keyHash struct{ c, i uint32 }
@@ -103,21 +114,29 @@ func (ix *Index) chunkKey(i int, texts [][]byte) uint64 {
 }
 
 // recall puts in the document being read the tokens kept for it, and
-// reports whether it could: tokens that are not the numbers of k.Words
-// (a damaged store) leave nothing put, and the document is read.
+// reports whether it could: tokens that are not the numbers of k.Words,
+// or not each word once, ascending, as kept writes them (a damaged
+// store), leave nothing put, and the document is read. A word both weak
+// and strong, or a difference that wraps past 2^64 to a number before,
+// would list the document twice under that word. Each document has at
+// least its kind's token.
 func (t *tokenizer) recall(k *Kept, enc []byte) bool {
+	if len(enc) == 0 {
+		return false
+	}
 	t.ids = t.ids[:0]
 	v := uint64(0)
 	for len(enc) > 0 {
 		d, n := binary.Uvarint(enc)
-		if n <= 0 || d == 0 && len(t.ids) > 0 {
+		if n <= 0 {
 			return false
 		}
 		enc = enc[n:]
-		v += d
-		if v/2 >= uint64(len(k.Words)) {
+		next := v + d
+		if len(t.ids) > 0 && next/2 <= v/2 || next/2 >= uint64(len(k.Words)) {
 			return false
 		}
+		v = next
 		t.ids = append(t.ids, v)
 	}
 	if t.from == nil || t.fromWords != k {

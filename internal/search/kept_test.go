@@ -1,7 +1,9 @@
 package search_test
 
 import (
+	"encoding/binary"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -123,8 +125,10 @@ func TestKeptWordsAndChunksMakeTheIndexOfAColdBuild(t *testing.T) {
 }
 
 // TestDamagedKeptWordsAreReadAgain gives the index kept words that are
-// not numbers of its tokens, or not whole: each such document is read, and
-// the index is the one made from nothing.
+// not numbers of its tokens, not whole, or not each token once: each such
+// document is read (every one, when the words themselves are not the
+// sorted distinct tokens an index keeps), and the index is the one made
+// from nothing.
 func TestDamagedKeptWordsAreReadAgain(t *testing.T) {
 	site := sitetest.Build(t, searchSite).Result.Site
 	ix := search.New(site)
@@ -132,17 +136,52 @@ func TestDamagedKeptWordsAreReadAgain(t *testing.T) {
 	if err := ix.Write(func(string, []byte) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	damaged := map[string]func([]byte) []byte{
-		"cut short":      func(b []byte) []byte { return append(b[:len(b)-1:len(b)-1], 0x80) },
-		"past the words": func(b []byte) []byte { return append(b[:len(b):len(b)], 0xff, 0xff, 0x7f) },
-		"a token twice":  func(b []byte) []byte { return append(b[:len(b):len(b)], 0) },
+	// Each document's tokens as numbers, and back: the differences are
+	// taken modulo 2^64, as a uvarint can hold any.
+	decoded := func(b []byte) (vs []uint64) {
+		v := uint64(0)
+		for len(b) > 0 {
+			d, n := binary.Uvarint(b)
+			v, b = v+d, b[n:]
+			vs = append(vs, v)
+		}
+		return vs
+	}
+	encoded := func(vs []uint64) (b []byte) {
+		prev := uint64(0)
+		for _, v := range vs {
+			b, prev = binary.AppendUvarint(b, v-prev), v
+		}
+		return b
+	}
+	eachDoc := func(damage func([]byte) []byte) func(*search.Kept) {
+		return func(k *search.Kept) {
+			for key, enc := range k.Docs {
+				k.Docs[key] = damage(enc)
+			}
+		}
+	}
+	damaged := map[string]func(*search.Kept){
+		"cut short":      eachDoc(func(b []byte) []byte { return append(b[:len(b)-1:len(b)-1], 0x80) }),
+		"past the words": eachDoc(func(b []byte) []byte { return append(b[:len(b):len(b)], 0xff, 0xff, 0x7f) }),
+		"a token twice":  eachDoc(func(b []byte) []byte { return append(b[:len(b):len(b)], 0) }),
+		"a token both weak and strong": eachDoc(func(b []byte) []byte {
+			vs := decoded(b)
+			vs = append(vs, vs[len(vs)-1]^1)
+			slices.Sort(vs)
+			return encoded(vs)
+		}),
+		"a difference past 2^64, back to a token before": eachDoc(func(b []byte) []byte {
+			vs := decoded(b)
+			return encoded(append(vs, vs[len(vs)-2]))
+		}),
+		"a word twice in the words": func(k *search.Kept) { k.Words[1] = k.Words[0] },
+		"no tokens":                 eachDoc(func([]byte) []byte { return nil }),
 	}
 	for name, damage := range damaged {
 		k := *ix.Kept()
-		k.Docs = maps.Clone(k.Docs)
-		for key, enc := range k.Docs {
-			k.Docs[key] = damage(enc)
-		}
+		k.Words, k.Docs = slices.Clone(k.Words), maps.Clone(k.Docs)
+		damage(&k)
 		next := search.New(site)
 		next.Know(&k)
 		got := &keyedFiles{data: map[string]string{}}
