@@ -1,7 +1,6 @@
 package search
 
 import (
-	"hash/crc32"
 	"strconv"
 	"time"
 )
@@ -62,24 +61,62 @@ func encodeShard(toks []string, lists []list, shard []int32) []byte {
 }
 
 // appendDoc appends to a chunk what a result shows of document id, given
-// its text: [url, title, kind, date, unit, text].
+// its text: [url, title, kind, date, unit, text], as writeDoc gives it.
 func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
-	d := ix.docs()[id]
 	if len(b) == 0 {
 		b = make([]byte, 0, (len(text)+512)*perChunk*9/8)
 		b = append(b, '[')
 	} else {
 		b = append(b, ',')
 	}
-	b = append(b, '[')
-	b = appendString(b, d.URL[1:]) // relative to the site's root
+	j := jsonParts{b: append(b, '[')}
+	ix.writeDoc(&j, id, text)
+	return append(j.b, ']')
+}
+
+// A docWriter takes the parts of what a result shows of a document, one
+// after another: jsonParts writes them into a chunk, keyHash hashes them
+// (docKey).
+type docWriter interface {
+	str(s string)
+	bytes(b []byte)
+}
+
+// writeDoc gives w what a result shows of document id, given its text:
+// url (from the site's root), title, kind, date, unit and text. It is the
+// one list of them: the chunk's bytes, its key and the index's version
+// are all made from it, so a part added here changes all three.
+func (ix *Index) writeDoc(w docWriter, id int, text []byte) {
+	d := ix.docs()[id]
+	w.str(d.URL[1:]) // relative to the site's root
 	for _, s := range []string{d.Title, d.Kind, day(d.Date, ix.site.Config.Location), d.Unit} {
-		b = append(b, ',')
-		b = appendString(b, s)
+		w.str(s)
 	}
-	b = append(b, ',')
-	b = appendString(b, text)
-	return append(b, ']')
+	w.bytes(text)
+}
+
+// jsonParts writes the parts it is given as the strings of a JSON array,
+// after b.
+type jsonParts struct {
+	b    []byte
+	some bool // a part is written: the next goes after a comma
+}
+
+func (j *jsonParts) str(s string) {
+	j.comma()
+	j.b = appendString(j.b, s)
+}
+
+func (j *jsonParts) bytes(s []byte) {
+	j.comma()
+	j.b = appendString(j.b, s)
+}
+
+func (j *jsonParts) comma() {
+	if j.some {
+		j.b = append(j.b, ',')
+	}
+	j.some = true
 }
 
 // escaped marks the bytes JSON escapes in a string.
@@ -142,17 +179,6 @@ func meta(docs []*document, shards int, loc *time.Location, version uint32) []by
 	b = append(b, `],"dated":`...)
 	b = strconv.AppendInt(b, int64(dated), 10)
 	return append(b, '}', '\n')
-}
-
-// checksum sums what a result shows of d, for the index's version.
-func (d *document) checksum(text []byte, loc *time.Location) uint32 {
-	h := crc32.NewIEEE()
-	for _, s := range []string{d.URL, d.Title, d.Kind, day(d.Date, loc), d.Unit} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	h.Write(text)
-	return h.Sum32()
 }
 
 // day is the calendar day of t in the site's zone, "2018-08-06", or "".

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/crc32"
 	"slices"
 	"strconv"
@@ -235,11 +236,12 @@ func (ix *Index) made(emit func(chunk int, key uint64, data func() []byte) error
 // build reads every document's words, a chunk of documents at a time on
 // every processor, and makes the word shards and meta.json. With emit, it
 // makes each chunk of documents too and hands it on, with its key when
-// keyed (chunkKey), to be made when emit asks for its bytes.
+// keyed (chunkKey, of its documents' docKey), to be made when emit asks
+// for its bytes.
 func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) error, keyed bool) error {
 	docs := ix.docs()
 	per := make([]docTokens, len(docs))
-	sums := make([]uint32, len(docs))
+	shown := make([]uint64, len(docs)) // docKey: for the version, and the chunks' keys
 	keys := make([]uint64, len(docs))
 	read := make([]bool, len(docs))
 	tokenizers := make([]*tokenizer, par.Workers(ix.chunks()))
@@ -257,7 +259,7 @@ func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) erro
 			d := docs[id]
 			per[id], keys[id], read[id] = t.document(d, ix.known)
 			per[id].worker = w
-			sums[id] = d.checksum(t.text, ix.site.Config.Location)
+			shown[id] = ix.docKey(id, t.text)
 			if emit != nil {
 				bufs[w] = append(bufs[w], t.text...)
 				ends[w] = append(ends[w], len(bufs[w]))
@@ -275,7 +277,7 @@ func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) erro
 		}
 		var key uint64
 		if keyed {
-			key = ix.chunkKey(chunk, texts)
+			key = chunkKey(chunk, shown[chunk*perChunk:chunk*perChunk+len(texts)])
 		}
 		return emit(chunk, key, func() []byte {
 			var b []byte
@@ -303,8 +305,10 @@ func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) erro
 	for _, w := range ix.words {
 		version.Write(w)
 	}
-	for _, sum := range sums {
-		version.Write([]byte{byte(sum), byte(sum >> 8), byte(sum >> 16), byte(sum >> 24)})
+	var k8 [8]byte
+	for _, k := range shown {
+		binary.LittleEndian.PutUint64(k8[:], k)
+		version.Write(k8[:])
 	}
 	ix.meta = meta(docs, ix.shards, ix.site.Config.Location, version.Sum32())
 	return nil

@@ -96,19 +96,23 @@ func wordsKey(kind string, fields []string, text []byte) uint64 {
 	return h.sum()
 }
 
-// chunkKey is the key of document chunk i: of everything appendDoc
-// writes of its documents, and the format of the index.
-func (ix *Index) chunkKey(i int, texts [][]byte) uint64 {
+// docKey is the key of what a result shows of document id, given its
+// text: of every part writeDoc gives.
+func (ix *Index) docKey(id int, text []byte) uint64 {
+	var h keyHash
+	ix.writeDoc(&h, id, text)
+	return h.sum()
+}
+
+// chunkKey is the key of document chunk i, whose documents' docKey are
+// shown: of everything appendDoc writes of them, and the format of the
+// index.
+func chunkKey(i int, shown []uint64) uint64 {
 	var h keyHash
 	h.num(format)
 	h.num(uint64(i))
-	docs := ix.docs()
-	for n, text := range texts {
-		d := docs[i*perChunk+n]
-		for _, s := range []string{d.URL, d.Title, d.Kind, day(d.Date, ix.site.Config.Location), d.Unit} {
-			h.str(s)
-		}
-		h.bytes(text)
+	for _, k := range shown {
+		h.num(k)
 	}
 	return h.sum()
 }
