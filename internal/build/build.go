@@ -145,7 +145,13 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if opt.Store != "" {
 		snap.search.Know(b.words)
-		snap.search.Keep()
+		// Kept, as the pages' keys are made, only over an output a
+		// build wrote (output.Reuser's Keyed), which is likely to be
+		// built again: the words (5 MB at 10,000 articles) are made at
+		// a cold build's peak of memory, the search index.
+		if ru, ok := opt.Sink.(output.Reuser); ok && ru.Keyed() {
+			snap.search.Keep()
+		}
 	}
 	res, err := snap.Write(ctx, opt.Sink)
 	if err != nil {
