@@ -17,6 +17,7 @@ import (
 	"bulletin/internal/content"
 	"bulletin/internal/markdown"
 	"bulletin/internal/model"
+	"bulletin/internal/output"
 	"bulletin/internal/par"
 	"bulletin/internal/search"
 )
@@ -264,6 +265,7 @@ func (s *summed) ReadByte() (byte, error) {
 // short, or two builds keeping the same file at once, leave a whole
 // file or none. The file beside it is removed on an error.
 func writeAside(path string, write func(io.Writer) error) (err error) {
+	output.RemoveLeftAside(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

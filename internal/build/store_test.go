@@ -119,9 +119,19 @@ func TestStoreTakesBackWhatTheLastBuildRead(t *testing.T) {
 		}
 	}
 
+	// What a build killed before renaming its store left beside it, two
+	// hours ago: the next build that keeps the store removes it.
+	left := filepath.Join(dir, "public.store.4242.tmp")
+	os.WriteFile(left, []byte("half a store"), 0o600)
+	hoursAgo := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(left, hoursAgo, hoursAgo)
+
 	res, files := buildStored(t, dir)
 	if res.Restored != 0 || res.StoreErr != nil {
 		t.Errorf("first build: %d taken back, %v", res.Restored, res.StoreErr)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("what a killed build left beside the store is still there: %v", err)
 	}
 	if res.Searched != 3 || res.Documents != 3 {
 		t.Errorf("first build: the words of %d of %d documents read for the search index, want 3 of 3", res.Searched, res.Documents)

@@ -154,6 +154,7 @@ func (d *Dir) saveStamps() {
 		return
 	}
 	// A name of its own: two builds into one output may save at once.
+	RemoveLeftAside(d.Stamps)
 	f, err := os.CreateTemp(filepath.Dir(d.Stamps), filepath.Base(d.Stamps)+".*.tmp")
 	if err != nil {
 		return
