@@ -83,24 +83,37 @@ func (d *document) strong(fields []string) []string {
 	return append(fields, d.Title)
 }
 
-// text appends what a document's words are read from besides its strong
-// fields, and what snippets are cut from: the body, then the other fields.
-func (d *document) text(b []byte) []byte {
+// A textWriter takes, in order, what a document's text is made of
+// (textParts): the HTML of a body, read as plain text; a field, a sentence
+// of its own; more of the field before.
+type textWriter interface {
+	html(h string)
+	field(s string)
+	more(s string)
+}
+
+// textParts gives w what a document's words are read from besides its
+// strong fields, and what snippets are cut from: the body, then the other
+// fields. It is the one list of them: text makes the text from it, and
+// textKey hashes it, so a rebuild takes a document's words and its result
+// file as the last build made them (kept.go) only when all of it is the
+// same, without making the text.
+func (d *document) textParts(w textWriter) {
 	switch {
 	case d.article != nil:
 		a := d.article
-		b = plain(b, string(a.HTML()))
+		w.html(string(a.HTML()))
 		if o := a.Outcome; o != nil {
 			for _, list := range [][]string{o.Findings, o.Shortcomings, o.Recommendations} {
 				for _, item := range list {
-					b = field(b, item)
+					w.field(item)
 				}
 			}
 		}
 		if lead := a.TeamLead; lead.Name != "" {
-			b = field(b, "Trưởng đoàn: "+lead.Name)
+			w.field("Trưởng đoàn: " + lead.Name)
 			if lead.Role != "" {
-				b = append(b, ", "+lead.Role...)
+				w.more(", " + lead.Role)
 			}
 		}
 		for i, doc := range a.Documents {
@@ -108,25 +121,38 @@ func (d *document) text(b []byte) []byte {
 			if title == "" && i < len(a.Projects) {
 				title = a.Projects[i].Title // a bare code: its project's title
 			}
-			b = field(b, doc.Code)
+			w.field(doc.Code)
 			if title != "" {
-				b = append(b, ": "+title...)
+				w.more(": " + title)
 			}
 		}
-		return b
 	case d.project != nil:
 		p := d.project
-		b = plain(b, string(p.HTML()))
+		w.html(string(p.HTML()))
 		if p.Issuer != "" {
-			b = field(b, "Cơ quan ban hành: "+p.Issuer)
+			w.field("Cơ quan ban hành: " + p.Issuer)
 		}
 		if p.Period != "" {
-			b = field(b, "Giai đoạn: "+p.Period)
+			w.field("Giai đoạn: " + p.Period)
 		}
-		return b
+	default:
+		w.html(string(d.page.HTML()))
 	}
-	return plain(b, string(d.page.HTML()))
 }
+
+// text appends the document's text (textParts) to b.
+func (d *document) text(b []byte) []byte {
+	t := textBytes{b}
+	d.textParts(&t)
+	return t.b
+}
+
+// textBytes makes a text of its parts.
+type textBytes struct{ b []byte }
+
+func (t *textBytes) html(h string)  { t.b = plain(t.b, h) }
+func (t *textBytes) field(s string) { t.b = field(t.b, s) }
+func (t *textBytes) more(s string)  { t.b = append(t.b, s...) }
 
 // field appends one more field to a text, as a sentence of its own.
 func field(b []byte, s string) []byte {

@@ -70,8 +70,15 @@ func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
 		b = append(b, ',')
 	}
 	j := jsonParts{b: append(b, '[')}
-	ix.writeDoc(&j, id, text)
+	ix.writeDoc(&j, id, docText{text: text})
 	return append(j.b, ']')
+}
+
+// docText is a document's text, as a chunk shows it, or the key of what it
+// is made of (textKey), as docKey hashes it.
+type docText struct {
+	text   []byte
+	source uint64
 }
 
 // A docWriter takes the parts of what a result shows of a document, one
@@ -79,20 +86,20 @@ func (ix *Index) appendDoc(b []byte, id int, text []byte) []byte {
 // (docKey).
 type docWriter interface {
 	str(s string)
-	bytes(b []byte)
+	docText(t docText)
 }
 
 // writeDoc gives w what a result shows of document id, given its text:
 // url (from the site's root), title, kind, date, unit and text. It is the
 // one list of them: the chunk's bytes, its key and the index's version
 // are all made from it, so a part added here changes all three.
-func (ix *Index) writeDoc(w docWriter, id int, text []byte) {
+func (ix *Index) writeDoc(w docWriter, id int, text docText) {
 	d := ix.docs()[id]
 	w.str(d.URL[1:]) // relative to the site's root
 	for _, s := range []string{d.Title, d.Kind, day(d.Date, ix.site.Config.Location), d.Unit} {
 		w.str(s)
 	}
-	w.bytes(text)
+	w.docText(text)
 }
 
 // jsonParts writes the parts it is given as the strings of a JSON array,
@@ -107,9 +114,9 @@ func (j *jsonParts) str(s string) {
 	j.b = appendString(j.b, s)
 }
 
-func (j *jsonParts) bytes(s []byte) {
+func (j *jsonParts) docText(t docText) {
 	j.comma()
-	j.b = appendString(j.b, s)
+	j.b = appendString(j.b, t.text)
 }
 
 func (j *jsonParts) comma() {

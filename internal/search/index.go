@@ -248,41 +248,46 @@ func (ix *Index) build(emit func(chunk int, key uint64, data func() []byte) erro
 	for w := range tokenizers {
 		tokenizers[w] = newTokenizer()
 	}
-	// Per worker, the texts of the chunk it reads, one after another, and
-	// where each ends: the chunk is made (or not) once all are read.
+	// Per worker, the texts of the chunk's documents it read, one after
+	// another, and where each ends: the chunk is made (or not) once all
+	// are read, and the text of a document whose words were taken as kept
+	// is made only if the chunk is.
 	bufs := make([][]byte, len(tokenizers))
 	ends := make([][]int, len(tokenizers))
 	err := par.Each(context.Background(), ix.chunks(), func(w, chunk int) error {
 		t := tokenizers[w]
 		bufs[w], ends[w] = bufs[w][:0], ends[w][:0]
-		for id := chunk * perChunk; id < min((chunk+1)*perChunk, len(docs)); id++ {
-			d := docs[id]
-			per[id], keys[id], read[id] = t.document(d, ix.known)
+		first := chunk * perChunk
+		for id := first; id < min((chunk+1)*perChunk, len(docs)); id++ {
+			var source uint64
+			per[id], keys[id], source, read[id] = t.document(docs[id], ix.known)
 			per[id].worker = w
-			shown[id] = ix.docKey(id, t.text)
-			if emit != nil {
+			shown[id] = ix.docKey(id, source)
+			if emit != nil && read[id] {
 				bufs[w] = append(bufs[w], t.text...)
-				ends[w] = append(ends[w], len(bufs[w]))
 			}
+			ends[w] = append(ends[w], len(bufs[w]))
 		}
 		if emit == nil {
 			return nil
 		}
-		texts := make([][]byte, len(ends[w]))
-		for n, end := range ends[w] {
-			texts[n] = bufs[w][:end]
-			if n > 0 {
-				texts[n] = texts[n][ends[w][n-1]:]
-			}
-		}
+		n := len(ends[w])
 		var key uint64
 		if keyed {
-			key = chunkKey(chunk, shown[chunk*perChunk:chunk*perChunk+len(texts)])
+			key = chunkKey(chunk, shown[first:first+n])
 		}
 		return emit(chunk, key, func() []byte {
-			var b []byte
-			for n, text := range texts {
-				b = ix.appendDoc(b, chunk*perChunk+n, text)
+			var b, made []byte
+			for i, end := range ends[w] {
+				text := bufs[w][:end]
+				if i > 0 {
+					text = text[ends[w][i-1]:]
+				}
+				if !read[first+i] {
+					made = docs[first+i].text(made[:0])
+					text = made
+				}
+				b = ix.appendDoc(b, first+i, text)
 			}
 			return closeChunk(b)
 		})

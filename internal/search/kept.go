@@ -92,23 +92,40 @@ func (h *keyHash) sum() uint64 {
 }
 
 // wordsKey is the key of a document's words: of everything
-// tokenizer.document reads.
-func wordsKey(kind string, fields []string, text []byte) uint64 {
+// tokenizer.document reads, its text by the key of what it is made of.
+func wordsKey(kind string, fields []string, source uint64) uint64 {
 	var h keyHash
 	h.str(kind)
 	h.num(uint64(len(fields)))
 	for _, f := range fields {
 		h.str(f)
 	}
-	h.bytes(text)
+	h.num(source)
 	return h.sum()
 }
 
-// docKey is the key of what a result shows of document id, given its
-// text: of every part writeDoc gives.
-func (ix *Index) docKey(id int, text []byte) uint64 {
+// textKey is the key of what d's text is made of: of every part
+// textParts gives, each after its kind.
+func textKey(d *document) uint64 {
 	var h keyHash
-	ix.writeDoc(&h, id, text)
+	d.textParts(&h)
+	return h.sum()
+}
+
+// keyHash is a textWriter: it hashes what a text is made of.
+func (h *keyHash) html(s string)  { h.num(1); h.str(s) }
+func (h *keyHash) field(s string) { h.num(2); h.str(s) }
+func (h *keyHash) more(s string)  { h.num(3); h.str(s) }
+
+// keyHash is a docWriter: it hashes a text by the key of what it is made
+// of.
+func (h *keyHash) docText(t docText) { h.num(t.source) }
+
+// docKey is the key of what a result shows of document id, whose text is
+// made of what source is the key of: of every part writeDoc gives.
+func (ix *Index) docKey(id int, source uint64) uint64 {
+	var h keyHash
+	ix.writeDoc(&h, id, docText{source: source})
 	return h.sum()
 }
 

@@ -83,26 +83,29 @@ type tokenizer struct {
 func newTokenizer() *tokenizer { return &tokenizer{dict: map[string]int32{}} }
 
 // document reads d: its distinct tokens, each once, strong when it is in a
-// strong field. Its text is left in t.text until the next call. key is
-// the key of its words (wordsKey); with known, words kept under that key
-// are taken as they are, and read reports whether they were read instead.
-func (t *tokenizer) document(d *document, known *Kept) (out docTokens, key uint64, read bool) {
+// strong field. key is the key of its words (wordsKey), source that of
+// what its text is made of (textKey); with known, words kept under that
+// key are taken as they are, and read reports whether they were read
+// instead. Only then is the text made: it is left in t.text until the
+// next call.
+func (t *tokenizer) document(d *document, known *Kept) (out docTokens, key, source uint64, read bool) {
 	t.docs++
 	out.start = len(t.arena)
 	t.fields = d.strong(t.fields[:0])
-	t.text = d.text(t.text[:0])
-	key = wordsKey(d.Kind, t.fields, t.text)
+	source = textKey(d)
+	key = wordsKey(d.Kind, t.fields, source)
 	if enc, ok := known.doc(key); ok && t.recall(known, enc) {
 		out.end = len(t.arena)
-		return out, key, false
+		return out, key, source, false
 	}
+	t.text = d.text(t.text[:0])
 	t.add([]byte(kindKey(d.Kind)), true)
 	for _, f := range t.fields {
 		t.read([]byte(f), true)
 	}
 	t.read(t.text, false)
 	out.end = len(t.arena)
-	return out, key, true
+	return out, key, source, true
 }
 
 // read adds the words of s. Spellings are kept in strong fields only: a
