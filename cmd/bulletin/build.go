@@ -19,6 +19,10 @@ import (
 	"bulletin/internal/photo"
 )
 
+// startRestore is build.Restore; a test hands a store being taken back
+// of its own.
+var startRestore = build.Restore
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flags("build", stderr)
 	source := sourceFlag(fs, ": site.yaml, content/, layouts/, static/")
@@ -124,7 +128,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		// Read on the other processor while the output folder is
 		// checked and its staging folder made ready (a quarter of a
 		// second each at 10,000 articles).
-		opt.Restoring = build.Restore(store, opt.Source)
+		opt.Restoring = startRestore(store, opt.Source)
+		// Build waits for it; a return before Build (the output
+		// folder refused) waits here, so that nothing of this build
+		// goes on after it, and a panic there is reported.
+		defer opt.Restoring.Wait()
 	}
 	dir, err := output.NewDir(*out, cfg.Keep)
 	if errors.Is(err, output.ErrNotOurs) {

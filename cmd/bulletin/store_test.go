@@ -1,10 +1,13 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bulletin/internal/build"
 )
 
 // keptFiles are the files a build into public/ keeps in the cache folder:
@@ -63,4 +66,34 @@ func TestStoreInTheCacheFolder(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// panicky is a site whose site.yaml panics when opened: a bug met on the
+// goroutine that takes the store back.
+type panicky struct{ fs.FS }
+
+func (p panicky) Open(name string) (fs.File, error) {
+	if name == "site.yaml" {
+		panic("a bug met on site.yaml")
+	}
+	return p.FS.Open(name)
+}
+
+// A build that stops before it builds (the output folder refused) while
+// the store is being taken back on a goroutine of its own waits for it:
+// nothing of the build goes on after the command returns, and a panic
+// there is reported as the bug it is, not lost.
+func TestARefusedOutputWaitsForTheStoreBeingTakenBack(t *testing.T) {
+	t.Setenv("BULLETIN_CACHE_DIR", t.TempDir())
+	dir := writeSite(t, map[string]string{
+		"site.yaml":             "title: T\nbase_url: https://kiemtra.example.vn/\n",
+		"content/articles/a.md": article,
+		"public/ghi-chu.txt":    "not the output of a build",
+	})
+	defer func(r func(string, fs.FS) *build.Restoring) { startRestore = r }(startRestore)
+	startRestore = func(path string, source fs.FS) *build.Restoring { return build.Restore(path, panicky{source}) }
+	code, _, errs := bulletin("build", "-source", dir)
+	if code != 1 || !strings.Contains(errs, "internal error: a bug met on site.yaml") {
+		t.Errorf("exit %d, want 1 and the panic on the store's goroutine reported:\n%s", code, errs)
+	}
 }

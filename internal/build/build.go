@@ -47,7 +47,8 @@ type Options struct {
 	// in the user's cache folder. "" keeps nothing. The preview's Builder holds them in memory instead.
 	Store string
 	// Restoring, when it is taking back Store (Restore), is waited for
-	// rather than Store read again.
+	// rather than Store read again. Build waits for it in any case
+	// before it returns, used or not.
 	Restoring *Restoring
 
 	// Written, when not nil, is called by Build once every file is
@@ -126,13 +127,18 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	b := &Builder{}
 	var restored []Step
 	n, serr := 0, error(nil)
+	if r := opt.Restoring; r != nil && !r.of(opt.Store) {
+		// Not used, but waited for all the same: nothing handed to
+		// Build goes on after it returns, and a panic there is not lost.
+		defer r.Wait()
+	}
 	if opt.Store != "" {
 		t := time.Now()
 		r := opt.Restoring
-		if r == nil || r.path != opt.Store {
+		if r == nil || !r.of(opt.Store) {
 			r = Restore(opt.Store, opt.Source)
 		}
-		r.g.Wait()
+		r.Wait()
 		b, n, serr = r.b, r.n, r.err
 		b.md.persist = true
 		// The time the build waited for it: all of it, or what was left

@@ -102,6 +102,15 @@ func Restore(path string, source fs.FS) *Restoring {
 	return r
 }
 
+// Wait waits until the store is taken back; a panic there panics again
+// here, the first time. Build waits for the one it is handed; a caller
+// that started one and then builds nothing (the output folder refused)
+// waits for it itself, so that nothing of the build goes on after it.
+func (r *Restoring) Wait() { r.g.Wait() }
+
+// of reports whether r takes back the store at path.
+func (r *Restoring) of(path string) bool { return path != "" && r.path == path }
+
 // restore takes back what the build before kept in the store at path. An
 // error says why nothing was taken: the build then reads everything.
 func (b *Builder) restore(path string, cfg model.Config) (files int, err error) {

@@ -14,6 +14,7 @@ import (
 
 	"bulletin/internal/build"
 	"bulletin/internal/output"
+	"bulletin/internal/par"
 	"bulletin/internal/sitetest"
 )
 
@@ -302,6 +303,28 @@ func TestBuildWaitsForTheStoreBeingTakenBack(t *testing.T) {
 		}
 		if res.Restored != tt.restored || res.StoreErr != nil {
 			t.Errorf("%s: %d files taken back (%v), want %d", tt.name, res.Restored, res.StoreErr, tt.restored)
+		}
+	}
+}
+
+// A store being taken back that the build does not use (started for
+// another store, or handed to a build that keeps none) is waited for all
+// the same: nothing a Build was handed goes on after it returns, and a
+// panic there panics again in Build rather than being lost.
+func TestBuildWaitsForAStoreBeingTakenBackThatItDoesNotUse(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	on := true
+	for _, store := range []string{filepath.Join(dir, "public.store"), ""} {
+		opt := build.Options{Source: os.DirFS(dir), Now: sitetest.Now, Sink: &recorded{}, Store: store,
+			Restoring: build.Restore(filepath.Join(dir, "other.store"), panicky{os.DirFS(dir), "site.yaml", &on})}
+		var caught any
+		func() {
+			defer func() { caught = recover() }()
+			build.Build(context.Background(), opt)
+		}()
+		if p, ok := caught.(*par.Panic); !ok || p.Error() != "a bug met on site.yaml" {
+			t.Errorf("Store %q: Build with a store being taken back elsewhere that panicked: recovered %v, want its panic", store, caught)
 		}
 	}
 }
