@@ -46,9 +46,9 @@ type Options struct {
 	// back (store.go): `bulletin build` keeps one for each output folder
 	// in the user's cache folder. "" keeps nothing. The preview's Builder holds them in memory instead.
 	Store string
-	// Restoring, when it is taking back Store (Restore), is waited for
-	// rather than Store read again. Build waits for it in any case
-	// before it returns, used or not.
+	// Restoring, when it is taking back Store (Restore; the path spelled
+	// alike once cleaned), is waited for rather than Store read again.
+	// Build waits for it in any case before it returns, used or not.
 	Restoring *Restoring
 
 	// Written, when not nil, is called by Build once every file is

@@ -92,7 +92,7 @@ type Restoring struct {
 // output folder is checked and made ready on the other processor. A build
 // that does not use it loses only that work.
 func Restore(path string, source fs.FS) *Restoring {
-	r := &Restoring{path: path, b: &Builder{}}
+	r := &Restoring{path: filepath.Clean(path), b: &Builder{}}
 	r.g.Go(func() {
 		cfg, _ := config.Load(source)
 		if r.n, r.err = r.b.restore(path, cfg); r.err != nil {
@@ -108,8 +108,10 @@ func Restore(path string, source fs.FS) *Restoring {
 // waits for it itself, so that nothing of the build goes on after it.
 func (r *Restoring) Wait() { r.g.Wait() }
 
-// of reports whether r takes back the store at path.
-func (r *Restoring) of(path string) bool { return path != "" && r.path == path }
+// of reports whether r takes back the store at path, spelled alike once
+// cleaned ("content/../public.store" is "public.store"). A store is a
+// cache: which file it is only says how much a build reads again.
+func (r *Restoring) of(path string) bool { return path != "" && r.path == filepath.Clean(path) }
 
 // restore takes back what the build before kept in the store at path. An
 // error says why nothing was taken: the build then reads everything.

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -304,6 +306,52 @@ func TestBuildWaitsForTheStoreBeingTakenBack(t *testing.T) {
 		if res.Restored != tt.restored || res.StoreErr != nil {
 			t.Errorf("%s: %d files taken back (%v), want %d", tt.name, res.Restored, res.StoreErr, tt.restored)
 		}
+	}
+}
+
+// opens counts the openings of one file of a site, from any goroutine.
+type opens struct {
+	fs.FS
+	name string
+	n    *atomic.Int32
+}
+
+func (o opens) Open(name string) (fs.File, error) {
+	if name == o.name {
+		o.n.Add(1)
+	}
+	return o.FS.Open(name)
+}
+
+// A store being taken back for a path spelled otherwise than Store, as
+// "content/../public.store", is the same file: the build uses it rather
+// than read the file a second time beside it (it reads site.yaml as often
+// as with the path spelled alike, not once more for a restore of its own).
+func TestBuildUsesTheStoreBeingTakenBackUnderAnotherSpelling(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, storeSite)
+	store := filepath.Join(dir, "public.store")
+	n := new(atomic.Int32)
+	opt := build.Options{Source: opens{os.DirFS(dir), "site.yaml", n}, Now: sitetest.Now, Sink: &recorded{}, Store: store}
+	if _, err := build.Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	reads := func(path string) int32 {
+		t.Helper()
+		opt.Restoring, opt.Sink = build.Restore(path, os.DirFS(dir)), &recorded{}
+		n.Store(0)
+		res, err := build.Build(context.Background(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Restored != 3 || res.StoreErr != nil {
+			t.Errorf("%s: %d files taken back (%v), want 3", path, res.Restored, res.StoreErr)
+		}
+		return n.Load()
+	}
+	alike := reads(store)
+	if other := reads(filepath.Join(dir, "content") + string(filepath.Separator) + ".." + string(filepath.Separator) + "public.store"); other != alike {
+		t.Errorf("site.yaml read %d times by the build handed its store under another spelling, %d under the same: it took the store back again", other, alike)
 	}
 }
 
