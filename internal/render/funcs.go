@@ -157,7 +157,13 @@ func truncate(n int, s string) string {
 	// turned into runes to cut it: 5 µs a call, two or three times on
 	// every article page and its key.
 	s = strings.TrimSpace(s)
-	b := make([]byte, 0, min(len(s), 4*n+4))
+	// At most n+1 characters are kept, 4n+4 bytes, but 4n+4 wraps
+	// around for a huge n (a layout's "no cut"): only below len(s).
+	room := len(s)
+	if n < room {
+		room = min(room, 4*n+4)
+	}
+	b := make([]byte, 0, room)
 	runes, space, head := 0, false, 0
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -153,6 +155,24 @@ func TestTruncateCutsAsThePlainCut(t *testing.T) {
 		s, n := b.String(), rng.IntN(25)-2
 		if got, want := truncate(n, s), cutRunes(n, s); got != want {
 			t.Fatalf("truncate(%d, %q) = %q, the plain cut %q", n, s, got, want)
+		}
+	}
+	// A layout may ask for no cut with a huge n (truncate
+	// 9223372036854775807): the text whole, not a panic (the buffer's
+	// size, 4n+4 bytes, wrapped around).
+	for _, n := range []int{math.MaxInt, math.MaxInt - 3, math.MaxInt/4 + 1, math.MaxInt / 4, 1 << 61, 1 << 40} {
+		for _, s := range []string{"", "Đoàn   kiểm tra,\tlàm việc.", "\xff\xe1\xbb ủy"} {
+			got := func() (got string) {
+				defer func() {
+					if r := recover(); r != nil {
+						got = fmt.Sprintf("panic: %v", r)
+					}
+				}()
+				return truncate(n, s)
+			}()
+			if want := cutRunes(n, s); got != want {
+				t.Errorf("truncate(%d, %q) = %q, the plain cut %q", n, s, got, want)
+			}
 		}
 	}
 }
