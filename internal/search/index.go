@@ -54,9 +54,8 @@ func (ix *Index) Fresh() *Index {
 }
 
 // Know gives the index the words the last build's index kept (Kept): a
-// document whose words' key is there is not read again. Keep has the
-// index keep its own, for the next build. Both are called before any file
-// is made. Words that are not sorted, each once, as an index keeps them (a
+// document whose words' key is there is not read again. It is called, as
+// Keep is, before any file is made. Words that are not sorted, each once, as an index keeps them (a
 // damaged store) are not used at all: two numbers of one word would list
 // a document twice under it.
 func (ix *Index) Know(k *Kept) {
@@ -66,7 +65,8 @@ func (ix *Index) Know(k *Kept) {
 	ix.known = k
 }
 
-// Keep has the index keep its documents' words once made (Kept).
+// Keep has the index keep its documents' words once made (Kept), for the
+// next build's index.
 func (ix *Index) Keep() { ix.keep = true }
 
 // Kept is what the index kept of its documents' words (Keep), once its
