@@ -17,11 +17,12 @@ import (
 // at 10,000 articles).
 //
 // A document's words are a function of what the tokenizer reads of it
-// and of nothing else: its kind, its strong fields and its text, as
-// strong and text give them. Those are hashed, whole, into the key its
-// words are kept under (wordsKey), so a document whose title, tags,
-// body or a project's title it shows changed is read again, with no list
-// of what a document depends on to keep in step with docs.go. The program
+// and of nothing else: its kind, its strong fields (strong) and its text,
+// which is a function of what textParts gives. Those are hashed, whole,
+// into the key its words are kept under (wordsKey), so a document whose
+// title, tags, body or a project's title it shows changed is read again,
+// with no list of what a document depends on to keep in step with
+// docs.go; the text of the others is not even made. The program
 // that reads them is the build's store's: a store of another program is
 // not used (internal/build).
 type Kept struct {
