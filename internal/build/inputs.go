@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"bulletin/internal/content"
+	"bulletin/internal/output"
 )
 
 // Inputs are the stamps and hashes of a site's input files, by path, as
@@ -61,7 +62,7 @@ func LoadInputs(path, source string) Inputs {
 	return in
 }
 
-// Save keeps in at path for the site folder source (writeAside).
+// Save keeps in at path for the site folder source (output.WriteAside).
 func (in Inputs) Save(path, source string) error {
 	self, err := program()
 	if path == "" || err != nil {
@@ -75,5 +76,5 @@ func (in Inputs) Save(path, source string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	return writeAside(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(&f) })
+	return output.WriteAside(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(&f) })
 }

@@ -209,7 +209,7 @@ func (b *Builder) save(path string) (err error) {
 	for k := range b.md.entries {
 		bodies[k.source] = k
 	}
-	return writeAside(path, func(out io.Writer) error {
+	return output.WriteAside(path, func(out io.Writer) error {
 		sum := crc32.NewIEEE()
 		w := io.MultiWriter(out, sum)
 		enc := gob.NewEncoder(w)
@@ -269,35 +269,6 @@ func (s *summed) ReadByte() (byte, error) {
 		s.sum.Write(s.one[:])
 	}
 	return c, err
-}
-
-// writeAside writes the file at path with write, through a buffer, into
-// a file of its own beside it, renamed to path once whole: a build cut
-// short, or two builds keeping the same file at once, leave a whole
-// file or none. The file beside it is removed on an error.
-func writeAside(path string, write func(io.Writer) error) (err error) {
-	output.RemoveLeftAside(path)
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // zoneName is the name the loader keys each file's zone by.

@@ -39,7 +39,7 @@ func TestRemoveLeftAside(t *testing.T) {
 	os.Mkdir(folder, 0o700)
 	os.Chtimes(folder, old, old)
 
-	RemoveLeftAside(path)
+	removeLeftAside(path)
 	for name, removed := range files {
 		_, err := os.Lstat(filepath.Join(dir, name))
 		if gone := os.IsNotExist(err); gone != removed {

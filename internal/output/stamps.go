@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/gob"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -146,23 +147,11 @@ func (d *Dir) saveStamps() {
 		sf.Stamps = append(sf.Stamps, st)
 	}
 	d.mu.Unlock()
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(&sf) != nil {
-		return
-	}
 	if os.MkdirAll(filepath.Dir(d.Stamps), 0o700) != nil {
 		return
 	}
 	// A name of its own: two builds into one output may save at once.
-	RemoveLeftAside(d.Stamps)
-	f, err := os.CreateTemp(filepath.Dir(d.Stamps), filepath.Base(d.Stamps)+".*.tmp")
-	if err != nil {
-		return
-	}
-	_, werr := f.Write(buf.Bytes())
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), d.Stamps) != nil {
-		os.Remove(f.Name())
-	}
+	WriteAside(d.Stamps, func(w io.Writer) error { return gob.NewEncoder(w).Encode(&sf) })
 }
 
 // checkedAt is how a build found an old file right: by its kept stamp
