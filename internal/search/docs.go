@@ -154,6 +154,13 @@ func (t *textBytes) html(h string)  { t.b = plain(t.b, h) }
 func (t *textBytes) field(s string) { t.b = field(t.b, s) }
 func (t *textBytes) more(s string)  { t.b = append(t.b, s...) }
 
+// both gives each part to two textWriters.
+type both [2]textWriter
+
+func (b both) html(h string)  { b[0].html(h); b[1].html(h) }
+func (b both) field(s string) { b[0].field(s); b[1].field(s) }
+func (b both) more(s string)  { b[0].more(s); b[1].more(s) }
+
 // field appends one more field to a text, as a sentence of its own.
 func field(b []byte, s string) []byte {
 	s = strings.Join(strings.Fields(s), " ")

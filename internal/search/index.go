@@ -140,7 +140,7 @@ func (ix *Index) File(name string) (data []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	ix.made(nil, nil)
+	ix.made(nil, false)
 	switch kind {
 	case 'm':
 		return ix.meta, true
@@ -204,7 +204,7 @@ func (ix *Index) WriteKeyed(put func(name string, data []byte) error, keyed Keye
 			return keyed.WriteKeyed(name, key, data())
 		}
 	}
-	if err := ix.made(emit, keyed); err != nil {
+	if err := ix.made(emit, keyed != nil); err != nil {
 		return err
 	}
 	if err := par.Each(context.Background(), len(ix.words), func(_, i int) error { return put(wordShard(i), ix.words[i]) }); err != nil {
@@ -218,14 +218,14 @@ func (ix *Index) WriteKeyed(put func(name string, data []byte) error, keyed Keye
 // return, and would leave the index looking made, with no files, to the
 // next caller (the preview served the first file asked for as an internal
 // error, then the rest as empty or missing).
-func (ix *Index) made(emit func(chunk int, key uint64, data func() []byte) error, keyed Keyed) (err error) {
+func (ix *Index) made(emit func(chunk int, key uint64, data func() []byte) error, keyed bool) (err error) {
 	ix.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
 				ix.failed = par.Caught(r)
 			}
 		}()
-		err = ix.build(emit, keyed != nil)
+		err = ix.build(emit, keyed)
 	})
 	if ix.failed != nil {
 		panic(ix.failed)

@@ -92,13 +92,24 @@ func (t *tokenizer) document(d *document, known *Kept) (out docTokens, key, sour
 	t.docs++
 	out.start = len(t.arena)
 	t.fields = d.strong(t.fields[:0])
-	source = textKey(d)
+	if known == nil {
+		// Nothing to take: the text is made as its key is, in one pass,
+		// its body's HTML unpacked once (every document of a cold build).
+		var h keyHash
+		text := textBytes{t.text[:0]}
+		d.textParts(both{&h, &text})
+		source, t.text = h.sum(), text.b
+	} else {
+		source = textKey(d)
+	}
 	key = wordsKey(d.Kind, t.fields, source)
 	if enc, ok := known.doc(key); ok && t.recall(known, enc) {
 		out.end = len(t.arena)
 		return out, key, source, false
 	}
-	t.text = d.text(t.text[:0])
+	if known != nil {
+		t.text = d.text(t.text[:0])
+	}
 	t.add([]byte(kindKey(d.Kind)), true)
 	for _, f := range t.fields {
 		t.read([]byte(f), true)
