@@ -21,7 +21,7 @@ func TestRemoveLeftAside(t *testing.T) {
 		"public-1a2b.stamps.987.tmp":     true,
 		"public-1a2b.inputs.55.tmp":      true,
 		"public-1a2b.now.tmp":            false, // written within the hour
-		"public-1a2b.tmp":                false, // no part of its own: not writeAside's
+		"public-1a2b.tmp":                false, // no part of its own: not WriteAside's
 		"public-1a2bc.1.tmp":             false, // another store's
 		"notes.1.tmp":                    false,
 		"public-1a2b.1.tmp.keep-me.json": false,
