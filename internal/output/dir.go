@@ -58,6 +58,9 @@ type Dir struct {
 	// recycled says the staging folder is the site the last swap
 	// replaced, which this build brings up to date (recycle.go).
 	recycled bool
+	// listed is what the recycled folder held when claimed, listed while
+	// the build runs, for the sweep (recycle.go's listRecycled).
+	listed func() ([]listedEntry, error)
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
@@ -113,7 +116,9 @@ func NewDir(target string, keep []string) (*Dir, error) {
 		return loadStamps(d.Stamps, target, old.stamp)
 	})
 	d.recycled = d.Keyed() && claim(prevOf(target), stage)
-	if !d.recycled {
+	if d.recycled {
+		d.listRecycled()
+	} else {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
 		if err := os.MkdirAll(stage, 0o700); err != nil {
 			return nil, fmt.Errorf("output: %w", err)
@@ -535,4 +540,9 @@ func (d *Dir) writtenUnder(rel string) bool {
 }
 
 // Abort removes the staging folder and leaves the target as it was.
-func (d *Dir) Abort() { os.RemoveAll(d.stage) }
+func (d *Dir) Abort() {
+	if d.listed != nil {
+		d.listed() // not read while it goes
+	}
+	os.RemoveAll(d.stage)
+}

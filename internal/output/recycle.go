@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sync"
 )
 
 // A build used to make its staging folder from nothing: a folder for each
@@ -167,11 +169,95 @@ func (d *Dir) recycledDir(dir string) error {
 	return nil
 }
 
+// listedEntry is an entry of the recycled folder when the build claimed
+// it: its slash path, and whether it was a folder.
+type listedEntry struct {
+	rel string
+	dir bool
+}
+
+// listRecycled lists the recycled folder on a goroutine of its own, from
+// the start of the build, so that the sweep need not read its 63,000
+// entries (10,000 articles) at the end, while the other processor keeps
+// the store: that walk was 0.44-0.54 s of a rebuild's 5.1-5.6 s. The build
+// writes into the folder meanwhile: what it adds may be listed or not (it
+// is the build's, and stays), what was there before is listed. A folder
+// the build removes while it is read (a page that was a folder) makes the
+// listing fail, and the sweep then walks the folder as it is at the end.
+// It reads one folder at a time: the build has the processors' work to
+// do, and the listing has until the end of it.
+func (d *Dir) listRecycled() {
+	var (
+		mu      sync.Mutex
+		entries []listedEntry
+		err     error
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		err = walkOn(1, d.stage, func(rel string, e fs.DirEntry) (bool, error) {
+			mu.Lock()
+			entries = append(entries, listedEntry{rel, e.IsDir()})
+			mu.Unlock()
+			return true, nil
+		})
+	}()
+	d.listed = func() ([]listedEntry, error) {
+		<-done
+		return entries, err
+	}
+}
+
 // sweep removes from a recycled folder everything this build did not
 // write: the pages gone since, the files of the build before last, kept
 // files (carried over again next), anything put there by hand. What is
 // left is what the build wrote, and the marker, written next.
+//
+// What it removes is what the folder held when the build claimed it
+// (listRecycled), less what the build wrote: only the build writes into
+// its staging folder, which is private (0700) as the replaced site kept
+// beside the target is, so nothing else has come in since. An entry
+// under a name the build wrote as a file (a folder that became a page)
+// went with it.
 func (d *Dir) sweep() error {
+	entries, err := d.listed()
+	if err != nil {
+		return d.sweepWalk()
+	}
+	for _, e := range entries {
+		if d.ours(e.rel) {
+			continue
+		}
+		p := filepath.Join(d.stage, filepath.FromSlash(e.rel))
+		if e.dir {
+			err = os.RemoveAll(p)
+		} else {
+			err = os.Remove(p)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// ours reports whether the entry rel of the recycled folder is the
+// build's: a file it wrote, a folder it wrote into, the marker, or under
+// a file it wrote (removed with the folder the file replaced).
+func (d *Dir) ours(rel string) bool {
+	if _, ok := d.written[rel]; ok || rel == marker || d.writtenUnder(rel) {
+		return true
+	}
+	for p := path.Dir(rel); p != "."; p = path.Dir(p) {
+		if _, ok := d.written[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sweepWalk is the sweep over the folder as it is now, read whole.
+func (d *Dir) sweepWalk() error {
 	return walk(d.stage, func(rel string, e fs.DirEntry) (bool, error) {
 		p := filepath.Join(d.stage, filepath.FromSlash(rel))
 		if e.IsDir() {

@@ -244,3 +244,51 @@ func TestRecycledFolderWritesThroughNoKeptLink(t *testing.T) {
 		})
 	}
 }
+
+// The sweep removes what the recycled folder held when the build claimed
+// it (listed while the build runs) and the build did not write: a folder
+// that became a page goes with all it held, a page that became a folder
+// stays a folder, and strays go. If the listing failed (a folder the build
+// removed while it was read), the folder is walked as it is at the end.
+func TestSweepRemovesWhatTheClaimedFolderHeld(t *testing.T) {
+	for _, listing := range []string{"listed", "walked"} {
+		t.Run(listing, func(t *testing.T) {
+			target := filepath.Join(t.TempDir(), "public")
+			first := map[string]string{"x/y.html": "in x", "x/z/deep.html": "deeper", "w": "a page", "k/l/m.html": "same", "gone.html": "gone"}
+			if err := build(t, target, first).Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if err := build(t, target, map[string]string{"a.html": "between"}).Commit(); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(prevOf(target), "stray.html"), []byte("by hand"), 0o644)
+
+			d, err := NewDir(target, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !d.recycled {
+				t.Fatal("the first site's folder was not recycled")
+			}
+			entries, err := d.listed() // the listing ends before the build writes
+			if err != nil || len(entries) < len(first) {
+				t.Fatalf("listed %d entries, %v", len(entries), err)
+			}
+			if listing == "walked" {
+				d.listed = func() ([]listedEntry, error) { return nil, fs.ErrClosed }
+			}
+			third := map[string]string{"x": "now a page", "w/v.html": "now a folder", "k/l/m.html": "same"}
+			for n, body := range third {
+				if err := d.Write(n, []byte(body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if got := tree(t, target); names(got) != names(third) {
+				t.Errorf("after the sweep: %s, want %s", names(got), names(third))
+			}
+		})
+	}
+}

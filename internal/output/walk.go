@@ -29,6 +29,11 @@ import (
 // on removing from the staging folder only, which Commit then removes.)
 // A visit's panic stops the walk and panics again in walk.
 func walk(root string, visit func(rel string, e fs.DirEntry) (descend bool, err error)) error {
+	return walkOn(par.Workers(1<<20), root, visit)
+}
+
+// walkOn is walk with the folders read on at most workers goroutines.
+func walkOn(workers int, root string, visit func(rel string, e fs.DirEntry) (descend bool, err error)) error {
 	fi, err := os.Lstat(root)
 	if err != nil {
 		return err
@@ -40,7 +45,7 @@ func walk(root string, visit func(rel string, e fs.DirEntry) (descend bool, err 
 	w.cond = sync.NewCond(&w.mu)
 	w.todo = []string{""}
 	var g par.Group
-	for range par.Workers(1 << 20) {
+	for range max(1, workers) {
 		g.Go(w.work)
 	}
 	g.Wait() // a visit's panic panics again here
