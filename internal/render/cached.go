@@ -38,14 +38,17 @@ type memoEntry struct {
 }
 
 // memo holds the partials rendered since the last Forget, and the keys
-// of their replays (replay.go). The partials are in a map of their own
-// type under a lock: a sync.Map boxed each key looked up (48 bytes) and
-// made an entry for each lookup, found or not, on every card of every
-// list page.
+// of their replays (replay.go). Both are maps of their own type under a
+// lock: a sync.Map boxed each key looked up (48 bytes) and made an entry
+// for each lookup, found or not, on every card of every list page; for
+// the keys, its lookups were a fifth of the partials' replays on 10,000
+// articles (a card's key is looked up for each list page that shows it,
+// 60,000 times).
 type memo struct {
 	mu   sync.Mutex
 	m    map[memoKey]*memoEntry
-	keys sync.Map
+	kmu  sync.Mutex
+	keys map[memoKey]keyEntry
 }
 
 // entry is the entry of k, made when there is none.

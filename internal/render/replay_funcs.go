@@ -413,11 +413,20 @@ func (e *replay) partialKey(name string, data reflect.Value) (uint64, error) {
 		return run()
 	}
 	k := memoKey{name, e.base, v.Interface()}
-	if got, ok := e.memo.keys.Load(k); ok {
-		ke := got.(keyEntry)
+	e.memo.kmu.Lock()
+	ke, ok := e.memo.keys[k]
+	e.memo.kmu.Unlock()
+	if ok {
 		return ke.key, ke.err
 	}
+	// Replayed outside the lock: the partial may call partials. Two
+	// replays of one value at once give the same key.
 	key, err := run()
-	e.memo.keys.Store(k, keyEntry{key, err})
+	e.memo.kmu.Lock()
+	if e.memo.keys == nil {
+		e.memo.keys = map[memoKey]keyEntry{}
+	}
+	e.memo.keys[k] = keyEntry{key, err}
+	e.memo.kmu.Unlock()
 	return key, err
 }
