@@ -214,3 +214,54 @@ func TestKeyIsStable(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// One place in a layout reads a member of values of several types: a
+// field of the page, the article's own, a project's; a method of the
+// article's pointer and one a project has from the body it embeds. What
+// the replay keeps of each place (memberAt) is for the type it last read
+// there: every page's key is the one a renderer that never read that
+// place before gives it, and pages that print alike, and only those,
+// share one.
+func TestKeyOfOnePlaceReadOnManyTypes(t *testing.T) {
+	layouts := fstest.MapFS{
+		"base.html": {Data: []byte(`{{block "main" .}}{{end}}`)},
+		"article.html": {Data: []byte(`{{define "main"}}{{template "partials/t.html" .}}{{template "partials/t.html" .Article}}` +
+			`{{range .Article.Projects}}{{template "partials/t.html" .}}{{template "partials/h.html" .}}{{end}}{{template "partials/h.html" .Article}}{{end}}`)},
+		"partials/t.html": {Data: []byte(`<b>{{.Title}}</b>`)},
+		"partials/h.html": {Data: []byte(`<div>{{.HTML}}</div>`)},
+	}
+	pages := []*model.Page{
+		keyPage(nil),
+		keyPage(func(p *model.Page, _ *model.Article, _ *model.Project, _ *model.Site) { p.Title = "Trang khác" }),
+		keyPage(func(_ *model.Page, _ *model.Article, pr *model.Project, _ *model.Site) { pr.Title = "Đề án khác" }),
+		keyPage(func(_ *model.Page, _ *model.Article, pr *model.Project, _ *model.Site) {
+			pr.Body = model.NewBody(model.RawHTML("<p>Đề án.</p>"), "")
+		}),
+		keyPage(func(_ *model.Page, a *model.Article, _ *model.Project, _ *model.Site) { a.Title = "Bài khác" }),
+		keyPage(nil),
+	}
+	warm := mustNew(t, layouts, nil)
+	keys := make([]uint64, len(pages))
+	for i, p := range pages {
+		k, ok := warm.Key(p)
+		fresh, okFresh := mustNew(t, layouts, nil).Key(p)
+		if !ok || !okFresh || k != fresh {
+			t.Errorf("page %d: key %x (%t) where a new renderer gives %x (%t)", i, k, ok, fresh, okFresh)
+		}
+		keys[i] = k
+	}
+	for i := range pages {
+		for j := range i {
+			var a, b bytes.Buffer
+			if err := warm.Page(&a, pages[i]); err != nil {
+				t.Fatal(err)
+			}
+			if err := warm.Page(&b, pages[j]); err != nil {
+				t.Fatal(err)
+			}
+			if same := bytes.Equal(a.Bytes(), b.Bytes()); same != (keys[i] == keys[j]) {
+				t.Errorf("pages %d and %d: bytes the same %t, keys the same %t", j, i, same, keys[i] == keys[j])
+			}
+		}
+	}
+}

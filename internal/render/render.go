@@ -33,6 +33,7 @@ type Renderer struct {
 	partials map[string]*template.Template            // base URL → base and partials, bound
 	keyFuncs map[string]map[string]reflect.Value      // base URL → the functions, for Key
 	memo     atomic.Pointer[memo]
+	sites    atomic.Pointer[map[*string]*memberSite] // for Key: replay_values.go's memberAt
 }
 
 // kind is the template set that renders one page kind.

@@ -3,8 +3,10 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -146,7 +148,7 @@ func (e *replay) fieldChain(dot, recv reflect.Value, idents []string, args []par
 			a = args[1:]
 		}
 		var err error
-		if recv, err = e.field(dot, recv, name, a, final, last && hasFinal); err != nil {
+		if recv, err = e.field(dot, recv, name, &idents[i], a, final, last && hasFinal); err != nil {
 			return recv, err
 		}
 	}
@@ -156,8 +158,8 @@ func (e *replay) fieldChain(dot, recv reflect.Value, idents []string, args []par
 // field evaluates recv.name as text/template does: through pointers
 // and interfaces, a method of the value or its pointer, then a field of
 // the struct, then a key of a map. Nothing (a missing key) gives
-// nothing, with no error.
-func (e *replay) field(dot, recv reflect.Value, name string, args []parse.Node, final reflect.Value, hasFinal bool) (reflect.Value, error) {
+// nothing, with no error. site is where the layout names it (memberAt).
+func (e *replay) field(dot, recv reflect.Value, name string, site *string, args []parse.Node, final reflect.Value, hasFinal bool) (reflect.Value, error) {
 	recv, err := force(recv)
 	if err != nil {
 		return recv, err
@@ -173,19 +175,19 @@ func (e *replay) field(dot, recv reflect.Value, name string, args []parse.Node, 
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	if i, ok := methodIndex(ptr.Type(), name); ok {
-		return e.invoke(dot, ptr.Method(i), "", args, final, hasFinal)
+	m := e.r.memberAt(site, recv.Type(), ptr.Type(), name)
+	if m.method >= 0 {
+		return e.invoke(dot, ptr.Method(m.method), "", args, final, hasFinal)
 	}
 	if len(args) > 0 || hasFinal {
 		return recv, errNoKey // text/template: only a method takes arguments
 	}
 	switch recv.Kind() {
 	case reflect.Struct:
-		idx, ok := fieldIndex(recv.Type(), name)
-		if !ok {
+		if m.field == nil {
 			return recv, errNoKey
 		}
-		f, err := recv.FieldByIndexErr(idx)
+		f, err := recv.FieldByIndexErr(m.field)
 		if err != nil {
 			return f, errNoKey
 		}
@@ -262,6 +264,68 @@ func methodIndex(t reflect.Type, name string) (int, bool) {
 		return 0, false
 	}
 	return idx[0], true
+}
+
+// memberSite is a place in the layouts where a member is read: ".Title"
+// in {{.Title}}, or "Title" in {{.Article.Title}}. It keeps what it
+// found for the last types read there, nearly always one: a lookup by
+// the type and the name in members, twice a read (a method of the
+// pointer, then a field of the struct), was a tenth of an article page's
+// key.
+type memberSite struct{ last atomic.Pointer[siteMember] }
+
+type siteMember struct {
+	t, ptr reflect.Type // the receiver's type, and that of its methods' receiver
+	name   string
+	method int   // of ptr; -1: none
+	field  []int // of t; nil: none
+}
+
+// memberAt is what name is in values of type t, whose methods are those
+// of ptr (t's pointer when the value is addressable), read at site: the
+// address of the name in the layout's parse tree, which lives as long as
+// the Renderer.
+func (r *Renderer) memberAt(site *string, t, ptr reflect.Type, name string) siteMember {
+	var ms *memberSite
+	if s := r.sites.Load(); s != nil {
+		ms = (*s)[site]
+	}
+	if ms == nil {
+		ms = r.addSite(site)
+	}
+	if m := ms.last.Load(); m != nil && m.t == t && m.ptr == ptr && m.name == name {
+		return *m
+	}
+	m := &siteMember{t: t, ptr: ptr, name: name, method: -1}
+	if i, ok := methodIndex(ptr, name); ok {
+		m.method = i
+	}
+	if t.Kind() == reflect.Struct {
+		m.field, _ = fieldIndex(t, name)
+	}
+	ms.last.Store(m)
+	return *m
+}
+
+// addSite adds a site to r.sites, a map never changed once published, so
+// that a read takes no lock: a layout has a few thousand sites, each
+// added once.
+func (r *Renderer) addSite(site *string) *memberSite {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var old map[*string]*memberSite
+	if s := r.sites.Load(); s != nil {
+		old = *s
+	}
+	if ms := old[site]; ms != nil {
+		return ms
+	}
+	next := make(map[*string]*memberSite, len(old)+1)
+	maps.Copy(next, old)
+	ms := new(memberSite)
+	next[site] = ms
+	r.sites.Store(&next)
+	return ms
 }
 
 // invoke calls a method or function value with the argument nodes (and
