@@ -181,9 +181,10 @@ type listedEntry struct {
 // entries (10,000 articles) at the end, while the other processor keeps
 // the store: that walk was 0.44-0.54 s of a rebuild's 5.1-5.6 s. The build
 // writes into the folder meanwhile: what it adds may be listed or not (it
-// is the build's, and stays), what was there before is listed. A folder
-// the build removes while it is read (a page that was a folder) makes the
-// listing fail, and the sweep then walks the folder as it is at the end.
+// is the build's, and stays), what was there before is listed unless
+// the build removed it first, and it is gone. A folder the listing found and the build removed before the
+// listing read it (a page that was a folder) makes the listing fail, and
+// the sweep then walks the folder as it is at the end.
 // It reads one folder at a time: the build has the processors' work to
 // do, and the listing has until the end of it.
 func (d *Dir) listRecycled() {

@@ -41,7 +41,7 @@ type memoEntry struct {
 // of their replays (replay.go). Both are maps of their own type under a
 // lock: a sync.Map boxed each key looked up (48 bytes) and made an entry
 // for each lookup, found or not, on every card of every list page; for
-// the keys, its lookups were a fifth of the partials' replays on 10,000
+// the keys, its lookups were a quarter of the partials' replays on 10,000
 // articles (a card's key is looked up for each list page that shows it,
 // 60,000 times).
 type memo struct {
