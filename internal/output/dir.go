@@ -417,6 +417,9 @@ func Current(target string, keep []string, fingerprint string, now time.Time, st
 var errChanged = errors.New("changed since written")
 
 func (d *Dir) mkdir(dir string) error {
+	if d.listed != nil {
+		d.listed() // nothing is written into a recycled folder while it is listed
+	}
 	d.mu.Lock()
 	done := d.dirs[dir]
 	d.mu.Unlock()

@@ -15,8 +15,9 @@ import (
 // filepath.WalkDir would but with the folders read on every processor at
 // once, in no set order: a rebuild of 10,000 articles walks a site of
 // 63,000 entries twice (the old site for files not its own, before it
-// builds; the recycled folder for what to sweep, on one goroutine while
-// it builds: walkOn), 0.26-0.33 s each on one processor, 0.17 s on two.
+// builds; the recycled folder for what to sweep, beside the build's
+// loading: listRecycled), 0.26-0.33 s each on one processor, 0.17 s on
+// two.
 // A folder is read when visit says to descend into it. visit is
 // called from several goroutines; links are not followed, root's own
 // neither: a root that is a link or a file, as for WalkDir, holds
@@ -30,11 +31,6 @@ import (
 // on removing from the staging folder only, which Commit then removes.)
 // A visit's panic stops the walk and panics again in walk.
 func walk(root string, visit func(rel string, e fs.DirEntry) (descend bool, err error)) error {
-	return walkOn(par.Workers(1<<20), root, visit)
-}
-
-// walkOn is walk with the folders read on at most workers goroutines.
-func walkOn(workers int, root string, visit func(rel string, e fs.DirEntry) (descend bool, err error)) error {
 	fi, err := os.Lstat(root)
 	if err != nil {
 		return err
@@ -46,7 +42,7 @@ func walkOn(workers int, root string, visit func(rel string, e fs.DirEntry) (des
 	w.cond = sync.NewCond(&w.mu)
 	w.todo = []string{""}
 	var g par.Group
-	for range max(1, workers) {
+	for range par.Workers(1 << 20) {
 		g.Go(w.work)
 	}
 	g.Wait() // a visit's panic panics again here
