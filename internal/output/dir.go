@@ -61,6 +61,7 @@ type Dir struct {
 	// listed is what the recycled folder held when claimed, listed while
 	// the build runs, for the sweep (recycle.go's listRecycled).
 	listed func() ([]listedEntry, error)
+	unlock func() // lets the output's lock go (lock.go): Commit and Abort
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
@@ -90,24 +91,32 @@ type Dir struct {
 func NewDir(target string, keep []string) (*Dir, error) {
 	target = filepath.Clean(target)
 	keep = append(append([]string(nil), AlwaysKept...), keep...)
-	old, carry, err := checkTarget(target, keep)
-	if err != nil {
-		return nil, err
-	}
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	// Locked before the target is looked at: what it holds is then
+	// what this build replaces (lock.go).
+	unlock, err := lockTarget(target)
+	if err != nil {
+		return nil, err
+	}
+	old, carry, err := checkTarget(target, keep)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
 	removeStale(parent, filepath.Base(target))
 	stage, err := os.MkdirTemp(parent, fmt.Sprintf("%s%s-%d-", stagePrefix, filepath.Base(target), os.Getpid()))
 	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("output: cannot make the staging folder beside %s (%w): the new site is written beside the old one and swapped in, so the folder %s must be writable", target, err, parent)
 	}
 	// The staging folder stays private (MkdirTemp's 0700) until the swap,
 	// as the replaced site kept beside the target does (keepPrev): the
 	// target may lie in a folder a web server publishes (-out
 	// /var/www/html/kiem-tra), which would serve what is beside it too.
-	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old,
+	d := &Dir{Target: target, stage: stage, keep: keep, carry: carry, old: old, unlock: unlock,
 		dirs: map[string]bool{}, written: map[string]entry{}, stamps: map[string]stamp{}}
 	d.trusted = sync.OnceValue(func() stamps {
 		if old == nil {
@@ -121,6 +130,7 @@ func NewDir(target string, keep []string) (*Dir, error) {
 	} else {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
 		if err := os.MkdirAll(stage, 0o700); err != nil {
+			unlock()
 			return nil, fmt.Errorf("output: %w", err)
 		}
 	}
@@ -447,6 +457,7 @@ func (d *Dir) mkdir(dir string) error {
 // is either the old site or the new one; elsewhere the old one is moved
 // aside first.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	if err := d.prepare(); err != nil {
 		d.Abort()
 		return err
@@ -548,4 +559,5 @@ func (d *Dir) Abort() {
 		d.listed() // not read while it goes
 	}
 	os.RemoveAll(d.stage)
+	d.unlock()
 }

@@ -30,6 +30,11 @@ func build(t *testing.T, target string, files map[string]string, keep ...string)
 	return d
 }
 
+// killed leaves d as a build killed while writing it leaves it: its
+// staging folder and nothing done, its lock let go (the system lets a
+// dead process's locks go).
+func killed(d *Dir) { d.unlock() }
+
 func TestCommitSwapsTheNewSiteIn(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	if err := build(t, target, map[string]string{"index.html": "old", "gone/index.html": "x"}).Commit(); err != nil {
@@ -55,7 +60,7 @@ func TestCommitSwapsTheNewSiteIn(t *testing.T) {
 func TestKilledBuildLeavesTheOldSite(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	build(t, target, map[string]string{"index.html": "old"}).Commit()
-	build(t, target, map[string]string{"index.html": "half"}) // killed: neither Commit nor Abort
+	killed(build(t, target, map[string]string{"index.html": "half"})) // neither Commit nor Abort
 	if read(t, filepath.Join(target, "index.html")) != "old" {
 		t.Fatal("old site touched")
 	}

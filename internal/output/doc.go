@@ -4,7 +4,9 @@
 // The site a swap replaces is kept beside the target
 // (.bulletin-prev-public), and the next Dir recycles it as its staging
 // folder, bringing it up to date (recycle.go): the work of a rebuild is
-// then in proportion to what changed, not to the site.
+// then in proportion to what changed, not to the site. One Dir at a time
+// holds an output (lock.go): builds beside each other would share those
+// folders.
 //
 // A Dir is a Reuser: each file's key (what it was made from, a page's
 // render key) goes into the manifest, and the next build's Reuse links

@@ -166,6 +166,7 @@ func TestKilledAfterCarryingLosesNothing(t *testing.T) {
 	if err := d.prepare(); err != nil { // killed here, before the swap
 		t.Fatal(err)
 	}
+	killed(d)
 	if err := build(t, target, site).Commit(); err != nil {
 		t.Fatal(err)
 	}

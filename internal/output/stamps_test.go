@@ -124,11 +124,12 @@ func TestStampsSpareReadingBackAndCatchHandEdits(t *testing.T) {
 
 // Stamps vouch for the files of the site they were kept with, against its
 // manifest. A build reads the manifest of the site it replaces when it
-// starts; builds into the same output may finish while it runs (a
-// scheduled build beside one started by hand) and keep the stamps of
-// their own site. The running build must not take a file of theirs, by
-// its stamp, as holding what its own manifest says: it would put their
-// bytes in its site where it makes others.
+// starts. Where builds into one output are not kept apart (lock.go: no
+// lock but on Linux), others may finish while it runs (a scheduled build
+// beside one started by hand) and keep the stamps of their own site. The
+// running build must not take a file of theirs, by its stamp, as holding
+// what its own manifest says: it would put their bytes in its site where
+// it makes others.
 func TestStampsOfASiteSwappedInMeanwhileVouchForNothing(t *testing.T) {
 	target, file, settle := stampedOutput(t)
 	const page = "2018/08/a/index.html"
@@ -140,6 +141,7 @@ func TestStampsOfASiteSwappedInMeanwhileVouchForNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		d.unlock() // as where there is no lock
 		d.Gzip, d.Stamps = true, file
 		return d
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"io/fs"
+	"os"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -25,4 +26,14 @@ func stampOf(fi fs.FileInfo) (stamp, bool) {
 		return stamp{}, false
 	}
 	return stamp{Ino: st.Ino, Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano()}, true
+}
+
+// tryLock takes f's exclusive lock if no one holds it, and reports
+// whether it did.
+func tryLock(f *os.File) (bool, error) {
+	err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+	if err == unix.EWOULDBLOCK {
+		return false, nil
+	}
+	return err == nil, err
 }
