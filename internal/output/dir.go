@@ -62,6 +62,10 @@ type Dir struct {
 	// the build runs, for the sweep (recycle.go's listRecycled).
 	listed func() ([]listedEntry, error)
 	unlock func() // lets the output's lock go (lock.go): Commit and Abort
+	// files are the listing's files, once a file is found where the build
+	// makes a folder (recycle.go's wasFile).
+	files     map[string]bool
+	filesOnce sync.Once
 
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then

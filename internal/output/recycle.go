@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -125,9 +126,48 @@ func (d *Dir) clear(full string) error {
 	case err != nil:
 		return err
 	case fi.IsDir():
+		d.mu.Lock()
+		ours := d.dirs[full]
+		d.mu.Unlock()
+		if ours { // a folder this build writes into
+			return d.bothError(full)
+		}
 		return os.RemoveAll(full)
 	}
 	return os.Remove(full)
+}
+
+// bothError is the error of a build that writes full both as a file and
+// as a folder. In a new folder the file system refuses the second write;
+// in a recycled one, the first would be taken for the old site's and
+// removed, and the site published without it.
+func (d *Dir) bothError(full string) error {
+	rel, _ := filepath.Rel(d.stage, full)
+	return fmt.Errorf("%s is written both as a file and as a folder of files", filepath.ToSlash(rel))
+}
+
+// wasFile reports whether the recycled folder held a file (or a link) at
+// full when the build claimed it: anything else there that is not a
+// folder, the build wrote. Unknown when the listing failed: taken as the
+// old site's, as before there was a listing.
+func (d *Dir) wasFile(full string) bool {
+	d.filesOnce.Do(func() {
+		entries, err := d.listed()
+		if err != nil {
+			return
+		}
+		d.files = map[string]bool{}
+		for _, e := range entries {
+			if !e.dir {
+				d.files[e.rel] = true
+			}
+		}
+	})
+	if d.files == nil {
+		return true
+	}
+	rel, _ := filepath.Rel(d.stage, full)
+	return d.files[filepath.ToSlash(rel)]
 }
 
 // recycledDir makes dir in a recycled folder, its parents first, each
@@ -156,6 +196,9 @@ func (d *Dir) recycledDir(dir string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if err == nil && !fi.IsDir() && !d.dirs[dir] {
+		if !d.wasFile(dir) { // a page of this build where it writes a folder
+			return d.bothError(dir)
+		}
 		if err := os.Remove(dir); err != nil {
 			return err
 		}

@@ -333,3 +333,41 @@ func TestTheListingEndsBeforeTheFirstWrite(t *testing.T) {
 	}
 	d.Abort()
 }
+
+// A build that writes one name both as a file and as a folder of files
+// fails, in a recycled folder as in a new one, in either order: in a
+// recycled folder the first was taken for the old site's and removed,
+// and the site published without it, its manifest naming it.
+func TestANameWrittenAsFileAndFolderIsAnError(t *testing.T) {
+	for _, recycled := range []bool{false, true} {
+		for _, order := range [][2]string{{"a", "a/x.html"}, {"a/x.html", "a"}} {
+			target := filepath.Join(t.TempDir(), "public")
+			if recycled {
+				for range 2 {
+					if err := build(t, target, map[string]string{"index.html": "x", "a/old.html": "old", "b": "a page"}).Commit(); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			d, err := NewDir(target, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.recycled != recycled {
+				t.Fatalf("recycled %t, want %t", d.recycled, recycled)
+			}
+			err = d.Write(order[0], []byte("first"))
+			if err == nil {
+				err = d.Write(order[1], []byte("second"))
+			}
+			if err == nil {
+				err = d.Commit()
+			} else {
+				d.Abort()
+			}
+			if err == nil {
+				t.Errorf("recycled %t, %s then %s: no error; the site holds %s", recycled, order[0], order[1], names(tree(t, target)))
+			}
+		}
+	}
+}
