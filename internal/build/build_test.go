@@ -377,6 +377,21 @@ func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
 	}
 }
 
+// A static file whose name is a folder of the site's pages ("projects",
+// where the projects' page is projects/index.html), or lies in a folder
+// named as a file of the site's, is refused, naming it, before anything
+// is written; it used to fail the build as it wrote, with the file
+// system's words, naming the staging folder.
+func TestStaticFileMayNotBeAFolderOfTheSite(t *testing.T) {
+	for name, other := range map[string]string{"projects": "projects/index.html", "search": "search/index.html",
+		"2018/01/a": "2018/01/a/index.html", "index.xml/x.css": "index.xml", "2018/01/a/index.html/x.txt": "2018/01/a/index.html"} {
+		msg := sitetest.Problems(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\nx\n-- static/"+name+" --\nx\n")
+		if !strings.Contains(msg, "static/"+name+": this file and the site's "+other+" would make one name both a file and a folder") {
+			t.Errorf("%s: %s", name, msg)
+		}
+	}
+}
+
 // The preview follows whatever a site's layout shows, without a restart:
 // a footer listing every article's title on every page, and an article
 // page showing the issuer of each project it cites, which the default

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -108,6 +109,11 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "", "this file would replace the generated %s", name))
 			continue
 		}
+		if clash := s.folderClash(name); clash != "" {
+			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "",
+				"this file and the site's %s would make one name both a file and a folder: rename the file", clash))
+			continue
+		}
 		s.files[name] = file{static: &f}
 		if fp, ok := assets[name]; ok {
 			s.files[fp] = file{static: &f}
@@ -143,6 +149,24 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 		return names
 	})
 	return nil
+}
+
+// folderClash is a generated file that makes the static file name a
+// folder (a page at name/index.html, a static "projects" beside the
+// projects' page), or one that is a folder of name ("about.html/x.css"
+// where a page is about.html); "" when none. The output folder would
+// hold both only in a file system that holds neither: a build failed
+// there with the file system's words, naming the staging folder.
+func (s *Snapshot) folderClash(name string) string {
+	if _, taken := s.lookup(name + "/index.html"); taken {
+		return name + "/index.html"
+	}
+	for p := path.Dir(name); p != "."; p = path.Dir(p) {
+		if f, taken := s.lookup(p); taken && f.static == nil {
+			return p
+		}
+	}
+	return ""
 }
 
 // lookup finds how the output file name is made: as a photo, a generated

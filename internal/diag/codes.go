@@ -73,7 +73,7 @@ var Kinds = []Kind{
 	{DuplicateField, Error, "a frontmatter field is given twice"},
 	{URLClash, Error, "two pages would be written to one URL"},
 	{ProjectTwice, Error, "two project files describe one document code"},
-	{StaticClash, Error, "a file of static/ would replace a generated page or feed, or stand beside one as its compressed copy (index.html.gz)"},
+	{StaticClash, Error, "a file of static/ would replace a generated page or feed, stand beside one as its compressed copy (index.html.gz), or make a name both a file and a folder of the site (static/projects, where the projects' page is projects/index.html)"},
 	{StaticGzip, Error, "a compressed copy in static/ (a.css.gz) does not hold the bytes of the file beside it (a.css), or is no gzip file"},
 	{Layout, Error, "a layout cannot be parsed, or fails to render a page"},
 	{Internal, Error, "bulletin met a bug while reading or converting a file (please report it)"},
