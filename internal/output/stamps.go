@@ -150,7 +150,8 @@ func (d *Dir) saveStamps() {
 	if os.MkdirAll(filepath.Dir(d.Stamps), 0o700) != nil {
 		return
 	}
-	// A name of its own: two builds into one output may save at once.
+	// A name of its own: where builds into one output are not kept apart
+	// (lock.go: no lock but on Linux), two may save at once.
 	WriteAside(d.Stamps, func(w io.Writer) error { return gob.NewEncoder(w).Encode(&sf) })
 }
 

@@ -17,8 +17,7 @@ import (
 // 63,000 entries twice (the old site for files not its own, before it
 // builds; the recycled folder for what to sweep, beside the build's
 // loading: listRecycled), 0.26-0.33 s each on one processor, 0.17 s on
-// two.
-// A folder is read when visit says to descend into it. visit is
+// two. A folder is read when visit says to descend into it. visit is
 // called from several goroutines; links are not followed, root's own
 // neither: a root that is a link or a file, as for WalkDir, holds
 // nothing to visit (a sweep never deletes through a link).
