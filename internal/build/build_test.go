@@ -384,7 +384,8 @@ func TestStaticFileMayNotReplaceAGeneratedFile(t *testing.T) {
 // system's words, naming the staging folder.
 func TestStaticFileMayNotBeAFolderOfTheSite(t *testing.T) {
 	for name, other := range map[string]string{"projects": "projects/index.html", "search": "search/index.html",
-		"2018/01/a": "2018/01/a/index.html", "index.xml/x.css": "index.xml", "2018/01/a/index.html/x.txt": "2018/01/a/index.html"} {
+		"2018/01/a": "2018/01/a/index.html", "index.xml/x.css": "index.xml", "2018/01/a/index.html/x.txt": "2018/01/a/index.html",
+		"search/w": "search/w/0.json", "search/d": "search/d/0.json"} {
 		msg := sitetest.Problems(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\nx\n-- static/"+name+" --\nx\n")
 		if !strings.Contains(msg, "static/"+name+": this file and the site's "+other+" would make one name both a file and a folder") {
 			t.Errorf("%s: %s", name, msg)

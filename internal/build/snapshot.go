@@ -101,6 +101,7 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 		s.files[name] = file{photo: true}
 	}
 	var problems diag.List
+	under := folders(s.files) // of the generated files and the photos'
 	for name, f := range static {
 		if replaced[name] {
 			continue
@@ -109,7 +110,7 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "", "this file would replace the generated %s", name))
 			continue
 		}
-		if clash := s.folderClash(name); clash != "" {
+		if clash := s.folderClash(name, under); clash != "" {
 			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "",
 				"this file and the site's %s would make one name both a file and a folder: rename the file", clash))
 			continue
@@ -151,15 +152,23 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 	return nil
 }
 
-// folderClash is a generated file that makes the static file name a
-// folder (a page at name/index.html, a static "projects" beside the
-// projects' page), or one that is a folder of name ("about.html/x.css"
-// where a page is about.html); "" when none. The output folder would
-// hold both only in a file system that holds neither: a build failed
-// there with the file system's words, naming the staging folder.
-func (s *Snapshot) folderClash(name string) string {
-	if _, taken := s.lookup(name + "/index.html"); taken {
-		return name + "/index.html"
+// folderClash is a file of the site's that makes the static file name a
+// folder, or a generated file that is a folder of name; "" when none. The
+// output folder would hold both only in a file system that holds neither:
+// a build failed there with the file system's words, naming the staging
+// folder. under holds the folders of the generated files and photos, each
+// with the first file in it.
+func (s *Snapshot) folderClash(name string, under map[string]string) string {
+	ps := s.Site.Pages // sorted by path
+	i, _ := slices.BinarySearchFunc(ps, name+"/", func(p *model.Page, n string) int { return strings.Compare(p.Path, n) })
+	if i < len(ps) && strings.HasPrefix(ps[i].Path, name+"/") {
+		return ps[i].Path
+	}
+	if f, ok := s.search.Under(name); ok {
+		return f
+	}
+	if f, ok := under[name]; ok {
+		return f
 	}
 	for p := path.Dir(name); p != "."; p = path.Dir(p) {
 		if f, taken := s.lookup(p); taken && f.static == nil {
@@ -167,6 +176,21 @@ func (s *Snapshot) folderClash(name string) string {
 		}
 	}
 	return ""
+}
+
+// folders maps each folder of the files named to the first of them in it
+// (the first in order of names, so that an error names the same file
+// every time), through every level.
+func folders(files map[string]file) map[string]string {
+	under := map[string]string{}
+	for n := range files {
+		for p := path.Dir(n); p != "."; p = path.Dir(p) {
+			if f, ok := under[p]; !ok || n < f {
+				under[p] = n
+			}
+		}
+	}
+	return under
 }
 
 // lookup finds how the output file name is made: as a photo, a generated

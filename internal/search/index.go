@@ -102,6 +102,17 @@ func (ix *Index) Names() []string {
 // Files is how many files the index has.
 func (ix *Index) Files() int { return 1 + ix.shards + ix.chunks() }
 
+// Under gives the first file of the index in the folder named, as Names
+// would list it; ok is false when the index has no file there.
+func (ix *Index) Under(folder string) (name string, ok bool) {
+	for _, n := range []string{docChunkName(0), Dir + "meta.json", wordShard(0)} { // in order
+		if strings.HasPrefix(n, folder+"/") && ix.Has(n) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
 // Has reports whether name is a file of the index, as Names would list
 // it.
 func (ix *Index) Has(name string) bool {
