@@ -199,7 +199,11 @@ func printVerbose(w io.Writer, r *build.Result, files, unchanged, reused, byStam
 		fmt.Fprintf(w, "  %-10s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
 	}
 	fmt.Fprintf(w, "  %-10s %8.1f ms\n", "total", float64(r.Time.Microseconds())/1000)
-	fmt.Fprintf(w, "  %-10s %6d MB\n", "peak RSS", peakRSS()>>20)
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(w, "  %-10s %6d MB\n", "peak RSS", rss>>20)
+	} else {
+		fmt.Fprintf(w, "  %-10s %6s\n", "peak RSS", "unknown on this system")
+	}
 }
 
 // checkOutput refuses an output folder that is the source folder, or is,

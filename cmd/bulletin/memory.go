@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"runtime/debug"
-	"syscall"
 )
 
 // limitMemory sets a soft memory limit for a one-off build, in proportion
@@ -51,13 +50,4 @@ func limitMemory(contentBytes int64, rebuild bool) {
 		limit = contentBytes * 9
 	}
 	debug.SetMemoryLimit(max(floor, limit))
-}
-
-// peakRSS is the most memory the process has held in RAM, in bytes.
-func peakRSS() int64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return ru.Maxrss << 10 // kilobytes on Linux
 }
