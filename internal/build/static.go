@@ -139,7 +139,8 @@ func (s *staticSet) add(fsys fs.FS, root string, site bool) {
 // fsys: "." for all of it), following links wherever they lead (static/
 // uploads linked to a shared folder publishes that folder: the link is
 // the editor's say-so). Go source files (the theme's static/ holds the
-// embed.go that builds it into the binary) and editors' leftovers are
+// embed.go that builds it into the binary), editors' leftovers and
+// version control's files (a .git folder, a submodule's .git file) are
 // never published. A link that leads nowhere, a linked folder that holds
 // the link (it would be copied into itself for ever) and a name that is
 // not UTF-8 (no URL can name it) are problems that name the file.
@@ -166,10 +167,11 @@ func listStatic(fsys fs.FS, root string, problems map[string]*diag.Problem) ([]s
 }
 
 // publishable reports whether a file of static/ is published: not Go
-// source, not an editor's leftover, and named in UTF-8.
+// source, not an editor's leftover, not version control's (.git), and
+// named in UTF-8.
 func publishable(name string, problems map[string]*diag.Problem) bool {
 	base := path.Base(name)
-	if strings.HasSuffix(name, ".go") || model.Leftover(base) {
+	if strings.HasSuffix(name, ".go") || model.Leftover(base) || model.VersionControl(name) {
 		return false
 	}
 	if !utf8.ValidString(base) {

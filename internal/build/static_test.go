@@ -51,6 +51,29 @@ func TestStaticFollowsLinkedFolders(t *testing.T) {
 	}
 }
 
+// static/ kept in a repository of its own (or as a submodule, whose .git
+// is a file) published its whole history: version control's files are
+// left out, as Go source and editors' leftovers are. Other dotfiles
+// (.well-known) are published.
+func TestStaticLeavesVersionControlOut(t *testing.T) {
+	site := diskSite(t, map[string]string{"content/articles/a.md": oneArticle,
+		"static/.git/config": "[core]", "static/.git/objects/ab/cdef": "blob", "static/.gitignore": "*.tmp",
+		"static/uploads/.git": "gitdir: ../.git/modules/uploads", "static/uploads/.hg/store": "x",
+		"static/uploads/bien-ban.pdf": "%PDF", "static/.well-known/security.txt": "Contact: x",
+		"static/css/x.css": "body{}"})
+	s := sitetest.BuildWith(t, os.DirFS(site), sitetest.Options{})
+	for _, name := range s.Out.Names() {
+		if strings.Contains(name, ".git") || strings.Contains(name, ".hg") {
+			t.Errorf("published %s", name)
+		}
+	}
+	for name, want := range map[string]string{"uploads/bien-ban.pdf": "%PDF", ".well-known/security.txt": "Contact: x", "css/x.css": "body{}"} {
+		if got := s.File(t, name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // What cannot be published is a problem that names the file: a link to
 // a folder above it (copying would never end), a link to nothing, a name
 // that is not UTF-8 (it failed with "invalid argument").

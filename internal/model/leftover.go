@@ -30,3 +30,19 @@ func Leftover(base string) bool {
 	ext := path.Ext(base)
 	return strings.HasPrefix(base, ".") && len(ext) == 4 && strings.HasPrefix(ext, ".sw") && ext[3] >= 'a' && ext[3] <= 'z'
 }
+
+// VersionControl reports whether a slash-separated path is, or is inside,
+// a version control system's own files: .git, .hg, .svn and .bzr, and
+// git's and Mercurial's files beside the content (.gitignore,
+// .gitattributes, .gitmodules, .gitkeep, .hgignore). A static/ kept in a
+// repository of its own, or as a submodule (whose .git is a file), would
+// otherwise publish its whole history.
+func VersionControl(p string) bool {
+	for e := range strings.SplitSeq(p, "/") {
+		switch e {
+		case ".git", ".hg", ".svn", ".bzr", ".gitignore", ".gitattributes", ".gitmodules", ".gitkeep", ".hgignore":
+			return true
+		}
+	}
+	return false
+}
