@@ -21,6 +21,10 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 		}
 		group := ps[i:j]
 		i = j
+		if len(group) == 1 {
+			continue
+		}
+		group = fileFirst(group)
 		for k, p := range group[1:] {
 			file, line, field := origin(p)
 			prob := diag.New(diag.URLClash, file, line, field, "two pages on one URL %s", p.URL)
@@ -51,8 +55,9 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 				if m == k+1 {
 					continue
 				}
-				if f, l, _ := origin(o); f != "" {
+				if f, l, field := origin(o); f != "" {
 					prob.Note(f, l, "also on %s: %s", p.URL, here(o))
+					prob.Notes[len(prob.Notes)-1].Field = field
 				} else {
 					prob.Note("", 0, "also on %s: %s", p.URL, describe(o))
 				}
@@ -60,6 +65,22 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 			problems.Add(prob)
 		}
 	}
+}
+
+// fileFirst orders a group of pages on one URL with the pages made by
+// the build alone (a year's archive, the search page) first, so that the
+// problems go to the pages of files an editor can change
+// (content/pages/search.md), not to a page with no file to name.
+func fileFirst(group []*model.Page) []*model.Page {
+	out := make([]*model.Page, 0, len(group))
+	for _, own := range []bool{false, true} {
+		for _, p := range group {
+			if f, _, _ := origin(p); (f != "") == own {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // aliasIn returns the alias page among a group on one URL, the one at

@@ -230,9 +230,17 @@ x
 }
 
 func TestHuntPageOnListURLs(t *testing.T) {
-	for _, slug := range []string{"projects", "tags", "team-leads", "units"} {
+	// search, follow-ups and a year's archive sorted before the page and
+	// had the problem put on them, with no file to name ("file": "").
+	for _, slug := range []string{"projects", "tags", "team-leads", "units", "search", "follow-ups", "2018"} {
 		t.Run(slug, func(t *testing.T) {
 			wantProblem(t, `
+-- content/articles/a.md --
+---
+title: A
+date: 2018-01-01
+---
+x
 -- content/pages/p.md --
 ---
 title: X

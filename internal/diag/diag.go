@@ -51,6 +51,7 @@ type Note struct {
 	File     string
 	Line     int
 	Column   int
+	Field    string // the frontmatter key there, when one is concerned (the editor shows it beside that field)
 	Message  string
 	LineText string
 }

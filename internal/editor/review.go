@@ -2,6 +2,7 @@ package editor
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -62,6 +63,11 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 	}
 	rv.found = found
 	for _, p := range found {
+		if p.File != path && p.Severity == diag.Error {
+			if here := involving(p, path); here != nil {
+				p = here
+			}
+		}
 		switch {
 		case p.File == path:
 			if p.Severity == diag.Error {
@@ -92,6 +98,25 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 		rv.html = html
 	}
 	return rv, nil
+}
+
+// involving is a problem of another file seen from path, when one of its
+// notes is in path: the build puts a clash between two files (two pages
+// on one URL) on one of them only, the later in path order, with the other
+// as a note. An edit that made the clash is refused all the same, with the
+// problem beside the field of path it concerns. nil when no note is there.
+func involving(p *diag.Problem, path string) *diag.Problem {
+	for _, n := range p.Notes {
+		if n.File != path {
+			continue
+		}
+		q := *p
+		q.File, q.Line, q.Column, q.Field, q.LineText = path, n.Line, n.Column, n.Field, ""
+		q.Message = fmt.Sprintf("%s (with %s:%d)", p.Message, p.File, p.Line)
+		q.Notes = []diag.Note{{File: p.File, Line: p.Line, Column: p.Column, Field: p.Field, Message: "the problem is reported here"}}
+		return &q
+	}
+	return nil
 }
 
 func problemOf(p *diag.Problem, bodyLine int) problem {

@@ -347,6 +347,35 @@ func TestEditorRefusesASaveWithErrors(t *testing.T) {
 	}
 }
 
+// A title that puts the article on another article's URL is refused, and
+// the problem is shown beside the title, whichever of the two files is
+// edited. The build reports the clash on one of them only, with the other
+// in a note: edited, that other one was saved, and the site no longer
+// built.
+func TestEditorRefusesATitleThatTakesAnotherArticlesURL(t *testing.T) {
+	other := "---\ntitle: Bài trùng tên\ndate: 2018-08-10 09:00\n---\nNội dung khác.\n"
+	files := map[string]string{"content/articles/a.md": yamlArticle, "content/articles/z.md": other}
+	for _, c := range []struct{ edited, title string }{{"a.md", "Bài trùng tên"}, {"z.md", "Kiểm tra dân vận"}} {
+		ts := start(t, files)
+		form := ts.editForm("articles/" + c.edited)
+		form.Set("title", c.title)
+		form.Set("action", "save")
+		code, body, _ := ts.post("/_bulletin/edit/articles/"+c.edited, form, nil)
+		if code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: a title on another article's URL: %d, want 422", c.edited, code)
+		}
+		beside := regexp.MustCompile(`(?s)<div id="p-title"[^>]*>(.*?)</div>`).FindStringSubmatch(body)
+		if beside == nil || !strings.Contains(beside[1], `<li class="error">`) || !strings.Contains(beside[1], "two pages on one URL") {
+			t.Errorf("%s: no error beside the title field: %q", c.edited, beside)
+		}
+		for name, was := range files {
+			if got := ts.read(name); got != was {
+				t.Fatalf("%s: %s was written:\n%s", c.edited, name, got)
+			}
+		}
+	}
+}
+
 // The list's articles: file names in neither date order, a published one
 // with two broken links (two warnings), a draft, and one dated after now
 // (scheduled).
