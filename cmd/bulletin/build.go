@@ -78,8 +78,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	opt := build.Options{Source: os.DirFS(*source), Drafts: *drafts, Future: *future, Now: time.Now(), Fingerprint: true}
 	// What the site keeps in its output folder: problems with site.yaml
-	// are the build's to report, with all the others.
-	cfg, _ := config.Load(opt.Source)
+	// are the build's to report, with all the others, unless the output
+	// folder is refused first (below).
+	cfg, cfgProblems := config.Load(opt.Source)
 	// The same input as the last build's, before any of its articles
 	// came out: the output is what this build would write.
 	start := time.Now()
@@ -135,6 +136,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		defer opt.Restoring.Wait()
 	}
 	dir, err := output.NewDir(*out, cfg.Keep)
+	if err != nil && len(cfgProblems.Errors()) > 0 {
+		// A keep: with one wrong entry keeps nothing, and the output's
+		// files it lists were reported as foreign: site.yaml's problems
+		// are the ones to fix first.
+		printProblems(stderr, *source, cfgProblems)
+		return &contentError{n: len(cfgProblems.Errors())}
+	}
 	if errors.Is(err, output.ErrNotOurs) {
 		return &usageError{msg: err.Error()}
 	}

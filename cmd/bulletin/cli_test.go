@@ -126,6 +126,13 @@ func TestFilesAddedToTheOutputAreNeverDeleted(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "\n  CNAME\n") || !strings.Contains(errs, "keep:") || strings.Contains(errs, "  .git") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	// One wrong entry in keep: keeps nothing: the error is site.yaml's,
+	// not that CNAME is foreign.
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbase_url: https://x.vn/\nkeep: [CNAME, ./uploads]\n"), 0o644)
+	code, _, errs = bulletin("build", "-source", dir)
+	if code != 1 || !strings.Contains(errs, `site.yaml:3: keep: the text "./uploads" is not a path inside the output folder`) || strings.Contains(errs, "\n  CNAME\n") {
+		t.Fatalf("a wrong keep: entry: exit %d: %s", code, errs)
+	}
 	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbase_url: https://x.vn/\nkeep: [CNAME]\n"), 0o644)
 	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
