@@ -393,6 +393,21 @@ func TestStaticFileMayNotBeAFolderOfTheSite(t *testing.T) {
 	}
 }
 
+// An old URL under a static file's name (aliases: [/favicon.svg/x/]) is
+// the article's problem, on its aliases: line: it failed while writing,
+// naming the staging folder. A static file named as the build's list of
+// written files is refused, naming it.
+func TestAnAliasUnderAStaticFileIsTheArticlesProblem(t *testing.T) {
+	msg := sitetest.Problems(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\naliases:\n  - /favicon.svg/x/\n---\nx\n-- static/favicon.svg --\n<svg/>\n")
+	if !strings.Contains(msg, "content/articles/a.md:5: aliases: the old URL /favicon.svg/x/ lies under /favicon.svg, a file of static/") {
+		t.Error(msg)
+	}
+	msg = sitetest.Problems(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\n---\nx\n-- static/.bulletin-output --\nx\n")
+	if !strings.Contains(msg, "static/.bulletin-output: this file would replace the list of the files the build writes") {
+		t.Error(msg)
+	}
+}
+
 // The preview follows whatever a site's layout shows, without a restart:
 // a footer listing every article's title on every page, and an article
 // page showing the issuer of each project it cites, which the default

@@ -110,7 +110,17 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "", "this file would replace the generated %s", name))
 			continue
 		}
-		if clash := s.folderClash(name, under); clash != "" {
+		if name == output.Marker {
+			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "", "this file would replace the list of the files the build writes (%s): rename it", output.Marker))
+			continue
+		}
+		if clash, page := s.folderClash(name, under); page != nil && page.Kind == model.KindRedirect && page.Article != nil {
+			p := diag.New(diag.StaticClash, page.Article.Path, aliasLine(page), "aliases",
+				"the old URL %s lies under %s, a file of static/: no page can be there", page.URL, "/"+name)
+			p.Hint = "remove it from aliases:, or rename static/" + name
+			problems.Add(p)
+			continue
+		} else if clash != "" {
 			problems.Add(diag.New(diag.StaticClash, "static/"+name, 0, "",
 				"this file and the site's %s would make one name both a file and a folder: rename the file", clash))
 			continue
@@ -157,25 +167,36 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 // output folder would hold both only in a file system that holds neither:
 // a build failed there with the file system's words, naming the staging
 // folder. under holds the folders of the generated files and photos, each
-// with the first file in it.
-func (s *Snapshot) folderClash(name string, under map[string]string) string {
+// with the first file in it. page is the page of the file, when it is one.
+func (s *Snapshot) folderClash(name string, under map[string]string) (clash string, page *model.Page) {
 	ps := s.Site.Pages // sorted by path
 	i, _ := slices.BinarySearchFunc(ps, name+"/", func(p *model.Page, n string) int { return strings.Compare(p.Path, n) })
 	if i < len(ps) && strings.HasPrefix(ps[i].Path, name+"/") {
-		return ps[i].Path
+		return ps[i].Path, ps[i]
 	}
 	if f, ok := s.search.Under(name); ok {
-		return f
+		return f, nil
 	}
 	if f, ok := under[name]; ok {
-		return f
+		return f, nil
 	}
 	for p := path.Dir(name); p != "."; p = path.Dir(p) {
 		if f, taken := s.lookup(p); taken && f.static == nil {
-			return p
+			return p, f.page
 		}
 	}
-	return ""
+	return "", nil
+}
+
+// aliasLine is the line of the old URL a redirect page stands at, in its
+// article's aliases:.
+func aliasLine(p *model.Page) int {
+	for _, al := range p.Article.Aliases {
+		if al.URL == p.URL {
+			return al.Line
+		}
+	}
+	return p.Article.Line("aliases")
 }
 
 // folders maps each folder of the files named to the first of them in it

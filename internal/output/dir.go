@@ -25,7 +25,11 @@ import (
 // only when it carries the marker, so a mistyped -out can never wipe a
 // folder of someone's own files, and only when every other file in it is
 // kept, so files added to the output since cannot be lost either.
-const marker = ".bulletin-output"
+const marker = Marker
+
+// Marker is the name of the list of written files at the top of the
+// output: a file of the site cannot have it.
+const Marker = ".bulletin-output"
 
 const stagePrefix = ".bulletin-stage-"
 
