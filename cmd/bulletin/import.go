@@ -36,9 +36,14 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		printProblems(stderr, *source, problems)
 		return &contentError{n: len(problems.Errors())}
 	}
+	// The URLs the articles take, read once: each import adds its own.
+	taken, err := scaffold.URLs(ctx, *source)
+	if err != nil {
+		return &interrupted{fmt.Sprintf("interrupted: 0 of %d files imported", len(files))}
+	}
 	failed := 0
 	for i, from := range files {
-		r, err := scaffold.ImportContext(ctx, *source, from, cfg.Location, cfg.MaxFileSize)
+		r, err := scaffold.ImportContext(ctx, *source, from, cfg.Location, cfg.MaxFileSize, taken)
 		if ctx.Err() != nil {
 			// Checked between files: the articles of the files before
 			// are in place, the rest are not written.

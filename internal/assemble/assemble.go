@@ -151,6 +151,11 @@ func news(as []*model.Article, now, until time.Time) ([]*model.Article, time.Tim
 	return out, until
 }
 
+// ArticleURL is the URL the build gives an article file in a site whose
+// zone is loc (articleURL): for a tool writing a new file, to find one
+// that no other article takes.
+func ArticleURL(f *model.ArticleFile, loc *time.Location) string { return articleURL(f, loc) }
+
 // articleURL is /:year/:month/:slug/, year and month read in the site's zone
 // so that an article dated 23:30 on the last day of a month in another zone
 // still files under the month its readers saw. A date the loader kept at

@@ -62,7 +62,12 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) {
 		e.list(w, r, "Chưa nhập "+name+": chỉ nhận bản tin dạng văn bản (.txt) hoặc Word (.docx).", http.StatusUnsupportedMediaType)
 		return
 	}
-	rep, err := scaffold.ImportData(e.cfg.Source, name, data, e.loc())
+	taken, err := scaffold.URLs(r.Context(), e.cfg.Source)
+	if err != nil {
+		e.fail(w, http.StatusServiceUnavailable, err)
+		return
+	}
+	rep, err := scaffold.ImportData(e.cfg.Source, name, data, e.loc(), taken)
 	if err != nil {
 		e.list(w, r, "Chưa nhập: "+err.Error(), http.StatusUnprocessableEntity)
 		return

@@ -9,13 +9,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"bulletin/internal/assemble"
+	"bulletin/internal/config"
+	"bulletin/internal/content"
 	"bulletin/internal/importer"
 	"bulletin/internal/input"
+	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
 
@@ -35,15 +38,49 @@ const stampPrefix = "# bulletin import: "
 
 // Import imports the plain-text bulletin at from into the site at root:
 // content/articles/YYYY/<slug>.md. It never overwrites a file and never
-// changes the source text.
+// changes the source text. It reads the site for the URLs its articles
+// take (URLs); a command importing many files reads it once and calls
+// ImportContext.
 func Import(root, from string, loc *time.Location) (*Report, error) {
-	return ImportContext(context.Background(), root, from, loc, input.DefaultLimit)
+	urls, err := URLs(context.Background(), root)
+	if err != nil {
+		return nil, err
+	}
+	return ImportContext(context.Background(), root, from, loc, input.DefaultLimit, urls)
+}
+
+// Taken is the set of URLs the site's articles take ("/2019/03/slug/"): an
+// imported article is given a URL outside it.
+type Taken map[string]bool
+
+// URLs reads the site at root as the build does and returns the URLs its
+// articles take, drafts, articles not yet due and old URLs (aliases:)
+// included: a new article on one of them would stop the build (two pages
+// on one URL), in the preview if not in the published site. A file the
+// build cannot read takes none; the build reports it.
+func URLs(ctx context.Context, root string) (Taken, error) {
+	fsys := os.DirFS(root)
+	cfg, _ := config.Load(fsys) // problems are the build's to report
+	set, _ := new(content.Loader).Load(ctx, fsys, cfg)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	taken := Taken{}
+	for _, f := range set.Articles {
+		taken[assemble.ArticleURL(f, cfg.Location)] = true
+		for _, al := range f.Aliases {
+			taken[al.URL] = true
+		}
+	}
+	return taken, nil
 }
 
 // ImportContext is Import that reads a text of at most limit bytes, and
 // only a regular file (importing /dev/zero, or a named pipe, would never
 // end), and stops when ctx is done.
-func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64) (*Report, error) {
+// taken is the URLs the site's articles take (URLs); the new article's is
+// added to it.
+func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64, taken Taken) (*Report, error) {
 	raw, err := input.ReadPath(ctx, from, limit)
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		err = pe.Err // named below, once
@@ -51,20 +88,20 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
-	return importData(ctx, root, from, raw, loc)
+	return importData(ctx, root, from, raw, loc, taken)
 }
 
-// ImportData is Import of a file already read: the browser editor's
-// upload, which is parsed and never stored as it is. from names it in
-// messages.
-func ImportData(root, from string, raw []byte, loc *time.Location) (*Report, error) {
-	return importData(context.Background(), root, from, raw, loc)
+// ImportData is ImportContext of a file already read: the browser
+// editor's upload, which is parsed and never stored as it is. from names
+// it in messages.
+func ImportData(root, from string, raw []byte, loc *time.Location, taken Taken) (*Report, error) {
+	return importData(context.Background(), root, from, raw, loc, taken)
 }
 
 // importData imports raw, a text or a Word document (.docx): a document is
 // read as its text for what the import recognises, and its body keeps its
 // headings, bold and italic, lists and tables.
-func importData(ctx context.Context, root, from string, raw []byte, loc *time.Location) (*Report, error) {
+func importData(ctx context.Context, root, from string, raw []byte, loc *time.Location, taken Taken) (*Report, error) {
 	var doc *importer.Docx
 	if importer.IsDocx(raw) {
 		d, err := importer.ReadDocx(raw)
@@ -98,18 +135,17 @@ func importData(ctx context.Context, root, from string, raw []byte, loc *time.Lo
 		return r, nil
 	}
 	dir := filepath.Join(root, "content", "articles", strconv.Itoa(b.Date.Year()))
-	name, own := freeName(dir, slug, b.Date)
-	r.Path = filepath.Join(dir, name+".md")
-	md := b.Markdown()
 	// The slug is written into the file, as "bulletin new" does: a title
-	// corrected by hand later leaves the page where links point. It is
-	// the file's name when another of the month shares the title.
-	if own {
-		slug = name
-	}
+	// corrected by hand later leaves the page where links point.
+	slug, url := freeSlug(slug, b.Date, loc, taken)
+	r.Path = filepath.Join(dir, freeName(dir, slug)+".md")
+	md := b.Markdown()
 	md = append([]byte("---\n"+stamp+"\nslug: "+slug+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
 	if err := create(r.Path, string(md)); err != nil {
 		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	if taken != nil {
+		taken[url] = true
 	}
 	return r, nil
 }
@@ -128,58 +164,48 @@ func Publishable(b *importer.Bulletin) (slug string, err error) {
 	return slug, nil
 }
 
-// freeName is the name, without ".md", of a new file in dir for an
-// article whose title makes slug, dated d: slug, or, when a bulletin with
-// the same title was imported or written already, slug-2, slug-3, ...
-// A second "Kiểm tra công tác dân vận" of the year is no clash: its URL
-// has its own month. One of the same month would share the URL, so own
-// says the article needs its name as its slug (so does one beside a file
-// whose date cannot be read).
-func freeName(dir, slug string, d time.Time) (name string, own bool) {
+// numbered is slug-n (slug itself for n = 1), cut back as a slug is so
+// that it stays within text.MaxSlug.
+func numbered(slug string, n int) string {
+	if n == 1 {
+		return slug
+	}
+	suffix := fmt.Sprintf("-%d", n)
+	base := slug
+	if len(base)+len(suffix) > text.MaxSlug { // as a slug, it would be cut back to slug
+		base = base[:text.MaxSlug-len(suffix)]
+		if i := strings.LastIndexByte(base, '-'); i > 0 {
+			base = base[:i]
+		}
+	}
+	return base + suffix
+}
+
+// freeSlug is the slug of a new article whose title makes slug, dated d:
+// slug, or slug-2, slug-3, ... when another article (in any folder, by
+// its title or its slug:, or an old URL) takes the URL of the month. A
+// second "Kiểm tra công tác dân vận" of another month is no clash: its
+// URL has its own month.
+func freeSlug(slug string, d time.Time, loc *time.Location, taken Taken) (free, url string) {
 	for n := 1; ; n++ {
-		name = slug
-		if n > 1 {
-			suffix := fmt.Sprintf("-%d", n)
-			base := slug
-			if len(base)+len(suffix) > text.MaxSlug { // as a slug, it would be cut back to slug
-				base = base[:text.MaxSlug-len(suffix)]
-				if i := strings.LastIndexByte(base, '-'); i > 0 {
-					base = base[:i]
-				}
-			}
-			name = base + suffix
-		}
-		data, err := os.ReadFile(filepath.Join(dir, name+".md"))
-		if errors.Is(err, fs.ErrNotExist) {
-			return name, own && n > 1
-		}
-		if y, m, ok := monthOf(data); !ok || y == d.Year() && m == d.Month() {
-			own = true
+		free = numbered(slug, n)
+		url = assemble.ArticleURL(&model.ArticleFile{Date: d, Slug: free}, loc)
+		if !taken[url] {
+			return free, url
 		}
 	}
 }
 
-// dateLine finds the frontmatter's date: 2018-08-06..., or the
-// Vietnamese [hh:mm, ]06/08/2018.
-var (
-	isoDateLine = regexp.MustCompile(`(?m)^date:\s*["']?(\d{4})-(\d{1,2})-`)
-	vnDateLine  = regexp.MustCompile(`(?m)^date:\s*["']?(?:[^"'\n/]*?[, ]\s*)?\d{1,2}/(\d{1,2})/(\d{4})`)
-)
-
-// monthOf reads the year and month of an article's date, where its
-// frontmatter writes it in a common form.
-func monthOf(data []byte) (int, time.Month, bool) {
-	if m := isoDateLine.FindSubmatch(data); m != nil {
-		y, _ := strconv.Atoi(string(m[1]))
-		mo, _ := strconv.Atoi(string(m[2]))
-		return y, time.Month(mo), true
+// freeName is the name, without ".md", of a new file in dir for an
+// article whose slug is slug: slug, or slug-2, slug-3, ... beside a file
+// of that name (an article of the same title, another month).
+func freeName(dir, slug string) string {
+	for n := 1; ; n++ {
+		name := numbered(slug, n)
+		if _, err := os.Lstat(filepath.Join(dir, name+".md")); err != nil {
+			return name // not there; or unreadable, and writing it fails, saying why
+		}
 	}
-	if m := vnDateLine.FindSubmatch(data); m != nil {
-		mo, _ := strconv.Atoi(string(m[1]))
-		y, _ := strconv.Atoi(string(m[2]))
-		return y, time.Month(mo), true
-	}
-	return 0, 0, false
 }
 
 // stampOf hashes the text regardless of BOM, line ends and surrounding
