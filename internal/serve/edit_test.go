@@ -490,7 +490,10 @@ func TestEditorImportsAnUploadWithoutStoringIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle, "static/images/doan.png": "png"})
+	// An article of the same title and month in another folder: the
+	// import's article gets a URL of its own.
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle, "static/images/doan.png": "png",
+		"content/articles/luu-tru/cu.md": "---\ntitle: Kiểm tra việc thực hiện các đề án về xây dựng Đảng ở Đại Từ\ndate: 2019-04-02\ndraft: true\n---\nBản cũ.\n"})
 	token := ts.editForm("articles/a.md").Get("token")
 	for _, c := range []struct {
 		name   string
@@ -498,7 +501,8 @@ func TestEditorImportsAnUploadWithoutStoringIt(t *testing.T) {
 		fields map[string]string
 	}{
 		{"dai-tu-2019.txt", txt, map[string]string{"title": "Kiểm tra việc thực hiện các đề án về xây dựng Đảng ở Đại Từ",
-			"date": "09:15, 23/04/2019", "team_lead.name": "Lương Thị Thu Hà", "inspected_unit": "Huyện ủy Đại Từ", "documents": "05-ĐA/TU"}},
+			"date": "09:15, 23/04/2019", "team_lead.name": "Lương Thị Thu Hà", "inspected_unit": "Huyện ủy Đại Từ", "documents": "05-ĐA/TU",
+			"slug": "kiem-tra-viec-thuc-hien-cac-de-an-ve-xay-dung-dang-o-dai-tu-2"}},
 		{"ban-tin.docx", docx, map[string]string{"title": "Kiểm tra công tác dân vận tại Đảng ủy xã Phúc Xuân",
 			"date": "08:30, 21/03/2019", "team_lead.name": "Hoàng Minh Đức", "inspected_unit": "Đảng ủy xã Phúc Xuân", "documents": "07-ĐA/TU"}},
 	} {
