@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -274,5 +276,31 @@ func TestFileNameNotUTF8(t *testing.T) {
 	want := `content/articles/caf` + "\uFFFD" + `.md: the file name "caf\xe9.md" is not UTF-8 text, so it cannot be read (rename it; a name copied from an old Windows folder or a zip archive keeps its old encoding)`
 	if len(msgs) != 1 || msgs[0] != want {
 		t.Errorf("got %q\nwant %q", msgs, want)
+	}
+}
+
+// A folder of articles linked into a section (an archive kept elsewhere)
+// is not read: the warning says so. It said "bulletin reads .md files
+// only" and to put images under static/. A linked file is read.
+func TestALinkedFolderInASectionIsNamed(t *testing.T) {
+	site, archive := t.TempDir(), t.TempDir()
+	art := "---\ntitle: A\ndate: 2017-08-06\n---\nx\n"
+	os.MkdirAll(filepath.Join(site, "content/articles"), 0o755)
+	os.WriteFile(filepath.Join(archive, "a.md"), []byte(art), 0o644)
+	if err := os.Symlink(archive, filepath.Join(site, "content/articles/2017")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(filepath.Join(archive, "a.md"), filepath.Join(site, "content/articles/b.md"))
+	set, probs := Load(os.DirFS(site), model.Config{})
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.Error())
+	}
+	want := "content/articles/2017: warning: not read: a link to a folder; the files of a folder linked inside content/articles/, content/projects/ or content/pages/ are not read"
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], want) {
+		t.Errorf("problems %q, want one starting %q", msgs, want)
+	}
+	if len(set.Articles) != 1 || set.Articles[0].Path != "content/articles/b.md" {
+		t.Errorf("the linked file is not read: %d articles", len(set.Articles))
 	}
 }

@@ -69,6 +69,8 @@ func walk(fsys fs.FS) (paths []string, stamps map[string]stamp, notRead, probs d
 			}
 			switch {
 			case ignored(e.Name()):
+			case e.Type()&fs.ModeSymlink != 0 && linksToFolder(fsys, p):
+				notRead.Add(linkedFolder(p))
 			case !strings.EqualFold(path.Ext(p), ".md"):
 				notRead.Add(notReadFile(p))
 			case !utf8.ValidString(p):
@@ -112,6 +114,26 @@ func notReadFile(p string) *diag.Problem {
 	} else {
 		w.Hint = "content/ holds Markdown (.md) files; put files the site publishes, such as images, under static/"
 	}
+	return w
+}
+
+// linksToFolder reports whether the link at p leads to a folder.
+func linksToFolder(fsys fs.FS, p string) bool {
+	fi, err := fs.Stat(fsys, p)
+	return err == nil && fi.IsDir()
+}
+
+// linkedFolder is the warning about a link to a folder inside a section
+// (content/articles/2017 -> /srv/luu-tru/2017): its articles are not read.
+// Links are followed to files, and as content/ or a section itself; a
+// linked folder inside one is not, since the preview would not see its
+// files change and the editor does not write where a link leads. It was
+// reported as a file that is not .md, with the hint to put images under
+// static/.
+func linkedFolder(p string) *diag.Problem {
+	w := diag.Warnf(strings.ToValidUTF8(p, "\uFFFD"), 0, "", "not read: a link to a folder; the files of a folder linked inside content/articles/, content/projects/ or content/pages/ are not read")
+	w.Code = diag.NotRead
+	w.Hint = "move or copy the folder here, or make the whole section the link (content/articles -> /srv/bai-viet)"
 	return w
 }
 
