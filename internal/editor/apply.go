@@ -48,6 +48,27 @@ func edited(was, now Form, loc *time.Location) map[string]bool {
 // same is the form text compares in: composed, spaces collapsed.
 func same(s string) string { return text.ComposeString(strings.Join(strings.Fields(s), " ")) }
 
+// keptList is items as a list for front.Set: an item the file's list
+// (cur) has already is kept as written, comment and quotes with it, by
+// its index; a list of one line stays one line. Removing one tag of a
+// block list dropped the comments of the tags that stayed.
+func keptList(cur any, items []string) front.List {
+	old, _ := cur.([]any)
+	used := make([]bool, len(old))
+	l := front.List{Flow: true}
+	for _, it := range items {
+		var item any = it
+		for i, o := range old {
+			if s, ok := o.(string); ok && !used[i] && same(s) == same(it) {
+				used[i], item = true, front.Keep(i)
+				break
+			}
+		}
+		l.Items = append(l.Items, item)
+	}
+	return l
+}
+
 func sameList(a, b []string) bool {
 	return slices.EqualFunc(nonEmpty(a), nonEmpty(b), func(x, y string) bool { return same(x) == same(y) })
 }
@@ -109,7 +130,7 @@ func apply(f *front.File, was, now Form, loc *time.Location) error {
 		if s, ok := v["tags"].(string); ok && s != "" {
 			set("tags", strings.Join(now.Tags, ", "))
 		} else {
-			set("tags", front.List{Items: anys(now.Tags), Flow: true})
+			set("tags", keptList(v["tags"], now.Tags))
 		}
 	}
 	if ed[fSummary] {

@@ -106,6 +106,43 @@ func TestApplyWritesEachFieldInItsPlace(t *testing.T) {
 	}
 }
 
+// The comments of a field written on one line, and of the items a list
+// keeps, stay where they were when the field is edited (found by a
+// hostile review: each of these lost its comments).
+func TestApplyKeepsTheCommentsOfAnEditedField(t *testing.T) {
+	const head = "---\ntitle: Kiểm tra\ndate: 2018-08-06T16:41:00+07:00\n"
+	for _, c := range []struct {
+		name  string
+		front string
+		edit  func(*Form)
+		want  string
+	}{
+		{"a tag added to a list of one line", "tags: [dân vận, dân chủ]   # thẻ chính\n",
+			func(f *Form) { f.Tags = append(f.Tags, "kinh tế") }, "tags: [dân vận, dân chủ, kinh tế] # thẻ chính\n"},
+		{"a tag removed from a block list", "tags:\n  - dân vận # chính\n  - 'dân chủ' # phụ\n  - kinh tế # thêm\n",
+			func(f *Form) { f.Tags = []string{f.Tags[0], f.Tags[2]} }, "tags:\n  - dân vận # chính\n  - kinh tế # thêm\n"},
+		{"a role given to a lead written as a name", "team_lead: Bùi Hải Tú # theo quyết định\n",
+			func(f *Form) { f.LeadRole = "Phó Chủ nhiệm" }, "team_lead: # theo quyết định\n  name: Bùi Hải Tú\n  role: Phó Chủ nhiệm\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := front.Parse([]byte(head + c.front + "---\nThân bài.\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			was := formOf(f, ict)
+			now := was
+			now.Tags = append([]string(nil), was.Tags...)
+			c.edit(&now)
+			if err := apply(f, was, now, ict); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := string(f.Bytes()), head+c.want+"---\nThân bài.\n"; got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 // The form as a browser sends it (CRLF in text areas, empty rows) reads
 // as the form it showed: an untouched form is no edit at all.
 func TestAnUntouchedFormEditsNothing(t *testing.T) {

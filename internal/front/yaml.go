@@ -118,18 +118,29 @@ func (d *yamlDoc) replace(e *yent, v any) (string, error) {
 		v = d.resolve(e.v, l)
 	}
 	repl := d.entry(e.key, v, ind)
-	if c := lineComment(e); c != "" && len(repl) == 1 && e.to == e.from+1 {
+	// The comment stays at the end of the line, or of the key's line
+	// when the value becomes a block ("team_lead: X # note" given a role).
+	if c := lineComment(e); c != "" && e.to == e.from+1 && (len(repl) == 1 || strings.HasSuffix(repl[0], ":")) {
 		repl[0] += " " + c
 	}
 	return splice(d.ls, e.from, e.to, repl, d.eol), nil
 }
 
-// lineComment is the comment at the end of a one-line scalar entry.
+// lineComment is the comment at the end of a one-line entry: a scalar,
+// or a list or map written on one line ("tags: [a, b] # note").
 func lineComment(e *yent) string {
-	if e.v.Kind != yaml.ScalarNode {
+	cs := []string{e.v.LineComment, e.k.LineComment}
+	switch {
+	case e.v.Kind == yaml.ScalarNode:
+	case e.v.Style&yaml.FlowStyle != 0 && len(e.v.Content) > 0:
+		// yaml.v3 gives a one-line flow list's comment to its last item
+		// (or a map's last value).
+		cs = append(cs, e.v.Content[len(e.v.Content)-1].LineComment)
+	case e.v.Style&yaml.FlowStyle != 0:
+	default:
 		return ""
 	}
-	for _, c := range []string{e.v.LineComment, e.k.LineComment} {
+	for _, c := range cs {
 		if c != "" && !strings.Contains(c, "\n") {
 			return c
 		}
