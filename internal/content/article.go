@@ -32,7 +32,9 @@ func (d *decoder) article() *model.ArticleFile {
 			}
 		}
 	}
-	if v, line, ok := d.get("team_lead"); ok {
+	// A key left blank ("team_lead:") is one not filled in yet, as every
+	// other blank key is: it was the one blank key that stopped the build.
+	if v, line, ok := d.get("team_lead"); ok && v != nil {
 		a.TeamLead = d.person(line, v)
 	}
 	if v, line, ok := d.get("inspected_unit"); ok {

@@ -304,3 +304,15 @@ func TestALinkedFolderInASectionIsNamed(t *testing.T) {
 		t.Errorf("the linked file is not read: %d articles", len(set.Articles))
 	}
 }
+
+// Keys left blank are not filled in yet, none an error: team_lead: was
+// the one that stopped the build ("expected a map, got nothing").
+func TestBlankKeysAreNotFilledIn(t *testing.T) {
+	set, msgs := messages(t, one(art, "---\ntitle: A\ndate: 2018-08-06\nkind:\nteam_lead:\ninspected_unit:\ndocuments:\ntags:\nsummary:\noutcome:\n---\nx\n"))
+	if len(msgs) != 0 || len(set.Articles) != 1 {
+		t.Fatalf("problems %q, %d articles", msgs, len(set.Articles))
+	}
+	if a := set.Articles[0]; a.TeamLead.Name != "" || a.Unit != "" || len(a.Documents) != 0 {
+		t.Errorf("blank keys read as %+v", a)
+	}
+}
