@@ -475,3 +475,42 @@ x
 `)
 	s.Contains(t, "1900/12/cuoi-nam/index.html", `datetime="1900-12-31T23:59:00+07:00"`)
 }
+
+// "Quy định số 22-QĐ/TW" and "22-QĐ/TW" are one document: the kind was
+// not known, kept its words in the code, and made a second project page,
+// each listing one article (found by a hostile review).
+func TestHuntEveryKindOfDocumentIsOneProject(t *testing.T) {
+	for cited, page := range map[string]string{
+		"Quy định số 22-QĐ/TW":        "projects/22-qd-tw/index.html",
+		"Nghị định số 123/2020/NĐ-CP": "projects/123-2020-nd-cp/index.html",
+		"Hướng dẫn số 02-HD/UBKTTW":   "projects/02-hd-ubkttw/index.html",
+	} {
+		code := cited[strings.LastIndex(cited, " ")+1:]
+		s := sitetest.Build(t, `
+-- content/articles/a.md --
+---
+title: Bài một
+date: 2018-01-01
+documents: [`+cited+`]
+---
+x
+-- content/articles/b.md --
+---
+title: Bài hai
+date: 2018-02-01
+documents: [`+code+`]
+---
+x
+`)
+		s.Contains(t, page, "Bài một", "Bài hai")
+		var projects []string
+		for _, n := range s.Out.Names() {
+			if strings.HasPrefix(n, "projects/") && strings.HasSuffix(n, "/index.html") && strings.Count(n, "/") == 2 {
+				projects = append(projects, n)
+			}
+		}
+		if len(projects) != 1 {
+			t.Errorf("%s: project pages %v, want %s alone", cited, projects, page)
+		}
+	}
+}

@@ -31,8 +31,8 @@
 //     name ("Đoàn kiểm tra", "Ủy ban Kiểm tra"). The unit starts with a
 //     capital letter and ends at the sentence end, a comma, or a word such as
 //     "về", "để", "trong", "vào".
-//   - Documents: a kind word (Đề án, Nghị quyết, Chỉ thị, Kế hoạch, Quyết
-//     định, Kết luận, Thông báo, Công văn, Chương trình: text.Kinds), up to
+//   - Documents: a kind word (Đề án, Nghị quyết, Quy định, Hướng dẫn, ...:
+//     text.Kinds), up to
 //     three lower-case words and "số" ("Chương trình hành động số"), a code
 //     with a "/" and a letter (01-ĐA/TU, 4950/QĐ-UBND), maybe in quotation
 //     marks, an optional date

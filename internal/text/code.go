@@ -10,8 +10,14 @@ import (
 
 // Kinds are the kinds of document that bulletins cite, spelt as the site
 // shows them. The importer finds them in running text; ParseCode drops
-// one written before a code in a document list.
-var Kinds = []string{"Đề án", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông báo", "Công văn", "Chương trình"}
+// one written before a code in a document list. A kind missing here kept
+// its words in the code: "Quy định số 22-QĐ/TW" (the Party's rules for
+// inspection work, cited all the time) made a project apart from
+// "22-QĐ/TW". The search script's list (static/js/search.js, KINDS) holds
+// the same kinds, with their short forms.
+var Kinds = []string{"Đề án", "Dự án", "Nghị quyết", "Nghị định", "Chỉ thị", "Kế hoạch", "Quyết định", "Quy định",
+	"Quy chế", "Kết luận", "Thông báo", "Thông tri", "Thông tư", "Công văn", "Công điện", "Chương trình",
+	"Báo cáo", "Tờ trình", "Hướng dẫn", "Phương án", "Luật", "Pháp lệnh"}
 
 // KindPrefix returns the kind of document s starts with, as Kinds spells
 // it, and the rest of s after it: "đề  án số 01-ĐA/TU" → "Đề án",

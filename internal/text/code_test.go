@@ -22,6 +22,13 @@ func TestParseCode(t *testing.T) {
 		{"01-Đ\u200bA/TU\ufeff", "01-ĐA/TU", "", nil},
 		{"01 - ĐA / TU", "01 - ĐA / TU", "", nil},
 		{"24/2018/NĐ-CP", "24/2018/NĐ-CP", "", nil},
+		// Kinds that kept their words in the code, a project apart.
+		{"Quy định số 22-QĐ/TW", "22-QĐ/TW", "Quy định", nil},
+		{"Nghị định số 123/2020/NĐ-CP", "123/2020/NĐ-CP", "Nghị định", nil},
+		{"Hướng dẫn số 02-HD/UBKTTW", "02-HD/UBKTTW", "Hướng dẫn", nil},
+		{"Luật số 25/2018/QH14", "25/2018/QH14", "Luật", nil},
+		{"Báo cáo 15-BC/UBKT", "15-BC/UBKT", "Báo cáo", nil},
+		{"Thông tư số 03/2019/TT-BNV", "03/2019/TT-BNV", "Thông tư", nil},
 		{"Đề án", "", "Đề án", ErrNoCode},
 		{"Đề án số", "", "Đề án", ErrNoCode},
 		{"42", "", "", ErrCodeLetter},
