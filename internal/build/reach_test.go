@@ -218,6 +218,16 @@ func TestAliasesLeadToTheArticle(t *testing.T) {
 	site.Lacks(t, "sitemap.xml", "kiem-tra-dan-van/", "tin/dan-van.html")
 }
 
+// An old URL copied from a browser's bar is %-escaped; its page is written
+// under the path it names, where a server looks for that address. It was
+// written under the escapes, and the address gave "not found".
+func TestAliasesCopiedEscapedLeadToTheArticle(t *testing.T) {
+	site := sitetest.Build(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-08-06\naliases:\n  - /tin/b%C3%A0i-m%E1%BB%9Bi/\n  - /tin/bai%20cu.html\n---\nA.\n")
+	for _, name := range []string{"tin/bài-mới/index.html", "tin/bai cu.html"} {
+		site.Contains(t, name, `<meta http-equiv="refresh" content="0; url=/2018/08/a/">`)
+	}
+}
+
 func TestAliasesUnderASubPath(t *testing.T) {
 	site := sitetest.Build(t, "-- site.yaml --\ntitle: T\nbase_url: https://x.vn/kiem-tra/\n-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-08-06\naliases: [/cu/]\n---\nA.\n")
 	site.Contains(t, "cu/index.html", `<meta http-equiv="refresh" content="0; url=/kiem-tra/2018/08/a/">`, `<link rel="canonical" href="https://x.vn/kiem-tra/2018/08/a/">`)

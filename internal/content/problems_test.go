@@ -88,6 +88,10 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:7: aliases[3]: "/a/../b/" is not a clean path (no //, . or .. parts) (` + aliasHint + `)`,
 			`content/articles/a.md:8: aliases[4]: "/" is the front page, which cannot lead to an article (` + aliasHint + `)`,
 			`content/articles/a.md:9: aliases[5]: "/a b/" holds a character a path of the site cannot (?, #, \ or a space) (` + aliasHint + `)`}},
+		{"aliases with %-escapes that are no path", art, "---\ntitle: a\ndate: 2018-08-06\naliases:\n  - /tin/100%/\n  - /tin/a%2Fb/\n  - /tin/%E0%E1/\n---\n", []string{
+			`content/articles/a.md:5: aliases[1]: "/tin/100%/" holds a % that is no %-escape (%C3%A0 is à) (` + aliasHint + `)`,
+			`content/articles/a.md:6: aliases[2]: "/tin/a%2Fb/" holds, %-escaped, a character a path of the site cannot (?, #, \, / or a control character) (` + aliasHint + `)`,
+			`content/articles/a.md:7: aliases[3]: "/tin/%E0%E1/" is not UTF-8 text once its %-escapes are read (an address of an old site in another encoding) (` + aliasHint + `)`}},
 		{"invalid UTF-8", art, "---\ntitle: a\ndate: 2018-08-06\n---\nok\nbad \xc3\x28 here\n", []string{
 			`content/articles/a.md:6: invalid UTF-8 text (save the file as UTF-8)`}},
 		{"no frontmatter", art, "# Just Markdown\n\ntext\n", []string{

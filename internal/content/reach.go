@@ -2,8 +2,10 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"bulletin/internal/model"
 )
@@ -78,7 +80,12 @@ func (d *decoder) aliases(a *model.ArticleFile) {
 }
 
 // aliasURL checks an old address and returns it as a page URL: "/a/b/",
-// or "/a/b.html" for a file.
+// or "/a/b.html" for a file. An address copied from a browser's bar has
+// its letters %-escaped (/tin/b%C3%A0i-c%C5%A9/): it is read as the path
+// it names (/tin/bài-cũ/), whose file a server finds for that address;
+// written as it came, the file was named with the escapes and never
+// found. A space is taken escaped only (%20), so that one typed by
+// mistake is still refused.
 func aliasURL(s string) (string, string) {
 	lower := strings.ToLower(s)
 	switch {
@@ -88,6 +95,19 @@ func aliasURL(s string) (string, string) {
 		return "", "is not a path of the site: it must start with /"
 	case strings.ContainsAny(s, "?#\\ \t") || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }):
 		return "", "holds a character a path of the site cannot (?, #, \\ or a space)"
+	}
+	if strings.Contains(s, "%") {
+		dec, err := url.PathUnescape(s)
+		switch {
+		case err != nil:
+			return "", "holds a % that is no %-escape (%C3%A0 is à)"
+		case !utf8.ValidString(dec):
+			return "", "is not UTF-8 text once its %-escapes are read (an address of an old site in another encoding)"
+		case strings.Count(dec, "/") != strings.Count(s, "/") || strings.ContainsAny(dec, "?#\\") ||
+			strings.ContainsFunc(dec, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+			return "", "holds, %-escaped, a character a path of the site cannot (?, #, \\, / or a control character)"
+		}
+		s = dec
 	}
 	clean := path.Clean(s)
 	if clean != strings.TrimSuffix(s, "/") && clean != s || strings.Contains(s, "/../") || strings.HasSuffix(s, "/..") {
