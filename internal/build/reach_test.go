@@ -186,6 +186,40 @@ func TestShareTagsOnEveryPage(t *testing.T) {
 	site.Lacks(t, "2026/11/tin-moi-trong-ngay/index.html", "article:modified_time", `class="updated"`, `class="byline"`)
 }
 
+// A picture's address is escaped wherever an app or a search engine
+// reads it as an address: share tags, JSON-LD, the sitemap, the JSON
+// feed. They held the raw spaces and letters, and a picture on another
+// server was joined to the base URL in the sitemap and the feed
+// (https://site/https://cdn/...). Found by a hostile review.
+func TestPictureAddressesAreEscaped(t *testing.T) {
+	site := sitetest.Build(t, `-- site.yaml --
+title: T
+base_url: https://kiemtra.example.vn/
+-- static/images/hội nghị/Ảnh hội nghị, 2024.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+-- content/articles/a.md --
+---
+title: A
+date: 2018-08-06
+image: "/images/hội nghị/Ảnh hội nghị, 2024.svg"
+---
+A.
+-- content/articles/b.md --
+---
+title: B
+date: 2018-08-07
+image: "https://cdn.example.org/ảnh 1.jpg"
+---
+B.
+`)
+	const local = "https://kiemtra.example.vn/images/h%E1%BB%99i%20ngh%E1%BB%8B/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B,%202024.svg"
+	const remote = "https://cdn.example.org/%E1%BA%A3nh%201.jpg"
+	site.Contains(t, "2018/08/a/index.html", `<meta property="og:image" content="`+local+`">`,
+		`<meta name="twitter:image" content="`+local+`">`, `"image":["`+local+`"]`)
+	site.Contains(t, "sitemap.xml", "<image:loc>"+local+"</image:loc>", "<image:loc>"+remote+"</image:loc>")
+	site.Contains(t, "feed.json", `"image": "`+local+`"`, `"image": "`+remote+`"`)
+}
+
 // A site with only a logo shares it small; with no picture at all, a
 // plain summary card.
 func TestShareCardWithoutSharePicture(t *testing.T) {

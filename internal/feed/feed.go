@@ -73,14 +73,10 @@ func newestModified(as []*model.Article) time.Time {
 	return t
 }
 
-// Abs joins the site's base URL and a site-relative URL.
-func Abs(cfg model.Config, rel string) string {
-	base := cfg.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(rel, "/")
-}
+// Abs joins the site's base URL and a site-relative URL, escaped as a
+// URL; an absolute one (a lead picture on another server) is kept, escaped
+// (model.AbsURL). It was joined to the base as well.
+func Abs(cfg model.Config, rel string) string { return model.AbsURL(cfg.BaseURL, rel) }
 
 func limit(as []*model.Article, n int) []*model.Article {
 	if n > 0 && len(as) > n {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -332,14 +331,10 @@ func current(p *model.Page, href string) string {
 	return ""
 }
 
-// absURL joins the site's base URL and a site-relative URL u. An absolute
-// u (with a scheme, or starting "//") is returned as is.
-func absURL(base, u string) string {
-	if isAbs(u) {
-		return u
-	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
-}
+// absURL joins the site's base URL and a site-relative URL u, escaped as
+// a URL (model.AbsURL). An absolute u (with a scheme, or starting "//")
+// is returned as is, escaped.
+func absURL(base, u string) string { return model.AbsURL(base, u) }
 
 // relURL turns a site-relative URL into a root-relative one: it keeps the
 // path of the base URL, so a site served under /bulletin/ links to
@@ -356,13 +351,4 @@ func relPath(path, u string) string {
 	return path + strings.TrimPrefix(u, "/")
 }
 
-func isAbs(u string) bool {
-	if strings.HasPrefix(u, "//") {
-		return true
-	}
-	if strings.HasPrefix(u, "/") || !strings.Contains(u, ":") {
-		return false // no scheme: the common case, without parsing
-	}
-	p, err := url.Parse(u)
-	return err == nil && p.Scheme != ""
-}
+func isAbs(u string) bool { return model.IsAbsURL(u) }
