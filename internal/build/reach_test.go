@@ -220,6 +220,19 @@ B.
 	site.Contains(t, "feed.json", `"image": "`+local+`"`, `"image": "`+remote+`"`)
 }
 
+// updated: written as a day alone is shown as the day, and may be the
+// article's own day: it showed "00:00", and the same day as an article
+// dated 10:00 stopped the build as "before the article's date" (found by
+// a hostile review).
+func TestUpdatedADayAlone(t *testing.T) {
+	site := sitetest.Build(t, "-- content/articles/a.md --\n---\ntitle: A\ndate: 2021-03-09 10:00\nupdated: 09/03/2021\n---\nA.\n"+
+		"-- content/articles/b.md --\n---\ntitle: B\ndate: 2021-03-05 10:00\nupdated: 2021-03-07\n---\nB.\n")
+	site.Contains(t, "2021/03/a/index.html", `09/03/2021</time></p>`,
+		`<meta property="article:modified_time" content="2021-03-09T10:00:00&#43;07:00">`, `"dateModified":"2021-03-09T10:00:00+07:00"`)
+	site.Contains(t, "2021/03/b/index.html", `<p class="updated">Cập nhật <time datetime="2021-03-07T00:00:00+07:00">07/03/2021</time></p>`)
+	site.Lacks(t, "2021/03/b/index.html", "00:00, 07/03/2021")
+}
+
 // A site with only a logo shares it small; with no picture at all, a
 // plain summary card.
 func TestShareCardWithoutSharePicture(t *testing.T) {

@@ -80,6 +80,8 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:4: author: expected a name or a list of names, got a map (a name, such as author: Phòng Thông tin, or a list of names)`}},
 		{"updated before the date", art, "---\ntitle: a\ndate: 16:41, 06/08/2018\nupdated: 06/08/2018 09:15\n---\n", []string{
 			`content/articles/a.md:4: updated: 09:15, 06/08/2018 is before the article's date (the time of the correction, after the date: 16:41, 06/08/2018)`}},
+		{"updated a day alone, before the date's", art, "---\ntitle: a\ndate: 2021-03-09 10:00\nupdated: 08/03/2021\n---\n", []string{
+			`content/articles/a.md:4: updated: 08/03/2021 is before the article's date (the time of the correction, after the date: 10:00, 09/03/2021)`}},
 		{"updated not a date", art, "---\ntitle: a\ndate: 2018-08-06\nupdated: hôm qua\n---\n", []string{
 			`content/articles/a.md:4: updated: "hôm qua" is not a date (` + dateHint + `)`}},
 		{"aliases that are no paths of the site", art, "---\ntitle: a\ndate: 2018-08-06\naliases:\n  - https://kiemtra.example.vn/2018/08/cu/\n  - 2018/08/cu/\n  - /a/../b/\n  - /\n  - \"/a b/\"\n---\n", []string{

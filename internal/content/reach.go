@@ -38,12 +38,26 @@ func (d *decoder) updated(a *model.ArticleFile) {
 	if !ok {
 		return
 	}
-	if !a.Date.IsZero() && t.Before(a.Date) {
+	// A day alone ("updated: 09/03/2021") is shown as a day, and may be
+	// the article's own day: read as its first minute, it was shown as
+	// "00:00" and refused as before an article dated 10:00 that day.
+	only := dateOnly(v)
+	before := t.Before(a.Date)
+	if only {
+		y, m, dd := t.Date()
+		ay, am, ad := a.Date.In(t.Location()).Date()
+		before = y < ay || y == ay && (m < am || m == am && dd < ad)
+	}
+	if !a.Date.IsZero() && before {
+		layout := "15:04, 02/01/2006"
+		if only {
+			layout = "02/01/2006"
+		}
 		d.errf("updated", line, "the time of the correction, after the date: "+a.Date.Format("15:04, 02/01/2006"),
-			"%s is before the article's date", t.Format("15:04, 02/01/2006"))
+			"%s is before the article's date", t.Format(layout))
 		return
 	}
-	a.Updated = t
+	a.Updated, a.UpdatedDateOnly = t, only
 }
 
 const aliasHint = "old addresses of the article on this site, as paths: aliases: [/2018/08/ten-cu/]"

@@ -166,20 +166,22 @@ type Link struct {
 // the loader changes it.
 type ArticleFile struct {
 	Source
-	Title        string
-	Date         time.Time
-	Kind         string // "news" or "outcome"
-	TeamLead     Person
-	Unit         string
-	Documents    []DocRef
-	Outcome      *Outcome
-	Tags         []string
-	Image        Image // the lead image; empty Src when none
-	Draft        bool
-	DateOnly     bool   // the date was written without a time of day
-	Slug         string // from the slug field or the title
-	SummaryField string // the summary field as written
-	ExplicitSlug bool
+	Title     string
+	Date      time.Time
+	Kind      string // "news" or "outcome"
+	TeamLead  Person
+	Unit      string
+	Documents []DocRef
+	Outcome   *Outcome
+	Tags      []string
+	Image     Image // the lead image; empty Src when none
+	Draft     bool
+	DateOnly  bool // the date was written without a time of day
+	// UpdatedDateOnly: updated: was written without a time of day.
+	UpdatedDateOnly bool
+	Slug            string // from the slug field or the title
+	SummaryField    string // the summary field as written
+	ExplicitSlug    bool
 	// Authors is the byline as the author field gives it: the reporter or
 	// desk who wrote the article (not the team lead, who led the
 	// inspection). Empty when not given: see Article.Byline.
@@ -308,7 +310,9 @@ func (a *Article) SetBody(b *Body) { a.body.Store(b) }
 // Modified is when the article last changed: its correction, else its
 // date (dateModified, Atom's updated).
 func (a *Article) Modified() time.Time {
-	if !a.Updated.IsZero() {
+	// A correction written as a day alone may be the article's own day,
+	// read as its first minute: never before the date.
+	if a.Updated.After(a.Date) {
 		return a.Updated
 	}
 	return a.Date
