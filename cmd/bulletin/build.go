@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -154,8 +155,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	opt.Sink = dir
 	opt.Loaded = func(contentBytes int64) { limitMemory(contentBytes, dir.Keyed()) }
 	var commitErr error
+	var gone []string // article pages of the last build's site this one dropped
 	opt.Written = func(res *build.Result) error {
 		printProblems(stderr, *source, res.Warnings)
+		gone = articlePages(dir.Dropped())
 		if ferr == nil {
 			dir.SetInput(input, res.Site.Until)
 		}
@@ -183,6 +186,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	res.Time = time.Since(start)
 	printSummary(stdout, res, *out, *source)
+	printGone(stdout, gone)
 	files, unchanged := dir.Counts()
 	if *verbose {
 		byStamp, readBack := dir.Checked()
@@ -348,6 +352,37 @@ func printSummary(w io.Writer, r *build.Result, out, site string) {
 		steps = append(steps, fmt.Sprintf("%s %s", s.Name, s.Time.Round(time.Millisecond)))
 	}
 	fmt.Fprintf(w, "Done in %s (%s)\n", r.Time.Round(time.Millisecond), strings.Join(steps, ", "))
+}
+
+// articlePage matches the file of an article's page (2019/04/slug/index.html).
+var articlePage = regexp.MustCompile(`^\d{4}/\d{2}/[^/]+/index\.html$`)
+
+// articlePages are the URLs of the article pages among names.
+func articlePages(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if articlePage.MatchString(n) {
+			out = append(out, "/"+strings.TrimSuffix(n, "index.html"))
+		}
+	}
+	return out
+}
+
+// printGone names the article pages the last build published and this one
+// does not: an article taken off, or one whose URL a new title moved (no
+// slug: written), whose old address, shared and linked, now gives "not
+// found" unless it goes under aliases:. Nothing else says so.
+func printGone(w io.Writer, urls []string) {
+	if len(urls) == 0 {
+		return
+	}
+	shown := urls[:min(len(urls), shownFuture)]
+	more := ""
+	if n := len(urls) - len(shown); n > 0 {
+		more = fmt.Sprintf(" and %d more", n)
+	}
+	fmt.Fprintf(w, "  %-10s %s of the last build no longer published: %s%s\n", "gone", plural(len(urls), "article page"), strings.Join(shown, ", "), more)
+	fmt.Fprintf(w, "  %-10s (an article whose title changed without a slug: moved: put its old URL under its aliases: so that links to it still lead there)\n", "")
 }
 
 // shownFuture is how many of the future articles the summary names.

@@ -403,3 +403,23 @@ func TestSummaryNamesWhatWasLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// An article retitled without a slug: moves to a new URL; the build names
+// the page the last build published and this one does not, and says how
+// to keep its old address working. It said nothing: links shared to the
+// article gave "not found" (found by a hostile review).
+func TestBuildNamesTheArticlePagesItNoLongerPublishes(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	if code, _, errs := bulletin("build", "-source", dir); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	if _, out, _ := bulletin("build", "-source", dir); strings.Contains(out, "gone") {
+		t.Errorf("nothing moved, yet:\n%s", out)
+	}
+	os.WriteFile(filepath.Join(dir, "content/articles/a.md"), []byte(strings.Replace(article, "Kiểm tra dân vận", "Kiểm tra công tác dân vận", 1)), 0o644)
+	code, out, errs := bulletin("build", "-source", dir)
+	if code != 0 || !strings.Contains(out, "gone       1 article page of the last build no longer published: /2018/08/kiem-tra-dan-van/\n") ||
+		!strings.Contains(out, "aliases:") {
+		t.Errorf("exit %d:\n%s%s", code, out, errs)
+	}
+}

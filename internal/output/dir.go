@@ -337,6 +337,25 @@ func (d *Dir) Checked() (byStamp, readBack int) {
 	return int(d.checked.byStamp.Load()), int(d.checked.readBack.Load())
 }
 
+// Dropped lists, sorted, the files of the site this build replaces that it
+// did not write: the pages of articles taken off, or moved by a new title.
+// Ask once the build has written everything.
+func (d *Dir) Dropped() []string {
+	if d.old == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []string
+	for name := range d.old.files {
+		if _, ok := d.written[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Keyed reports whether the target held a site a build wrote when the
 // Dir was made: a build over it then writes each page's key, for the
 // build after (sink.go's Reuser).
