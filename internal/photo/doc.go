@@ -23,9 +23,10 @@
 //
 // A JPEG or PNG under static/ that no page shows (a draft's photo, a
 // download, a logo) is copied rather than resized, through Strip: its
-// metadata segments are dropped and its image data kept byte for byte,
-// with the orientation rewritten alone so it still shows upright. No file
-// the build publishes carries a GPS position.
+// metadata segments are dropped and its image data kept byte for byte up
+// to the image's end (never what a phone or cat put after it), with the
+// orientation rewritten alone so it still shows upright. No file the
+// build publishes carries a GPS position.
 //
 // A Set is used for one build at a time: Lookup (safe for concurrent use,
 // cheap: it reads the file's header and its bytes for the hash) while the

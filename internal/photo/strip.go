@@ -2,13 +2,16 @@ package photo
 
 // Not every photo under static/ is shown by a page: one kept for a draft,
 // one offered for download, a logo. Those are copied, not resized, but
-// they are no more allowed to publish where they were taken. Strip drops
-// their metadata without touching the image data: the EXIF block (GPS
-// position, camera, date), XMP, IPTC and comments of a JPEG, the eXIf and
-// text chunks of a PNG. What decides how the pixels look is kept: a
-// JPEG's JFIF, ICC profile and Adobe segments; a PNG's colour chunks; and
-// the orientation, rewritten as an EXIF block of that one tag, so the
-// photo still shows upright.
+// they are no more allowed to publish where they were taken. Strip keeps
+// of them only the image and what decides how its pixels look: a JPEG's
+// JFIF (without a thumbnail), ICC profile and Adobe segments, a PNG's
+// critical and colour chunks; and the orientation, rewritten as an EXIF
+// block of that one tag, so the photo still shows upright. Everything
+// else is dropped, wherever it stands: the EXIF block (GPS position,
+// camera, date), XMP, IPTC, comments, a multi-picture index, a PNG's text
+// and private chunks, and whatever follows the image's end (a phone's
+// trailer, a second picture, a file appended with cat), which a browser
+// never shows and a reader of the file finds all the same.
 
 import (
 	"bytes"
@@ -29,56 +32,119 @@ func Strippable(name string) bool {
 }
 
 // Strip returns data without its metadata, or data itself when it holds
-// none, or when it is no JPEG or PNG it can read (it is then left alone).
+// none, or when it is no JPEG or PNG (it is then left alone). A JPEG or
+// PNG that is damaged or cut short keeps what reads of it, up to where it
+// stops reading: bytes it cannot tell from metadata are not published.
 func Strip(data []byte) []byte {
+	var out []byte
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
-		return stripJPEG(data)
+		out = stripJPEG(data)
 	case bytes.HasPrefix(data, pngSignature):
-		return stripPNG(data)
+		out = stripPNG(data)
+	default:
+		return data
 	}
-	return data
+	if bytes.Equal(out, data) {
+		return data
+	}
+	return out
 }
 
-// stripJPEG keeps, before the image data, the segments that are not
-// metadata.
+// stripJPEG keeps the segments that are not metadata and the image data,
+// up to the end of the image (EOI). In a progressive JPEG, tables and
+// further scans follow the first scan: they are read as the header is.
 func stripJPEG(data []byte) []byte {
 	out := []byte{0xFF, 0xD8}
 	o := orientation(data)
-	dropped := false
-	for i := 2; ; {
-		if i+4 > len(data) || data[i] != 0xFF {
-			return data // not a JPEG as expected: leave it
+	for i := 2; i < len(data); {
+		if i+2 > len(data) || data[i] != 0xFF {
+			return out // not a marker where one must be: the image stops here
 		}
 		m := data[i+1]
-		if m == 0xDA || m == 0xD9 || m == 0x01 || m >= 0xD0 && m <= 0xD7 || m == 0xFF {
-			if !dropped {
-				return data
-			}
-			return append(out, data[i:]...) // the image data, as it was
+		switch {
+		case m == 0xFF: // a fill byte before a marker
+			i++
+			continue
+		case m == 0xD9: // EOI: what follows is no part of this image
+			return append(out, 0xFF, 0xD9)
+		case m == 0x01 || m >= 0xD0 && m <= 0xD7: // markers without a length
+			out = append(out, data[i:i+2]...)
+			i += 2
+			continue
+		case m == 0x00 || m == 0xD8: // no marker here, or another image begins
+			return out
+		}
+		if i+4 > len(data) {
+			return out
 		}
 		n := int(data[i+2])<<8 | int(data[i+3])
 		if n < 2 || i+2+n > len(data) {
-			return data
+			return out
 		}
-		if metadata(m) {
-			if m == 0xE1 && o != 1 && bytes.HasPrefix(data[i+4:], []byte("Exif\x00\x00")) {
-				out = append(out, orientationSegment(o)...) // where the EXIF block was
-				o = 1
-			}
-			dropped = true
-		} else {
-			out = append(out, data[i:i+2+n]...)
-		}
+		seg := data[i : i+2+n]
 		i += 2 + n
+		switch {
+		case m == 0xDA: // SOS: its header, then the entropy-coded data
+			end := scanEnd(data, i)
+			out = append(out, seg...)
+			out = append(out, data[i:end]...)
+			i = end
+		case m == 0xE1 && o != 1 && bytes.HasPrefix(seg[4:], []byte("Exif\x00\x00")):
+			out = append(out, orientationSegment(o)...) // where the EXIF block was
+			o = 1
+		case m == 0xE0 && bytes.HasPrefix(seg[4:], []byte("JFIF\x00")) && n > 16:
+			// A JFIF segment may hold a thumbnail after its 14 bytes: a
+			// picture of its own, uncropped perhaps. Keep the segment without it.
+			out = append(out, 0xFF, 0xE0, 0, 16)
+			out = append(out, seg[4:4+12]...)
+			out = append(out, 0, 0) // no thumbnail
+		case kept(m, seg[4:]):
+			out = append(out, seg...)
+		}
+	}
+	return out // cut short in the image data: published as far as it goes
+}
+
+// scanEnd returns where the entropy-coded data that starts at i ends: at
+// the first marker, or at the end of data. In that data an FF byte is
+// written FF00, and FFD0–FFD7 are restart markers, part of it.
+func scanEnd(data []byte, i int) int {
+	for {
+		j := bytes.IndexByte(data[i:], 0xFF)
+		if j < 0 {
+			return len(data)
+		}
+		i += j
+		if i+1 == len(data) {
+			return i
+		}
+		if m := data[i+1]; m != 0x00 && (m < 0xD0 || m > 0xD7) {
+			return i
+		}
+		i += 2
 	}
 }
 
-// metadata reports whether a JPEG segment is metadata: every APPn but
-// APP0 (JFIF), APP2 (the ICC profile) and APP14 (Adobe: how the colours
-// are coded), and comments.
-func metadata(marker byte) bool {
-	return marker == 0xFE || marker >= 0xE1 && marker <= 0xEF && marker != 0xE2 && marker != 0xEE
+// kept reports whether a JPEG segment with marker m and contents body is
+// published: every segment but comments and application segments (APPn),
+// of which only those that decide how the pixels look: JFIF (APP0), the
+// ICC profile (APP2; not the multi-picture index or FlashPix data that
+// also use it) and Adobe's (APP14: how the colours are coded).
+func kept(m byte, body []byte) bool {
+	switch {
+	case m == 0xFE:
+		return false
+	case m == 0xE0:
+		return bytes.HasPrefix(body, []byte("JFIF\x00"))
+	case m == 0xE2:
+		return bytes.HasPrefix(body, []byte("ICC_PROFILE\x00"))
+	case m == 0xEE:
+		return bytes.HasPrefix(body, []byte("Adobe"))
+	case m >= 0xE1 && m <= 0xEF:
+		return false
+	}
+	return true
 }
 
 // orientationSegment is an APP1 EXIF block holding only orientation o.
@@ -101,37 +167,44 @@ func orientationTIFF(o int) []byte {
 
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 
-// stripPNG drops a PNG's text, time and EXIF chunks; an EXIF orientation
-// other than 1 is kept, alone in its eXIf chunk.
+// stripPNG keeps a PNG's image chunks and those that decide how its
+// pixels look, up to IEND; an EXIF orientation other than 1 is kept, alone
+// in its eXIf chunk.
 func stripPNG(data []byte) []byte {
 	out := append([]byte(nil), pngSignature...)
-	dropped := false
-	for i := len(pngSignature); i < len(data); {
-		if i+12 > len(data) {
-			return data
-		}
+	for i := len(pngSignature); i+12 <= len(data); {
 		n := int(binary.BigEndian.Uint32(data[i:]))
 		end := i + 12 + n
 		if n < 0 || end > len(data) {
-			return data
+			break // cut short or damaged: the image stops here
 		}
-		switch string(data[i+4 : i+8]) {
-		case "tEXt", "zTXt", "iTXt", "tIME":
-			dropped = true
-		case "eXIf":
-			dropped = true
+		kind := string(data[i+4 : i+8])
+		switch {
+		case kind == "eXIf":
 			if o := tiffOrientation(data[i+8 : i+8+n]); o != 1 {
 				out = appendChunk(out, "eXIf", orientationTIFF(o))
 			}
-		default:
+		case pngKept[kind]:
 			out = append(out, data[i:end]...)
+		}
+		if kind == "IEND" {
+			break // what follows is no part of this image
 		}
 		i = end
 	}
-	if !dropped {
-		return data
-	}
 	return out
+}
+
+// pngKept are the chunks of a PNG's image and those that decide how its
+// pixels show: transparency, colour, physical size, and an animated PNG's
+// frames. Any other chunk (text, time, EXIF, a program's private chunk,
+// even one marked critical, which a decoder would refuse) is dropped.
+var pngKept = map[string]bool{
+	"IHDR": true, "PLTE": true, "IDAT": true, "IEND": true,
+	"tRNS": true, "gAMA": true, "cHRM": true, "sRGB": true, "iCCP": true,
+	"cICP": true, "mDCV": true, "cLLI": true, "sBIT": true, "bKGD": true,
+	"pHYs": true, "hIST": true, "sPLT": true,
+	"acTL": true, "fcTL": true, "fdAT": true,
 }
 
 func appendChunk(out []byte, kind string, body []byte) []byte {
