@@ -28,8 +28,10 @@ const quality = 82
 // decides a file's bytes: the encoders, the resampling and this package's
 // own way of using them. A new Go or x/image release may encode otherwise,
 // so their versions are part of it: a cache made by another build of
-// bulletin is not taken for this one's.
-var settings = "bulletin photo 2; box by whole factors, then catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; " +
+// bulletin is not taken for this one's. The number goes up whenever this
+// package makes other bytes of the same source: 3, every width carries
+// the source's ICC profile (icc.go).
+var settings = "bulletin photo 3; box by whole factors, then catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; icc kept; " +
 	runtime.Version() + "; x/image " + moduleVersion("golang.org/x/image")
 
 func moduleVersion(path string) string {

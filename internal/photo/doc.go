@@ -11,8 +11,9 @@
 // Catmull-Rom (shrink.go, golang.org/x/image/draw). Every
 // file is decoded and encoded again: the EXIF orientation is applied to
 // the pixels, and nothing of the camera's metadata (GPS position, camera,
-// date, the EXIF block itself) is written out. The original in static/ is
-// read, never changed.
+// date, the EXIF block itself) is written out; only the colour profile
+// (icc.go) is, so a photo in Adobe RGB or Display P3 keeps its colours.
+// The original in static/ is read, never changed.
 //
 // Resizing is slow next to the rest of a build, so each file made is kept
 // in a cache folder outside the site (DefaultCache), named by the SHA-256

@@ -164,6 +164,8 @@ func (s *Set) produce(e *entry, data [][]byte) (made int, cacheErr, err error) {
 	if err != nil {
 		return 0, nil, e.problem("cannot read the image: %v", err)
 	}
+	format := outFormat(e.name)
+	icc := iccForm(iccProfile(src), format) // the source's colours, for every width
 	last := len(e.files) - 1
 	largest := resize(img, e.files[last].width, e.files[last].height, e.turn)
 	for i := last; i >= 0; i-- {
@@ -175,7 +177,7 @@ func (s *Set) produce(e *entry, data [][]byte) (made int, cacheErr, err error) {
 		if i != last {
 			px = resize(largest, f.width, f.height, 1)
 		}
-		b, err := encode(px, outFormat(e.name))
+		b, err := encode(px, format, icc)
 		if err != nil {
 			return made, cacheErr, fmt.Errorf("encoding %s: %w", f.name, err)
 		}
@@ -210,19 +212,24 @@ func resize(src image.Image, w, h, turn int) *image.RGBA {
 	return upright(dst, turn)
 }
 
-// encode writes px as JPEG or PNG. A JPEG has no transparency: what was
-// transparent (a PNG saved as .jpg) is shown on white, not black.
-func encode(px *image.RGBA, format string) ([]byte, error) {
+// encode writes px as JPEG or PNG, with icc (iccForm: the source's colour
+// profile, or nil). A JPEG has no transparency: what was transparent (a
+// PNG saved as .jpg) is shown on white, not black.
+func encode(px *image.RGBA, format string, icc []byte) ([]byte, error) {
 	var buf bytes.Buffer
+	var err error
 	if format == "png" {
-		err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, px)
-		return buf.Bytes(), err
+		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, px)
+	} else {
+		if !px.Opaque() {
+			onWhite(px)
+		}
+		err = jpeg.Encode(&buf, px, &jpeg.Options{Quality: quality})
 	}
-	if !px.Opaque() {
-		onWhite(px)
+	if err != nil {
+		return nil, err
 	}
-	err := jpeg.Encode(&buf, px, &jpeg.Options{Quality: quality})
-	return buf.Bytes(), err
+	return withICC(buf.Bytes(), icc, format), nil
 }
 
 // onWhite lays premultiplied pixels over white.
