@@ -30,8 +30,10 @@ const quality = 82
 // so their versions are part of it: a cache made by another build of
 // bulletin is not taken for this one's. The number goes up whenever this
 // package makes other bytes of the same source: 3, every width carries
-// the source's ICC profile (icc.go).
-var settings = "bulletin photo 3; box by whole factors, then catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; icc kept; " +
+// the source's ICC profile (icc.go); 4, a PNG is turned by its eXIf
+// orientation (a square one keeps its widths, so only this tells its
+// files apart).
+var settings = "bulletin photo 4; box by whole factors, then catmull-rom; jpeg q" + strconv.Itoa(quality) + "; png default; icc kept; " +
 	runtime.Version() + "; x/image " + moduleVersion("golang.org/x/image")
 
 func moduleVersion(path string) string {

@@ -9,11 +9,12 @@
 // named for their width ("images/a.jpg" → "images/a-480w.jpg"). A photo
 // is shrunk by a box average to within twice a width, then resampled with
 // Catmull-Rom (shrink.go, golang.org/x/image/draw). Every
-// file is decoded and encoded again: the EXIF orientation is applied to
-// the pixels, and nothing of the camera's metadata (GPS position, camera,
-// date, the EXIF block itself) is written out; only the colour profile
-// (icc.go) is, so a photo in Adobe RGB or Display P3 keeps its colours.
-// The original in static/ is read, never changed.
+// file is decoded and encoded again: the EXIF orientation (a JPEG's, or a
+// PNG's eXIf chunk) is applied to the pixels, and nothing of the camera's
+// metadata (GPS position, camera, date, the EXIF block itself) is written
+// out; only the colour profile (icc.go) is, so a photo in Adobe RGB or
+// Display P3 keeps its colours. The original in static/ is read, never
+// changed.
 //
 // Resizing is slow next to the rest of a build, so each file made is kept
 // in a cache folder outside the site (DefaultCache), named by the SHA-256

@@ -4,6 +4,7 @@ package photo
 // the EXIF block which way up to show it (the Orientation tag). The photo
 // is published without that block, so its pixels are turned upright
 // instead. Only the orientation is read; nothing else of the block is kept.
+// A PNG may carry the same block in an eXIf chunk: it is read alike.
 
 import (
 	"bytes"
@@ -11,9 +12,13 @@ import (
 	"image"
 )
 
-// orientation returns the EXIF orientation of a JPEG, 1 to 8; 1 (as
-// stored) when the file is no JPEG, has no EXIF block or none that reads.
+// orientation returns the EXIF orientation of a JPEG or PNG, 1 to 8; 1
+// (as stored) when the file is neither, has no EXIF block or none that
+// reads.
 func orientation(data []byte) int {
+	if bytes.HasPrefix(data, pngSignature) {
+		return pngOrientation(data)
+	}
 	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
 		return 1
 	}
@@ -42,6 +47,33 @@ func orientation(data []byte) int {
 		i += 2 + n
 	}
 	return 1
+}
+
+// pngOrientation reads the orientation of a PNG's eXIf chunk: a phone's
+// screenshot or a photo saved as PNG turns as a JPEG does, and a browser
+// shows it turned. The chunk is read wherever it stands before IEND, as
+// Strip keeps it wherever it stands.
+func pngOrientation(data []byte) int {
+	for i := len(pngSignature); i+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		if n < 0 || i+12+n > len(data) {
+			return 1
+		}
+		switch string(data[i+4 : i+8]) {
+		case "eXIf":
+			return tiffOrientation(pngEXIF(data[i+8 : i+8+n]))
+		case "IEND":
+			return 1
+		}
+		i += 12 + n
+	}
+	return 1
+}
+
+// pngEXIF is the TIFF structure of an eXIf chunk's body: the chunk holds
+// it bare, but some programs write the JPEG's "Exif\0\0" before it.
+func pngEXIF(body []byte) []byte {
+	return bytes.TrimPrefix(body, []byte("Exif\x00\x00"))
 }
 
 // tiffOrientation reads tag 0x0112 from the first IFD of an EXIF block (a

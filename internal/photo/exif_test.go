@@ -1,6 +1,7 @@
 package photo
 
 import (
+	"bytes"
 	"encoding/binary"
 	"image"
 	"image/color"
@@ -91,5 +92,48 @@ func TestUpright(t *testing.T) {
 		if got := strings.Join(rows, "/"); got != want[o] {
 			t.Errorf("orientation %d: %s, want %s", o, got, want[o])
 		}
+	}
+}
+
+// exifPNG is a 4 × 2 PNG whose eXIf chunk holds the orientation o in the
+// byte order bo, as raw TIFF (with the JPEG's "Exif\0\0" before it when
+// prefixed, as some programs write it), after IHDR or, late, after IDAT.
+func exifPNG(t testing.TB, bo binary.ByteOrder, o uint16, prefixed, late bool) []byte {
+	tiff := exifJPEG(bo, o)
+	tiff = tiff[bytes.Index(tiff, []byte("Exif\x00\x00"))+6 : len(tiff)-4] // the TIFF structure, without the SOS after it
+	if prefixed {
+		tiff = append([]byte("Exif\x00\x00"), tiff...)
+	}
+	src := testPNG(t, 4, 2)
+	at := len(pngSignature) + 25 // after IHDR
+	if late {
+		at = len(src) - 12 // before IEND
+	}
+	return cat(src[:at], appendChunk(nil, "eXIf", tiff), src[at:])
+}
+
+// TestPNGOrientation: a PNG's eXIf chunk is read as a JPEG's EXIF block.
+func TestPNGOrientation(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want int
+	}{
+		{"big-endian 6", exifPNG(t, binary.BigEndian, 6, false, false), 6},
+		{"little-endian 8", exifPNG(t, binary.LittleEndian, 8, false, false), 8},
+		{"after the image data", exifPNG(t, binary.BigEndian, 3, false, true), 3},
+		{`with "Exif\0\0" before it`, exifPNG(t, binary.LittleEndian, 5, true, false), 5},
+		{"out of range", exifPNG(t, binary.BigEndian, 9, false, false), 1},
+		{"no eXIf", testPNG(t, 4, 2), 1},
+		{"cut short", exifPNG(t, binary.BigEndian, 6, false, false)[:40], 1},
+	}
+	for _, tt := range tests {
+		if got := orientation(tt.data); got != tt.want {
+			t.Errorf("%s: orientation = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	// The copy of a PNG no page shows keeps the orientation it is turned by.
+	if out := Strip(exifPNG(t, binary.LittleEndian, 5, true, false)); orientation(out) != 5 {
+		t.Errorf("stripped, orientation %d, want 5", orientation(out))
 	}
 }

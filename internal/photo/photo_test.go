@@ -390,3 +390,34 @@ func sameFiles(t *testing.T, a, b *made) {
 		}
 	}
 }
+
+// TestPNGPhotoComesOutUpright: a PNG stored 200 × 100, green on its left
+// half, with EXIF orientation 6 in an eXIf chunk, shows upright as 100 ×
+// 200, green on top. The page says so, and every width is turned.
+func TestPNGPhotoComesOutUpright(t *testing.T) {
+	stored := testPNG(t, 200, 100)
+	src := cat(stored[:len(pngSignature)+25], chunk("eXIf", orientationTIFF(6)), stored[len(pngSignature)+25:])
+	fsys := fstest.MapFS{"chart.png": {Data: src}}
+	photos, out, _ := build(t, New(small), fsys, "chart.png")
+	p := photos["chart.png"]
+	if got := fmt.Sprint(p.Width, "×", p.Height, " ", p.Files); got != "100×200 [{/chart-48w.png 48 96} {/chart-96w.png 96 192} {/chart.png 100 200}]" {
+		t.Errorf("photo %s, want it upright: 100 × 200", got)
+	}
+	for _, f := range p.Files {
+		name := strings.TrimPrefix(f.URL, "/")
+		img := decode(t, name, out.files[name])
+		if b := img.Bounds(); b.Dx() != f.Width || b.Dy() != f.Height {
+			t.Errorf("%s is %v, want %d × %d", name, b, f.Width, f.Height)
+		}
+		top, bottom := img.At(f.Width/2, f.Height/8), img.At(f.Width/2, f.Height*7/8)
+		if _, g, _, a := top.RGBA(); g>>8 < 0x80 || a>>8 != 0xFF {
+			t.Errorf("%s: top %v, want green (the stored left half)", name, top)
+		}
+		if _, _, _, a := bottom.RGBA(); a != 0 {
+			t.Errorf("%s: bottom %v, want transparent (the stored right half)", name, bottom)
+		}
+		if bytes.Contains(out.files[name], []byte("eXIf")) {
+			t.Errorf("%s keeps an orientation tag: it would be turned twice", name)
+		}
+	}
+}

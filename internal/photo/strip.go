@@ -181,7 +181,7 @@ func stripPNG(data []byte) []byte {
 		kind := string(data[i+4 : i+8])
 		switch {
 		case kind == "eXIf":
-			if o := tiffOrientation(data[i+8 : i+8+n]); o != 1 {
+			if o := tiffOrientation(pngEXIF(data[i+8 : i+8+n])); o != 1 {
 				out = appendChunk(out, "eXIf", orientationTIFF(o))
 			}
 		case pngKept[kind]:
