@@ -46,7 +46,7 @@ const (
 	DuplicateTitle  = "duplicate-title"   // two articles with one title on one day
 	NameVariants    = "name-variants"     // names that share a page but differ in their marks
 	MissingAlt      = "missing-alt"       // an image given no text alternative
-	PhotoUnreadable = "photo-unreadable"  // a .jpg or .png that is no JPEG or PNG: published as it is
+	PhotoUnreadable = "photo-unreadable"  // a .jpg or .png that is not resized: published as it is, or without its metadata
 	PhotoCache      = "photo-cache"       // resized photos cannot be kept in the cache folder
 	NotRead         = "not-read"          // a file in content/ the build does not read (x.markdown, a.md.txt)
 	UnlikelyDate    = "unlikely-date"     // a date far from today: a year typed wrong?
@@ -95,7 +95,7 @@ var Kinds = []Kind{
 	{DuplicateTitle, Warning, "two articles have one title on one day"},
 	{NameVariants, Warning, "team leads, units or tags share a page but differ in their marks"},
 	{MissingAlt, Warning, "an image (the lead image, or one in a body) has no text alternative"},
-	{PhotoUnreadable, Warning, "a .jpg or .png file is no JPEG or PNG bulletin can read: it is published as it is, not resized"},
+	{PhotoUnreadable, Warning, "a .jpg or .png file is no photo bulletin can resize: another format is published as it is, a JPEG or PNG (over 120 million pixels, or in a form it does not decode) without its metadata"},
 	{PhotoCache, Warning, "resized photos cannot be kept in the cache folder, so the next build makes them again"},
 	{NotRead, Warning, "a file in content/ is not read: not a .md file, or outside articles/, projects/ and pages/"},
 	{UnlikelyDate, Warning, "an article is dated more than a year ahead or before 1945: a year typed wrong?"},

@@ -19,6 +19,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 )
 
@@ -324,7 +325,7 @@ func TestNotPhotos(t *testing.T) {
 	}
 	for n, want := range map[string]string{
 		"broken.jpg": "static/broken.jpg: warning: cannot read the image: image: unknown format; it is published as it is, not resized and with any metadata it holds (save the photo again as JPEG or PNG)",
-		"huge.png":   "static/huge.png: warning: 20000 × 10000 pixels is too large to resize (at most 120 million pixels); it is published as it is, not resized and with any metadata it holds (save the photo again as JPEG or PNG)",
+		"huge.png":   "static/huge.png: warning: 20000 × 10000 pixels is too large to resize (at most 120 million pixels); it is published not resized, but without its metadata (save the photo again as JPEG or PNG)",
 	} {
 		if _, err := s.Lookup(n); err == nil || err.Error() != want {
 			t.Errorf("Lookup(%s) error %v, want %s", n, err, want)
@@ -418,6 +419,42 @@ func TestPNGPhotoComesOutUpright(t *testing.T) {
 		}
 		if bytes.Contains(out.files[name], []byte("eXIf")) {
 			t.Errorf("%s keeps an orientation tag: it would be turned twice", name)
+		}
+	}
+}
+
+// TestUnreadableSaysWhatIsPublished: the warning on a .jpg or .png that
+// is not resized says what the build publishes of it, which is what
+// Strip makes of it: a JPEG or PNG (too large, or in a form the decoder
+// does not read) without its metadata, anything else as it is.
+func TestUnreadableSaysWhatIsPublished(t *testing.T) {
+	lossless := fixture(t) // the camera photo, its frame marked lossless (SOF3)
+	lossless = cat(lossless[:bytes.Index(lossless, []byte{0xFF, 0xC0})+1], []byte{0xC3}, lossless[bytes.Index(lossless, []byte{0xFF, 0xC0})+2:])
+	huge := cat(pngHeader(20000, 10000), chunk("tEXt", []byte("GPS\x0021.58 N, 105.83 E")))
+	tests := []struct {
+		name string
+		data []byte
+		want string // how the message ends
+		kept bool   // the file is published as it is
+	}{
+		{"huge.png", huge, "; it is published not resized, but without its metadata", false},
+		{"lossless.jpg", lossless, "; it is published not resized, but without its metadata", false},
+		{"webp.jpg", []byte("RIFF....WEBPVP8 GPS 21.58 N"), "; it is published as it is, not resized and with any metadata it holds", true},
+	}
+	for _, tt := range tests {
+		s := New(Options{})
+		s.Start(fstest.MapFS{tt.name: {Data: tt.data}})
+		_, err := s.Lookup(tt.name)
+		p, ok := err.(*diag.Problem)
+		if !ok || p.Code != diag.PhotoUnreadable || !strings.HasSuffix(p.Message, tt.want) {
+			t.Errorf("%s: %v, want a photo-unreadable warning ending %q", tt.name, err, tt.want)
+		}
+		out := Strip(tt.data)
+		if kept := bytes.Equal(out, tt.data); kept != tt.kept {
+			t.Errorf("%s: published as it is: %v, the message says %v", tt.name, kept, tt.kept)
+		}
+		if !tt.kept && (bytes.Contains(out, gpsLatitude) || bytes.Contains(out, []byte("105.83"))) {
+			t.Errorf("%s: the copy holds the GPS position", tt.name)
 		}
 	}
 }

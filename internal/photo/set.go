@@ -96,9 +96,9 @@ func (s *Set) Start(static fs.FS) {
 // Lookup returns the photo published for the static file name
 // ("images/a.jpg"), or nil when name is no photo this package publishes:
 // missing, a folder, or not a .jpg, .jpeg or .png file. The error is a
-// *diag.Problem on the file: a warning when it is no JPEG or PNG it can
-// read (and the file is then published as it is), an error when it cannot
-// be read at all.
+// *diag.Problem on the file: a warning when it is no photo it can resize
+// (the file is then published not resized: see unreadable), an error when
+// it cannot be read at all.
 // Every photo looked up in a build is published by its Make.
 func (s *Set) Lookup(name string) (*model.Photo, error) {
 	switch strings.ToLower(path.Ext(name)) {
@@ -138,15 +138,15 @@ func (s *Set) examine(e, prev *entry) {
 	e.sum = sha256.Sum256(data)
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		e.err = e.unreadable("cannot read the image: %v", err)
+		e.err = e.unreadable(data, "cannot read the image: %v", err)
 		return
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		e.err = e.unreadable("the image has no pixels")
+		e.err = e.unreadable(data, "the image has no pixels")
 		return
 	}
 	if cfg.Width*cfg.Height > maxPixels {
-		e.err = e.unreadable("%d × %d pixels is too large to resize (at most %d million pixels)",
+		e.err = e.unreadable(data, "%d × %d pixels is too large to resize (at most %d million pixels)",
 			cfg.Width, cfg.Height, maxPixels/1_000_000)
 		return
 	}
@@ -206,12 +206,19 @@ func (e *entry) problem(format string, args ...any) *diag.Problem {
 	return p
 }
 
-// unreadable is a warning on a file that is no photo this package can
-// read (a WebP or HEIC named .jpg, a placeholder): it is published as it
-// is, not resized, and whatever metadata it holds stays in it.
-func (e *entry) unreadable(format string, args ...any) *diag.Problem {
+// unreadable is a warning on a file data that is no photo this package
+// can resize: a WebP or HEIC named .jpg, a placeholder, a JPEG or PNG its
+// decoder does not read, or one of more than maxPixels. It is published
+// as any static file no page shows, through Strip, and the message says
+// what that makes of it: a JPEG or PNG loses its metadata, anything else
+// is published as it is.
+func (e *entry) unreadable(data []byte, format string, args ...any) *diag.Problem {
 	p := diag.New(diag.PhotoUnreadable, "static/"+e.name, 0, "", format, args...)
-	p.Message += "; it is published as it is, not resized and with any metadata it holds"
+	if strips(data) {
+		p.Message += "; it is published not resized, but without its metadata"
+	} else {
+		p.Message += "; it is published as it is, not resized and with any metadata it holds"
+	}
 	p.Hint = "save the photo again as JPEG or PNG"
 	return p
 }

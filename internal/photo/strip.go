@@ -38,7 +38,7 @@ func Strippable(name string) bool {
 func Strip(data []byte) []byte {
 	var out []byte
 	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
+	case bytes.HasPrefix(data, jpegSOI):
 		out = stripJPEG(data)
 	case bytes.HasPrefix(data, pngSignature):
 		out = stripPNG(data)
@@ -49,6 +49,15 @@ func Strip(data []byte) []byte {
 		return data
 	}
 	return out
+}
+
+var jpegSOI = []byte{0xFF, 0xD8}
+
+// strips reports whether Strip reads data, a JPEG or PNG by its first
+// bytes (as Strip's cases), whatever else it holds or lacks: of such a
+// file, no metadata is published.
+func strips(data []byte) bool {
+	return bytes.HasPrefix(data, jpegSOI) || bytes.HasPrefix(data, pngSignature)
 }
 
 // stripJPEG keeps the segments that are not metadata and the image data,
