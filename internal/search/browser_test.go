@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -103,6 +104,7 @@ func TestBrowserSearch(t *testing.T) {
 		run  func(*testing.T, *searchPage)
 	}{
 		{"FindsWithoutMarksAndCodes", findsWithoutMarksAndCodes},
+		{"FindsACodeTypedInPart", findsACodeTypedInPart},
 		{"RanksTheSpellingTypedFirst", ranksTheSpellingTypedFirst},
 		{"FiltersAndSorts", filtersAndSorts},
 		{"ShowsTextOfTheIndexAsText", showsTextOfTheIndexAsText},
@@ -162,6 +164,99 @@ func findsWithoutMarksAndCodes(t *testing.T, p *searchPage) {
 	}
 	if s := p.status(); !strings.HasPrefix(s, "Không tìm thấy bài nào") {
 		t.Errorf("status for no match: %q", s)
+	}
+}
+
+// codeSite cites codes one of which starts another (123/KH-BCĐ and
+// 123/KH-BCĐ389, the longer in a newer title), and two codes of one
+// number (4950/QĐ-UBND, 4950/UBND-KT).
+const codeSite = `
+-- site.yaml --
+title: Tin kiểm tra
+base_url: https://kiemtra.example.vn/
+-- content/articles/2019/quyet-dinh.md --
+---
+title: Triển khai quyết định về cải cách hành chính
+date: 2019-03-01
+---
+Thực hiện Quyết định số 4950/QĐ-UBND ngày 5/12/2018 của Ủy ban nhân dân tỉnh.
+-- content/articles/2020/cong-van.md --
+---
+title: Công văn về phòng chống thiên tai
+date: 2020-06-01
+---
+Theo Công văn số 4950/UBND-KT của Ủy ban nhân dân tỉnh.
+-- content/articles/2021/ke-hoach.md --
+---
+title: Kế hoạch kiểm tra năm 2021
+date: 2021-04-01
+---
+Thực hiện Kế hoạch số 123/KH-UBND, đoàn kiểm tra làm việc với các xã.
+-- content/articles/2022/bcd389.md --
+---
+title: Triển khai Kế hoạch 123/KH-BCĐ389 về chống buôn lậu
+date: 2022-02-01
+---
+Các ngành phối hợp kiểm tra thị trường.
+-- content/articles/2018/bcd.md --
+---
+title: Sơ kết công tác phòng chống tội phạm
+date: 2018-05-01
+---
+Thực hiện Kế hoạch số 123/KH-BCĐ của Ban Chỉ đạo tỉnh.
+`
+
+// findsACodeTypedInPart types codes as a reader does, key by key: a code
+// typed in part finds the codes that start so, in any case, with or
+// without marks; a whole code ranks its own citations first.
+func findsACodeTypedInPart(t *testing.T, p *searchPage) {
+	const (
+		quyetDinh = "Triển khai quyết định về cải cách hành chính"
+		congVan   = "Công văn về phòng chống thiên tai"
+		keHoach   = "Kế hoạch kiểm tra năm 2021"
+		bcd389    = "Triển khai Kế hoạch 123/KH-BCĐ389 về chống buôn lậu"
+		bcd       = "Sơ kết công tác phòng chống tội phạm"
+	)
+	site := sitetest.Build(t, codeSite).Serve(t)
+	p = &searchPage{t: t, tab: p.tab, site: site}
+	p.open("q=4950") // the box listens once the index is read
+	sorted := func(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
+	for _, c := range []struct {
+		q       string
+		want    []string // in order when ordered, else sorted
+		ordered bool
+	}{
+		{q: "4950/QĐ", want: []string{quyetDinh}},
+		{q: "4950/qd", want: []string{quyetDinh}},
+		{q: "4950/Q", want: []string{quyetDinh}}, // on the way to 4950/QĐ
+		{q: "4950/QĐ-UB", want: []string{quyetDinh}},
+		{q: "123/KH", want: sorted([]string{keHoach, bcd389, bcd})},
+		{q: "123/kh-ubnd", want: []string{keHoach}},
+		// The whole code first, though the longer one is in a newer title.
+		{q: "123/KH-BCĐ", want: []string{bcd, bcd389}, ordered: true},
+		{q: "123/kh-bcd389", want: []string{bcd389}},
+		// What found before still finds.
+		{q: "4950", want: sorted([]string{quyetDinh, congVan})},
+		{q: "QĐ-UBND", want: []string{quyetDinh}},
+		// A number cited with another kind only: nothing.
+		{q: "4950/KH", want: nil},
+	} {
+		p.typeQuery(c.q)
+		got := p.titles()
+		if !c.ordered {
+			got = sorted(got)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.q, got, c.want)
+		}
+	}
+	if s := p.status(); !strings.HasPrefix(s, "Không tìm thấy bài nào") {
+		t.Errorf("status for 4950/KH: %q", s)
+	}
+	// The code a part of it found is marked whole.
+	p.typeQuery("4950/qd")
+	if marks := p.eval(`Array.from(document.querySelectorAll("#search-results mark")).map(m => m.textContent).join(" ")`); marks != "4950/QĐ-UBND" {
+		t.Errorf("4950/qd marks %q, want 4950/QĐ-UBND", marks)
 	}
 }
 
@@ -336,7 +431,7 @@ func class(r rune) string {
 // shardsAsGo asks the script which shard holds each of a few words and
 // codes, and compares with the index.
 func shardsAsGo(t *testing.T, p *searchPage) {
-	keys := []string{"dang", "uy", "khoi", "1-da/tu", "1-da/", "123/kh-ubnd", "123/kh-", "0/kh", "12/7/2016-doan", "!news", "日本語", "ǆemal", ""}
+	keys := []string{"dang", "uy", "khoi", "1-da/tu", "1-da/", "1-d", "123/kh-ubnd", "123/kh-", "123/k", "0/kh", "12/7/2016-doan", "5/日本", "5-", "!news", "日本語", "ǆemal", ""}
 	var got []int
 	if err := json.Unmarshal([]byte(p.eval(`JSON.stringify(`+js(strings.Join(keys, "\x00"))+`.split("\x00").map(k => bulletinSearch.shard(k, 157)))`)), &got); err != nil {
 		t.Fatal(err)
@@ -355,9 +450,10 @@ func shardsAsGo(t *testing.T, p *searchPage) {
 func refusesAnIndexOfAnotherFormat(t *testing.T, p *searchPage) {
 	s := sitetest.Build(t, searchSite)
 	meta := s.File(t, search.Dir+"meta.json")
-	other := strings.Replace(meta, `"format":2,`, `"format":3,`, 1)
+	this := `"format":` + strconv.Itoa(search.Format) + `,`
+	other := strings.Replace(meta, this, `"format":`+strconv.Itoa(search.Format+1)+`,`, 1)
 	if other == meta {
-		t.Fatalf("meta.json has no format 2: %s", meta)
+		t.Fatalf("meta.json has no %s: %s", this, meta)
 	}
 	s.Out.Write(search.Dir+"meta.json", []byte(other))
 	site := s.Serve(t)

@@ -138,13 +138,16 @@ var escaped = func() (t [256]bool) {
 func closeChunk(b []byte) []byte { return append(b, ']') }
 
 // format is the layout of the index, which search.js checks in meta.json
-// before it reads anything else (its LAYOUT). 2: ids numbered as
+// before it reads anything else (its LAYOUT). 3: a code in the word
+// shard of its number and the first character after it (shardKey), so a
+// code typed in part finds those that start so; 2 placed it by its number
+// and kind, where a script of format 3 would miss it. 2: ids numbered as
 // documents came (order.go), the reader's order in meta.json's "order";
 // 1, which had no marker, numbered them newest first. A script of one
 // format never reads an index of another as its own (a page cached from
 // before a rebuild): it asks the reader to reload the page. Change both
 // whenever ids, meta.json or the files change meaning.
-const format = 2
+const format = 3
 
 func meta(docs []*document, shards int, loc *time.Location, version uint32) []byte {
 	b := []byte(`{"v":"`)

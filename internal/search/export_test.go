@@ -3,6 +3,9 @@ package search
 // DecodeIDs lets the tests outside the package read the index back.
 var DecodeIDs = decodeIDs
 
+// Format is the index's format, as meta.json gives it.
+const Format = format
+
 // Shard is the word shard, of n, that holds key.
 func Shard(key string, n int) int { return int(shard(key) % uint32(n)) }
 

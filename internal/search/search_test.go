@@ -161,15 +161,19 @@ func TestIDsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestShardKeyPlacesACodeByNumberAndKind(t *testing.T) {
+func TestShardKeyPlacesACodeByNumberAndFirstCharacter(t *testing.T) {
 	for key, want := range map[string]string{
 		"dang":           "dang",
-		"1-da/tu":        "1-da",
-		"1-da/":          "1-da", // the prefix "đề án 01" looks for
-		"123/kh-ubnd":    "123/kh",
-		"123/kh-":        "123/kh",
-		"0/kh":           "0/kh",
+		"1-da/tu":        "1-d",
+		"1-da/":          "1-d", // the prefix "đề án 01" looks for
+		"1-d":            "1-d", // 01-Đ, typed on the way to 01-ĐA/TU
+		"123/kh-ubnd":    "123/k",
+		"123/kh-":        "123/k",
+		"123/k":          "123/k",
+		"0/kh":           "0/k",
 		"12/7/2016-doan": "12/7",
+		"5/日本":           "5/日",
+		"5-":             "5-",
 	} {
 		if got := shardKey(key); got != want {
 			t.Errorf("shardKey(%q) = %q, want %q", key, got, want)

@@ -3,6 +3,7 @@ package search
 import (
 	"hash/fnv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A token as the index keys it: the folded word, a zero byte, and the word
@@ -23,24 +24,25 @@ func kindKey(kind string) string { return "!" + kind }
 
 // shard is the hash that places a word in a shard: FNV-1a of its UTF-8
 // bytes, as the script computes it. A code is placed by its number and
-// kind ("1-da" for 1-da/tu, "123/kh" for 123/kh-ubnd), so "đề án 01"
-// finds every code that starts 1-da/ in one shard.
+// the first character after it ("1-d" for 1-da/tu, "123/k" for
+// 123/kh-ubnd), so every code that starts with what a reader has typed
+// of one, from that character on ("123/K", "123/KH", "đề án 01": 1-da/),
+// is in the shard of what was typed, and a query reads that shard alone.
 func shard(key string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(shardKey(key)))
 	return h.Sum32()
 }
 
-// shardKey is key up to its second "-" or "/", or all of it.
+// shardKey is key up to the first rune after its first "-" or "/", or
+// all of it.
 func shardKey(key string) string {
 	first := strings.IndexAny(key, "-/")
 	if first < 0 {
 		return key
 	}
-	if second := strings.IndexAny(key[first+1:], "-/"); second >= 0 {
-		return key[:first+1+second]
-	}
-	return key
+	_, n := utf8.DecodeRuneInString(key[first+1:])
+	return key[:first+1+n]
 }
 
 // docTokens is what one document contributes to the index: its distinct

@@ -115,8 +115,10 @@
   ].map(function (k) { return [k[0].split(" "), k[1]]; });
 
   // parse turns a query into units, each of which a result must match: a
-  // word (any spelling; the one typed ranks first), a code, or a kind and
-  // number ("đề án 01": a code that starts so, or all three words).
+  // word (any spelling; the one typed ranks first), a code or the start of
+  // one ("4950/QĐ" finds 4950/QĐ-UBND, as the reader types it; the code
+  // itself ranks first), or a kind and number ("đề án 01": a code that
+  // starts so, or all three words).
   function parse(q) {
     var words = scan(q), units = [], used = [];
     codes(words).forEach(function (c) {
@@ -162,7 +164,7 @@
   // LAYOUT is the format of the index this script reads (encode.go's
   // format): a page cached from before a build that changed it says to
   // reload rather than read the new index wrongly.
-  var LAYOUT = 2, base, root, meta = null, chunks = new Map();
+  var LAYOUT = 3, base, root, meta = null, chunks = new Map();
 
   function getJSON(path) {
     var url = base + path + (meta ? "?v=" + meta.v : "");
@@ -176,11 +178,12 @@
   }
 
   // shardOf is the word shard that holds key: FNV-1a of the UTF-8 bytes
-  // of its first two words when it is a code ("1-da" for 1-da/tu, and for
-  // the prefix 1-da/), of all of it otherwise, as tokenize.go computes it.
+  // of its number and the character after it when it is a code ("1-d" for
+  // 1-da/tu, and for 1-da/ and 1-d, which start it), of all of it
+  // otherwise, as tokenize.go computes it.
   var utf8 = new TextEncoder();
   function shardOf(key, n) {
-    var m = /^[^-\/]*[-\/][^-\/]*(?=[-\/])/.exec(key), b = utf8.encode(m ? m[0] : key), h = 0x811c9dc5;
+    var m = /^[^-\/]*[-\/][\s\S]/u.exec(key), b = utf8.encode(m ? m[0] : key), h = 0x811c9dc5;
     for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 16777619) >>> 0;
     return h % n;
   }
@@ -222,7 +225,8 @@
   // Flags of a document for one unit.
   var MATCH = 1, STRONG = 2, EXACT = 4;
 
-  // match reads what one unit matches: a flag byte per document.
+  // match reads what one unit matches: a flag byte per document. A code
+  // matches every code that starts with it, and itself exactly.
   function match(unit) {
     var n = meta.docs;
     function mark(list) {
@@ -230,14 +234,14 @@
       list.forEach(function (e) {
         var v = e[1];
         for (var i = 0; i < v.length; i += 3) {
-          var exact = unit.exact && (v[i] || e[0]) === unit.exact ? EXACT : 0;
+          var exact = (unit.code ? e[0] === unit.code : unit.exact && (v[i] || e[0]) === unit.exact) ? EXACT : 0;
           ids(v[i + 1], function (id) { f[id] |= MATCH | exact; });
           ids(v[i + 2], function (id) { f[id] |= STRONG; });
         }
       });
       return f;
     }
-    if (unit.code) return entries(unit.code).then(mark);
+    if (unit.code) return entries(unit.code, true).then(mark);
     if (unit.key !== undefined) return entries(unit.key).then(mark);
     // A kind and a number: a code that starts so (strong), or every word.
     return Promise.all(unit.prefixes.map(function (p) { return entries(p, true); }).concat(unit.all.map(match)))
@@ -322,13 +326,14 @@
   }
 
   // Snippets. marks lists the spans of text that a query's units match: a
-  // kind and number marks the codes it found, or its words where the text
-  // has none of those codes.
+  // code, or the start of one, marks the codes that start so; a kind and
+  // number marks the codes it found, or its words where the text has none
+  // of those codes.
   function marks(text, units) {
     var words = scan(text), out = [], found = codes(words);
-    var keys = new Map(), codeKeys = new Set();
+    var keys = new Map(), codeKeys = [];
     units.forEach(function (u) {
-      if (u.code) { codeKeys.add(u.code); return; }
+      if (u.code) { codeKeys.push(u.code); return; }
       if (u.key !== undefined) { keys.set(u.key, u.exact); return; }
       var n = out.length;
       found.forEach(function (c) {
@@ -336,7 +341,9 @@
       });
       if (out.length === n) u.all.forEach(function (w) { keys.set(w.key, null); });
     });
-    found.forEach(function (c) { if (codeKeys.has(c[0])) out.push(span(words, c)); });
+    found.forEach(function (c) {
+      if (codeKeys.some(function (k) { return c[0].startsWith(k); })) out.push(span(words, c));
+    });
     words.forEach(function (w) {
       if (!keys.has(w.key)) return;
       var exact = keys.get(w.key);
