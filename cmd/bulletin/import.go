@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"bulletin/internal/build"
 	"bulletin/internal/config"
 	"bulletin/internal/scaffold"
 )
@@ -37,7 +38,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return &contentError{n: len(problems.Errors())}
 	}
 	// The URLs the articles take, read once: each import adds its own.
-	taken, err := scaffold.URLs(ctx, *source)
+	taken, err := build.ReadArticleURLs(ctx, *source)
 	if err != nil {
 		return &interrupted{fmt.Sprintf("interrupted: 0 of %d files imported", len(files))}
 	}

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"bulletin/internal/build"
 	"context"
 	"encoding/json"
 	"errors"
@@ -91,17 +92,13 @@ func (e *Editor) upload(w http.ResponseWriter, r *http.Request) {
 
 // taken is the URLs of the pages of the site as the preview holds it,
 // drafts and articles not yet due included, for an import to give its
-// article a URL of its own; read from the files (scaffold.URLs, a second
-// or two at 10,000 articles) when the preview holds no site.
-func (e *Editor) taken(ctx context.Context) (scaffold.Taken, error) {
+// article a URL of its own; read from the files (build.ReadArticleURLs, a
+// second or two at 10,000 articles) when the preview holds no site.
+func (e *Editor) taken(ctx context.Context) (scaffold.URLs, error) {
 	if lk, err := e.cfg.Look(ctx, "", nil); err == nil && lk.Site != nil {
-		t := make(scaffold.Taken, len(lk.Site.Pages))
-		for _, p := range lk.Site.Pages {
-			t[p.URL] = true
-		}
-		return t, nil
+		return build.SiteURLs(lk.Site), nil
 	}
-	return scaffold.URLs(ctx, e.cfg.Source)
+	return build.ReadArticleURLs(ctx, e.cfg.Source)
 }
 
 // found lists the form fields an import filled in.

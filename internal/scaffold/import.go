@@ -13,12 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"bulletin/internal/assemble"
-	"bulletin/internal/config"
-	"bulletin/internal/content"
 	"bulletin/internal/importer"
 	"bulletin/internal/input"
-	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
 
@@ -38,49 +34,28 @@ const stampPrefix = "# bulletin import: "
 
 // Import imports the plain-text bulletin at from into the site at root:
 // content/articles/YYYY/<slug>.md. It never overwrites a file and never
-// changes the source text. It reads the site for the URLs its articles
-// take (URLs); a command importing many files reads it once and calls
-// ImportContext.
-func Import(root, from string, loc *time.Location) (*Report, error) {
-	urls, err := URLs(context.Background(), root)
-	if err != nil {
-		return nil, err
-	}
-	return ImportContext(context.Background(), root, from, loc, input.DefaultLimit, urls)
+// changes the source text. taken tells the URLs the site's articles take
+// (build.ReadArticleURLs); nil takes none.
+func Import(root, from string, loc *time.Location, taken URLs) (*Report, error) {
+	return ImportContext(context.Background(), root, from, loc, input.DefaultLimit, taken)
 }
 
-// Taken is the set of URLs the site's articles take ("/2019/03/slug/"): an
-// imported article is given a URL outside it.
-type Taken map[string]bool
-
-// URLs reads the site at root as the build does and returns the URLs its
-// articles take, drafts, articles not yet due and old URLs (aliases:)
-// included: a new article on one of them would stop the build (two pages
-// on one URL), in the preview if not in the published site. A file the
-// build cannot read takes none; the build reports it.
-func URLs(ctx context.Context, root string) (Taken, error) {
-	fsys := os.DirFS(root)
-	cfg, _ := config.Load(fsys) // problems are the build's to report
-	set, _ := new(content.Loader).Load(ctx, fsys, cfg)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	taken := Taken{}
-	for _, f := range set.Articles {
-		taken[assemble.ArticleURL(f, cfg.Location)] = true
-		for _, al := range f.Aliases {
-			taken[al.URL] = true
-		}
-	}
-	return taken, nil
+// URLs is the set of URLs a site's articles take (/2019/03/slug/), asked
+// by the date and slug of an article: an imported article is given a URL
+// outside it, and added to it. The build makes it (build.ArticleURLs),
+// from the site as it reads it, so that an article in any folder, by its
+// title or its slug: or an old URL, counts.
+type URLs interface {
+	Taken(date time.Time, slug string) bool
+	Take(date time.Time, slug string)
 }
 
 // ImportContext is Import that reads a text of at most limit bytes, and
 // only a regular file (importing /dev/zero, or a named pipe, would never
 // end), and stops when ctx is done.
-// taken is the URLs the site's articles take (URLs); the new article's is
-// added to it.
-func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64, taken Taken) (*Report, error) {
+// taken is the URLs the site's articles take; the new article's is added
+// to it.
+func ImportContext(ctx context.Context, root, from string, loc *time.Location, limit int64, taken URLs) (*Report, error) {
 	raw, err := input.ReadPath(ctx, from, limit)
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		err = pe.Err // named below, once
@@ -94,14 +69,14 @@ func ImportContext(ctx context.Context, root, from string, loc *time.Location, l
 // ImportData is ImportContext of a file already read: the browser
 // editor's upload, which is parsed and never stored as it is. from names
 // it in messages.
-func ImportData(root, from string, raw []byte, loc *time.Location, taken Taken) (*Report, error) {
+func ImportData(root, from string, raw []byte, loc *time.Location, taken URLs) (*Report, error) {
 	return importData(context.Background(), root, from, raw, loc, taken)
 }
 
 // importData imports raw, a text or a Word document (.docx): a document is
 // read as its text for what the import recognises, and its body keeps its
 // headings, bold and italic, lists and tables.
-func importData(ctx context.Context, root, from string, raw []byte, loc *time.Location, taken Taken) (*Report, error) {
+func importData(ctx context.Context, root, from string, raw []byte, loc *time.Location, taken URLs) (*Report, error) {
 	var doc *importer.Docx
 	if importer.IsDocx(raw) {
 		d, err := importer.ReadDocx(raw)
@@ -137,7 +112,7 @@ func importData(ctx context.Context, root, from string, raw []byte, loc *time.Lo
 	dir := filepath.Join(root, "content", "articles", strconv.Itoa(b.Date.Year()))
 	// The slug is written into the file, as "bulletin new" does: a title
 	// corrected by hand later leaves the page where links point.
-	slug, url := freeSlug(slug, b.Date, loc, taken)
+	slug = freeSlug(slug, b.Date, taken)
 	r.Path = filepath.Join(dir, freeName(dir, slug)+".md")
 	md := b.Markdown()
 	md = append([]byte("---\n"+stamp+"\nslug: "+slug+"\n"), bytes.TrimPrefix(md, []byte("---\n"))...)
@@ -145,7 +120,7 @@ func importData(ctx context.Context, root, from string, raw []byte, loc *time.Lo
 		return nil, fmt.Errorf("%s: %w", from, err)
 	}
 	if taken != nil {
-		taken[url] = true
+		taken.Take(b.Date, slug)
 	}
 	return r, nil
 }
@@ -186,12 +161,11 @@ func numbered(slug string, n int) string {
 // its title or its slug:, or an old URL) takes the URL of the month. A
 // second "Kiểm tra công tác dân vận" of another month is no clash: its
 // URL has its own month.
-func freeSlug(slug string, d time.Time, loc *time.Location, taken Taken) (free, url string) {
+func freeSlug(slug string, d time.Time, taken URLs) string {
 	for n := 1; ; n++ {
-		free = numbered(slug, n)
-		url = assemble.ArticleURL(&model.ArticleFile{Date: d, Slug: free}, loc)
-		if !taken[url] {
-			return free, url
+		free := numbered(slug, n)
+		if taken == nil || !taken.Taken(d, free) {
+			return free
 		}
 	}
 }

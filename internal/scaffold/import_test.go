@@ -21,8 +21,9 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 	from := filepath.Join(t.TempDir(), "ban-tin.txt")
 	os.WriteFile(from, []byte(bulletin), 0o644)
 	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
+	urls := monthURLs{} // the site's, as build.ReadArticleURLs gives them: none yet
 
-	r, err := Import(root, from, loc)
+	r, err := Import(root, from, loc, urls)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 	os.WriteFile(want, append(md, []byte("\nĐã biên tập.\n")...), 0o644)
 	crlf := filepath.Join(t.TempDir(), "copy.txt")
 	os.WriteFile(crlf, []byte(strings.ReplaceAll(bulletin, "\n", "\r\n")), 0o644)
-	r, err = Import(root, crlf, loc)
+	r, err = Import(root, crlf, loc, urls)
 	if err != nil || !r.Skipped || r.Path != want {
 		t.Fatalf("re-import: %+v, %v", r, err)
 	}
@@ -54,7 +55,7 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 	// And typed again with decomposed marks: still the same text.
 	nfd := filepath.Join(t.TempDir(), "nfd.txt")
 	os.WriteFile(nfd, []byte(norm.NFD.String(bulletin)), 0o644)
-	if r, err = Import(root, nfd, loc); err != nil || !r.Skipped || r.Path != want {
+	if r, err = Import(root, nfd, loc, urls); err != nil || !r.Skipped || r.Path != want {
 		t.Fatalf("re-import of the decomposed text: %+v, %v", r, err)
 	}
 
@@ -65,14 +66,14 @@ func TestImportWritesOnceAndNeverOverwrites(t *testing.T) {
 	// month.
 	other := filepath.Join(t.TempDir(), "other.txt")
 	os.WriteFile(other, []byte(strings.Replace(bulletin, "Đoàn ghi nhận", "Khác hẳn", 1)), 0o644)
-	if r, err := Import(root, other, loc); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-2.md" {
+	if r, err := Import(root, other, loc, urls); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-2.md" {
 		t.Fatalf("same title, same month: %+v, %v", r, err)
 	} else if md, _ := os.ReadFile(r.Path); !strings.Contains(string(md), "\nslug: kiem-tra-viec-thuc-hien-de-an-phat-trien-van-hoa-doc-2\n") {
 		t.Errorf("no slug of its own:\n%s", md)
 	}
 	later := filepath.Join(t.TempDir(), "later.txt")
 	os.WriteFile(later, []byte(strings.Replace(strings.Replace(bulletin, "14/03/2019", "20/09/2019", 1), "Đoàn ghi nhận", "Tháng chín", 1)), 0o644)
-	if r, err := Import(root, later, loc); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-3.md" {
+	if r, err := Import(root, later, loc, urls); err != nil || r.Path != strings.TrimSuffix(want, ".md")+"-3.md" {
 		t.Fatalf("same title, another month: %+v, %v", r, err)
 	} else if md, _ := os.ReadFile(r.Path); !strings.Contains(string(md), "\nslug: kiem-tra-viec-thuc-hien-de-an-phat-trien-van-hoa-doc\n") {
 		t.Errorf("not the title's slug:\n%s", md)
@@ -89,7 +90,7 @@ func TestImportRefusesATextWithoutDate(t *testing.T) {
 	root := t.TempDir()
 	from := filepath.Join(t.TempDir(), "khong-ngay.txt")
 	os.WriteFile(from, []byte("Tiêu đề\n\nĐoạn văn không có dòng ngày.\n"), 0o644)
-	_, err := Import(root, from, time.UTC)
+	_, err := Import(root, from, time.UTC, nil)
 	if err == nil || !strings.Contains(err.Error(), "no date line") || !strings.Contains(err.Error(), from) {
 		t.Fatalf("err = %v", err)
 	}
@@ -124,47 +125,9 @@ func TestImportDocx(t *testing.T) {
 	}
 }
 
-// An article of the same month takes the URL the title would make, from
-// another folder (content/articles/luu-tru/) or by its slug: written in a
-// file named otherwise: the import gave the new one that URL all the same,
-// and the next build stopped on two pages on one URL.
-func TestImportTakesAURLNoArticleHas(t *testing.T) {
-	loc, _ := time.LoadLocation("Asia/Ho_Chi_Minh")
-	const slug = "kiem-tra-viec-thuc-hien-de-an-phat-trien-van-hoa-doc"
-	for name, existing := range map[string]string{
-		"content/articles/luu-tru/bai-cu.md": "---\ntitle: Kiểm tra việc thực hiện Đề án phát triển văn hóa đọc\ndate: 2019-03-02\n---\nx\n",
-		"content/articles/2019/03/khac.md":   "---\ntitle: Khác\nslug: " + slug + "\ndate: 2019-03-20 10:00\n---\nx\n",
-		"content/articles/khac.toml.md":      "+++\ntitle = \"Khác\"\ndate = 2019-03-05\naliases = [\"/2019/03/" + slug + "/\"]\n+++\nx\n",
-	} {
-		root := t.TempDir()
-		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
-		os.WriteFile(filepath.Join(root, name), []byte(existing), 0o644)
-		from := filepath.Join(t.TempDir(), "ban-tin.txt")
-		os.WriteFile(from, []byte(bulletin), 0o644)
-		r, err := Import(root, from, loc)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		md, _ := os.ReadFile(r.Path)
-		if !strings.Contains(string(md), "\nslug: "+slug+"-2\n") {
-			t.Errorf("beside %s: not a slug of its own:\n%s", name, md)
-		}
-	}
-	// Two files imported by one command: the second takes the URL the first was given.
-	root := t.TempDir()
-	taken, err := URLs(t.Context(), root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, want := range []string{slug, slug + "-2"} {
-		from := filepath.Join(t.TempDir(), "ban-tin.txt")
-		os.WriteFile(from, []byte(strings.Replace(bulletin, "Đoàn ghi nhận", "Lần "+string(rune('a'+i)), 1)), 0o644)
-		r, err := ImportContext(t.Context(), root, from, loc, 1<<20, taken)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if md, _ := os.ReadFile(r.Path); !strings.Contains(string(md), "\nslug: "+want+"\n") {
-			t.Errorf("import %d: want slug %s:\n%s", i+1, want, md)
-		}
-	}
-}
+// monthURLs stands for the site's URLs (build.ArticleURLs): a slug is
+// taken in a month.
+type monthURLs map[string]bool
+
+func (m monthURLs) Taken(d time.Time, slug string) bool { return m[d.Format("2006-01")+"/"+slug] }
+func (m monthURLs) Take(d time.Time, slug string)       { m[d.Format("2006-01")+"/"+slug] = true }
