@@ -59,6 +59,7 @@ var byCode = map[string]string{
 		"-- content/articles/b.md --\n---\ntitle: A\ndate: 2018-01-01 15:00\nslug: a-chieu\ndocuments: [01-ĐA/TU]\n---\n",
 	diag.NotRead:      "-- content/articles/bai-moi.md.txt --\nx\n" + clean,
 	diag.UnlikelyDate: "-- content/articles/a.md --\n---\ntitle: A\ndate: 2098-08-06\ndocuments: [01-ĐA/TU]\n---\n",
+	diag.CodeWords:    "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-08-06\ndocuments: [Văn bản số 22-QĐ/TW]\n---\n",
 	diag.NameVariants: "-- content/articles/a.md --\n---\ntitle: A\ndate: 2018-01-01\ndocuments: [01-ĐA/TU]\ntags: [dân vận]\n---\n" +
 		"-- content/articles/b.md --\n---\ntitle: B\ndate: 2018-01-02\ndocuments: [01-ĐA/TU]\ntags: [dần vận]\n---\n",
 }

@@ -169,6 +169,7 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			d.errf(codeField, codeLine, text.CodeHint, "%v", err)
 			continue
 		}
+		d.codeWords(codeField, codeLine, code)
 		ref.Code = code
 		ref.Key = text.CodeKey(ref.Code)
 		if j := slices.IndexFunc(out, func(o model.DocRef) bool { return o.Key == ref.Key }); j >= 0 {

@@ -82,6 +82,8 @@ func TestProblems(t *testing.T) {
 			`content/articles/a.md:4: updated: 09:15, 06/08/2018 is before the article's date (the time of the correction, after the date: 16:41, 06/08/2018)`}},
 		{"updated a day alone, before the date's", art, "---\ntitle: a\ndate: 2021-03-09 10:00\nupdated: 08/03/2021\n---\n", []string{
 			`content/articles/a.md:4: updated: 08/03/2021 is before the article's date (the time of the correction, after the date: 10:00, 09/03/2021)`}},
+		{"a code with words before its number that are no kind", art, "---\ntitle: a\ndate: 2018-08-06\ndocuments:\n  - Văn bản số 22-QĐ/TW\n  - Quy định số 22-QĐ/TW\n  - 01 - ĐA / TU\n---\n", []string{
+			`content/articles/a.md:5: warning: documents[1]: "Văn bản số 22-QĐ/TW": the words "Văn bản số" are read as part of the code, and make it a document of its own (write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (` + strings.Join(text.Kinds, ", ") + `))`}},
 		{"updated not a date", art, "---\ntitle: a\ndate: 2018-08-06\nupdated: hôm qua\n---\n", []string{
 			`content/articles/a.md:4: updated: "hôm qua" is not a date (` + dateHint + `)`}},
 		{"aliases that are no paths of the site", art, "---\ntitle: a\ndate: 2018-08-06\naliases:\n  - https://kiemtra.example.vn/2018/08/cu/\n  - 2018/08/cu/\n  - /a/../b/\n  - /\n  - \"/a b/\"\n---\n", []string{

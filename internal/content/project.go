@@ -1,6 +1,9 @@
 package content
 
 import (
+	"strings"
+
+	"bulletin/internal/diag"
 	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
@@ -23,6 +26,7 @@ func (d *decoder) project() *model.ProjectFile {
 	case err != nil:
 		d.errf("code", line, text.CodeHint, "%v", err)
 	default:
+		d.codeWords("code", line, code)
 		p.Code, p.Key, p.Slug = code, text.CodeKey(code), text.CodeSlug(code)
 	}
 	if v, line, ok := d.get("title"); ok {
@@ -37,4 +41,19 @@ func (d *decoder) project() *model.ProjectFile {
 	}
 	d.unknown("", d.f.vals, d.f.line, projectKeys)
 	return p
+}
+
+// codeWords warns of a code read with words before its number: a kind
+// bulletin does not know kept its words in the code, and the document is
+// a project apart from the code alone ("Quy định số 22-QĐ/TW" was, before
+// Quy định was a kind).
+func (d *decoder) codeWords(field string, line int, code string) {
+	words, ok := text.WordsBeforeNumber(code)
+	if !ok {
+		return
+	}
+	p := diag.New(diag.CodeWords, d.path, line, field,
+		"%q: the words %q are read as part of the code, and make it a document of its own", code, words)
+	p.Hint = "write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (" + strings.Join(text.Kinds, ", ") + ")"
+	d.probs.Add(p)
 }

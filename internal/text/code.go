@@ -134,6 +134,23 @@ func ParseCode(s string) (code, kind string, err error) {
 	return code, kind, nil
 }
 
+// WordsBeforeNumber returns the words a code read by ParseCode holds
+// before its number ("Văn bản số" of "Văn bản số 22-QĐ/TW"), when its
+// first word has no digit and more follow: a kind this package does not
+// know, kept as part of the code.
+func WordsBeforeNumber(code string) (string, bool) {
+	f := strings.Fields(code)
+	for i, w := range f {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			if i == 0 {
+				return "", false
+			}
+			return strings.Join(f[:i], " "), true
+		}
+	}
+	return "", false
+}
+
 // isCodeEdge reports what may stand around a code but is no part of it:
 // white space, quotation marks, the colon of "Số:".
 func isCodeEdge(r rune) bool {
