@@ -1,11 +1,13 @@
 package build_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"bulletin/internal/build"
 	"bulletin/internal/diag"
 	"bulletin/internal/sitetest"
 )
@@ -118,4 +120,21 @@ Disallow: /ban-nhap/
 	}
 	s = sitetest.Build(t, "-- content/articles/a.md --\n"+oneArticle)
 	s.Contains(t, "robots.txt", "Sitemap: /sitemap.xml")
+}
+
+// A link that leads nowhere, added to static/ while the preview runs, is
+// the error a build gives: the preview's update of the changed path saw no
+// file there (its tree of static/ had no Lstat) and went on without a word.
+func TestPreviewReportsALinkToNothingAddedToStatic(t *testing.T) {
+	site := diskSite(t, map[string]string{"content/articles/a.md": oneArticle, "static/css/x.css": "body{}"})
+	b := build.NewBuilder()
+	opt := build.Options{Source: os.DirFS(site), Now: sitetest.Now}
+	if _, err := b.Prepare(context.Background(), opt, build.Everything); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, "/nonexistent", filepath.Join(site, "static", "dangle"))
+	_, err := b.Prepare(context.Background(), opt, build.Changes{Static: []string{"static/dangle"}})
+	if err == nil || !strings.Contains(err.Error(), "static/dangle") || !strings.Contains(err.Error(), "a link that leads nowhere") {
+		t.Errorf("Prepare after a link to nothing was added: %v", err)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -129,5 +131,27 @@ func TestSubKeepsStat(t *testing.T) {
 	entries, err := fs.ReadDir(sub, ".")
 	if err != nil || len(entries) != 2 {
 		t.Errorf("ReadDir: %v, %v", entries, err)
+	}
+}
+
+// A link in the sub tree is seen as a link: one that leads nowhere,
+// added to static/ while the preview ran, read as no file at all (fs.Sub's
+// tree has no Lstat) and was published without the error a build gives.
+func TestSubKeepsLinks(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+	if err := os.Symlink("/nonexistent", filepath.Join(dir, "static", "dangle")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	sub, err := Sub(os.DirFS(dir), "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := fs.Lstat(sub, "dangle")
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Lstat(dangle) = %v, %v; want the link", info, err)
+	}
+	if target, err := fs.ReadLink(sub, "dangle"); err != nil || target != "/nonexistent" {
+		t.Errorf("ReadLink(dangle) = %q, %v", target, err)
 	}
 }

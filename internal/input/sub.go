@@ -72,3 +72,24 @@ func (f *subFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(f.fsys, full)
 	return entries, f.fix(err)
 }
+
+// Lstat and ReadLink keep what fs.Sub drops too (fs.ReadLinkFS): without
+// them fs.Lstat stats through a link, and a link added to static/ that
+// leads nowhere read as no file at all, where a build reports it.
+func (f *subFS) Lstat(name string) (fs.FileInfo, error) {
+	full, err := f.full("lstat", name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := fs.Lstat(f.fsys, full)
+	return info, f.fix(err)
+}
+
+func (f *subFS) ReadLink(name string) (string, error) {
+	full, err := f.full("readlink", name)
+	if err != nil {
+		return "", err
+	}
+	target, err := fs.ReadLink(f.fsys, full)
+	return target, f.fix(err)
+}
