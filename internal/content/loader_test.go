@@ -3,6 +3,8 @@ package content
 import (
 	"context"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -211,6 +213,33 @@ func TestLoadChangedKeepsNotReadWarnings(t *testing.T) {
 		}
 		if s.name == "renamed .md" && len(set.Articles) != 2 {
 			t.Errorf("%s: %d articles", s.name, len(set.Articles))
+		}
+	}
+}
+
+// The preview's watcher follows a link to a folder made in a section while
+// it runs, and reports the files in it: they are not read, as a build does
+// not read them, and the link is named as a linked folder. The preview
+// published them (found by a hostile review).
+func TestUpdateReadsNothingThroughALinkedFolder(t *testing.T) {
+	site, elsewhere := t.TempDir(), t.TempDir()
+	art := "---\ntitle: A\ndate: 2018-08-06\n---\nx\n"
+	os.MkdirAll(filepath.Join(site, "content/articles"), 0o755)
+	os.WriteFile(filepath.Join(site, "content/articles/a.md"), []byte(art), 0o644)
+	os.WriteFile(filepath.Join(elsewhere, "y.md"), []byte(strings.Replace(art, "title: A", "title: Y", 1)), 0o644)
+	fsys := os.DirFS(site)
+	var l Loader
+	l.Load(context.Background(), fsys, model.Config{})
+	if err := os.Symlink(elsewhere, filepath.Join(site, "content/articles/ngoai")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, changed := range [][]string{{"content/articles/ngoai"}, {"content/articles/ngoai/y.md"}} {
+		set, probs := l.Update(context.Background(), fsys, model.Config{}, changed)
+		if len(set.Articles) != 1 || set.Articles[0].Title != "A" {
+			t.Errorf("after %v: %d articles", changed, len(set.Articles))
+		}
+		if len(probs) != 1 || !strings.Contains(probs[0].Error(), "content/articles/ngoai: warning: not read: a link to a folder") {
+			t.Errorf("after %v: problems %v", changed, probs)
 		}
 	}
 }

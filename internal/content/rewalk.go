@@ -53,8 +53,15 @@ func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, nil, false
 		}
-		if err == nil && info.IsDir() {
-			return nil, nil, nil, false // a new folder: what it holds is unknown
+		if err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
+			// A new folder: what it holds is unknown. A link: walk says
+			// whether it is read (to a file) or named (to a folder).
+			return nil, nil, nil, false
+		}
+		if underLink(fsys, section, c) {
+			// A file in a linked folder, seen by the watcher, which follows
+			// the link: walk reads no such file, nor does the preview.
+			err = fs.ErrNotExist
 		}
 		notRead = slices.DeleteFunc(notRead, func(w *diag.Problem) bool { return w.File == c })
 		i, listed := slices.BinarySearch(paths, c)
@@ -75,6 +82,17 @@ func rewalk(fsys fs.FS, last *listing, changed []string) (paths []string, stamps
 		stamps[c] = stampOfInfo(info)
 	}
 	return paths, stamps, notRead, true
+}
+
+// underLink reports whether a folder on the way from section to p is a
+// link: Lstat of p goes through it, as walk does not.
+func underLink(fsys fs.FS, section, p string) bool {
+	for d := path.Dir(p); d != section && d != "." && d != "/"; d = path.Dir(d) {
+		if info, err := fs.Lstat(fsys, d); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionOf is the section folder p lies in, or "".

@@ -158,9 +158,13 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	if ignored(rel) {
 		return "", false
 	}
-	// A new folder is watched, with what it holds.
+	// A new folder is watched, with what it holds. A link to a folder is
+	// followed where the build reads through one (content/, a section,
+	// static/), not inside a section: the build does not read it, and a
+	// link to the folder the preview writes into made it rebuild without
+	// end.
 	if ev.Has(fsnotify.Create) {
-		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+		if fi, err := statFollowing(ev.Name, rel); err == nil && fi.IsDir() {
 			w.addTree(ev.Name)
 		}
 	}
@@ -171,7 +175,7 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	// and drops the moved folder's own watch a moment later anyway.
 	if (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) && w.dirs[ev.Name] {
 		w.forget(ev.Name)
-		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+		if fi, err := statFollowing(ev.Name, rel); err == nil && fi.IsDir() {
 			w.addTree(ev.Name) // renamed and back again at once
 		}
 	}
@@ -200,3 +204,14 @@ func isWatchedDir(name string) bool {
 }
 
 func (w *watcher) close() error { return w.fsw.Close() }
+
+// statFollowing stats name, the site's rel, through a link where the build
+// reads through one: content/ and its sections, layouts/, and static/
+// (whose linked folders it publishes); inside a section of content/, the
+// link itself.
+func statFollowing(name, rel string) (os.FileInfo, error) {
+	if strings.HasPrefix(rel, "content/") && strings.Count(rel, "/") > 1 {
+		return os.Lstat(name)
+	}
+	return os.Stat(name)
+}

@@ -190,3 +190,24 @@ func TestWatcherFollowsAFolderMovedOutOfARenamedOne(t *testing.T) {
 	write(t, filepath.Join(arts, "2019/t8/s.md"), "z")
 	seen(t, out, "content/articles/2019/t8/s.md", "a save in the folder moved on")
 }
+
+// A link to a folder made inside a section while the preview runs is not
+// followed: the build does not read through it, and a link to the folder
+// the preview writes into made it rebuild without end (found by a hostile
+// review). The link itself is reported, so the preview names it.
+func TestWatcherDoesNotFollowALinkMadeInASection(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content/articles"), 0o755)
+	out := watchDir(t, dir)
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "content/articles/ngoai")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if p := next(out, 2*time.Second); p != "content/articles/ngoai" {
+		t.Fatalf("the link: %q", p)
+	}
+	time.Sleep(100 * time.Millisecond) // a watch the event would add, added
+	write(t, filepath.Join(elsewhere, "y.md"), "x")
+	if p := next(out, 500*time.Millisecond); p != "" {
+		t.Errorf("a write in the linked folder was reported: %q", p)
+	}
+}
