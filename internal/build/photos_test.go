@@ -348,6 +348,9 @@ func TestPhotoProblems(t *testing.T) {
 			"static/images/kiem-tra-480w.jpg: this file would replace the generated images/kiem-tra-480w.jpg"},
 		{"data cut short", map[string][]byte{"static/images/kiem-tra.jpg": good[:len(good)*2/3]},
 			"static/images/kiem-tra.jpg: cannot read the image: invalid JPEG format: short Huffman data (save the photo again as JPEG or PNG)"},
+		// Cut before its size: it was published with a warning.
+		{"cut short before its size", map[string][]byte{"static/images/kiem-tra.jpg": good[:200]},
+			"static/images/kiem-tra.jpg: the photo is cut short: unexpected EOF (save the photo again as JPEG or PNG)"},
 	}
 	for _, tt := range tests {
 		_, err := sitetest.Try(withFiles(leadArticle, tt.files), build.Options{PhotoCache: t.TempDir()})

@@ -7,6 +7,7 @@ import (
 	"image"
 	_ "image/jpeg" // the formats Lookup reads
 	_ "image/png"
+	"io"
 	"io/fs"
 	"path"
 	"strconv"
@@ -137,6 +138,13 @@ func (s *Set) examine(e, prev *entry) {
 	}
 	e.sum = sha256.Sum256(data)
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil && strips(data) && errors.Is(err, io.ErrUnexpectedEOF) {
+		// A JPEG or PNG cut short before its size: as one cut in its image
+		// data (make.go), the build stops, rather than publish a broken
+		// picture with a warning.
+		e.err = e.problem("the photo is cut short: %v", err)
+		return
+	}
 	if err != nil {
 		e.err = e.unreadable(data, "cannot read the image: %v", err)
 		return
