@@ -134,6 +134,8 @@ func TestProblems(t *testing.T) {
 			`site.yaml:1: unsafe_html: expected true or false, got the text "yes" (true or false, without quotes)`}},
 		{"wrong type title", "title: [a, b]\n", []string{
 			`site.yaml:1: title: expected text, got a list (write the text, in quotes if it looks like something else)`}},
+		{"a setting given twice", "title: a\npage_size: 10\nbase_url: https://x.vn/\npage_size: 100\n", []string{
+			`site.yaml:4: page_size: page_size is set twice (first on line 2) (keep one of the two lines)`}},
 		{"typo", "title: a\ntimezone: UTC\n", []string{
 			`site.yaml:2: timezone: unknown setting (did you mean "time_zone"?)`}},
 		{"unknown", "author: me\n", []string{

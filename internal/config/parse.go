@@ -79,6 +79,13 @@ func parse(data []byte, cfg *model.Config, probs *diag.List) {
 		return
 	}
 	lines := keyLines(data)
+	for _, d := range twice(data) {
+		// YAML gives the last of the two; which one the editor meant, and
+		// which line another problem should name, nobody can tell.
+		p := diag.New(diag.DuplicateField, File, d.again, d.key, "%s is set twice (first on line %d)", d.key, d.first)
+		p.Hint = "keep one of the two lines"
+		probs.Add(p)
+	}
 	baseBad := false
 	defer func() {
 		if !baseBad {
@@ -119,18 +126,53 @@ func find(key string) *setting {
 // at column 0 with the key and a colon, quoted or not.
 func keyLines(data []byte) map[string]int {
 	out := make(map[string]int)
-	for i, l := range strings.Split(string(data), "\n") {
-		if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' {
+	for i, key := range topKeys(data) {
+		if _, seen := out[key]; key != "" && !seen {
+			out[key] = i + 1
+		}
+	}
+	return out
+}
+
+// dup is a top-level key set twice, on lines first and again.
+type dup struct {
+	key          string
+	first, again int
+}
+
+// twice lists the top-level keys set more than once, each repetition by
+// its line: the YAML reader site.yaml goes through takes the last without
+// a word (a "page_size: 100" added at the end of the file, over one
+// above), where a content file's frontmatter reports duplicate-field.
+func twice(data []byte) []dup {
+	first := map[string]int{}
+	var out []dup
+	for i, key := range topKeys(data) {
+		if key == "" {
+			continue
+		}
+		if f, seen := first[key]; seen {
+			out = append(out, dup{key, f, i + 1})
+			continue
+		}
+		first[key] = i + 1
+	}
+	return out
+}
+
+// topKeys is, for each line of data, the top-level key it sets, or "".
+func topKeys(data []byte) []string {
+	ls := strings.Split(string(data), "\n")
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l == "---" || l == "..." {
 			continue
 		}
 		colon := strings.Index(l, ":")
 		if colon < 0 {
 			continue
 		}
-		key := strings.Trim(strings.TrimSpace(l[:colon]), `"'`)
-		if _, seen := out[key]; !seen {
-			out[key] = i + 1
-		}
+		out[i] = strings.Trim(strings.TrimSpace(l[:colon]), `"'`)
 	}
 	return out
 }

@@ -71,7 +71,7 @@ var Kinds = []Kind{
 	{UnknownSetting, Error, "site.yaml has a key bulletin does not know"},
 	{InvalidValue, Error, "a field or setting has a value of the wrong type or form"},
 	{MissingField, Error, "a required field (title, date, code) is absent"},
-	{DuplicateField, Error, "a frontmatter field is given twice"},
+	{DuplicateField, Error, "a frontmatter field, or a setting of site.yaml, is given twice"},
 	{URLClash, Error, "two pages would be written to one URL"},
 	{ProjectTwice, Error, "two project files describe one document code"},
 	{StaticClash, Error, "a file of static/ would replace a generated page or feed, stand beside one as its compressed copy (index.html.gz), or make a name both a file and a folder of the site (static/projects, where the projects' page is projects/index.html)"},
