@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bulletin/internal/diag"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -59,6 +62,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			mu.Lock()
 			defer mu.Unlock()
 			printBuild(stdout, stderr, *source, r, &seen)
+		},
+		OnPageFailed: func(name string, problems diag.List) {
+			mu.Lock()
+			defer mu.Unlock()
+			printPageFailed(stderr, *source, name, problems)
 		},
 	})
 	if err != nil {
@@ -140,6 +148,25 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report, seen *sho
 		cause = " after a rescan"
 	}
 	fmt.Fprintf(stdout, "%s rebuilt in %s%s\n", now, r.Time.Round(time.Millisecond), cause)
+}
+
+// printPageFailed tells the terminal that a layout failed on a page a
+// browser asked for, with the lines concerned, as build and check print
+// them: the browser shows it over the page too.
+func printPageFailed(w io.Writer, site, name string, list diag.List) {
+	// Copies: the problems are the snapshot's, read by other requests.
+	problems := make(diag.List, len(list))
+	for i, p := range list {
+		q := *p
+		problems[i] = &q
+	}
+	problems.Quote(func(f string) ([]byte, bool) {
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(f)))
+		return b, err == nil
+	})
+	fmt.Fprintf(w, "%s the page /%s could not be made (%s):\n", time.Now().Format("15:04:05"),
+		strings.TrimSuffix(name, "index.html"), plural(len(problems), "problem"))
+	printProblems(w, site, problems)
 }
 
 func plural(n int, word string) string {

@@ -160,3 +160,38 @@ func TestServeSaysWhetherTheEditorIsOn(t *testing.T) {
 		<-done
 	}
 }
+
+// A layout that fails on a page only when the page is made, as the preview
+// makes pages when a browser asks, is printed in the terminal too, with
+// its line, once per page and build: it was shown in the browser alone.
+func TestServePrintsALayoutFailingOnAPage(t *testing.T) {
+	theme, err := os.ReadFile("../../layouts/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := strings.Replace(string(theme), `{{define "main"}}`, "{{define \"main\"}}\n{{.Nope.Field}}", 1)
+	if layout == string(theme) {
+		t.Fatal("the theme's article.html has no main to break")
+	}
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article, "layouts/article.html": layout})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr sitetest.SyncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
+	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
+	m := regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no URL:\n%s", out)
+	}
+	fetch(t, m[1]+"2018/08/kiem-tra-dan-van/")
+	fetch(t, m[1]+"2018/08/kiem-tra-dan-van/")
+	errs := eventually(t, &stderr, "the page's problem", func(s string) bool {
+		return strings.Contains(s, "the page /2018/08/kiem-tra-dan-van/ could not be made (1 problem):") && strings.Contains(s, "{{.Nope.Field}}")
+	})
+	if n := strings.Count(errs, "could not be made"); n != 1 {
+		t.Errorf("told %d times for one page and build:\n%s", n, errs)
+	}
+	cancel()
+	<-done
+}

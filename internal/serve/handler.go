@@ -128,6 +128,11 @@ func (s *Server) make(st *state, name string, status int) found {
 		return found{name: name, data: data, status: status, source: source}
 	}
 	f := found{name: name, status: http.StatusInternalServerError, problems: diag.AsList(err), err: err, source: source}
+	if f.problems != nil && s.cfg.OnPageFailed != nil {
+		if prev, told := s.failedTold.Swap(name, st.report.Gen); !told || prev.(uint64) != st.report.Gen {
+			s.cfg.OnPageFailed(name, f.problems)
+		}
+	}
 	if prev, ok := s.lastGood.Load(name); ok && f.problems != nil {
 		f.data, f.status = prev.([]byte), status
 	}

@@ -36,6 +36,12 @@ type Config struct {
 	// command prints a summary or the problems. It runs on the build
 	// goroutine, so the next build waits for it.
 	OnBuild func(Report)
+	// OnPageFailed, when set, is told once for each page and build of a
+	// layout failing on a page a browser asked for (name, "2018/08/a/
+	// index.html"): the preview makes pages as they are asked for, so
+	// the build's report cannot hold it, and the terminal said nothing.
+	// It runs on the request's goroutine.
+	OnPageFailed func(name string, problems diag.List)
 	// ErrorLog receives failures that are not the site's (a folder that
 	// cannot be watched); nil: discarded.
 	ErrorLog io.Writer
@@ -76,6 +82,9 @@ type Server struct {
 	// a browser asked for: a page a layout now fails on is shown as it
 	// was, under the problems.
 	lastGood sync.Map
+	// failedTold holds, by output file, the build (Gen) OnPageFailed was
+	// last told of it for.
+	failedTold sync.Map
 
 	mu      sync.Mutex
 	built   chan struct{} // closed and replaced after each build: Wait
