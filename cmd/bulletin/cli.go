@@ -13,7 +13,7 @@ import (
 const usage = `bulletin publishes inspection bulletins as a static news site.
 
 Usage:
-  bulletin build   [-source DIR] [-out DIR] [-drafts] [-future]
+  bulletin build   [-source DIR] [-out DIR] [-drafts] [-future] [-v] [-cpuprofile FILE] [-memprofile FILE]
                    build the site into -out (default: DIR/public)
   bulletin serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts=true] [-future=true]
                    preview the site, rebuilding and reloading on every save
