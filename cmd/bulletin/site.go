@@ -45,7 +45,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 
 // sourceFlag adds -source to fs.
 func sourceFlag(fs *flag.FlagSet, what string) *string {
-	return fs.String("source", ".", "the site `folder`"+what+" (default: this folder, or the nearest one above it with a site.yaml)")
+	return fs.String("source", "", "the site `folder`"+what+" (default: this folder, or the nearest one above it with a site.yaml)")
 }
 
 // siteFolder is the site a command works on: -source when given, which

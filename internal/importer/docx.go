@@ -57,7 +57,7 @@ func IsDocx(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04"
 func ReadDocx(data []byte) (*Docx, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("importer: not a Word document (.docx): %v", err)
+		return nil, fmt.Errorf("not a Word document (.docx): %v", err)
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -65,7 +65,7 @@ func ReadDocx(data []byte) (*Docx, error) {
 	}
 	doc := parts["word/document.xml"]
 	if doc == nil {
-		return nil, errors.New("importer: not a Word document (.docx): it has no word/document.xml (save it from Word as a .docx)")
+		return nil, errors.New("not a Word document (.docx): it has no word/document.xml (save it from Word as a .docx)")
 	}
 	r := &docReader{styles: map[string]int{}, bullets: map[string]map[string]bool{}}
 	if f := parts["word/styles.xml"]; f != nil {
@@ -88,11 +88,11 @@ func ReadDocx(data []byte) (*Docx, error) {
 // bytes.
 func part(f *zip.File) (*xml.Decoder, func() error, error) {
 	if f.UncompressedSize64 > maxPart {
-		return nil, nil, fmt.Errorf("importer: %s is too large (%d MB unpacked)", f.Name, f.UncompressedSize64>>20)
+		return nil, nil, fmt.Errorf("%s is too large (%d MB unpacked)", f.Name, f.UncompressedSize64>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, nil, fmt.Errorf("importer: reading %s: %v", f.Name, err)
+		return nil, nil, fmt.Errorf("reading %s: %v", f.Name, err)
 	}
 	dec := xml.NewDecoder(io.LimitReader(rc, maxPart))
 	return dec, rc.Close, nil
@@ -134,7 +134,7 @@ func (r *docReader) readStyles(f *zip.File) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("importer: reading word/styles.xml: %v", err)
+			return fmt.Errorf("reading word/styles.xml: %v", err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -187,7 +187,7 @@ func (r *docReader) readNumbering(f *zip.File) error {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("importer: reading word/numbering.xml: %v", err)
+			return fmt.Errorf("reading word/numbering.xml: %v", err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -244,7 +244,7 @@ func (r *docReader) readDocument(f *zip.File) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("importer: reading word/document.xml: %v", err)
+			return fmt.Errorf("reading word/document.xml: %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -39,7 +39,7 @@ func fromBytes(src []byte) ([]byte, error) {
 	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
 		return fromUTF16(src[2:], func(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) })
 	case !utf8.Valid(src):
-		return nil, errors.New("importer: the text is not UTF-8: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8); " +
+		return nil, errors.New("the text is not UTF-8: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8); " +
 			"text in TCVN3 (.Vn fonts), VNI or Windows-1258 can be converted to Unicode with Unikey's converter first")
 	}
 	return src, nil
@@ -47,7 +47,7 @@ func fromBytes(src []byte) ([]byte, error) {
 
 func fromUTF16(b []byte, unit func([]byte) uint16) ([]byte, error) {
 	if len(b)%2 != 0 {
-		return nil, errors.New("importer: the text is UTF-16 with an odd number of bytes: the file is cut short")
+		return nil, errors.New("the text is UTF-16 with an odd number of bytes: the file is cut short")
 	}
 	units := make([]uint16, len(b)/2)
 	for i := range units {

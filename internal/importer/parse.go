@@ -69,11 +69,11 @@ func Parse(src []byte, loc *time.Location) (*Bulletin, error) {
 	// spaces or control characters too.
 	i := skipBlank(lines, 0)
 	if i == len(lines) {
-		return nil, errors.New("importer: the bulletin is empty")
+		return nil, errors.New("the bulletin is empty")
 	}
 	title := collapseSpace(lines[i])
 	if _, _, ok := parseDateLine(title, loc); ok {
-		return nil, errors.New("importer: no title: the first line is a date")
+		return nil, errors.New("no title: the first line is a date")
 	}
 	b := &Bulletin{Title: title, Repaired: repaired}
 
