@@ -102,8 +102,7 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 
 // involving is a problem of another file seen from path, when one of its
 // notes is in path: the build puts a clash between two files (two pages
-// on one URL) on one of them only, the later in path order, with the other
-// as a note. An edit that made the clash is refused all the same, with the
+// on one URL) on one of them only, with the other as a note. An edit that made the clash is refused all the same, with the
 // problem beside the field of path it concerns. nil when no note is there.
 func involving(p *diag.Problem, path string) *diag.Problem {
 	for _, n := range p.Notes {
