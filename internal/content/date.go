@@ -184,6 +184,13 @@ func wall(t time.Time, loc *time.Location) time.Time {
 
 // inZone is the instant t in loc, or at loc's standard offset when loc
 // gives it a local mean time.
+// InZone is t in loc as the build shows it: at loc's standard offset
+// where loc gives a local mean time (before 1906 in Vietnam), since dates
+// then are read at that offset (a date written 10:00 stays 10:00, not
+// 10:06). For tools that show and write dates as the build reads them
+// (the editor's form).
+func InZone(t time.Time, loc *time.Location) time.Time { return inZone(t, loc) }
+
 func inZone(t time.Time, loc *time.Location) time.Time {
 	if u := t.In(loc); !meanTime(u) {
 		return u

@@ -296,7 +296,7 @@ func dateValue(typed, was string, loc *time.Location, dayOnly bool) front.Date {
 	if err != nil {
 		return front.Date(typed)
 	}
-	t = t.In(loc)
+	t = content.InZone(t, loc)
 	day = day || dayOnly
 	switch w := strings.TrimSpace(was); {
 	case strings.Contains(w, "-") && strings.Contains(w, "T"), strings.Contains(w, "-") && day:

@@ -166,3 +166,34 @@ func TestNewFile(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A date before 1906, when the zone gives Vietnam's local mean time
+// (+07:06:40), is shown and written as the build reads it, at +07:00:
+// the form showed 10:06 for a 10:00 article, and every date edit was
+// refused as "could not be written in place" (found by a hostile review).
+func TestApplyADateBeforeTheZonesStandardTime(t *testing.T) {
+	const head = "---\ntitle: Kiểm tra\ndate: 1905-01-01 10:00\n---\nThân bài.\n"
+	vn, err := time.LoadLocation("Asia/Ho_Chi_Minh") // with its local mean time before 1906
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	f, err := front.Parse([]byte(head))
+	if err != nil {
+		t.Fatal(err)
+	}
+	was := formOf(f, vn)
+	if was.Date != "10:00, 01/01/1905" {
+		t.Errorf("the form shows %q, want 10:00, 01/01/1905", was.Date)
+	}
+	now := was
+	now.Date = "09:30, 02/01/1905"
+	if err := apply(f, was, now, vn); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(f.Bytes()); !strings.Contains(got, "date: 1905-01-02 09:30\n") {
+		t.Errorf("got\n%s", got)
+	}
+	if got := formOf(f, vn).Date; got != "09:30, 02/01/1905" {
+		t.Errorf("read back as %q", got)
+	}
+}

@@ -200,8 +200,9 @@ func showDate(raw string, loc *time.Location, dayOnly bool) string {
 	if err != nil {
 		return raw
 	}
+	t = content.InZone(t, loc) // 10:00 in 1905 is shown 10:00, as pages show it, not 10:06
 	if day || dayOnly {
-		return t.In(loc).Format(viDate)
+		return t.Format(viDate)
 	}
-	return t.In(loc).Format(viDateTime)
+	return t.Format(viDateTime)
 }
