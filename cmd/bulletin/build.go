@@ -332,7 +332,7 @@ func printSummary(w io.Writer, r *build.Result, out, site string) {
 	}
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Built %s into %s\n", plural(len(r.Site.Articles), "article"), out)
-	printLeftOut(w, r, site)
+	printLeftOut(w, r, site, out == "memory")
 	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
 	for _, k := range kinds {
 		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])
@@ -390,7 +390,9 @@ const shownFuture = 5
 
 // printLeftOut tells what the build did not publish: a year typed wrong
 // ("2108") would otherwise take an article off the site without a word.
-func printLeftOut(w io.Writer, r *build.Result, site string) {
+// In the preview (serve), whose -drafts and -future are on unless turned
+// off, the flags to give are -drafts=true and -future=true.
+func printLeftOut(w io.Writer, r *build.Result, site string, serve bool) {
 	var parts, flags []string
 	if r.Drafts > 0 {
 		parts, flags = append(parts, plural(r.Drafts, "draft")), append(flags, "-drafts")
@@ -404,6 +406,11 @@ func printLeftOut(w io.Writer, r *build.Result, site string) {
 	}
 	if len(parts) == 0 {
 		return
+	}
+	if serve {
+		for i := range flags {
+			flags[i] += "=true"
+		}
 	}
 	fmt.Fprintf(w, "  left out %s (%s to publish them)\n", strings.Join(parts, " and "), strings.Join(flags, ", "))
 	for _, a := range r.Future[:min(shownFuture, len(r.Future))] {

@@ -195,3 +195,24 @@ func TestServePrintsALayoutFailingOnAPage(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// The preview started with drafts off says which of its own flags puts
+// them back: -drafts=true (its -drafts is on unless turned off), not
+// build's -drafts.
+func TestServeSaysHowToShowDraftsAgain(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article,
+		"content/articles/d.md": "---\ntitle: Nháp\ndate: 2018-01-01\ndraft: true\n---\nx\n"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr sitetest.SyncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0", "-drafts=false"}, &stdout, &stderr)
+	}()
+	out := eventually(t, &stdout, "summary", func(s string) bool { return strings.Contains(s, "Done in") })
+	if !strings.Contains(out, "left out 1 draft (-drafts=true to publish them)") {
+		t.Errorf("summary:\n%s", out)
+	}
+	cancel()
+	<-done
+}
