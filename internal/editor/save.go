@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -94,6 +95,12 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string) {
 		st.Notice = "Chưa lưu: tệp đã được sửa ở nơi khác sau khi anh/chị mở bài này. Nội dung anh/chị gõ vẫn còn trong các ô dưới đây."
 		e.showForm(w, r, st, http.StatusConflict)
 		return
+	case errors.Is(err, errLinked):
+		// Saved over, the link would become a copy, and the file it leads
+		// to would keep the old text.
+		st.Notice = "Chưa lưu: tệp này là một liên kết (symbolic link) tới tệp khác. Lưu ở đây sẽ thay liên kết bằng một bản sao; hãy sửa tệp mà liên kết trỏ tới. Nội dung anh/chị gõ vẫn còn trong các ô dưới đây."
+		e.showForm(w, r, st, http.StatusConflict)
+		return
 	case errors.Is(err, scaffold.ErrExists):
 		st.Notice = "Chưa lưu: đã có tệp content/" + st.NewPath + ". Hãy đổi tiêu đề hoặc đường dẫn (slug)."
 		e.showForm(w, r, st, http.StatusConflict)
@@ -177,6 +184,10 @@ func (st *formState) base() []byte {
 
 type conflictError struct{ disk []byte }
 
+// errLinked is replace's error for an article that is a link to another
+// file inside content/: the rename would replace the link with a file.
+var errLinked = errors.New("the article is a link to another file")
+
 func (c *conflictError) Error() string { return "the file changed on disk" }
 
 // replace writes an article's new bytes atomically (a temporary file
@@ -197,6 +208,9 @@ func (e *Editor) replace(name string, data, base []byte) error {
 	}
 	if !bytes.Equal(disk, base) {
 		return &conflictError{disk: disk}
+	}
+	if fi, err := root.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return errLinked
 	}
 	info, err := root.Stat(name)
 	if err != nil {

@@ -548,3 +548,29 @@ func TestEditorImportsAnUploadWithoutStoringIt(t *testing.T) {
 		t.Errorf("a refused upload changed the site folder")
 	}
 }
+
+// An article that is a link to another file inside content/ is not saved
+// over: the rename put a file in the link's place, and the file it led to
+// kept the old text (found by a hostile review). The form says so and
+// keeps what was typed.
+func TestEditorDoesNotReplaceALinkedArticle(t *testing.T) {
+	ts := start(t, map[string]string{"content/kho/a.md": yamlArticle})
+	os.MkdirAll(ts.path("content/articles"), 0o755)
+	if err := os.Symlink("../kho/a.md", ts.path("content/articles/a.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ts.wait(ts.Last().Gen)
+	form := ts.editForm("articles/a.md")
+	form.Set("title", "Tiêu đề đã sửa")
+	form.Set("action", "save")
+	code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+	if code != http.StatusConflict || !strings.Contains(body, "liên kết") || !strings.Contains(body, "Tiêu đề đã sửa") {
+		t.Errorf("saving a linked article: %d", code)
+	}
+	if fi, err := os.Lstat(ts.path("content/articles/a.md")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", fi, err)
+	}
+	if got := ts.read("content/kho/a.md"); got != yamlArticle {
+		t.Errorf("the file the link leads to changed:\n%s", got)
+	}
+}
