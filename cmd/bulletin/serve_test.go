@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,27 +30,50 @@ func eventually(t *testing.T, buf *sitetest.SyncBuffer, what string, cond func(s
 	return ""
 }
 
-func TestServePreviewsAndRebuilds(t *testing.T) {
-	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+// preview runs bulletin serve on dir with args on a free port until the
+// test ends, and returns its address once the first build is served, with
+// what it prints. stop ends it and returns its error.
+func preview(t *testing.T, dir string, args ...string) (url string, stdout, stderr *sitetest.SyncBuffer, stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr sitetest.SyncBuffer
+	stdout, stderr = new(sitetest.SyncBuffer), new(sitetest.SyncBuffer)
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
-
-	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
+	go func() {
+		done <- run(ctx, append([]string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, args...), stdout, stderr)
+	}()
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				err = errors.New("serve did not stop")
+			}
+		})
+		return err
+	}
+	t.Cleanup(func() { stop() })
+	out := eventually(t, stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
 	m := regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("no URL:\n%s", out)
 	}
-	page := m[1] + "2018/08/kiem-tra-dan-van/"
+	return m[1], stdout, stderr, stop
+}
+
+func TestServePreviewsAndRebuilds(t *testing.T) {
+	dir := writeSite(t, map[string]string{"content/articles/a.md": article})
+	url, stdout, stderr, stop := preview(t, dir)
+	page := url + "2018/08/kiem-tra-dan-van/"
 	if body := fetch(t, page); !strings.Contains(body, "Nội dung.") {
 		t.Fatalf("article not served:\n%s", body)
 	}
 
 	src := filepath.Join(dir, "content/articles/a.md")
 	os.WriteFile(src, []byte(strings.Replace(article, "Nội dung.", "Nội dung mới.", 1)), 0o644)
-	eventually(t, &stdout, "rebuild line", func(s string) bool {
+	eventually(t, stdout, "rebuild line", func(s string) bool {
 		return regexp.MustCompile(`\d\d:\d\d:\d\d rebuilt in \S+ after content/articles/a.md\n`).MatchString(s)
 	})
 	if body := fetch(t, page); !strings.Contains(body, "Nội dung mới.") {
@@ -56,19 +81,13 @@ func TestServePreviewsAndRebuilds(t *testing.T) {
 	}
 
 	os.WriteFile(src, []byte("---\ntitle: [x\n---\n"), 0o644)
-	eventually(t, &stderr, "problems", func(s string) bool {
+	eventually(t, stderr, "problems", func(s string) bool {
 		return strings.Contains(s, "build failed with 1 problem (still serving the last good build)") &&
 			strings.Contains(s, "content/articles/a.md:2")
 	})
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
+	if err := stop(); err != nil {
+		t.Fatalf("serve: %v", err)
 	}
 	if !strings.HasSuffix(stdout.String(), "Stopped.\n") {
 		t.Errorf("stdout does not end with Stopped.:\n%s", stdout.String())
@@ -174,26 +193,15 @@ func TestServePrintsALayoutFailingOnAPage(t *testing.T) {
 		t.Fatal("the theme's article.html has no main to break")
 	}
 	dir := writeSite(t, map[string]string{"content/articles/a.md": article, "layouts/article.html": layout})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr sitetest.SyncBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0"}, &stdout, &stderr) }()
-	out := eventually(t, &stdout, "URL and summary", func(s string) bool { return strings.Contains(s, "Done in") })
-	m := regexp.MustCompile(`Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)`).FindStringSubmatch(out)
-	if m == nil {
-		t.Fatalf("no URL:\n%s", out)
-	}
-	fetch(t, m[1]+"2018/08/kiem-tra-dan-van/")
-	fetch(t, m[1]+"2018/08/kiem-tra-dan-van/")
-	errs := eventually(t, &stderr, "the page's problem", func(s string) bool {
+	url, _, stderr, _ := preview(t, dir)
+	fetch(t, url+"2018/08/kiem-tra-dan-van/")
+	fetch(t, url+"2018/08/kiem-tra-dan-van/")
+	errs := eventually(t, stderr, "the page's problem", func(s string) bool {
 		return strings.Contains(s, "the page /2018/08/kiem-tra-dan-van/ could not be made (1 problem):") && strings.Contains(s, "{{.Nope.Field}}")
 	})
 	if n := strings.Count(errs, "could not be made"); n != 1 {
 		t.Errorf("told %d times for one page and build:\n%s", n, errs)
 	}
-	cancel()
-	<-done
 }
 
 // The preview started with drafts off says which of its own flags puts
@@ -202,17 +210,8 @@ func TestServePrintsALayoutFailingOnAPage(t *testing.T) {
 func TestServeSaysHowToShowDraftsAgain(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/articles/a.md": article,
 		"content/articles/d.md": "---\ntitle: Nháp\ndate: 2018-01-01\ndraft: true\n---\nx\n"})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr sitetest.SyncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-source", dir, "-addr", "127.0.0.1:0", "-drafts=false"}, &stdout, &stderr)
-	}()
-	out := eventually(t, &stdout, "summary", func(s string) bool { return strings.Contains(s, "Done in") })
-	if !strings.Contains(out, "left out 1 draft (-drafts=true to publish them)") {
+	_, stdout, _, _ := preview(t, dir, "-drafts=false")
+	if out := stdout.String(); !strings.Contains(out, "left out 1 draft (-drafts=true to publish them)") {
 		t.Errorf("summary:\n%s", out)
 	}
-	cancel()
-	<-done
 }
