@@ -210,6 +210,9 @@ func (b *Builder) prepare(ctx context.Context, opt Options, ch Changes) (*Snapsh
 		return nil, err
 	}
 	if err := siteImages(opt.Source, site.Config, snap); err != nil {
+		if list := diag.AsList(err); list != nil {
+			return nil, told(opt, list).Err() // with site.yaml's line shown
+		}
 		return nil, err
 	}
 	snap.Warnings = told(opt, problems.Warnings())

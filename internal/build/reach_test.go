@@ -245,7 +245,8 @@ func TestShareCardWithoutSharePicture(t *testing.T) {
 
 func TestSiteImagesMustBeFilesOfTheSite(t *testing.T) {
 	msg := sitetest.Problems(t, "-- site.yaml --\ntitle: T\nlogo: /images/logo.png\nimage: /images/chia-se.jpg\n-- static/images/logo.png --\nx\n")
-	want := "site.yaml:3: image: /images/chia-se.jpg is not a file of the site (put the picture in static/ (static/images/chia-se.jpg) or correct the path)"
+	want := "site.yaml:3: image: /images/chia-se.jpg is not a file of the site (put the picture in static/ (static/images/chia-se.jpg) or correct the path)\n" +
+		"  3 | image: /images/chia-se.jpg" // the line shown, as for every other problem of site.yaml
 	if !strings.Contains(msg, want) || strings.Contains(msg, "logo") {
 		t.Errorf("got\n%s\nwant\n%s", msg, want)
 	}
