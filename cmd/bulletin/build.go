@@ -185,7 +185,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 	res.Time = time.Since(start)
-	printSummary(stdout, res, *out, *source)
+	printSummary(stdout, res, *out, *source, false)
 	printGone(stdout, gone)
 	files, unchanged := dir.Counts()
 	if *verbose {
@@ -322,8 +322,8 @@ func fromHere(site string, p *diag.Problem) *diag.Problem {
 }
 
 // printSummary is the one screen at the end of a build of the site in
-// folder site.
-func printSummary(w io.Writer, r *build.Result, out, site string) {
+// folder site; serve says it is the preview's, whose flags differ.
+func printSummary(w io.Writer, r *build.Result, out, site string, serve bool) {
 	kinds := make([]string, 0, len(r.Pages))
 	total := 0
 	for k, n := range r.Pages {
@@ -332,7 +332,7 @@ func printSummary(w io.Writer, r *build.Result, out, site string) {
 	}
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Built %s into %s\n", plural(len(r.Site.Articles), "article"), out)
-	printLeftOut(w, r, site, out == "memory")
+	printLeftOut(w, r, site, serve)
 	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
 	for _, k := range kinds {
 		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bulletin/internal/diag"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"bulletin/internal/diag"
 	"bulletin/internal/photo"
 	"bulletin/internal/serve"
 )
@@ -135,7 +135,7 @@ func printBuild(stdout, stderr io.Writer, site string, r serve.Report, seen *sho
 	}
 	seen.print(stderr, site, r.Snapshot.Warnings, r.Gen == 1)
 	if r.Gen == 1 {
-		printSummary(stdout, r.Snapshot.Summary(), "memory", site)
+		printSummary(stdout, r.Snapshot.Summary(), "memory", site, true)
 		return
 	}
 	cause := ""

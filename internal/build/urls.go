@@ -33,8 +33,8 @@ func (u *ArticleURLs) url(d time.Time, slug string) string {
 // ReadArticleURLs reads the site at root as a build does (its settings
 // and content, drafts and articles not yet due included) for the URLs its
 // articles take, old URLs (aliases:) with them. A file that cannot be read
-// takes none: the build reports it. About 1.6 s of processor time at
-// 10,000 articles.
+// takes none: the build reports it. On 10,000 articles, bulletin import
+// of one text took 1.9-2.9 s with it, against 0.34 s without.
 func ReadArticleURLs(ctx context.Context, root string) (*ArticleURLs, error) {
 	fsys := os.DirFS(root)
 	cfg, _ := config.Load(fsys) // problems are the build's to report

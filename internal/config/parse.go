@@ -145,17 +145,12 @@ type dup struct {
 // a word (a "page_size: 100" added at the end of the file, over one
 // above), where a content file's frontmatter reports duplicate-field.
 func twice(data []byte) []dup {
-	first := map[string]int{}
+	first := keyLines(data)
 	var out []dup
 	for i, key := range topKeys(data) {
-		if key == "" {
-			continue
+		if key != "" && first[key] != i+1 {
+			out = append(out, dup{key, first[key], i + 1})
 		}
-		if f, seen := first[key]; seen {
-			out = append(out, dup{key, f, i + 1})
-			continue
-		}
-		first[key] = i + 1
 	}
 	return out
 }

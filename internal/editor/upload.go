@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"bulletin/internal/build"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"bulletin/internal/build"
 	"bulletin/internal/importer"
 	"bulletin/internal/scaffold"
 )

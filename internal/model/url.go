@@ -35,7 +35,7 @@ func IsAbsURL(u string) bool {
 
 // EscapeURL %-escapes what may not stand in a URL as it is: spaces,
 // letters outside ASCII (/images/Ảnh hội nghị.jpg), control characters,
-// quotes and <>. Escapes already there, and the URL's own syntax (:/?#&=),
+// double quotes and <>. Escapes already there, and the URL's own syntax (:/?#&=),
 // are left as they are, so a URL escaped once is not escaped again.
 func EscapeURL(u string) string {
 	i := strings.IndexFunc(u, func(r rune) bool { return !urlByte(r) })

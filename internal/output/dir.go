@@ -20,15 +20,12 @@ import (
 	"bulletin/internal/par"
 )
 
-// marker is written into every site a Dir builds, and lists what the
+// Marker is written into every site a Dir builds, and lists what the
 // build wrote (manifest.go). A Dir replaces an existing non-empty folder
 // only when it carries the marker, so a mistyped -out can never wipe a
 // folder of someone's own files, and only when every other file in it is
-// kept, so files added to the output since cannot be lost either.
-const marker = Marker
-
-// Marker is the name of the list of written files at the top of the
-// output: a file of the site cannot have it.
+// kept, so files added to the output since cannot be lost either. A file
+// of the site cannot have its name.
 const Marker = ".bulletin-output"
 
 const stagePrefix = ".bulletin-stage-"
@@ -168,7 +165,7 @@ func checkTarget(target string, keep []string) (*manifest, []string, error) {
 	}
 	old, err := readManifest(target)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself (%w)", target, marker, ErrNotOurs)
+		return nil, nil, fmt.Errorf("output: %s is not empty and was not written by bulletin (no %s file): refusing to replace it; choose another -out or empty it yourself (%w)", target, Marker, ErrNotOurs)
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("output: %w (%w)", err, ErrNotOurs)
@@ -558,7 +555,7 @@ func (d *Dir) prepare() error {
 			return fmt.Errorf("output: carrying %s over into the new site: %w", c, err)
 		}
 	}
-	full := filepath.Join(d.stage, marker)
+	full := filepath.Join(d.stage, Marker)
 	if err := d.create(full, manifestData(d.written, d.inputs, d.until)); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}

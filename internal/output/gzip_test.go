@@ -66,7 +66,7 @@ func TestGzipCopiesBesideTextFiles(t *testing.T) {
 			t.Errorf("%s was written", name)
 		}
 	}
-	if m := read(t, filepath.Join(target, marker)); !strings.Contains(m, " index.html.gz\n") {
+	if m := read(t, filepath.Join(target, Marker)); !strings.Contains(m, " index.html.gz\n") {
 		t.Errorf("the manifest does not list index.html.gz:\n%s", m)
 	}
 

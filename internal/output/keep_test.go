@@ -135,7 +135,7 @@ func TestKeptFileTheBuildAlsoWrites(t *testing.T) {
 func TestOldOutputWithoutManifest(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	put(t, target, map[string]string{
-		marker:       legacyMarker + "; the next build replaces it whole.\n",
+		Marker:       legacyMarker + "; the next build replaces it whole.\n",
 		"index.html": "old", "2018/08/a/index.html": "a", "CNAME": "x",
 	})
 	err := build(t, target, map[string]string{"index.html": "new", "2018/08/b/index.html": "b"}).Commit()

@@ -72,7 +72,7 @@ type entry struct {
 }
 
 func readManifest(target string) (*manifest, error) {
-	f, err := os.Open(filepath.Join(target, marker))
+	f, err := os.Open(filepath.Join(target, Marker))
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func readManifest(target string) (*manifest, error) {
 			m.legacy = true
 			return m, nil
 		}
-		return nil, fmt.Errorf("%s is not a manifest bulletin wrote", filepath.Join(target, marker))
+		return nil, fmt.Errorf("%s is not a manifest bulletin wrote", filepath.Join(target, Marker))
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
@@ -115,7 +115,7 @@ func readManifest(target string) (*manifest, error) {
 		if !v1 {
 			var ok bool
 			if name, e, ok = parseEntry(line, !v2); !ok {
-				return nil, fmt.Errorf("%s: a line bulletin did not write: %q", filepath.Join(target, marker), line)
+				return nil, fmt.Errorf("%s: a line bulletin did not write: %q", filepath.Join(target, Marker), line)
 			}
 		}
 		m.files[name] = e
@@ -132,7 +132,7 @@ func readManifest(target string) (*manifest, error) {
 // ms rather than the 70-90 ms of reading the 45,000 lines of a
 // 10,000-article site.
 func readInputs(target string) (inputs string, until time.Time, err error) {
-	f, err := os.Open(filepath.Join(target, marker))
+	f, err := os.Open(filepath.Join(target, Marker))
 	if err != nil {
 		return "", time.Time{}, err
 	}
@@ -211,7 +211,7 @@ func foreign(target string, ours func(string) bool, isDir func(string) bool, kee
 	var out []string
 	err := walk(target, func(rel string, d fs.DirEntry) (bool, error) {
 		switch {
-		case rel == marker:
+		case rel == Marker:
 			return false, nil
 		case d.IsDir() && (isDir(rel) || holdsKept(rel, keep) && !kept(rel, keep)):
 			return true, nil // look inside

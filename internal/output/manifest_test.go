@@ -24,7 +24,7 @@ func TestReadInputsAgreesWithTheManifest(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, marker), manifestData(files, tc.inputs, tc.until), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, Marker), manifestData(files, tc.inputs, tc.until), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			inputs, u, err := readInputs(dir)

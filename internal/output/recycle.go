@@ -290,7 +290,7 @@ func (d *Dir) sweep() error {
 // build's: a file it wrote, a folder it wrote into, the marker, or under
 // a file it wrote (removed with the folder the file replaced).
 func (d *Dir) ours(rel string) bool {
-	if _, ok := d.written[rel]; ok || rel == marker || d.writtenUnder(rel) {
+	if _, ok := d.written[rel]; ok || rel == Marker || d.writtenUnder(rel) {
 		return true
 	}
 	for p := path.Dir(rel); p != "."; p = path.Dir(p) {
@@ -311,7 +311,7 @@ func (d *Dir) sweepWalk() error {
 			}
 			return false, os.RemoveAll(p)
 		}
-		if _, ok := d.written[rel]; ok || rel == marker {
+		if _, ok := d.written[rel]; ok || rel == Marker {
 			return false, nil
 		}
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -19,7 +19,7 @@ func tree(t *testing.T, root string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		if !e.IsDir() && rel != marker {
+		if !e.IsDir() && rel != Marker {
 			out[filepath.ToSlash(rel)] = read(t, p)
 		}
 		return nil

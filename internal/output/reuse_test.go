@@ -161,7 +161,7 @@ func TestReuseByKey(t *testing.T) {
 	d.Abort()
 
 	// An output written by a build that kept no keys (manifest v2).
-	m, err := os.ReadFile(filepath.Join(target, marker))
+	m, err := os.ReadFile(filepath.Join(target, Marker))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestReuseByKey(t *testing.T) {
 			v2 = append(v2, f[0]+" "+f[1]+" "+f[3])
 		}
 	}
-	os.WriteFile(filepath.Join(target, marker), []byte(strings.Join(v2, "\n")+"\n"), 0o644)
+	os.WriteFile(filepath.Join(target, Marker), []byte(strings.Join(v2, "\n")+"\n"), 0o644)
 	d = first()
 	if reuse(d, "2018/08/a/index.html", 7) {
 		t.Error("reused from an output whose manifest has no keys")

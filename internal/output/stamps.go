@@ -84,7 +84,7 @@ func loadStamps(file, target string, read stamp) stamps {
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&sf) != nil || sf.Target != target || len(sf.Names) != len(sf.Stamps) {
 		return nil
 	}
-	if st, ok := stampAt(filepath.Join(target, marker)); !ok || st != sf.Marker || sf.Marker != read {
+	if st, ok := stampAt(filepath.Join(target, Marker)); !ok || st != sf.Marker || sf.Marker != read {
 		return nil
 	}
 	out := make(stamps, len(sf.Names))
@@ -136,7 +136,7 @@ func (d *Dir) saveStamps() {
 		return
 	}
 	os.Remove(d.Stamps) // stale from here on, whatever happens next
-	mst, ok := stampAt(filepath.Join(d.Target, marker))
+	mst, ok := stampAt(filepath.Join(d.Target, Marker))
 	if !ok {
 		return
 	}

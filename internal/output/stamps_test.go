@@ -110,7 +110,7 @@ func TestStampsSpareReadingBackAndCatchHandEdits(t *testing.T) {
 	// A manifest that is not the one the stamps were kept with: nothing
 	// is taken by its stamp.
 	settle()
-	m := filepath.Join(target, marker)
+	m := filepath.Join(target, Marker)
 	data, err := os.ReadFile(m)
 	if err != nil {
 		t.Fatal(err)

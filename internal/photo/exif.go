@@ -16,58 +16,25 @@ import (
 // (as stored) when the file is neither, has no EXIF block or none that
 // reads.
 func orientation(data []byte) int {
-	if bytes.HasPrefix(data, pngSignature) {
-		return pngOrientation(data)
-	}
-	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
-		return 1
-	}
-	for i := 2; i+4 <= len(data); {
-		if data[i] != 0xFF {
-			return 1
+	o := 1
+	jpegHeader(data, func(m byte, seg []byte) bool {
+		if m == 0xE1 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
+			o = tiffOrientation(seg[6:])
+			return false
 		}
-		m := data[i+1]
-		switch {
-		case m == 0xFF: // fill byte
-			i++
-			continue
-		case m == 0x01 || m >= 0xD0 && m <= 0xD8: // markers without a length
-			i += 2
-			continue
-		case m == 0xDA || m == 0xD9: // the image data: metadata comes before it
-			return 1
+		return true
+	})
+	pngChunks(data, func(kind string, body []byte) bool {
+		// A phone's screenshot or a photo saved as PNG turns as a JPEG
+		// does, and a browser shows it turned. The chunk is read wherever
+		// it stands before IEND, as Strip keeps it wherever it stands.
+		if kind == "eXIf" {
+			o = tiffOrientation(pngEXIF(body))
+			return false
 		}
-		n := int(data[i+2])<<8 | int(data[i+3])
-		if n < 2 || i+2+n > len(data) {
-			return 1
-		}
-		if seg := data[i+4 : i+2+n]; m == 0xE1 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
-			return tiffOrientation(seg[6:])
-		}
-		i += 2 + n
-	}
-	return 1
-}
-
-// pngOrientation reads the orientation of a PNG's eXIf chunk: a phone's
-// screenshot or a photo saved as PNG turns as a JPEG does, and a browser
-// shows it turned. The chunk is read wherever it stands before IEND, as
-// Strip keeps it wherever it stands.
-func pngOrientation(data []byte) int {
-	for i := len(pngSignature); i+12 <= len(data); {
-		n := int(binary.BigEndian.Uint32(data[i:]))
-		if n < 0 || i+12+n > len(data) {
-			return 1
-		}
-		switch string(data[i+4 : i+8]) {
-		case "eXIf":
-			return tiffOrientation(pngEXIF(data[i+8 : i+8+n]))
-		case "IEND":
-			return 1
-		}
-		i += 12 + n
-	}
-	return 1
+		return true
+	})
+	return o
 }
 
 // pngEXIF is the TIFF structure of an eXIf chunk's body: the chunk holds

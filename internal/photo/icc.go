@@ -12,7 +12,6 @@ package photo
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/binary"
 	"io"
 	"sort"
 )
@@ -53,39 +52,23 @@ func jpegICC(data []byte) []byte {
 		data []byte
 	}
 	var parts []part
-	count := 0
-	for i := 2; i+4 <= len(data) && data[i] == 0xFF; {
-		m := data[i+1]
-		if m == 0xDA || m == 0xD9 {
-			break // the image data: the profile comes before it
-		}
-		switch {
-		case m == 0xFF: // a fill byte
-			i++
-			continue
-		case m == 0x01 || m >= 0xD0 && m <= 0xD8: // markers without a length
-			i += 2
-			continue
-		}
-		n := int(data[i+2])<<8 | int(data[i+3])
-		if n < 2 || i+2+n > len(data) {
-			return nil
-		}
-		seg := data[i+4 : i+2+n]
-		i += 2 + n
+	count, bad := 0, false
+	ok := jpegHeader(data, func(m byte, seg []byte) bool {
 		if m != 0xE2 || !bytes.HasPrefix(seg, iccName) || len(seg) < len(iccName)+2 {
-			continue
+			return true
 		}
 		num, of := int(seg[len(iccName)]), int(seg[len(iccName)+1])
 		if count == 0 {
 			count = of
 		}
 		if of != count || num < 1 || num > count {
-			return nil
+			bad = true
+			return false
 		}
 		parts = append(parts, part{num, seg[len(iccName)+2:]})
-	}
-	if len(parts) == 0 || len(parts) != count {
+		return true
+	})
+	if !ok || bad || len(parts) == 0 || len(parts) != count {
 		return nil
 	}
 	sort.Slice(parts, func(a, b int) bool { return parts[a].i < parts[b].i })
@@ -100,37 +83,42 @@ func jpegICC(data []byte) []byte {
 }
 
 // pngICC inflates a PNG's iCCP chunk: a name, a zero byte, the method (0,
-// zlib), the profile compressed.
+// zlib), the profile compressed. It comes before the image data.
 func pngICC(data []byte) []byte {
-	for i := len(pngSignature); i+12 <= len(data); {
-		n := int(binary.BigEndian.Uint32(data[i:]))
-		if n < 0 || i+12+n > len(data) {
-			return nil
-		}
-		body := data[i+8 : i+8+n]
-		switch string(data[i+4 : i+8]) {
-		case "IDAT", "IEND":
-			return nil // iCCP comes before the image data
+	var p []byte
+	ok := pngChunks(data, func(kind string, body []byte) bool {
+		switch kind {
+		case "IDAT":
+			return false
 		case "iCCP":
-			z := bytes.IndexByte(body, 0)
-			if z < 1 || z+2 > len(body) || body[z+1] != 0 {
-				return nil
-			}
-			r, err := zlib.NewReader(bytes.NewReader(body[z+2:]))
-			if err != nil {
-				return nil
-			}
-			// No more than a JPEG could carry: a few bytes may not
-			// inflate to gigabytes.
-			p, err := io.ReadAll(io.LimitReader(r, iccMax+1))
-			if err != nil || len(p) > iccMax {
-				return nil
-			}
-			return p
+			p = inflateICC(body)
+			return false
 		}
-		i += 12 + n
+		return true
+	})
+	if !ok {
+		return nil
 	}
-	return nil
+	return p
+}
+
+// inflateICC is the profile of an iCCP chunk's body, or nil.
+func inflateICC(body []byte) []byte {
+	z := bytes.IndexByte(body, 0)
+	if z < 1 || z+2 > len(body) || body[z+1] != 0 {
+		return nil
+	}
+	r, err := zlib.NewReader(bytes.NewReader(body[z+2:]))
+	if err != nil {
+		return nil
+	}
+	// No more than a JPEG could carry: a few bytes may not inflate to
+	// gigabytes.
+	p, err := io.ReadAll(io.LimitReader(r, iccMax+1))
+	if err != nil || len(p) > iccMax {
+		return nil
+	}
+	return p
 }
 
 // iccForm returns profile p as format carries it: the APP2 segments of a

@@ -345,10 +345,8 @@ func relURL(base, u string) string {
 
 // relPath is relURL given the base URL's path.
 func relPath(path, u string) string {
-	if isAbs(u) || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
+	if model.IsAbsURL(u) || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "?") {
 		return u
 	}
 	return path + strings.TrimPrefix(u, "/")
 }
-
-func isAbs(u string) bool { return model.IsAbsURL(u) }

@@ -14,7 +14,8 @@ import (
 // its words in the code: "Quy định số 22-QĐ/TW" (the Party's rules for
 // inspection work, cited all the time) made a project apart from
 // "22-QĐ/TW". The search script's list (static/js/search.js, KINDS) holds
-// the same kinds, with their short forms.
+// these kinds too, unmarked and with their short forms, but for Công văn,
+// Luật and Pháp lệnh.
 var Kinds = []string{"Đề án", "Dự án", "Nghị quyết", "Nghị định", "Chỉ thị", "Kế hoạch", "Quyết định", "Quy định",
 	"Quy chế", "Kết luận", "Thông báo", "Thông tri", "Thông tư", "Công văn", "Công điện", "Chương trình",
 	"Báo cáo", "Tờ trình", "Hướng dẫn", "Phương án", "Luật", "Pháp lệnh"}
