@@ -182,7 +182,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 			printProblems(stderr, *source, list)
 			return &contentError{n: len(list.Errors())}
 		}
-		return err
+		return dir.Failed(err)
 	}
 	res.Time = time.Since(start)
 	printSummary(stdout, res, *out, *source, false)
