@@ -1,0 +1,182 @@
+package importer
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// The walk of word/document.xml: one pass over its tokens, the state of
+// the paragraph, run and table being read kept in a bodyReader.
+
+// bodyReader is the state of readDocument's walk.
+type bodyReader struct {
+	*docReader
+	para      *docBlock // the paragraph being read
+	run       docRun    // the formatting of the run being read
+	inText    bool      // inside w:t
+	skip      int       // inside deleted text, field codes, pictures: depth
+	table     *docBlock // the outermost table being read
+	row       []string
+	rowPlain  []string
+	cell      []string // the paragraphs of the cell being read, as Markdown
+	cellPlain []string
+	depth     int // nested tables
+	numID     string
+}
+
+// readDocument reads the body's paragraphs and tables in order.
+func (r *docReader) readDocument(f *zip.File) error {
+	dec, done, err := part(f)
+	if err != nil {
+		return err
+	}
+	defer done()
+	b := &bodyReader{docReader: r}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading word/document.xml: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if b.skip > 0 {
+				b.skip++
+				continue
+			}
+			b.start(t)
+		case xml.EndElement:
+			if b.skip > 0 {
+				b.skip--
+				continue
+			}
+			b.end(t)
+		case xml.CharData:
+			if b.inText && b.skip == 0 && b.para != nil {
+				b.para.add(docRun{string(t), b.run.bold, b.run.italic})
+			}
+		}
+	}
+}
+
+// start reads an element's opening tag.
+func (b *bodyReader) start(t xml.StartElement) {
+	switch t.Name.Local {
+	case "del", "instrText", "drawing", "pict", "object", "commentReference", "footnoteReference", "endnoteReference":
+		b.skip = 1
+	case "tbl":
+		b.depth++
+		if b.depth == 1 {
+			b.table = &docBlock{}
+		}
+	case "tr":
+		if b.depth == 1 {
+			b.row, b.rowPlain = nil, nil
+		}
+	case "tc":
+		if b.depth == 1 {
+			b.cell, b.cellPlain = nil, nil
+		}
+	case "p":
+		b.para, b.numID = &docBlock{}, ""
+	case "r":
+		b.run = docRun{}
+	case "t":
+		b.inText = true
+	default:
+		b.format(t)
+	}
+}
+
+// format reads what a paragraph's or a run's properties say of it.
+func (b *bodyReader) format(t xml.StartElement) {
+	para := b.para
+	switch t.Name.Local {
+	case "pStyle":
+		if v, _ := attr(t, "val"); para != nil {
+			para.heading = b.styles[v]
+			if para.heading == 0 {
+				para.heading = headingLevel(v)
+			}
+		}
+	case "outlineLvl":
+		if v, _ := attr(t, "val"); para != nil {
+			if n, err := strconv.Atoi(v); err == nil && n < 6 {
+				para.heading = n + 1
+			}
+		}
+	case "ilvl":
+		if v, _ := attr(t, "val"); para != nil {
+			para.level, _ = strconv.Atoi(v)
+			para.level = min(max(para.level, 0), 8)
+		}
+	case "numId":
+		if v, _ := attr(t, "val"); para != nil && v != "0" {
+			para.item, b.numID = true, v
+		}
+	case "b":
+		b.run.bold = on(t)
+	case "i":
+		b.run.italic = on(t)
+	case "tab":
+		if para != nil && !b.inText {
+			para.add(docRun{" ", b.run.bold, b.run.italic})
+		}
+	case "br", "cr":
+		if para != nil {
+			para.add(docRun{"\n", false, false})
+		}
+	}
+}
+
+// end reads an element's closing tag: a paragraph, cell, row or table
+// is complete.
+func (b *bodyReader) end(t xml.EndElement) {
+	switch t.Name.Local {
+	case "t":
+		b.inText = false
+	case "p":
+		b.endPara()
+	case "tc":
+		if b.depth == 1 {
+			b.row = append(b.row, strings.Join(b.cell, " "))
+			b.rowPlain = append(b.rowPlain, strings.Join(b.cellPlain, " "))
+		}
+	case "tr":
+		if b.depth == 1 && len(b.row) > 0 {
+			b.table.rows = append(b.table.rows, b.row)
+			b.table.cells = append(b.table.cells, b.rowPlain...)
+		}
+	case "tbl":
+		b.depth--
+		if b.depth == 0 && b.table != nil && len(b.table.rows) > 0 {
+			b.blocks = append(b.blocks, *b.table)
+		}
+	}
+}
+
+// endPara adds the paragraph read to the table cell or the body.
+func (b *bodyReader) endPara() {
+	para := b.para
+	if para == nil {
+		return
+	}
+	if para.item {
+		para.ordered = !b.bullets[b.numID][strconv.Itoa(para.level)]
+	}
+	if b.depth > 0 {
+		if md := para.inline(); md != "" {
+			b.cell = append(b.cell, md)
+			b.cellPlain = append(b.cellPlain, para.plain())
+		}
+	} else if para.plain() != "" {
+		b.blocks = append(b.blocks, *para)
+	}
+	b.para = nil
+}
