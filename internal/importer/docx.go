@@ -23,7 +23,10 @@ import (
 // paragraph a block, for Parse to recognise the title, date, team lead,
 // unit and documents as in a plain-text bulletin; Markdown gives the
 // body with its headings, bold and italic, lists and tables. Pictures,
-// comments, deleted text and field codes are left out. Only the parts
+// comments and field codes are left out; of tracked changes, what the
+// document says once they are accepted is read: inserted text is kept,
+// deleted text and text moved away (w:moveFrom, which stands again at its
+// new place as w:moveTo) are left out. Only the parts
 // named are read, each at most maxPart bytes once unpacked.
 
 // maxPart bounds each XML part unpacked: a bulletin is a few hundred

@@ -18,7 +18,7 @@ type bodyReader struct {
 	para      *docBlock // the paragraph being read
 	run       docRun    // the formatting of the run being read
 	inText    bool      // inside w:t
-	skip      int       // inside deleted text, field codes, pictures: depth
+	skip      int       // inside deleted or moved-away text, field codes, pictures: depth
 	table     *docBlock // the outermost table being read
 	row       []string
 	rowPlain  []string
@@ -68,7 +68,10 @@ func (r *docReader) readDocument(f *zip.File) error {
 // start reads an element's opening tag.
 func (b *bodyReader) start(t xml.StartElement) {
 	switch t.Name.Local {
-	case "del", "instrText", "drawing", "pict", "object", "commentReference", "footnoteReference", "endnoteReference":
+	// Text a tracked change deleted, or moved away (w:moveFrom: it stands
+	// again, as w:moveTo, where it was moved to), is not in the document
+	// once the changes are accepted.
+	case "del", "moveFrom", "instrText", "drawing", "pict", "object", "commentReference", "footnoteReference", "endnoteReference":
 		b.skip = 1
 	case "tbl":
 		b.depth++

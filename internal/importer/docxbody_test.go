@@ -1,0 +1,28 @@
+package importer
+
+import "testing"
+
+// What a press office's Word files hold beside the text meant for the
+// site, one case a row: the body after the title and date line, and the
+// Markdown the article gets.
+func TestDocxBody(t *testing.T) {
+	for _, c := range []struct {
+		name, body, styles, want string
+	}{
+		{name: "moved text once, at its new place",
+			body: p(`<w:moveFromRangeStart w:id="1" w:name="m1"/><w:moveFrom w:id="2">` + r("Đoạn chuyển ") + `</w:moveFrom><w:moveFromRangeEnd w:id="1"/>` +
+				r("giữa") + `<w:moveToRangeStart w:id="3" w:name="m1"/><w:moveTo w:id="4">` + r(" Đoạn chuyển") + `</w:moveTo><w:moveToRangeEnd w:id="3"/>` +
+				`<w:ins w:id="5">` + r(" thêm") + `</w:ins>`),
+			want: "giữa Đoạn chuyển thêm\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Markdown(2); got != c.want {
+				t.Errorf("markdown:\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}
