@@ -67,6 +67,12 @@ func (r *docReader) readDocument(f *zip.File) error {
 
 // start reads an element's opening tag.
 func (b *bodyReader) start(t xml.StartElement) {
+	// A tracked change of formatting (w:rPrChange, w:pPrChange, ...) keeps
+	// the formatting it replaced: not the document's.
+	if strings.HasSuffix(t.Name.Local, "PrChange") {
+		b.skip = 1
+		return
+	}
 	switch t.Name.Local {
 	// Text a tracked change deleted, or moved away (w:moveFrom: it stands
 	// again, as w:moveTo, where it was moved to), is not in the document

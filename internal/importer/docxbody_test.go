@@ -14,6 +14,10 @@ func TestDocxBody(t *testing.T) {
 				r("giữa") + `<w:moveToRangeStart w:id="3" w:name="m1"/><w:moveTo w:id="4">` + r(" Đoạn chuyển") + `</w:moveTo><w:moveToRangeEnd w:id="3"/>` +
 				`<w:ins w:id="5">` + r(" thêm") + `</w:ins>`),
 			want: "giữa Đoạn chuyển thêm\n"},
+		{name: "the formatting a tracked change replaced is not read",
+			body: `<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
+				`<w:r><w:rPr><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>Thường, trước là mục in đậm</w:t></w:r></w:p>`,
+			want: "Thường, trước là mục in đậm\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
