@@ -26,7 +26,8 @@ import (
 // comments and field codes are left out; of tracked changes, what the
 // document says once they are accepted is read: inserted text is kept,
 // deleted text and text moved away (w:moveFrom, which stands again at its
-// new place as w:moveTo) are left out. Only the parts
+// new place as w:moveTo) are left out. Hidden text (docxhidden.go) is left
+// out too. Only the parts
 // named are read, each at most maxPart bytes once unpacked.
 
 // maxPart bounds each XML part unpacked: a bulletin is a few hundred
@@ -70,7 +71,8 @@ func ReadDocx(data []byte) (*Docx, error) {
 	if doc == nil {
 		return nil, errors.New("not a Word document (.docx): it has no word/document.xml (save it from Word as a .docx)")
 	}
-	r := &docReader{styles: map[string]int{}, bullets: map[string]map[string]bool{}}
+	r := &docReader{styles: map[string]int{}, bullets: map[string]map[string]bool{},
+		hides: map[string]hiding{}, basedOn: map[string]string{}}
 	if f := parts["word/styles.xml"]; f != nil {
 		if err := r.readStyles(f); err != nil {
 			return nil, err
@@ -103,6 +105,8 @@ func part(f *zip.File) (*xml.Decoder, func() error, error) {
 
 type docReader struct {
 	styles  map[string]int             // paragraph style id → heading level (1-6)
+	hides   map[string]hiding          // style id → the hiding it sets
+	basedOn map[string]string          // style id → the style it inherits from
 	bullets map[string]map[string]bool // numbering id → level → bullet (not numbered)
 	blocks  []docBlock
 }
@@ -131,6 +135,7 @@ func (r *docReader) readStyles(f *zip.File) error {
 	}
 	defer done()
 	var id string
+	inTable := 0 // inside a table style's part (w:tblStylePr): not the style's own run properties
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -139,6 +144,9 @@ func (r *docReader) readStyles(f *zip.File) error {
 		if err != nil {
 			return fmt.Errorf("reading word/styles.xml: %v", err)
 		}
+		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "tblStylePr" {
+			inTable--
+		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			continue
@@ -146,6 +154,17 @@ func (r *docReader) readStyles(f *zip.File) error {
 		switch se.Name.Local {
 		case "style":
 			id, _ = attr(se, "styleId")
+			inTable = 0
+		case "tblStylePr":
+			inTable++
+		case "basedOn":
+			if v, _ := attr(se, "val"); id != "" {
+				r.basedOn[id] = v
+			}
+		case "vanish", "webHidden", "specVanish":
+			if id != "" && inTable == 0 {
+				r.hides[id] = r.hides[id].with(se)
+			}
 		case "name":
 			name, _ := attr(se, "val")
 			if n := headingLevel(name); n > 0 && id != "" {

@@ -26,6 +26,9 @@ type bodyReader struct {
 	cellPlain []string
 	depth     int // nested tables
 	numID     string
+	paraStyle string // the paragraph's style
+	runStyle  string // the run's character style
+	runHides  hiding // what the run's own properties say of hiding it
 }
 
 // readDocument reads the body's paragraphs and tables in order.
@@ -58,7 +61,7 @@ func (r *docReader) readDocument(f *zip.File) error {
 			}
 			b.end(t)
 		case xml.CharData:
-			if b.inText && b.skip == 0 && b.para != nil {
+			if b.inText && b.skip == 0 && b.para != nil && !b.hidden() {
 				b.para.add(docRun{string(t), b.run.bold, b.run.italic})
 			}
 		}
@@ -93,9 +96,9 @@ func (b *bodyReader) start(t xml.StartElement) {
 			b.cell, b.cellPlain = nil, nil
 		}
 	case "p":
-		b.para, b.numID = &docBlock{}, ""
+		b.para, b.numID, b.paraStyle = &docBlock{}, "", ""
 	case "r":
-		b.run = docRun{}
+		b.run, b.runStyle, b.runHides = docRun{}, "", hiding{}
 	case "t":
 		b.inText = true
 	default:
@@ -109,6 +112,7 @@ func (b *bodyReader) format(t xml.StartElement) {
 	switch t.Name.Local {
 	case "pStyle":
 		if v, _ := attr(t, "val"); para != nil {
+			b.paraStyle = v
 			para.heading = b.styles[v]
 			if para.heading == 0 {
 				para.heading = headingLevel(v)
@@ -129,16 +133,20 @@ func (b *bodyReader) format(t xml.StartElement) {
 		if v, _ := attr(t, "val"); para != nil && v != "0" {
 			para.item, b.numID = true, v
 		}
+	case "rStyle":
+		b.runStyle, _ = attr(t, "val")
+	case "vanish", "webHidden", "specVanish":
+		b.runHides = b.runHides.with(t)
 	case "b":
 		b.run.bold = on(t)
 	case "i":
 		b.run.italic = on(t)
 	case "tab":
-		if para != nil && !b.inText {
+		if para != nil && !b.inText && !b.hidden() {
 			para.add(docRun{" ", b.run.bold, b.run.italic})
 		}
 	case "br", "cr":
-		if para != nil {
+		if para != nil && !b.hidden() {
 			para.add(docRun{"\n", false, false})
 		}
 	}

@@ -18,6 +18,21 @@ func TestDocxBody(t *testing.T) {
 			body: `<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
 				`<w:r><w:rPr><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>Thường, trước là mục in đậm</w:t></w:r></w:p>`,
 			want: "Thường, trước là mục in đậm\n"},
+		{name: "hidden text left out, whether the run or its style hides it",
+			body: p(r("Hiện")+`<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> ẩn</w:t></w:r>`+
+				`<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> hiện</w:t></w:r>`+
+				`<w:r><w:rPr><w:webHidden/></w:rPr><w:t xml:space="preserve"> ẩn trên web</w:t></w:r>`+
+				`<w:r><w:rPr><w:specVanish/></w:rPr><w:t xml:space="preserve"> luôn ẩn</w:t></w:r>`+
+				`<w:r><w:rPr><w:rStyle w:val="An"/></w:rPr><w:t xml:space="preserve"> kiểu ẩn</w:t></w:r>`+
+				`<w:r><w:rPr><w:vanish/></w:rPr><w:tab/><w:br/></w:r>`+r(" nữa")) +
+				`<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>` + r("Dấu đoạn ẩn, chữ hiện") + `</w:p>` +
+				`<w:p><w:pPr><w:pStyle w:val="GhiChu"/></w:pPr>` + r("Cả đoạn ẩn theo kiểu") + `</w:p>` +
+				`<w:p><w:pPr><w:pStyle w:val="GhiChu"/></w:pPr><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>Hiện dù kiểu ẩn</w:t></w:r></w:p>`,
+			styles: `<w:styles xmlns:w="x"><w:style w:type="character" w:styleId="An"><w:name w:val="Ẩn"/><w:rPr><w:vanish/></w:rPr></w:style>` +
+				`<w:style w:type="paragraph" w:styleId="NoiBo"><w:name w:val="Nội bộ"/><w:rPr><w:vanish/></w:rPr></w:style>` +
+				`<w:style w:type="paragraph" w:styleId="GhiChu"><w:name w:val="Ghi chú"/><w:basedOn w:val="NoiBo"/></w:style>` +
+				`<w:style w:type="table" w:styleId="Bang"><w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr></w:style></w:styles>`,
+			want: "Hiện hiện nữa\n\nDấu đoạn ẩn, chữ hiện\n\nHiện dù kiểu ẩn\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
