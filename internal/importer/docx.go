@@ -27,7 +27,8 @@ import (
 // document says once they are accepted is read: inserted text is kept,
 // deleted text and text moved away (w:moveFrom, which stands again at its
 // new place as w:moveTo) are left out. Hidden text (docxhidden.go) is left
-// out too. Only the parts
+// out too. Content given in several forms for several versions of Word
+// (mc:AlternateContent) is read once. Only the parts
 // named are read, each at most maxPart bytes once unpacked.
 
 // maxPart bounds each XML part unpacked: a bulletin is a few hundred

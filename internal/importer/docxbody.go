@@ -29,6 +29,7 @@ type bodyReader struct {
 	paraStyle string // the paragraph's style
 	runStyle  string // the run's character style
 	runHides  hiding // what the run's own properties say of hiding it
+	alts      []bool // the mc:AlternateContent being read: whether one of its alternatives was read
 }
 
 // readDocument reads the body's paragraphs and tables in order.
@@ -77,6 +78,19 @@ func (b *bodyReader) start(t xml.StartElement) {
 		return
 	}
 	switch t.Name.Local {
+	// Markup compatibility (mc:AlternateContent) gives one content in
+	// several forms, the newest first (mc:Choice), then for older readers
+	// (mc:Fallback), each holding the same text: the first is read, the
+	// rest skipped.
+	case "AlternateContent":
+		b.alts = append(b.alts, false)
+	case "Choice", "Fallback":
+		if n := len(b.alts); n > 0 {
+			if b.alts[n-1] {
+				b.skip = 1
+			}
+			b.alts[n-1] = true
+		}
 	// Text a tracked change deleted, or moved away (w:moveFrom: it stands
 	// again, as w:moveTo, where it was moved to), is not in the document
 	// once the changes are accepted.
@@ -156,6 +170,10 @@ func (b *bodyReader) format(t xml.StartElement) {
 // is complete.
 func (b *bodyReader) end(t xml.EndElement) {
 	switch t.Name.Local {
+	case "AlternateContent":
+		if n := len(b.alts); n > 0 {
+			b.alts = b.alts[:n-1]
+		}
 	case "t":
 		b.inText = false
 	case "p":

@@ -33,6 +33,13 @@ func TestDocxBody(t *testing.T) {
 				`<w:style w:type="paragraph" w:styleId="GhiChu"><w:name w:val="Ghi chú"/><w:basedOn w:val="NoiBo"/></w:style>` +
 				`<w:style w:type="table" w:styleId="Bang"><w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr></w:style></w:styles>`,
 			want: "Hiện hiện nữa\n\nDấu đoạn ẩn, chữ hiện\n\nHiện dù kiểu ẩn\n"},
+		{name: "of alternative content, one alternative",
+			body: p(r("Có")+`<w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:t xml:space="preserve"> một lần</w:t></mc:Choice>`+
+				`<mc:Fallback><w:t xml:space="preserve"> một lần</w:t></mc:Fallback></mc:AlternateContent></w:r>`) +
+				`<mc:AlternateContent><mc:Choice Requires="w15">` + p(r("Đoạn mới")) + `</mc:Choice><mc:Choice Requires="w14">` + p(r("Đoạn cũ")) + `</mc:Choice>` +
+				`<mc:Fallback>` + p(r("Đoạn cũ")) + `</mc:Fallback></mc:AlternateContent>` +
+				`<mc:AlternateContent><mc:Fallback>` + p(r("Chỉ có dự phòng")) + `</mc:Fallback></mc:AlternateContent>`,
+			want: "Có một lần\n\nĐoạn mới\n\nChỉ có dự phòng\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
