@@ -28,7 +28,8 @@ import (
 // deleted text and text moved away (w:moveFrom, which stands again at its
 // new place as w:moveTo) are left out. Hidden text (docxhidden.go) is left
 // out too. Content given in several forms for several versions of Word
-// (mc:AlternateContent) is read once. Only the parts
+// (mc:AlternateContent) is read once. A content control still showing
+// its placeholder ("Click here to enter text.") gives no text. Only the parts
 // named are read, each at most maxPart bytes once unpacked.
 
 // maxPart bounds each XML part unpacked: a bulletin is a few hundred

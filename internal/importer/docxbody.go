@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,7 @@ type bodyReader struct {
 	runStyle  string // the run's character style
 	runHides  hiding // what the run's own properties say of hiding it
 	alts      []bool // the mc:AlternateContent being read: whether one of its alternatives was read
+	sdts      []bool // the content controls (w:sdt) being read: whether each shows its placeholder
 }
 
 // readDocument reads the body's paragraphs and tables in order.
@@ -62,7 +64,7 @@ func (r *docReader) readDocument(f *zip.File) error {
 			}
 			b.end(t)
 		case xml.CharData:
-			if b.inText && b.skip == 0 && b.para != nil && !b.hidden() {
+			if b.inText && b.skip == 0 && b.para != nil && b.shown() {
 				b.para.add(docRun{string(t), b.run.bold, b.run.italic})
 			}
 		}
@@ -82,6 +84,15 @@ func (b *bodyReader) start(t xml.StartElement) {
 	// several forms, the newest first (mc:Choice), then for older readers
 	// (mc:Fallback), each holding the same text: the first is read, the
 	// rest skipped.
+	// A content control (w:sdt) of a template that was never filled in
+	// shows its placeholder ("Click here to enter text."): that is left
+	// out; the structure it holds (paragraphs, cells) is kept.
+	case "sdt":
+		b.sdts = append(b.sdts, false)
+	case "showingPlcHdr":
+		if n := len(b.sdts); n > 0 {
+			b.sdts[n-1] = on(t)
+		}
 	case "AlternateContent":
 		b.alts = append(b.alts, false)
 	case "Choice", "Fallback":
@@ -156,11 +167,11 @@ func (b *bodyReader) format(t xml.StartElement) {
 	case "i":
 		b.run.italic = on(t)
 	case "tab":
-		if para != nil && !b.inText && !b.hidden() {
+		if para != nil && !b.inText && b.shown() {
 			para.add(docRun{" ", b.run.bold, b.run.italic})
 		}
 	case "br", "cr":
-		if para != nil && !b.hidden() {
+		if para != nil && b.shown() {
 			para.add(docRun{"\n", false, false})
 		}
 	}
@@ -173,6 +184,10 @@ func (b *bodyReader) end(t xml.EndElement) {
 	case "AlternateContent":
 		if n := len(b.alts); n > 0 {
 			b.alts = b.alts[:n-1]
+		}
+	case "sdt":
+		if n := len(b.sdts); n > 0 {
+			b.sdts = b.sdts[:n-1]
 		}
 	case "t":
 		b.inText = false
@@ -214,4 +229,11 @@ func (b *bodyReader) endPara() {
 		b.blocks = append(b.blocks, *para)
 	}
 	b.para = nil
+}
+
+// shown reports whether the text of the run being read is in the
+// document as it is shown: not hidden, not a content control's
+// placeholder.
+func (b *bodyReader) shown() bool {
+	return !b.hidden() && !slices.Contains(b.sdts, true)
 }

@@ -40,6 +40,11 @@ func TestDocxBody(t *testing.T) {
 				`<mc:Fallback>` + p(r("Đoạn cũ")) + `</mc:Fallback></mc:AlternateContent>` +
 				`<mc:AlternateContent><mc:Fallback>` + p(r("Chỉ có dự phòng")) + `</mc:Fallback></mc:AlternateContent>`,
 			want: "Có một lần\n\nĐoạn mới\n\nChỉ có dự phòng\n"},
+		{name: "a content control's placeholder left out, its content kept",
+			body: p(r("Nơi nhận:")+`<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>`+r(" Bấm vào đây để nhập văn bản.")+`</w:sdtContent></w:sdt>`) +
+				`<w:sdt><w:sdtPr><w:alias w:val="Ghi chú"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>` + p(r("Nhập ghi chú.")) + `</w:sdtContent></w:sdt>` +
+				`<w:sdt><w:sdtPr><w:alias w:val="Đơn vị"/></w:sdtPr><w:sdtContent>` + p(r("Đảng ủy xã Phúc Xuân")) + `</w:sdtContent></w:sdt>`,
+			want: "Nơi nhận:\n\nĐảng ủy xã Phúc Xuân\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
