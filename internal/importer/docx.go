@@ -22,8 +22,9 @@ import (
 // ReadDocx reads those into blocks. Text gives them as plain text, one
 // paragraph a block, for Parse to recognise the title, date, team lead,
 // unit and documents as in a plain-text bulletin; Markdown gives the
-// body with its headings, bold and italic, lists and tables. Pictures,
-// comments and field codes are left out; of tracked changes, what the
+// body with its headings, bold and italic, lists and tables. Pictures
+// and comments are left out, and so are field codes, those of fields
+// nested in a field's code included: a field's result is kept. Of tracked changes, what the
 // document says once they are accepted is read: inserted text is kept,
 // deleted text and text moved away (w:moveFrom, which stands again at its
 // new place as w:moveTo) are left out. Hidden text (docxhidden.go) is left

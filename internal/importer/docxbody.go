@@ -32,6 +32,7 @@ type bodyReader struct {
 	runHides  hiding // what the run's own properties say of hiding it
 	alts      []bool // the mc:AlternateContent being read: whether one of its alternatives was read
 	sdts      []bool // the content controls (w:sdt) being read: whether each shows its placeholder
+	fields    []bool // the complex fields being read: whether in its code (not yet at its result)
 }
 
 // readDocument reads the body's paragraphs and tables in order.
@@ -87,6 +88,22 @@ func (b *bodyReader) start(t xml.StartElement) {
 	// A content control (w:sdt) of a template that was never filled in
 	// shows its placeholder ("Click here to enter text."): that is left
 	// out; the structure it holds (paragraphs, cells) is kept.
+	// A complex field runs from w:fldChar "begin" through its code (which
+	// may hold other fields) to "separate", then its result, to "end":
+	// the result is what Word shows.
+	case "fldChar":
+		switch v, _ := attr(t, "fldCharType"); v {
+		case "begin":
+			b.fields = append(b.fields, true)
+		case "separate":
+			if n := len(b.fields); n > 0 {
+				b.fields[n-1] = false
+			}
+		case "end":
+			if n := len(b.fields); n > 0 {
+				b.fields = b.fields[:n-1]
+			}
+		}
 	case "sdt":
 		b.sdts = append(b.sdts, false)
 	case "showingPlcHdr":
@@ -233,7 +250,7 @@ func (b *bodyReader) endPara() {
 
 // shown reports whether the text of the run being read is in the
 // document as it is shown: not hidden, not a content control's
-// placeholder.
+// placeholder, not in a field's code.
 func (b *bodyReader) shown() bool {
-	return !b.hidden() && !slices.Contains(b.sdts, true)
+	return !b.hidden() && !slices.Contains(b.sdts, true) && !slices.Contains(b.fields, true)
 }

@@ -6,6 +6,7 @@ import "testing"
 // site, one case a row: the body after the title and date line, and the
 // Markdown the article gets.
 func TestDocxBody(t *testing.T) {
+	fld := func(kind string) string { return `<w:r><w:fldChar w:fldCharType="` + kind + `"/></w:r>` }
 	for _, c := range []struct {
 		name, body, styles, want string
 	}{
@@ -45,6 +46,14 @@ func TestDocxBody(t *testing.T) {
 				`<w:sdt><w:sdtPr><w:alias w:val="Ghi chú"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>` + p(r("Nhập ghi chú.")) + `</w:sdtContent></w:sdt>` +
 				`<w:sdt><w:sdtPr><w:alias w:val="Đơn vị"/></w:sdtPr><w:sdtContent>` + p(r("Đảng ủy xã Phúc Xuân")) + `</w:sdtContent></w:sdt>`,
 			want: "Nơi nhận:\n\nĐảng ủy xã Phúc Xuân\n"},
+		{name: "a field's result kept, its code left out, fields in its code too",
+			body: p(r("Xem ")+fld("begin")+`<w:r><w:instrText> HYPERLINK "https://x.vn" </w:instrText></w:r>`+fld("separate")+r("trang tin")+fld("end")+r(".")) +
+				p(r("Kết quả: ")+fld("begin")+`<w:r><w:instrText> IF </w:instrText></w:r>`+
+					fld("begin")+`<w:r><w:instrText>PAGE</w:instrText></w:r>`+fld("separate")+r("1")+fld("end")+
+					`<w:r><w:instrText> = 1 "một" "hai"</w:instrText></w:r>`+fld("separate")+r("một")+fld("end")+
+					fld("begin")+`<w:r><w:instrText> XE "mục lục" </w:instrText></w:r>`+fld("end")) +
+				p(`<w:fldSimple w:instr=" DATE ">`+r("21/03/2019")+`</w:fldSimple>`),
+			want: "Xem trang tin.\n\nKết quả: một\n\n21/03/2019\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
