@@ -187,6 +187,13 @@ func (b *bodyReader) format(t xml.StartElement) {
 		if para != nil && !b.inText && b.shown() {
 			para.add(docRun{" ", b.run.bold, b.run.italic})
 		}
+	case "noBreakHyphen":
+		// Ctrl+Shift+-, typed in codes and years (07-ĐA/TU, 2017-2020) to
+		// keep them on one line: a hyphen. (w:softHyphen, a hyphen only
+		// where a line breaks, gives nothing.)
+		if para != nil && b.shown() {
+			para.add(docRun{"-", b.run.bold, b.run.italic})
+		}
 	case "br", "cr":
 		if para != nil && b.shown() {
 			para.add(docRun{"\n", false, false})

@@ -54,6 +54,9 @@ func TestDocxBody(t *testing.T) {
 					fld("begin")+`<w:r><w:instrText> XE "mục lục" </w:instrText></w:r>`+fld("end")) +
 				p(`<w:fldSimple w:instr=" DATE ">`+r("21/03/2019")+`</w:fldSimple>`),
 			want: "Xem trang tin.\n\nKết quả: một\n\n21/03/2019\n"},
+		{name: "a non-breaking hyphen is a hyphen, an optional one nothing",
+			body: p(`<w:r><w:t>Đề án 01</w:t><w:noBreakHyphen/><w:t>ĐA/TU giai đoạn 2017</w:t><w:noBreakHyphen/><w:t>2020, dân</w:t><w:softHyphen/><w:t>vận</w:t></w:r>`),
+			want: "Đề án 01-ĐA/TU giai đoạn 2017-2020, dânvận\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
