@@ -33,6 +33,9 @@ type bodyReader struct {
 	alts      []bool // the mc:AlternateContent being read: whether one of its alternatives was read
 	sdts      []bool // the content controls (w:sdt) being read: whether each shows its placeholder
 	fields    []bool // the complex fields being read: whether in its code (not yet at its result)
+	inPPr     bool   // inside the paragraph's properties (w:pPr)
+	markGone  bool   // the paragraph's mark is deleted: it runs on into the next
+	carry     *docBlock
 }
 
 // readDocument reads the body's paragraphs and tables in order.
@@ -77,6 +80,13 @@ func (b *bodyReader) start(t xml.StartElement) {
 	// A tracked change of formatting (w:rPrChange, w:pPrChange, ...) keeps
 	// the formatting it replaced: not the document's.
 	if strings.HasSuffix(t.Name.Local, "PrChange") {
+		b.skip = 1
+		return
+	}
+	// A paragraph mark deleted (or moved away) as a tracked change: once
+	// the change is accepted, the paragraph and the next are one.
+	if b.inPPr && (t.Name.Local == "del" || t.Name.Local == "moveFrom") {
+		b.markGone = true
 		b.skip = 1
 		return
 	}
@@ -125,6 +135,7 @@ func (b *bodyReader) start(t xml.StartElement) {
 	case "del", "moveFrom", "instrText", "drawing", "pict", "object", "commentReference", "footnoteReference", "endnoteReference":
 		b.skip = 1
 	case "tbl":
+		b.flush()
 		b.depth++
 		if b.depth == 1 {
 			b.table = &docBlock{}
@@ -138,7 +149,12 @@ func (b *bodyReader) start(t xml.StartElement) {
 			b.cell, b.cellPlain = nil, nil
 		}
 	case "p":
-		b.para, b.numID, b.paraStyle = &docBlock{}, "", ""
+		b.para, b.numID, b.paraStyle, b.markGone = &docBlock{}, "", "", false
+		if b.carry != nil { // its properties are this paragraph's, whose mark stays
+			b.para.runs, b.carry = b.carry.runs, nil
+		}
+	case "pPr":
+		b.inPPr = true
 	case "r":
 		b.run, b.runStyle, b.runHides = docRun{}, "", hiding{}
 	case "t":
@@ -215,9 +231,14 @@ func (b *bodyReader) end(t xml.EndElement) {
 		}
 	case "t":
 		b.inText = false
+	case "pPr":
+		b.inPPr = false
 	case "p":
 		b.endPara()
+	case "body":
+		b.flush()
 	case "tc":
+		b.flush()
 		if b.depth == 1 {
 			b.row = append(b.row, strings.Join(b.cell, " "))
 			b.rowPlain = append(b.rowPlain, strings.Join(b.cellPlain, " "))
@@ -235,15 +256,36 @@ func (b *bodyReader) end(t xml.EndElement) {
 	}
 }
 
-// endPara adds the paragraph read to the table cell or the body.
+// endPara adds the paragraph read to the table cell or the body, or,
+// when its mark is deleted, keeps it for the next.
 func (b *bodyReader) endPara() {
 	para := b.para
 	if para == nil {
 		return
 	}
+	b.para = nil
 	if para.item {
 		para.ordered = !b.bullets[b.numID][strconv.Itoa(para.level)]
 	}
+	if b.markGone {
+		b.carry = para
+		return
+	}
+	b.emit(para)
+}
+
+// flush adds a paragraph whose mark was deleted and that no paragraph
+// follows in its cell or before a table (Word keeps the last mark of a
+// cell; a table never joins a paragraph): as it is.
+func (b *bodyReader) flush() {
+	if para := b.carry; para != nil {
+		b.carry = nil
+		b.emit(para)
+	}
+}
+
+// emit adds a paragraph to the table cell or the body.
+func (b *bodyReader) emit(para *docBlock) {
 	if b.depth > 0 {
 		if md := para.inline(); md != "" {
 			b.cell = append(b.cell, md)
@@ -252,7 +294,6 @@ func (b *bodyReader) endPara() {
 	} else if para.plain() != "" {
 		b.blocks = append(b.blocks, *para)
 	}
-	b.para = nil
 }
 
 // shown reports whether the text of the run being read is in the

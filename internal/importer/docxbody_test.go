@@ -57,6 +57,14 @@ func TestDocxBody(t *testing.T) {
 		{name: "a non-breaking hyphen is a hyphen, an optional one nothing",
 			body: p(`<w:r><w:t>Đề án 01</w:t><w:noBreakHyphen/><w:t>ĐA/TU giai đoạn 2017</w:t><w:noBreakHyphen/><w:t>2020, dân</w:t><w:softHyphen/><w:t>vận</w:t></w:r>`),
 			want: "Đề án 01-ĐA/TU giai đoạn 2017-2020, dânvận\n"},
+		{name: "a deleted paragraph mark joins the paragraph to the next",
+			body: `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:rPr></w:pPr>` + r("Đoàn đã làm việc ") + `</w:p>` +
+				`<w:p><w:pPr><w:rPr><w:moveFrom w:id="2" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:rPr></w:pPr>` + r("với đơn vị ") + `</w:p>` +
+				p(r("về đề án.")) +
+				`<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:rPr></w:pPr>` + r("Đoạn mới.") + `</w:p>` +
+				`<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:rPr></w:pPr>` + r("Trước bảng.") + `</w:p>` +
+				`<w:tbl><w:tr><w:tc>` + p(r("Ô")) + `</w:tc></w:tr></w:tbl>`,
+			want: "Đoàn đã làm việc với đơn vị về đề án.\n\nĐoạn mới.\n\nTrước bảng.\n\n| Ô |\n| --- |\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
