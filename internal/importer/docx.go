@@ -65,7 +65,7 @@ func IsDocx(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04"
 func ReadDocx(data []byte) (*Docx, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("not a Word document (.docx): %v", err)
+		return nil, fmt.Errorf("not a Word document (.docx): %v (%s)", err, Reads)
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -73,7 +73,7 @@ func ReadDocx(data []byte) (*Docx, error) {
 	}
 	doc := parts["word/document.xml"]
 	if doc == nil {
-		return nil, errors.New("not a Word document (.docx): it has no word/document.xml (save it from Word as a .docx)")
+		return nil, errors.New("not a Word document (.docx): it has no word/document.xml: save it from Word as a .docx (" + Reads + ")")
 	}
 	r := &docReader{styles: map[string]int{}, bullets: map[string]map[string]bool{},
 		hides: map[string]hiding{}, basedOn: map[string]string{}}

@@ -33,6 +33,9 @@ func decode(src []byte) ([]byte, bool, error) {
 }
 
 func fromBytes(src []byte) ([]byte, error) {
+	if err := notText(src); err != nil {
+		return nil, err
+	}
 	switch {
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
 		return fromUTF16(src[2:], func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 })

@@ -125,6 +125,33 @@ func TestImportDocx(t *testing.T) {
 	}
 }
 
+// A file that is neither a text nor a .docx (a Word 97-2003 .doc, as
+// offices still save, a PDF, an RTF, a zip of something else) is refused
+// with its name, what it is, and what import reads; nothing is written.
+func TestImportRefusesOtherFormats(t *testing.T) {
+	emptyZip := []byte("PK\x05\x06" + strings.Repeat("\x00", 18))
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"ban-tin.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x3e\x00"), "ban-tin.doc: a Word 97-2003 document (.doc)"},
+		{"ban-tin.pdf", []byte("%PDF-1.4\nKiểm tra\n21/03/2019\n"), "ban-tin.pdf: a PDF"},
+		{"ban-tin.rtf", []byte("{\\rtf1\\ansi Kiểm tra\n21/03/2019\n}"), "ban-tin.rtf: a Rich Text document (.rtf)"},
+		{"ban-tin.docx", emptyZip, "ban-tin.docx: not a Word document (.docx)"},
+		{"ban-tin.docx", []byte("PK\x03\x04 cut short"), "ban-tin.docx: not a Word document (.docx)"},
+	} {
+		root := t.TempDir()
+		_, err := ImportData(root, c.name, c.data, nil, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "reads a Word document (.docx) or a plain text (.txt)") {
+			t.Errorf("%s: %v, want %q… saying what is read", c.name, err, c.want)
+		}
+		if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
+			t.Errorf("%s: a file was written", c.name)
+		}
+	}
+}
+
 // monthURLs stands for the site's URLs (build.ArticleURLs): a slug is
 // taken in a month.
 type monthURLs map[string]bool
