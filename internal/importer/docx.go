@@ -27,8 +27,8 @@ import (
 // nested in a field's code included: a field's result is kept. Of tracked changes, what the
 // document says once they are accepted is read: inserted text is kept,
 // deleted text and text moved away (w:moveFrom, which stands again at its
-// new place as w:moveTo) are left out, and a paragraph whose mark was
-// deleted runs on into the next. Hidden text (docxhidden.go) is left
+// new place as w:moveTo) are left out, so is a deleted table row, and a
+// paragraph whose mark was deleted runs on into the next. Hidden text (docxhidden.go) is left
 // out too. Content given in several forms for several versions of Word
 // (mc:AlternateContent) is read once. A content control still showing
 // its placeholder ("Click here to enter text.") gives no text. Only the parts

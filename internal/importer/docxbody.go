@@ -34,6 +34,8 @@ type bodyReader struct {
 	sdts      []bool // the content controls (w:sdt) being read: whether each shows its placeholder
 	fields    []bool // the complex fields being read: whether in its code (not yet at its result)
 	inPPr     bool   // inside the paragraph's properties (w:pPr)
+	inTrPr    bool   // inside a table row's properties (w:trPr)
+	rowGone   bool   // the table row is deleted
 	markGone  bool   // the paragraph's mark is deleted: it runs on into the next
 	carry     *docBlock
 }
@@ -90,6 +92,12 @@ func (b *bodyReader) start(t xml.StartElement) {
 		b.skip = 1
 		return
 	}
+	// So is a table row: its cells' text is deleted too, the row left.
+	if b.inTrPr && t.Name.Local == "del" {
+		b.rowGone = b.depth == 1
+		b.skip = 1
+		return
+	}
 	switch t.Name.Local {
 	// Markup compatibility (mc:AlternateContent) gives one content in
 	// several forms, the newest first (mc:Choice), then for older readers
@@ -142,8 +150,10 @@ func (b *bodyReader) start(t xml.StartElement) {
 		}
 	case "tr":
 		if b.depth == 1 {
-			b.row, b.rowPlain = nil, nil
+			b.row, b.rowPlain, b.rowGone = nil, nil, false
 		}
+	case "trPr":
+		b.inTrPr = true
 	case "tc":
 		if b.depth == 1 {
 			b.cell, b.cellPlain = nil, nil
@@ -243,8 +253,10 @@ func (b *bodyReader) end(t xml.EndElement) {
 			b.row = append(b.row, strings.Join(b.cell, " "))
 			b.rowPlain = append(b.rowPlain, strings.Join(b.cellPlain, " "))
 		}
+	case "trPr":
+		b.inTrPr = false
 	case "tr":
-		if b.depth == 1 && len(b.row) > 0 {
+		if b.depth == 1 && len(b.row) > 0 && !b.rowGone {
 			b.table.rows = append(b.table.rows, b.row)
 			b.table.cells = append(b.table.cells, b.rowPlain...)
 		}

@@ -65,6 +65,14 @@ func TestDocxBody(t *testing.T) {
 				`<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:rPr></w:pPr>` + r("Trước bảng.") + `</w:p>` +
 				`<w:tbl><w:tr><w:tc>` + p(r("Ô")) + `</w:tc></w:tr></w:tbl>`,
 			want: "Đoàn đã làm việc với đơn vị về đề án.\n\nĐoạn mới.\n\nTrước bảng.\n\n| Ô |\n| --- |\n"},
+		{name: "a table row deleted as a tracked change is left out",
+			body: `<w:tbl><w:tr><w:tc>` + p(r("Chỉ tiêu")) + `</w:tc><w:tc>` + p(r("Kết quả")) + `</w:tc></w:tr>` +
+				`<w:tr><w:trPr><w:del w:id="1" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:trPr><w:tc>` +
+				p(`<w:del w:id="2" w:author="A" w:date="2019-03-21T00:00:00Z"><w:r><w:delText>Hộ nghèo</w:delText></w:r></w:del>`) + `</w:tc><w:tc>` +
+				p(`<w:del w:id="3" w:author="A" w:date="2019-03-21T00:00:00Z"><w:r><w:delText>12</w:delText></w:r></w:del>`) + `</w:tc></w:tr>` +
+				`<w:tr><w:trPr><w:ins w:id="4" w:author="A" w:date="2019-03-21T00:00:00Z"/></w:trPr><w:tc>` + p(r("Hộ tham gia")) + `</w:tc><w:tc>` + p(r("95%")) + `</w:tc></w:tr>` +
+				`<w:tr><w:tc>` + p("") + `</w:tc><w:tc>` + p(r("Ghi chú")) + `</w:tc></w:tr></w:tbl>`,
+			want: "| Chỉ tiêu | Kết quả |\n| --- | --- |\n| Hộ tham gia | 95% |\n|  | Ghi chú |\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := ReadDocx(docx(t, p(r("Tiêu đề"))+p(r("21/03/2019"))+c.body, c.styles, ""))
