@@ -67,9 +67,15 @@ func ReadDocx(data []byte) (*Docx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a Word document (.docx): %v (%s)", err, Reads)
 	}
+	// A package's part names ignore case; a part it holds twice is not
+	// one Word would open, and which copy it would show is not guessed.
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
-		parts[f.Name] = f
+		name := strings.ToLower(f.Name)
+		if parts[name] != nil && (name == "word/document.xml" || name == "word/styles.xml" || name == "word/numbering.xml") {
+			return nil, fmt.Errorf("not a Word document (.docx): it holds %s twice: open it in Word and save it again (%s)", name, Reads)
+		}
+		parts[name] = f
 	}
 	doc := parts["word/document.xml"]
 	if doc == nil {

@@ -111,6 +111,20 @@ func TestDocxRefusals(t *testing.T) {
 	if _, err := ReadDocx(buf.Bytes()); err == nil || !strings.Contains(err.Error(), "no word/document.xml") {
 		t.Errorf("a zip without the part: %v", err)
 	}
+	// Two parts of one name (the package's names ignore case): which one
+	// Word would show is not to be guessed.
+	for _, names := range [][2]string{{"word/document.xml", "word/document.xml"}, {"word/document.xml", "Word/Document.XML"}, {"word/styles.xml", "word/STYLES.xml"}} {
+		buf.Reset()
+		zw = zip.NewWriter(&buf)
+		for _, n := range append(names[:], "word/document.xml") {
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: n})
+			w.Write([]byte("<w:document/>"))
+		}
+		zw.Close()
+		if _, err := ReadDocx(buf.Bytes()); err == nil || !strings.Contains(err.Error(), "holds "+names[0]+" twice") {
+			t.Errorf("%s and %s: %v", names[0], names[1], err)
+		}
+	}
 	if _, err := ReadDocx(docx(t, p(r("<broken")), "", "")); err == nil {
 		t.Error("broken XML read")
 	}
