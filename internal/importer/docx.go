@@ -22,17 +22,21 @@ import (
 // ReadDocx reads those into blocks. Text gives them as plain text, one
 // paragraph a block, for Parse to recognise the title, date, team lead,
 // unit and documents as in a plain-text bulletin; Markdown gives the
-// body with its headings, bold and italic, lists and tables. Pictures
-// and comments are left out, and so are field codes, those of fields
-// nested in a field's code included: a field's result is kept. Of tracked changes, what the
-// document says once they are accepted is read: inserted text is kept,
-// deleted text and text moved away (w:moveFrom, which stands again at its
-// new place as w:moveTo) are left out, so is a deleted table row, and a
-// paragraph whose mark was deleted runs on into the next. Hidden text (docxhidden.go) is left
-// out too. Content given in several forms for several versions of Word
-// (mc:AlternateContent) is read once. A content control still showing
-// its placeholder ("Click here to enter text.") gives no text. Only the parts
-// named are read, each at most maxPart bytes once unpacked.
+// body with its headings, bold and italic, lists and tables.
+//
+// What is read is what the document shows once its tracked changes are
+// accepted (docxbody.go): inserted text is kept; deleted text, text moved
+// away (w:moveFrom: it stands again at its new place, as w:moveTo) and a
+// deleted table row are left out, and a paragraph whose mark was deleted
+// runs on into the next. Hidden text (docxhidden.go) is left out; so are
+// field codes, those of fields nested in a field's code included (a
+// field's result is kept), and the placeholder of a content control never
+// filled in ("Click here to enter text."). Content given in several forms
+// for several versions of Word (mc:AlternateContent) is read once.
+// Pictures, text boxes, comments, notes, headers and footers, and the
+// file's properties (author, last modified by) are not read at all: only
+// the parts named above, each at most maxPart bytes once unpacked, and
+// each held once (part names ignore case).
 
 // maxPart bounds each XML part unpacked: a bulletin is a few hundred
 // kilobytes, and a zip can claim (or unpack to) far more than it holds.
