@@ -127,14 +127,13 @@ func (e *Editor) post(w http.ResponseWriter, r *http.Request, rest string) {
 		e.fail(w, statusOf(err), fmt.Errorf("the form could not be read: %w", err))
 		return
 	}
-	if !e.tokenOK(r.PostForm.Get("token")) {
+	stale := !e.tokenOK(r.PostForm.Get("token"))
+	switch {
+	case stale && rest == "project":
 		e.fail(w, http.StatusForbidden, errToken)
-		return
-	}
-	switch rest {
-	case "new":
-		e.save(w, r, "")
-	case "project":
+	case rest == "new":
+		e.save(w, r, "", stale)
+	case rest == "project":
 		e.createProject(w, r)
 	default:
 		name, err := articlePath(rest)
@@ -142,7 +141,7 @@ func (e *Editor) post(w http.ResponseWriter, r *http.Request, rest string) {
 			e.fail(w, http.StatusBadRequest, err)
 			return
 		}
-		e.save(w, r, name)
+		e.save(w, r, name, stale)
 	}
 }
 

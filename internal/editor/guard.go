@@ -35,6 +35,13 @@ var (
 	errToken     = errors.New("refused: the form's token is missing or wrong (reload the editor's page, which gets this run's token)")
 )
 
+// staleNotice is what a form sent with another run's token says: the
+// form comes back with what was typed and this run's token (a page of
+// another site cannot send it: sameOrigin refused that already), and
+// nothing is written until Lưu is pressed again.
+const staleNotice = "Chưa lưu: trình xem trước (bulletin serve) đã được khởi động lại sau khi anh/chị mở trang này. " +
+	"Nội dung anh/chị gõ vẫn còn trong các ô dưới đây; hãy xem lại rồi bấm «Lưu» lần nữa."
+
 // sameOrigin checks that a POST comes from a page of this server.
 func sameOrigin(r *http.Request) error {
 	switch r.Header.Get("Sec-Fetch-Site") {

@@ -25,11 +25,20 @@ import (
 // them. A file that changed on disk since the form was opened is not
 // saved over: both versions are shown, the form keeps what was typed, and
 // a second save puts the edits into the version on disk. name is the
-// article under content/, or "" for a new one.
-func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string) {
+// article under content/, or "" for a new one. A form whose token is not
+// this run's (stale: the server was restarted since it was opened) is
+// shown again with what was typed, and nothing written.
+func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale bool) {
+	action := r.PostForm.Get("action")
+	if stale && action == "preview" {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		json.NewEncoder(w).Encode(map[string]string{"error": "trình xem trước đã được khởi động lại sau khi anh/chị mở trang này; " +
+			"bấm «Lưu» để lấy mã mới (nội dung đã gõ được giữ lại)"})
+		return
+	}
 	loc := e.loc()
 	now := formFrom(r.PostForm)
-	action := r.PostForm.Get("action")
 	st := &formState{Form: now, Path: name}
 	var f *front.File
 	if name == "" {
@@ -53,7 +62,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string) {
 			return
 		}
 	}
-	if action == "publish" {
+	if action == "publish" && !stale {
 		if d, _ := f.Values()["draft"].(bool); d {
 			f.Set("draft", false)
 		}
@@ -68,6 +77,10 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string) {
 	}
 	st.Review = rv
 	switch {
+	case stale:
+		st.Notice = staleNotice
+		e.showForm(w, r, st, http.StatusForbidden)
+		return
 	case action == "preview":
 		e.previewJSON(w, st, data)
 		return

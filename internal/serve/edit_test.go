@@ -574,3 +574,48 @@ func TestEditorDoesNotReplaceALinkedArticle(t *testing.T) {
 		t.Errorf("the file the link leads to changed:\n%s", got)
 	}
 }
+
+// A form opened before the server was restarted carries the last run's
+// token: its save is refused, but the form comes back with what was typed
+// and this run's token, so a second press of Lưu saves it; nothing is
+// written on the refused save. Its preview says why in Vietnamese.
+func TestEditorKeepsTheTypingOfAFormFromTheLastRun(t *testing.T) {
+	for _, path := range []string{"articles/a.md", "new"} {
+		ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+		form := ts.editForm("articles/a.md")
+		if path == "new" {
+			form = ts.editForm("new")
+		}
+		form.Set("token", strings.Repeat("0", 64)) // the last run's
+		form.Set("title", "Tiêu đề đã gõ trước khi khởi động lại")
+		form.Set("body", "Đoạn văn anh/chị vừa gõ.\n")
+		form.Set("action", "save")
+		code, body, _ := ts.post("/_bulletin/edit/"+path, form, nil)
+		if code != http.StatusForbidden {
+			t.Errorf("%s: %d, want 403", path, code)
+		}
+		for _, want := range []string{`value="Tiêu đề đã gõ trước khi khởi động lại"`, "Đoạn văn anh/chị vừa gõ.", "Chưa lưu", "khởi động lại"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: the page after the refused save lacks %q", path, want)
+			}
+		}
+		if got := ts.read("content/articles/a.md"); got != yamlArticle {
+			t.Fatalf("%s: a stale token wrote the file:\n%s", path, got)
+		}
+		tok := regexp.MustCompile(`name="token" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+		if tok == nil || tok[1] == form.Get("token") {
+			t.Fatalf("%s: the form came back without this run's token", path)
+		}
+		form.Set("token", tok[1])
+		if code, body, _ := ts.post("/_bulletin/edit/"+path, form, nil); code != http.StatusSeeOther {
+			t.Errorf("%s: the second save: %d\n%s", path, code, body)
+		}
+		form.Set("token", strings.Repeat("0", 64))
+		form.Set("action", "preview")
+		code, body, hdr := ts.post("/_bulletin/edit/"+path, form, nil)
+		var p struct{ Error string }
+		if code != http.StatusForbidden || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &p) != nil || !strings.Contains(p.Error, "khởi động lại") {
+			t.Errorf("%s: a preview with the last run's token: %d %s %s", path, code, hdr.Get("Content-Type"), body)
+		}
+	}
+}

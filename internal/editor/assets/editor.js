@@ -79,6 +79,10 @@
   }
 
   function show(p) {
+    if (p.error) {
+      status.textContent = "Không xem trước được: " + p.error;
+      return;
+    }
     if (p.html) {
       // The frame is sandboxed (no script runs in it) but same-origin, so
       // its scroll position can be kept across updates.
