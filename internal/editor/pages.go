@@ -34,8 +34,8 @@ var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 	},
 	"edit": func(p string) string { return Prefix + escape(strings.TrimPrefix(p, "content/")) },
 	"has":  func(m map[string]bool, k string) bool { return m[k] },
-	"dict": func(i int, d docInfo) map[string]any {
-		return map[string]any{"I": i, "N": i + 1, "D": d}
+	"dict": func(i int, d docInfo, state any) map[string]any {
+		return map[string]any{"I": i, "N": i + 1, "D": d, "S": state}
 	},
 	"docInfo": func() docInfo { return docInfo{} },
 }).ParseFS(assets, "assets/*.html"))
@@ -228,6 +228,68 @@ type formView struct {
 	Zone             string
 	Format           string
 	Fields           []string
+	invalid          map[string]bool // fields with an error
+	focus            string          // the field a refused save puts the cursor in
+}
+
+// State is a field's attributes for assistive technology: aria-invalid
+// when it has an error, and autofocus on the first field with an error
+// after a refused save, so that the cursor (and a screen reader) starts
+// where the first thing to fix is. A list's field is named with its
+// entry, "documents[2]" (1-based, as problems name entries).
+func (v formView) State(field string) template.HTMLAttr {
+	var a string
+	if v.invalid[field] {
+		a = ` aria-invalid="true"`
+	}
+	if field == v.focus {
+		a += " autofocus"
+	}
+	return template.HTMLAttr(a)
+}
+
+// DocState is State for the document of the form's row i (0-based).
+func (v formView) DocState(i int) template.HTMLAttr {
+	return v.State(fmt.Sprintf("%s[%d]", fDocuments, i+1))
+}
+
+// markInvalid notes the fields errors are beside, and, after a refused
+// save, the first of them in the form's order.
+func (v *formView) markInvalid(refused bool) {
+	v.invalid = map[string]bool{}
+	for field, ps := range v.Problems {
+		for _, p := range ps {
+			if p.Severity != "error" {
+				continue
+			}
+			v.invalid[field] = true
+			if field == fDocuments {
+				entry, _, _ := strings.Cut(p.Key, "]")
+				v.invalid[entry+"]"] = strings.HasPrefix(p.Key, fDocuments+"[")
+			}
+		}
+	}
+	if !refused {
+		return
+	}
+	for _, field := range fieldOrder {
+		if !v.invalid[field] {
+			continue
+		}
+		v.focus = field
+		if field == fDocuments {
+			for i := range v.Docs {
+				if v.invalid[fmt.Sprintf("%s[%d]", fDocuments, i+1)] {
+					v.focus = fmt.Sprintf("%s[%d]", fDocuments, i+1)
+					break
+				}
+			}
+			if v.focus == fDocuments {
+				v.focus = fDocuments + "[1]"
+			}
+		}
+		return
+	}
 }
 
 func (e *Editor) showForm(w http.ResponseWriter, r *http.Request, st *formState, status int) {
@@ -273,6 +335,7 @@ func (e *Editor) showForm(w http.ResponseWriter, r *http.Request, st *formState,
 	}
 	v.Docs = append(documents(site, st.Form.Documents), docInfo{})
 	v.Tags = append(append([]string(nil), st.Form.Tags...), "")
+	v.markInvalid(st.Refused)
 	e.render(w, "form", v, status)
 }
 

@@ -86,10 +86,12 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale
 		return
 	case st.NewPath == "" && name == "":
 		st.Notice = "Chưa lưu: bài viết cần tiêu đề (hoặc đường dẫn) để đặt tên tệp."
+		st.Refused = true
 		e.showForm(w, r, st, http.StatusUnprocessableEntity)
 		return
 	case rv.errors > 0:
 		st.Notice = fmt.Sprintf("Chưa lưu: còn %d lỗi, ghi bên cạnh từng ô. Tệp không bị thay đổi.", rv.errors)
+		st.Refused = true
 		e.showForm(w, r, st, http.StatusUnprocessableEntity)
 		return
 	}
@@ -172,6 +174,7 @@ type formState struct {
 	Saved    bool
 	Imported map[string]bool // fields an import found
 	Already  bool            // the bulletin was imported before
+	Refused  bool            // a save refused for its errors: the cursor goes to the first
 }
 
 type conflict struct{ Disk, Mine string }

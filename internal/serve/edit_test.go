@@ -619,3 +619,64 @@ func TestEditorKeepsTheTypingOfAFormFromTheLastRun(t *testing.T) {
 		}
 	}
 }
+
+// A save refused for its errors marks the fields with an error
+// aria-invalid, and puts the cursor in the first of them (autofocus), so
+// that a keyboard or a screen reader starts where the first thing to fix
+// is; a field without an error is not marked.
+func TestEditorRefusedSaveFocusesTheFirstError(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	tag := func(body, id string) string {
+		return regexp.MustCompile(`<(?:input|textarea|select) id="` + regexp.QuoteMeta(id) + `"[^>]*>`).FindString(body)
+	}
+	for _, c := range []struct {
+		name       string
+		date, docs []string
+		focus      string
+		invalid    []string
+	}{
+		{"an impossible date", []string{"10:00, 31/02/2018"}, []string{"01-ĐA/TU"}, "f-date", []string{"f-date"}},
+		{"two codes in one entry", []string{"16:41, 06/08/2018"}, []string{"01-ĐA/TU", "01-ĐA/TU và 02-ĐA/TU"}, "doc-1", []string{"doc-1"}},
+		{"both", []string{"31/02/2018"}, []string{"01-ĐA/TU", "01-ĐA/TU và 02-ĐA/TU"}, "f-date", []string{"f-date", "doc-1"}},
+	} {
+		form := ts.editForm("articles/a.md")
+		form["date"], form["documents"] = c.date, c.docs
+		form.Set("action", "save")
+		code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: %d, want 422", c.name, code)
+		}
+		for _, id := range []string{"f-title", "f-date", "doc-0", "doc-1", "f-body"} {
+			el := tag(body, id)
+			if el == "" {
+				t.Fatalf("%s: no #%s", c.name, id)
+			}
+			if want := slices.Contains(c.invalid, id); strings.Contains(el, `aria-invalid="true"`) != want {
+				t.Errorf("%s: #%s aria-invalid %v, want %v: %s", c.name, id, !want, want, el)
+			}
+			if want := id == c.focus; strings.Contains(el, " autofocus") != want {
+				t.Errorf("%s: #%s autofocus %v, want %v: %s", c.name, id, !want, want, el)
+			}
+		}
+	}
+	// The form as opened shows its errors but leaves the cursor alone.
+	ts.write("content/articles/a.md", strings.Replace(yamlArticle, "16:41, 06/08/2018", "31/02/2018", 1))
+	body := ts.mustGet("/_bulletin/edit/articles/a.md")
+	if el := tag(body, "f-date"); !strings.Contains(el, `aria-invalid="true"`) || strings.Contains(el, "autofocus") {
+		t.Errorf("the form as opened: %s", el)
+	}
+}
+
+// A new article saved without a title: the cursor goes to the title.
+func TestEditorRefusedNewArticleFocusesTheTitle(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	form := ts.editForm("new")
+	form.Set("title", "")
+	form.Set("body", "Nội dung.")
+	form.Set("action", "save")
+	code, body, _ := ts.post("/_bulletin/edit/new", form, nil)
+	el := regexp.MustCompile(`<input id="f-title"[^>]*>`).FindString(body)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(el, `aria-invalid="true"`) || !strings.Contains(el, " autofocus") {
+		t.Errorf("%d: %s", code, el)
+	}
+}

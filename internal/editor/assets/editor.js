@@ -102,6 +102,12 @@
       var field = box.id.slice(2);
       if (field === "") return;
       list(box, by[field] || []);
+      // The fields the box describes are marked invalid while it holds an error.
+      var bad = (by[field] || []).some(function (x) { return x.severity === "error"; });
+      form.querySelectorAll("input, select, textarea").forEach(function (c) {
+        if ((" " + (c.getAttribute("aria-describedby") || "") + " ").indexOf(" " + box.id + " ") < 0) return;
+        if (bad) c.setAttribute("aria-invalid", "true"); else c.removeAttribute("aria-invalid");
+      });
     });
     var errors = p.problems.filter(function (x) { return x.severity === "error"; }).length;
     status.textContent = errors ? errors + " lỗi cần sửa trước khi lưu" : (p.problems.length ? p.problems.length + " cảnh báo" : "Không có lỗi");
