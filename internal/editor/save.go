@@ -49,6 +49,7 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale
 		}
 		if slug := newSlug(now); slug != "" {
 			st.NewPath = scaffold.ArticleName(slug, date, loc)
+			st.taken = e.exists(st.NewPath)
 		}
 	} else {
 		var err error
@@ -76,6 +77,17 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale
 		return
 	}
 	st.Review = rv
+	if st.taken {
+		// The build would read the existing file's URL for this text, and
+		// the save would be refused: said beside the field that names it.
+		field := fTitle
+		if strings.TrimSpace(now.Slug) != "" {
+			field = fSlug
+		}
+		rv.problems = append(rv.problems, problem{Field: field, Severity: "error",
+			Message: "đã có bài khác ở tệp content/" + st.NewPath + " (cùng đường dẫn, cùng năm): hãy đổi tiêu đề, hoặc điền một đường dẫn (slug) khác"})
+		rv.errors++
+	}
 	switch {
 	case stale:
 		st.Notice = staleNotice
@@ -175,6 +187,7 @@ type formState struct {
 	Imported map[string]bool // fields an import found
 	Already  bool            // the bulletin was imported before
 	Refused  bool            // a save refused for its errors: the cursor goes to the first
+	taken    bool            // a new article: NewPath is another article's file
 }
 
 type conflict struct{ Disk, Mine string }
@@ -184,7 +197,7 @@ func (st *formState) target() string {
 	if st.Path != "" {
 		return "content/" + st.Path
 	}
-	if st.NewPath != "" {
+	if st.NewPath != "" && !st.taken {
 		return "content/" + st.NewPath
 	}
 	return "content/articles/.new.md"
@@ -247,6 +260,17 @@ func (e *Editor) replace(name string, data, base []byte) error {
 		return err
 	}
 	return nil
+}
+
+// exists reports whether a file is at name under content/.
+func (e *Editor) exists(name string) bool {
+	root, err := e.content()
+	if err != nil {
+		return false
+	}
+	defer root.Close()
+	_, err = root.Lstat(name)
+	return err == nil
 }
 
 func (e *Editor) writeNew(name string, data []byte) error {

@@ -680,3 +680,49 @@ func TestEditorRefusedNewArticleFocusesTheTitle(t *testing.T) {
 		t.Errorf("%d: %s", code, el)
 	}
 }
+
+// A new article whose title (or slug) names the file of an article that
+// exists: the error is beside the title (or the slug) as it is typed and
+// when Lưu is pressed, the cursor goes there, and the other article is
+// neither written nor shown in its place in the preview.
+func TestEditorNewArticleOnAnExistingFileIsAnErrorBesideTheTitle(t *testing.T) {
+	const existing = "---\ntitle: Kiểm tra dân vận\ndate: 2018-08-06 16:41\nslug: kiem-tra-dan-van\n---\nBài đã có.\n"
+	files := map[string]string{"content/articles/2018/kiem-tra-dan-van.md": existing}
+	ts := start(t, files)
+	for _, c := range []struct{ title, slug, field string }{
+		{"Kiểm tra dân vận", "", "title"},
+		{"Một tiêu đề khác", "kiem-tra-dan-van", "slug"},
+	} {
+		form := ts.editForm("new")
+		form.Set("title", c.title)
+		form.Set("slug", c.slug)
+		form.Set("date", "09:00, 20/09/2018")
+		form.Set("body", "Bài mới, khác hẳn.")
+		form.Set("action", "preview")
+		_, body, _ := ts.post("/_bulletin/edit/new", form, nil)
+		var p struct {
+			HTML     string
+			Problems []struct{ Field, Severity, Message string }
+		}
+		json.Unmarshal([]byte(body), &p)
+		found := false
+		for _, pr := range p.Problems {
+			found = found || pr.Field == c.field && pr.Severity == "error" && strings.Contains(pr.Message, "kiem-tra-dan-van.md")
+		}
+		if !found {
+			t.Errorf("%s: the preview has no error beside %s: %+v", c.title, c.field, p.Problems)
+		}
+		form.Set("action", "save")
+		code, body, _ := ts.post("/_bulletin/edit/new", form, nil)
+		beside := regexp.MustCompile(`(?s)<div id="p-` + c.field + `"[^>]*>(.*?)</div>`).FindStringSubmatch(body)
+		if code == http.StatusSeeOther || beside == nil || !strings.Contains(beside[1], "kiem-tra-dan-van.md") {
+			t.Errorf("%s: save %d, beside %s: %q", c.title, code, c.field, beside)
+		}
+		if el := regexp.MustCompile(`<input id="f-` + c.field + `"[^>]*>`).FindString(body); !strings.Contains(el, "autofocus") {
+			t.Errorf("%s: the cursor is not put in %s: %s", c.title, c.field, el)
+		}
+		if got := ts.read("content/articles/2018/kiem-tra-dan-van.md"); got != existing {
+			t.Fatalf("the existing article was written:\n%s", got)
+		}
+	}
+}
