@@ -41,7 +41,7 @@ func edited(was, now Form, loc *time.Location) map[string]bool {
 	mark(fImage, same(was.Image) != same(now.Image))
 	mark(fDraft, was.Draft != now.Draft)
 	mark(fSlug, same(was.Slug) != same(now.Slug))
-	mark(fBody, was.Body != now.Body)
+	mark(fBody, text.ComposeString(was.Body) != text.ComposeString(now.Body)) // a body the file has decomposed is not edited
 	return out
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/front"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var ict = time.FixedZone("ICT", 7*3600)
@@ -195,5 +197,30 @@ func TestApplyADateBeforeTheZonesStandardTime(t *testing.T) {
 	}
 	if got := formOf(f, vn).Date; got != "09:30, 02/01/1905" {
 		t.Errorf("read back as %q", got)
+	}
+}
+
+// Text typed with an input method that sends decomposed letters (NFD: "ê"
+// then a combining acute) reaches the file composed (NFC), as the same
+// words typed anywhere else are: grep, git and other tools find it. A
+// body the form did not edit stays as the file wrote it, composed or not.
+func TestTypedTextIsWrittenComposed(t *testing.T) {
+	nfd := func(s string) string { return norm.NFD.String(s) }
+	f := newFile(formFrom(url.Values{"title": {nfd("Kiểm tra Đảng ủy xã")}, "date": {"09:30, 20/09/2018"}, "kind": {"news"},
+		"team_lead.name": {nfd("Bùi Hải Tú")}, "inspected_unit": {nfd("Đảng ủy xã Phấn Mễ")}, "documents": {nfd("01-ĐA/TU")},
+		"tags": {nfd("dân vận")}, "summary": {nfd("Tóm tắt.")}, "body": {nfd("Thân bài tiếng Việt.\n")}}), ict)
+	if got := string(f.Bytes()); !norm.NFC.IsNormalString(got) {
+		t.Errorf("a new file is not NFC:\n%q", got)
+	}
+	const head = "---\ntitle: Kiểm tra\ndate: 2018-09-20 09:30\n---\n"
+	orig := head + nfd("Thân bài đã có, viết ở nơi khác.\n")
+	o, _ := front.Parse([]byte(orig))
+	was := formOf(o, ict)
+	now := formFrom(url.Values{"title": {nfd("Kiểm tra lại")}, "date": {was.Date}, "kind": {was.Kind}, "body": {was.Body}})
+	if err := apply(o, was, now, ict); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(o.Bytes()), "---\ntitle: Kiểm tra lại\ndate: 2018-09-20 09:30\n---\n"+nfd("Thân bài đã có, viết ở nơi khác.\n"); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"bulletin/internal/content"
 	"bulletin/internal/front"
+	"bulletin/internal/text"
 )
 
 // The form has one field per frontmatter key of the content contract,
@@ -107,16 +108,25 @@ func formOf(f *front.File, loc *time.Location) Form {
 }
 
 // formFrom reads the form a browser sent. A text area's line ends come
-// as CRLF: they are read as "\n".
+// as CRLF: they are read as "\n". Text is read composed (NFC): an input
+// method may send "ê" and a combining acute for "ế", and the file is to
+// hold the same bytes as the same words typed anywhere else.
 func formFrom(vals url.Values) Form {
-	get := func(k string) string { return strings.ReplaceAll(vals.Get(k), "\r\n", "\n") }
+	get := func(k string) string { return text.ComposeString(strings.ReplaceAll(vals.Get(k), "\r\n", "\n")) }
+	list := func(k string) []string {
+		out := nonEmpty(vals[k])
+		for i, v := range out {
+			out[i] = text.ComposeString(v)
+		}
+		return out
+	}
 	return Form{
 		Title: get(fTitle), Date: get(fDate), Kind: get(fKind),
 		LeadName: get(fLeadName), LeadRole: get(fLeadRole), Unit: get(fUnit),
-		Documents: nonEmpty(vals[fDocuments]),
+		Documents: list(fDocuments),
 		Findings:  get(fFindings), Shortcomings: get(fShortcomings), Recommendations: get(fRecommends),
 		FollowUpBy: get(fFollowUp),
-		Tags:       nonEmpty(vals[fTags]),
+		Tags:       list(fTags),
 		Summary:    get(fSummary), Image: get(fImage),
 		Draft: vals.Get(fDraft) == "true",
 		Slug:  get(fSlug), Body: get(fBody),
