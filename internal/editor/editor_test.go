@@ -8,6 +8,8 @@ import (
 
 	"bulletin/internal/diag"
 	"bulletin/internal/front"
+	"bulletin/internal/model"
+	"bulletin/internal/text"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -222,5 +224,24 @@ func TestTypedTextIsWrittenComposed(t *testing.T) {
 	}
 	if got, want := string(o.Bytes()), "---\ntitle: Kiểm tra lại\ndate: 2018-09-20 09:30\n---\n"+nfd("Thân bài đã có, viết ở nơi khác.\n"); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A document cited as running text ("Đề án số 01-ĐA/TU, ngày 12/7/2016")
+// is shown as the build links it: its project and file, not a code "with
+// no project file" and a button to make a second one.
+func TestDocumentsAreReadAsTheBuildReadsThem(t *testing.T) {
+	site := &model.Site{Projects: []*model.Project{{File: &model.ProjectFile{}, Code: "01-ĐA/TU", Key: text.CodeKey("01-ĐA/TU"),
+		Title: "Nâng cao chất lượng", URL: "/de-an/01-da-tu/"}}}
+	for _, typed := range []string{"01-ĐA/TU", "Đề án số 01-ĐA/TU", "Đề án số 01-ĐA/TU, ngày 12/7/2016", "Số: 01-DA/TU"} {
+		d := documents(site, []string{typed})
+		if len(d) != 1 || !d[0].File || !d[0].Valid || d[0].Code != "01-ĐA/TU" || d[0].Typed != typed || d[0].URL != "/de-an/01-da-tu/" {
+			t.Errorf("%q: %+v", typed, d)
+		}
+	}
+	for _, typed := range []string{"01-ĐA/TU và 02-ĐA/TU", "42", "Đề án"} {
+		if d := documents(site, []string{typed}); len(d) != 1 || d[0].Valid {
+			t.Errorf("%q: %+v, want not valid", typed, d)
+		}
 	}
 }

@@ -174,9 +174,20 @@ type docInfo struct {
 func documents(site *model.Site, codes []string) []docInfo {
 	var out []docInfo
 	for _, c := range nonEmpty(codes) {
-		d := docInfo{Typed: c, Code: c, Valid: text.CodeSlug(c) != ""}
-		if site != nil {
-			key := text.CodeKey(c)
+		// Read as the build reads an entry: split at a comma or semicolon
+		// ("Đề án số 01-ĐA/TU, ngày 12/7/2016": the rest is a document of
+		// its own, which check warns of), its kind and "số" left out.
+		first := c
+		if parts := strings.FieldsFunc(c, func(r rune) bool { return r == ',' || r == ';' }); len(parts) > 0 {
+			first = parts[0]
+		}
+		code, _, err := text.ParseCode(first)
+		d := docInfo{Typed: c, Code: strings.TrimSpace(first), Valid: err == nil && text.CodeSlug(code) != ""}
+		if err == nil {
+			d.Code = code
+		}
+		if site != nil && d.Valid {
+			key := text.CodeKey(d.Code)
 			for _, p := range site.Projects {
 				if p.Key != key {
 					continue
