@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -310,5 +311,24 @@ func TestBrowserListFiltersAsOneTypes(t *testing.T) {
 	}
 	if s := js(t, tab, `location.search`); s != "" {
 		t.Errorf("the page was left for %q: the filter should run in place", s)
+	}
+}
+
+// On a phone (360 px), the date fields stay wide enough to read what is
+// typed ("16:41, 06/08/2018"): the calendar beside them goes below rather
+// than squeezing them to a few characters.
+func TestBrowserDateFieldsAreReadableOnAPhone(t *testing.T) {
+	tab := editorTab(t)
+	ts := start(t, map[string]string{fileA: articleA})
+	run(t, tab, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile), chromedp.Navigate(ts.url+"/_bulletin/edit/new"))
+	until(t, tab, "the form", `document.readyState === "complete" && !!document.getElementById("f-date")`, 10*time.Second)
+	for _, id := range []string{"f-date", "f-outcome.follow_up_by"} {
+		w := js(t, tab, `(function(){var el=document.getElementById("`+id+`");el.value="16:41, 06/08/2018";`+
+			`return el.clientWidth+" "+el.scrollWidth+" "+document.documentElement.scrollWidth;})()`)
+		var client, scroll, page int
+		fmt.Sscan(w, &client, &scroll, &page)
+		if client < scroll || client < 150 || page > 360 {
+			t.Errorf("#%s on a phone: %d px wide for %d px of text (page %d px wide)", id, client, scroll, page)
+		}
 	}
 }
