@@ -39,6 +39,9 @@ func edited(was, now Form, loc *time.Location) map[string]bool {
 	mark(fTags, !sameList(was.Tags, now.Tags))
 	mark(fSummary, same(was.Summary) != same(now.Summary))
 	mark(fImage, same(was.Image) != same(now.Image))
+	mark(fImageAlt, same(was.ImageAlt) != same(now.ImageAlt))
+	mark(fImageCaption, same(was.ImageCaption) != same(now.ImageCaption))
+	mark(fImageCredit, same(was.ImageCredit) != same(now.ImageCredit))
 	mark(fDraft, was.Draft != now.Draft)
 	mark(fSlug, same(was.Slug) != same(now.Slug))
 	mark(fBody, text.ComposeString(was.Body) != text.ComposeString(now.Body)) // a body the file has decomposed is not edited
@@ -136,14 +139,8 @@ func apply(f *front.File, was, now Form, loc *time.Location) error {
 	if ed[fSummary] {
 		setOrRemove("summary", now.Summary)
 	}
-	if ed[fImage] {
-		if _, isMap := v["image"].(map[string]any); isMap && strings.TrimSpace(now.Image) != "" {
-			if err == nil {
-				err = f.SetIn("image", "src", strings.TrimSpace(now.Image))
-			}
-		} else {
-			setOrRemove("image", now.Image)
-		}
+	if err == nil && (ed[fImage] || ed[fImageAlt] || ed[fImageCaption] || ed[fImageCredit]) {
+		err = applyImage(f, ed, now)
 	}
 	if ed[fDraft] {
 		set("draft", now.Draft)
@@ -155,6 +152,62 @@ func apply(f *front.File, was, now Form, loc *time.Location) error {
 		f.SetBody(now.Body)
 	}
 	return err
+}
+
+// imageParts are the lead image's keys besides src, with their fields.
+var imageParts = []struct{ key, field string }{
+	{"alt", fImageAlt}, {"caption", fImageCaption}, {"credit", fImageCredit},
+}
+
+// applyImage writes the lead image: a path alone stays a path alone
+// until it is given a text alternative, caption or credit, and then
+// becomes a map; a map has each edited key changed on its own line, or
+// removed when emptied. An image whose path is emptied is removed whole:
+// its alt text, caption and credit describe a photo no longer shown.
+func applyImage(f *front.File, ed map[string]bool, now Form) error {
+	src := strings.TrimSpace(now.Image)
+	parts := map[string]string{
+		"alt": strings.TrimSpace(now.ImageAlt), "caption": strings.TrimSpace(now.ImageCaption),
+		"credit": strings.TrimSpace(now.ImageCredit),
+	}
+	if src == "" {
+		if ed[fImage] {
+			return f.Remove("image")
+		}
+		return nil // a text with no photo to describe: nothing to write
+	}
+	if _, isMap := f.Values()["image"].(map[string]any); isMap {
+		if ed[fImage] {
+			if err := f.SetIn("image", "src", src); err != nil {
+				return err
+			}
+		}
+		for _, p := range imageParts {
+			if !ed[p.field] {
+				continue
+			}
+			var err error
+			if parts[p.key] == "" {
+				err = f.RemoveIn("image", p.key)
+			} else {
+				err = f.SetIn("image", p.key, parts[p.key])
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	m := front.Map{{Key: "src", Value: src}}
+	for _, p := range imageParts {
+		if parts[p.key] != "" {
+			m = append(m, front.Pair{Key: p.key, Value: parts[p.key]})
+		}
+	}
+	if len(m) == 1 {
+		return f.Set("image", src)
+	}
+	return f.Set("image", m)
 }
 
 // applyLead writes the team lead: a name alone stays a name alone until
@@ -341,9 +394,7 @@ func newFile(now Form, loc *time.Location) *front.File {
 	if s := strings.TrimSpace(now.Summary); s != "" {
 		put("summary", s)
 	}
-	if s := strings.TrimSpace(now.Image); s != "" {
-		put("image", s)
-	}
+	applyImage(f, map[string]bool{fImage: true, fImageAlt: true, fImageCaption: true, fImageCredit: true}, now)
 	put("draft", now.Draft)
 	put("slug", newSlug(now))
 	f.SetBody(now.Body)

@@ -28,6 +28,9 @@ const (
 	fTags         = "tags"
 	fSummary      = "summary"
 	fImage        = "image"
+	fImageAlt     = "image.alt"
+	fImageCaption = "image.caption"
+	fImageCredit  = "image.credit"
 	fDraft        = "draft"
 	fSlug         = "slug"
 	fBody         = "body"
@@ -35,7 +38,7 @@ const (
 
 // fieldOrder is the form's order, which is the contract's.
 var fieldOrder = []string{fTitle, fDate, fKind, fLeadName, fLeadRole, fUnit, fDocuments, fFindings, fShortcomings,
-	fRecommends, fFollowUp, fTags, fSummary, fImage, fDraft, fSlug, fBody}
+	fRecommends, fFollowUp, fTags, fSummary, fImage, fImageAlt, fImageCaption, fImageCredit, fDraft, fSlug, fBody}
 
 // Form is what the form shows and sends: each field as text, lists as
 // their items (outcome lists one item a line).
@@ -50,9 +53,12 @@ type Form struct {
 	FollowUpBy         string
 	Tags               []string
 	Summary, Image     string
-	Draft              bool
-	Slug               string
-	Body               string
+	// The lead image's text alternative, caption and credit: the image
+	// is then written as a map (image: {src, alt, caption, credit}).
+	ImageAlt, ImageCaption, ImageCredit string
+	Draft                               bool
+	Slug                                string
+	Body                                string
 }
 
 // formOf reads a file's frontmatter into the form: dates shown the
@@ -100,6 +106,7 @@ func formOf(f *front.File, loc *time.Location) Form {
 	switch im := v["image"].(type) {
 	case map[string]any:
 		fm.Image = str(im["src"])
+		fm.ImageAlt, fm.ImageCaption, fm.ImageCredit = str(im["alt"]), str(im["caption"]), str(im["credit"])
 	default:
 		fm.Image = str(im)
 	}
@@ -128,6 +135,7 @@ func formFrom(vals url.Values) Form {
 		FollowUpBy: get(fFollowUp),
 		Tags:       list(fTags),
 		Summary:    get(fSummary), Image: get(fImage),
+		ImageAlt: get(fImageAlt), ImageCaption: get(fImageCaption), ImageCredit: get(fImageCredit),
 		Draft: vals.Get(fDraft) == "true",
 		Slug:  get(fSlug), Body: get(fBody),
 	}

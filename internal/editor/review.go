@@ -145,7 +145,10 @@ func fieldOf(p *diag.Problem, bodyLine int) string {
 		return fLeadName
 	case "outcome":
 		return fFindings
-	case "image.src", "image.alt", "image.caption", "image.credit":
+	case "image", "image.src":
+		if p.Code == check.MissingAlt {
+			return fImageAlt // written beside the field that mends it
+		}
 		return fImage
 	}
 	for _, name := range fieldOrder {
