@@ -159,6 +159,9 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 		if !readable {
 			continue
 		}
+		if !d.citation(&ref, codeField, codeLine) {
+			continue
+		}
 		if ref.Code == "" {
 			d.errf(field, ref.Line, hint, "the document has no code")
 			continue
@@ -204,7 +207,8 @@ type codeEntry struct {
 }
 
 // splitCodes reads each text of list that holds commas or semicolons as
-// several codes: a code never holds one.
+// several codes: a code never holds one. A citation pasted whole keeps
+// its own commas (", ngày 12/7/2016", a title in quotes).
 func splitCodes(list []any) []codeEntry {
 	out := make([]codeEntry, 0, len(list))
 	for i, x := range list {
@@ -213,13 +217,49 @@ func splitCodes(list []any) []codeEntry {
 			out = append(out, codeEntry{x, i})
 			continue
 		}
-		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-			if strings.TrimSpace(part) != "" {
-				out = append(out, codeEntry{part, i})
-			}
+		for _, part := range text.SplitCitations(s) {
+			out = append(out, codeEntry{part, i})
 		}
 	}
 	return out
+}
+
+// citation takes the date of issue and the title off a code written as
+// the bulletin's text cites it ("Đề án số 01-ĐA/TU, ngày 12/7/2016 về
+// “…”"), as the entry's date and title: read as part of the code, they
+// made a project of their own. A date or title that contradicts the
+// entry's own date: or title: is an error; it reports false then.
+func (d *decoder) citation(ref *model.DocRef, field string, line int) bool {
+	rest, date, title := text.Citation(ref.Code)
+	if date == "" && title == "" {
+		return true
+	}
+	written := strings.TrimSpace(ref.Code)
+	ref.Code = rest
+	ok := true
+	if date != "" {
+		cited, valid := d.date(field, line, date)
+		switch {
+		case !valid:
+			ok = false
+		case ref.Date.IsZero():
+			ref.Date = cited
+		case !ref.Date.Equal(cited):
+			d.errf(field, line, "keep one of the two", "%q gives the date %s, and date: gives %s",
+				written, cited.Format("02/01/2006"), ref.Date.Format("02/01/2006"))
+			ok = false
+		}
+	}
+	if title != "" {
+		switch {
+		case ref.Title == "":
+			ref.Title = title
+		case text.NameKey(ref.Title) != text.NameKey(title):
+			d.errf(field, line, "keep one of the two", "%q gives the title %q, and title: gives %q", written, title, ref.Title)
+			ok = false
+		}
+	}
+	return ok
 }
 
 // outcome converts the conclusions of an inspection.

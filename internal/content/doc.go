@@ -13,7 +13,9 @@
 //
 // Only .md files are read; the walk warns of every other file in content/
 // (not-read), since an editor's "x.markdown" would be missing unseen.
-// Document codes are read with text.ParseCode, names without invisible
+// Document codes are read with text.ParseCode, after text.Citation has
+// taken off the date and title of a citation pasted whole (citation, in
+// article.go), names without invisible
 // format characters, dates in 1900–2100 (see date.go for the zone of old
 // dates and the weekday a date may start with).
 //

@@ -14,10 +14,20 @@ var projectKeys = []string{"code", "title", "date", "issuer", "period"}
 // such as an Đề án, identified by its code.
 func (d *decoder) project() *model.ProjectFile {
 	p := &model.ProjectFile{}
+	if v, line, ok := d.get("title"); ok {
+		p.Title, _ = d.text("title", line, v)
+	}
+	p.Date = d.optionalDate()
 	v, line, ok := d.get("code")
 	written, readable := "", true
 	if ok {
 		written, readable = d.text("code", line, v)
+	}
+	// A citation pasted whole: "code: Đề án số 01-ĐA/TU, ngày 12/7/2016".
+	ref := model.DocRef{Code: written, Date: p.Date, Title: p.Title}
+	if readable && written != "" {
+		readable = d.citation(&ref, "code", line)
+		written, p.Date, p.Title = ref.Code, ref.Date, ref.Title
 	}
 	switch code, _, err := text.ParseCode(written); {
 	case !readable: // reported
@@ -29,10 +39,6 @@ func (d *decoder) project() *model.ProjectFile {
 		d.codeWords("code", line, code)
 		p.Code, p.Key, p.Slug = code, text.CodeKey(code), text.CodeSlug(code)
 	}
-	if v, line, ok := d.get("title"); ok {
-		p.Title, _ = d.text("title", line, v)
-	}
-	p.Date = d.optionalDate()
 	if v, line, ok := d.get("issuer"); ok {
 		p.Issuer, _ = d.text("issuer", line, v)
 	}
@@ -48,12 +54,17 @@ func (d *decoder) project() *model.ProjectFile {
 // a project apart from the code alone ("Quy định số 22-QĐ/TW" was, before
 // Quy định was a kind).
 func (d *decoder) codeWords(field string, line int, code string) {
-	words, ok := text.WordsBeforeNumber(code)
-	if !ok {
-		return
+	hint := "write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (" + strings.Join(text.Kinds, ", ") + ")"
+	if words, ok := text.WordsBeforeNumber(code); ok {
+		p := diag.New(diag.CodeWords, d.path, line, field,
+			"%q: the words %q are read as part of the code, and make it a document of its own", code, words)
+		p.Hint = hint
+		d.probs.Add(p)
 	}
-	p := diag.New(diag.CodeWords, d.path, line, field,
-		"%q: the words %q are read as part of the code, and make it a document of its own", code, words)
-	p.Hint = "write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (" + strings.Join(text.Kinds, ", ") + ")"
-	d.probs.Add(p)
+	if words, ok := text.WordsAfterCode(code); ok {
+		p := diag.New(diag.CodeWords, d.path, line, field,
+			"%q: the words %q after the code are read as part of it, and make it a document of its own", code, words)
+		p.Hint = "write the code alone; its date and title go under date: and title:"
+		d.probs.Add(p)
+	}
 }

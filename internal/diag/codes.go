@@ -50,7 +50,7 @@ const (
 	PhotoCache      = "photo-cache"       // resized photos cannot be kept in the cache folder
 	NotRead         = "not-read"          // a file in content/ the build does not read (x.markdown, a.md.txt)
 	UnlikelyDate    = "unlikely-date"     // a date far from today: a year typed wrong?
-	CodeWords       = "code-words"        // words before a document code's number, read as part of the code
+	CodeWords       = "code-words"        // words before a document code's number, or after it, read as part of the code
 )
 
 // Kind describes one code: its severity and what it means, in a line.
@@ -99,7 +99,7 @@ var Kinds = []Kind{
 	{PhotoUnreadable, Warning, "a .jpg or .png file is no photo bulletin can resize: another format is published as it is, a JPEG or PNG (over 120 million pixels, or in a form it does not decode) without its metadata"},
 	{PhotoCache, Warning, "resized photos cannot be kept in the cache folder, so the next build makes them again"},
 	{NotRead, Warning, "a file in content/ is not read: not a .md file, or outside articles/, projects/ and pages/"},
-	{CodeWords, Warning, "words before a document code's number that are no kind bulletin knows are read as part of the code: the document is a project of its own"},
+	{CodeWords, Warning, "words before a document code's number that are no kind bulletin knows, or after the code that are not its date and title, are read as part of the code: the document is a project of its own"},
 	{UnlikelyDate, Warning, "an article is dated more than a year ahead or before 1945: a year typed wrong?"},
 }
 

@@ -152,6 +152,32 @@ func WordsBeforeNumber(code string) (string, bool) {
 	return "", false
 }
 
+// WordsAfterCode returns the words a code read by ParseCode holds after
+// the code itself ("(khóa XIX)" of "15-NQ/TU (khóa XIX)"), white space
+// next to "-" and "/" not counting as a break ("01 - ĐA / TU" has none):
+// kept as part of the code, they make it a document of its own.
+func WordsAfterCode(code string) (string, bool) {
+	f := strings.Fields(code)
+	i := 0
+	for i < len(f) && !strings.ContainsFunc(f[i], unicode.IsDigit) {
+		i++
+	}
+	for i+1 < len(f) && joinedFields(f[i], f[i+1]) {
+		i++
+	}
+	if i+1 >= len(f) {
+		return "", false
+	}
+	return strings.Join(f[i+1:], " "), true
+}
+
+// joinedFields reports whether two fields of a code are one piece of it,
+// the space between them standing beside a "-" or "/": "01 - ĐA".
+func joinedFields(prev, next string) bool {
+	return strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, "/") ||
+		strings.HasPrefix(next, "-") || strings.HasPrefix(next, "/")
+}
+
 // isCodeEdge reports what may stand around a code but is no part of it:
 // white space, quotation marks, the colon of "Số:".
 func isCodeEdge(r rune) bool {
@@ -188,8 +214,7 @@ func codeWords(code string) int {
 	n := 0
 	f := strings.Fields(code)
 	for i, w := range f {
-		joined := i > 0 && (strings.HasSuffix(f[i-1], "-") || strings.HasSuffix(f[i-1], "/") ||
-			strings.HasPrefix(w, "-") || strings.HasPrefix(w, "/"))
+		joined := i > 0 && joinedFields(f[i-1], w)
 		if !joined && strings.ContainsFunc(w, unicode.IsDigit) {
 			n++
 		}
