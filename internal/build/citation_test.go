@@ -136,3 +136,36 @@ x
 	}
 	s.Contains(t, "projects/01-da-tu/index.html", "Dân vận, dân chủ", `<time datetime="2016-07-12">`)
 }
+
+// A code in brackets or ending a sentence, "(01-ĐA/TU)", "01-ĐA/TU.", is
+// the code: the marks around it were kept in it, and it clashed with the
+// project's own page ("different documents but both fold to
+// /projects/01-da-tu/").
+func TestACodeInBracketsOrBeforeAFullStopIsTheCode(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/projects/01.md --
+---
+code: 01-ĐA/TU
+title: Dân vận
+---
+x
+-- content/articles/a.md --
+---
+title: Bài một
+date: 2018-08-06
+documents: ["(01-ĐA/TU)"]
+---
+x
+-- content/articles/b.md --
+---
+title: Bài hai
+date: 2018-08-07
+documents: [Đề án số 01-ĐA/TU.]
+---
+x
+`)
+	if got := projectPages(s); len(got) != 1 {
+		t.Errorf("project pages %v, want projects/01-da-tu/index.html alone", got)
+	}
+	s.Contains(t, "projects/01-da-tu/index.html", "Bài một", "Bài hai")
+}

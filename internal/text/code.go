@@ -88,8 +88,9 @@ const CodeHint = "a code is the document's number and its issuer's letters, such
 
 // ParseCode reads a document code as an editor writes it in a list of
 // documents: the code alone ("01-ĐA/TU"), or cited as running text does,
-// "Đề án số 01-ĐA/TU", "Số: 01-ĐA/TU", "“01-ĐA/TU”". The kind, if any,
-// is returned apart; "số" and quotation marks are dropped, and so are
+// "Đề án số 01-ĐA/TU", "Số: 01-ĐA/TU", "“01-ĐA/TU”", "(01-ĐA/TU)". The
+// kind, if any, is returned apart; "số", quotation marks, brackets and a
+// full stop after the code are dropped, and so are
 // invisible format characters (a zero-width space would otherwise make a
 // look-alike project) and the white space around.
 //
@@ -103,7 +104,7 @@ func ParseCode(s string) (code, kind string, err error) {
 	// Peeled until nothing more comes off, so that a code read is read
 	// again as itself: "Đề án “Số 01-ĐA/TU”" is 01-ĐA/TU.
 	for code = s; ; {
-		rest := strings.TrimFunc(code, isCodeEdge)
+		rest := unwrap(strings.TrimFunc(code, isCodeEdge))
 		k, after := KindPrefix(rest)
 		if k != "" {
 			after = skipNumberWord(after)
@@ -182,6 +183,19 @@ func joinedFields(prev, next string) bool {
 // white space, quotation marks, the colon of "Số:".
 func isCodeEdge(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune(":\"'“”‘’«»", r)
+}
+
+// unwrap takes off what a code copied from running text brings with it:
+// the brackets around it ("(01-ĐA/TU)") and the full stop after it
+// ("… theo Đề án số 01-ĐA/TU."). No code ends with a full stop.
+func unwrap(s string) string {
+	s = strings.TrimRight(s, ".")
+	for _, p := range []string{"()", "[]"} {
+		if len(s) >= 2 && s[0] == p[0] && s[len(s)-1] == p[1] && !strings.ContainsAny(s[1:len(s)-1], p) {
+			return s[1 : len(s)-1]
+		}
+	}
+	return s
 }
 
 // skipNumberWord skips what stands between a kind and its code: "số",

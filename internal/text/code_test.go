@@ -22,6 +22,10 @@ func TestParseCode(t *testing.T) {
 		{"01-Đ\u200bA/TU\ufeff", "01-ĐA/TU", "", nil},
 		{"01 - ĐA / TU", "01 - ĐA / TU", "", nil},
 		{"24/2018/NĐ-CP", "24/2018/NĐ-CP", "", nil},
+		{"(01-ĐA/TU)", "01-ĐA/TU", "", nil},
+		{"Đề án số 01-ĐA/TU.", "01-ĐA/TU", "Đề án", nil},
+		{"[Đề án “01-ĐA/TU”].", "01-ĐA/TU", "Đề án", nil},
+		{"15-NQ/TU (khóa XIX)", "15-NQ/TU (khóa XIX)", "", nil},
 		// Kinds that kept their words in the code, a project apart.
 		{"Quy định số 22-QĐ/TW", "22-QĐ/TW", "Quy định", nil},
 		{"Nghị định số 123/2020/NĐ-CP", "123/2020/NĐ-CP", "Nghị định", nil},
