@@ -286,7 +286,8 @@ func TestTypedTextIsWrittenComposed(t *testing.T) {
 func TestDocumentsAreReadAsTheBuildReadsThem(t *testing.T) {
 	site := &model.Site{Projects: []*model.Project{{File: &model.ProjectFile{}, Code: "01-ĐA/TU", Key: text.CodeKey("01-ĐA/TU"),
 		Title: "Nâng cao chất lượng", URL: "/de-an/01-da-tu/"}}}
-	for _, typed := range []string{"01-ĐA/TU", "Đề án số 01-ĐA/TU", "Đề án số 01-ĐA/TU, ngày 12/7/2016", "Số: 01-DA/TU"} {
+	for _, typed := range []string{"01-ĐA/TU", "Đề án số 01-ĐA/TU", "Đề án số 01-ĐA/TU, ngày 12/7/2016", "Số: 01-DA/TU",
+		"Đề án số 01-ĐA/TU, ngày 12/7/2016 về “Nâng cao chất lượng, hiệu quả”", "(01-ĐA/TU)", "Đề án số 01-ĐA/TU về “Nâng cao chất lượng”"} {
 		d := documents(site, []string{typed})
 		if len(d) != 1 || !d[0].File || !d[0].Valid || d[0].Code != "01-ĐA/TU" || d[0].Typed != typed || d[0].URL != "/de-an/01-da-tu/" {
 			t.Errorf("%q: %+v", typed, d)

@@ -177,12 +177,13 @@ type docInfo struct {
 func documents(site *model.Site, codes []string) []docInfo {
 	var out []docInfo
 	for _, c := range nonEmpty(codes) {
-		// Read as the build reads an entry: split at a comma or semicolon
-		// ("Đề án số 01-ĐA/TU, ngày 12/7/2016": the rest is a document of
-		// its own, which check warns of), its kind and "số" left out.
+		// Read as the build reads an entry: split between citations
+		// ("01-ĐA/TU; 02-ĐA/TU": the rest are documents of their own), a
+		// citation's date and title left out ("Đề án số 01-ĐA/TU, ngày
+		// 12/7/2016"), its kind and "số" too.
 		first := c
-		if parts := strings.FieldsFunc(c, func(r rune) bool { return r == ',' || r == ';' }); len(parts) > 0 {
-			first = parts[0]
+		if parts := text.SplitCitations(c); len(parts) > 0 {
+			first, _, _ = text.Citation(parts[0])
 		}
 		code, _, err := text.ParseCode(first)
 		d := docInfo{Typed: c, Code: strings.TrimSpace(first), Valid: err == nil && text.CodeSlug(code) != ""}
