@@ -523,7 +523,15 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
       input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 250); });
       form.addEventListener("change", function (e) { if (e.target !== input) search(); });
-      more.addEventListener("click", function () { show(serial); });
+      // The button may go once every result is shown: the reader goes on
+      // from the first result it added, not from the top of the page.
+      more.addEventListener("click", function () {
+        var token = serial, first = shown;
+        show(token).then(function () {
+          var a = token === serial && list.children[first] && list.children[first].querySelector("a");
+          if (a) a.focus();
+        });
+      });
       return search();
     }).catch(function (err) {
       say("Không tải được chỉ mục tìm kiếm (" + err.message + "). Hãy tải lại trang.");
