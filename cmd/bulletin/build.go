@@ -117,6 +117,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if ferr == nil && output.Current(*out, cfg.Keep, input, opt.Now, stamps) {
 		fmt.Fprintf(stdout, "Nothing to build: %s already holds the site as this input makes it (checked in %s)\n",
 			*out, time.Since(start).Round(time.Millisecond))
+		if storeErr == nil { // not in a folder the build refuses: content/, static/, the output
+			tidyStores(store, time.Now())
+		}
 		return nil
 	}
 	if err := checkCache(*source, *out, photo.DefaultCache()); err != nil {
@@ -185,6 +188,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return dir.Failed(err)
 	}
 	res.Time = time.Since(start)
+	if storeErr == nil {
+		tidyStores(store, time.Now())
+	}
 	printSummary(stdout, res, *out, *source, false)
 	printGone(stdout, gone)
 	files, unchanged := dir.Counts()

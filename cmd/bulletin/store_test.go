@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"bulletin/internal/build"
 )
@@ -95,5 +96,58 @@ func TestARefusedOutputWaitsForTheStoreBeingTakenBack(t *testing.T) {
 	code, _, errs := bulletin("build", "-source", dir)
 	if code != 1 || !strings.Contains(errs, "internal error: a bug met on site.yaml") {
 		t.Errorf("exit %d, want 1 and the panic on the store's goroutine reported:\n%s", code, errs)
+	}
+}
+
+// A store is kept for each output folder, so a server that builds into a
+// new folder every day (-out $(mktemp -d), rsync, rm) would gather one a
+// day, each as large as content/, and nothing removed them. A build
+// removes the stores no build has used for a month (storeUnused), those
+// of other outputs too, and leaves the rest; a build with nothing to do
+// marks its own as used, so a site that rarely changes keeps its store.
+func TestStoresUnusedForAMonthAreRemoved(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("BULLETIN_CACHE_DIR", cache)
+	dir := writeSite(t, map[string]string{
+		"site.yaml":             "title: T\nbase_url: https://kiemtra.example.vn/\n",
+		"content/articles/a.md": article,
+	})
+	build := func(out string) {
+		t.Helper()
+		if code, _, errs := bulletin("build", "-source", dir, "-out", filepath.Join(dir, out)); code != 0 {
+			t.Fatalf("build into %s: %s", out, errs)
+		}
+	}
+	age := func(glob string, d time.Duration) {
+		t.Helper()
+		files, _ := filepath.Glob(filepath.Join(cache, "store", glob))
+		if len(files) == 0 {
+			t.Fatalf("no %s in the cache folder", glob)
+		}
+		for _, f := range files {
+			os.Chtimes(f, time.Now().Add(-d), time.Now().Add(-d))
+		}
+	}
+	for _, out := range []string{"gone1", "gone2", "recent", "quiet"} {
+		build(out)
+	}
+	// What a build killed midway long ago left of a store no build writes
+	// again.
+	gone1, _ := filepath.Glob(filepath.Join(cache, "store", "gone1-*.inputs"))
+	os.WriteFile(strings.TrimSuffix(gone1[0], ".inputs")+".1234.tmp", []byte("half"), 0o600)
+	age("gone1-*", 40*24*time.Hour)
+	age("gone2-*", 31*24*time.Hour)
+	age("recent-*", 20*24*time.Hour)
+	age("quiet-*", 40*24*time.Hour)
+	build("quiet") // nothing to build: its store is in use all the same
+	build("today")
+	left, _ := filepath.Glob(filepath.Join(cache, "store", "*"))
+	var names []string
+	for _, f := range left {
+		names = append(names, strings.SplitN(filepath.Base(f), "-", 2)[0]+filepath.Ext(f))
+	}
+	want := "quiet quiet.inputs quiet.stamps recent recent.inputs recent.stamps today today.inputs today.stamps"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("stores left: %s\nwant %s", got, want)
 	}
 }
