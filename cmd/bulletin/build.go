@@ -153,6 +153,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err != nil {
 		return err
 	}
+	if p := dir.LeftAlone(); p != "" {
+		fmt.Fprintf(stderr, "warning: %s, the site the last build replaced, belongs to another user (a build run with sudo?) and cannot be reused or removed: each build makes the new site from nothing, which takes longer (remove it as its owner: sudo rm -rf %s)\n", p, p)
+	}
 	dir.Gzip, dir.GzipSkip = true, build.PlainFolders() // for nginx's gzip_static: see the README
 	dir.Stamps = stamps
 	opt.Sink = dir

@@ -68,6 +68,10 @@ type Dir struct {
 	files     map[string]bool
 	filesOnce sync.Once
 
+	// leftAlone is the folder of the replaced site, when this build can
+	// neither take it nor remove it: another user's (LeftAlone).
+	leftAlone string
+
 	inputs string    // the fingerprint of the input, for the manifest
 	until  time.Time // the same input gives the same site until then
 
@@ -134,6 +138,9 @@ func NewDir(target string, keep []string) (*Dir, error) {
 		d.listRecycled()
 	} else {
 		os.RemoveAll(prevOf(target)) // of no use over no site, or a site written before manifests
+		if _, err := os.Lstat(prevOf(target)); err == nil {
+			d.leftAlone = prevOf(target) // another user's (claim): see LeftAlone
+		}
 		if err := os.MkdirAll(stage, 0o700); err != nil {
 			unlock()
 			return nil, fmt.Errorf("output: %w", err)

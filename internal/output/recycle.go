@@ -31,14 +31,23 @@ func prevOf(target string) string {
 // claim renames the previous site's folder to the name of the empty
 // staging folder, and reports whether it did: two builds beside each other
 // cannot both have it. When it did not, the staging folder may be gone:
-// NewDir makes it again.
+// NewDir makes it again. A folder another user owns (a build run once with
+// sudo beside the daily one) is not claimed: this build might not write
+// into it, and would leave folders of that user in the site it makes.
 func claim(prev, stage string) bool {
 	fi, err := os.Lstat(prev)
-	if err != nil || !fi.IsDir() || os.Remove(stage) != nil {
+	if err != nil || !fi.IsDir() || !ours(fi) || os.Remove(stage) != nil {
 		return false
 	}
 	return os.Rename(prev, stage) == nil
 }
+
+// LeftAlone is the folder beside the target holding the site a swap
+// replaced, when it belongs to another user (a build run once with sudo)
+// and this build could neither bring it up to date nor remove it: every
+// build makes its staging folder from nothing until that user removes it.
+// "" when there is none.
+func (d *Dir) LeftAlone() string { return d.leftAlone }
 
 // keepPrev keeps the replaced site at prev for the next build; a folder
 // already there (left by a build beside this one) gives way. It is made
