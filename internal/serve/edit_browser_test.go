@@ -332,3 +332,19 @@ func TestBrowserDateFieldsAreReadableOnAPhone(t *testing.T) {
 		}
 	}
 }
+
+// On a phone (360 px), the list of articles fits the screen: only the
+// table scrolls, in its own region. The file box of the import form kept
+// its own width and made the whole page 385 px wide, shown zoomed out.
+func TestBrowserArticleListFitsAPhone(t *testing.T) {
+	tab := editorTab(t)
+	ts := start(t, map[string]string{fileA: articleA})
+	run(t, tab, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile), chromedp.Navigate(ts.url+"/_bulletin/edit/"))
+	until(t, tab, "the list", `document.readyState === "complete" && !!document.getElementById("import-file")`, 10*time.Second)
+	wide := js(t, tab, `(function(){var out=[];document.querySelectorAll("body *").forEach(function(e){`+
+		`if (e.closest(".scroll")) return; var r=e.getBoundingClientRect(); if (r.right>360.5) out.push((e.id||e.tagName)+": "+Math.round(r.right)+" px")});`+
+		`return document.documentElement.scrollWidth+" "+out.join(", ")})()`)
+	if !strings.HasPrefix(wide, "360 ") {
+		t.Errorf("the list page on a phone is %s", wide)
+	}
+}
