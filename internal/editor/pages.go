@@ -38,6 +38,7 @@ var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 		return map[string]any{"I": i, "N": i + 1, "D": d, "S": state}
 	},
 	"docInfo": func() docInfo { return docInfo{} },
+	"nth":     func(i int) int { return i + 1 }, // a screen reader counts from one: "Thẻ 1"
 }).ParseFS(assets, "assets/*.html"))
 
 // asset serves the stylesheet and the script.

@@ -726,3 +726,13 @@ func TestEditorNewArticleOnAnExistingFileIsAnErrorBesideTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// A screen reader names the tag boxes as a person counts them: "Thẻ 1"
+// for the first (it said "Thẻ 0"), as the documents are "Văn bản 1".
+func TestEditorCountsTagsFromOne(t *testing.T) {
+	ts := start(t, map[string]string{fileA: strings.Replace(articleA, "documents:", "tags: [dân vận, kinh tế]\ndocuments:", 1)})
+	body := ts.mustGet("/_bulletin/edit/articles/a.md")
+	if !strings.Contains(body, `for="tag-0">Thẻ 1</label>`) || !strings.Contains(body, `for="tag-1">Thẻ 2</label>`) || strings.Contains(body, "Thẻ 0") {
+		t.Errorf("the tags' labels do not count from one:\n%s", body)
+	}
+}
