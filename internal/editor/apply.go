@@ -396,7 +396,11 @@ func newFile(now Form, loc *time.Location) *front.File {
 	}
 	applyImage(f, map[string]bool{fImage: true, fImageAlt: true, fImageCaption: true, fImageCredit: true}, now)
 	put("draft", now.Draft)
-	put("slug", newSlug(now))
+	if s := newSlug(now); s != "" {
+		// None when the title is empty too: slug: "" is an error of its
+		// own beside Đường dẫn, a second one for the missing title.
+		put("slug", s)
+	}
 	f.SetBody(now.Body)
 	return f
 }

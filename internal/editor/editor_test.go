@@ -214,6 +214,15 @@ func TestAnUntouchedFormEditsNothing(t *testing.T) {
 	}
 }
 
+// A new article with no title yet has no slug: key either, whose empty
+// value was a second error, beside Đường dẫn, for the one mistake.
+func TestNewFileWithNoTitleHasNoSlug(t *testing.T) {
+	f := newFile(Form{Date: "09:30, 20/09/2018", Kind: "news"}, ict)
+	if _, ok := f.Values()["slug"]; ok {
+		t.Errorf("a new article with no title:\n%s", f.Bytes())
+	}
+}
+
 func TestNewFile(t *testing.T) {
 	f := newFile(Form{Title: "Kiểm tra: dân vận", Date: "09:30, 20/09/2018", Kind: "news", LeadName: "Bùi Hải Tú",
 		Documents: []string{"01-ĐA/TU"}, Tags: []string{"dân vận"}, Draft: true, Body: "Thân bài.\n"}, ict)
