@@ -92,7 +92,7 @@ func TestNewsArticleStructuredData(t *testing.T) {
 		`"@context":"https://schema.org"`, `"@type":"NewsArticle"`,
 		`"headline":"Kiểm tra thực hiện các đề án \u003c/script\u003e về dân vận"`,
 		`"datePublished":"2018-08-06T16:41:00+07:00"`, `"dateModified":"2018-08-07T09:15:00+07:00"`,
-		`"author":[{"@type":"Person","name":"Phòng Thông tin"},{"@type":"Person","name":"Lê Văn An"}]`,
+		`"author":[{"@type":"Organization","name":"Phòng Thông tin"},{"@type":"Person","name":"Lê Văn An"}]`,
 		`"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://kiemtra.example.vn/images/logo.png"},"name":"Văn phòng Tỉnh ủy Thái Nguyên","url":"https://kiemtra.example.vn/"}`,
 		`"image":["https://kiemtra.example.vn/images/chia-se.png"]`,
 		`"mainEntityOfPage":{"@id":"https://kiemtra.example.vn/2018/08/kiem-tra-thuc-hien-cac-de-an-script-ve-dan-van/","@type":"WebPage"}`,

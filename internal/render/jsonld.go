@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"bulletin/internal/model"
+	"bulletin/internal/text"
 )
 
 // Structured data (schema.org in JSON-LD) tells search engines and news
@@ -143,11 +144,11 @@ func newsArticle(base string, cfg model.Config, a *model.Article) *ldNewsArticle
 		Keywords:         a.Tags,
 	}
 	for _, name := range a.Byline {
-		// A name that is the publisher's is the organisation; any other
-		// byline is taken for a person (a desk can be named as the
-		// publisher, or left out to default to it).
+		// The publisher's name, or an office's ("Phòng Thông tin", the
+		// desk that signs much of what a press office publishes), is an
+		// Organization; any other byline is a person's.
 		kind := "Person"
-		if name == cfg.PublisherName() {
+		if name == cfg.PublisherName() || text.IsOrganization(name) {
 			kind = "Organization"
 		}
 		n.Author = append(n.Author, ldThing{Type: kind, Name: name})
