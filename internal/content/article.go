@@ -82,7 +82,12 @@ func (d *decoder) article() *model.ArticleFile {
 // person converts team_lead: a name, or a map with name and role.
 func (d *decoder) person(line int, v any) model.Person {
 	const hint = "a name, or a map with name: and role:"
-	if _, ok := v.(string); ok {
+	switch v.(type) {
+	case map[string]any, []any:
+	default:
+		// A name, or a word YAML reads as something else ("team_lead:
+		// Y" is true): told as a text to write in quotes, not as a map
+		// that was expected.
 		return model.Person{Name: d.name("team_lead", line, v)}
 	}
 	m, ok := d.mapping("team_lead", line, v, hint)

@@ -115,6 +115,8 @@ func TestProblems(t *testing.T) {
 		{"team lead without name", art, "---\ntitle: a\ndate: 2018-08-06\nteam_lead:\n  role: x\n  nam: y\n---\n", []string{
 			`content/articles/a.md:4: team_lead: the team lead has no name (a name, or a map with name: and role:)`,
 			`content/articles/a.md:4: warning: team_lead.nam: unknown field, ignored (did you mean "name"?)`}},
+		{"team lead YAML reads as true", art, "---\ntitle: a\ndate: 2018-08-06\nteam_lead: Y\n---\n", []string{
+			`content/articles/a.md:4: team_lead: expected text, got true (true/false) (write the text, in quotes if it could be read as something else)`}},
 		{"outcome follow up", art, "---\ntitle: a\ndate: 2018-08-06\noutcome:\n  follow_up_by: sớm\n---\n", []string{
 			`content/articles/a.md:4: outcome.follow_up_by: "sớm" is not a date (accepted: 2018-08-06T16:41:00+07:00, 2018-08-06 16:41, 2018-08-06, "16:41, 06/08/2018", 06/08/2018 (day first))`}},
 		{"project without code", "content/projects/p.md", "---\ntitle: Đề án\n---\n", []string{
