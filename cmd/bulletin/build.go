@@ -343,8 +343,12 @@ func printSummary(w io.Writer, r *build.Result, out, site string, serve bool) {
 	fmt.Fprintf(w, "Built %s into %s\n", plural(len(r.Site.Articles), "article"), out)
 	printLeftOut(w, r, site, serve)
 	fmt.Fprintf(w, "  %-10s %6d\n", "pages", total)
+	width := 8 // the kinds' column: "follow-up-list" is wider
 	for _, k := range kinds {
-		fmt.Fprintf(w, "    %-8s %6d\n", k, r.Pages[k])
+		width = max(width, len(k))
+	}
+	for _, k := range kinds {
+		fmt.Fprintf(w, "    %-*s %6d\n", width, k, r.Pages[k])
 	}
 	fmt.Fprintf(w, "  %-10s %6d\n", "feeds", r.Feeds)
 	fmt.Fprintf(w, "  %-10s %6d\n", "static", r.Static)
