@@ -7,7 +7,7 @@
 // The pieces, one file each:
 //
 //	editor.go  Config, the handler and its routes
-//	guard.go   who may write: the per-run token, the same origin, sizes, paths inside content/
+//	guard.go   who may write: the per-run token, the same origin, pages to navigations only, sizes, paths inside content/
 //	form.go    the form's fields, read from a file and from a request
 //	apply.go   what was edited, written into the file in place, or a new file
 //	review.go  the form's text through the real pipeline (build.Builder.Look):

@@ -66,6 +66,7 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Content-Security-Policy", csp)
+	h.Set("Cross-Origin-Opener-Policy", "same-origin") // see guard.go
 	// A bug met on some input (in the check rules the form's review runs,
 	// say) is the page's answer, as the build's own are: without this,
 	// net/http would drop the connection and the editor see a blank page.
@@ -94,13 +95,19 @@ func (e *Editor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *Editor) get(w http.ResponseWriter, r *http.Request, rest string) {
+	if name, ok := strings.CutPrefix(rest, "assets/"); ok {
+		e.asset(w, r, name)
+		return
+	}
+	if !navigation(r) {
+		e.fail(w, http.StatusForbidden, errNotNavigation)
+		return
+	}
 	switch {
 	case rest == "":
 		e.list(w, r, "", http.StatusOK)
 	case rest == "new":
 		e.newForm(w, r)
-	case strings.HasPrefix(rest, "assets/"):
-		e.asset(w, r, strings.TrimPrefix(rest, "assets/"))
 	default:
 		name, err := articlePath(rest)
 		if err != nil {
@@ -118,6 +125,10 @@ func (e *Editor) post(w http.ResponseWriter, r *http.Request, rest string) {
 		return
 	}
 	if rest == "import" {
+		if !navigation(r) {
+			e.fail(w, http.StatusForbidden, errNotNavigation)
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 		e.upload(w, r)
 		return
@@ -125,6 +136,12 @@ func (e *Editor) post(w http.ResponseWriter, r *http.Request, rest string) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 	if err := r.ParseForm(); err != nil {
 		e.fail(w, statusOf(err), fmt.Errorf("the form could not be read: %w", err))
+		return
+	}
+	// The editor's script fetches a form's preview and a new project
+	// file, answered in JSON without the token; a save shows a page.
+	if !navigation(r) && rest != "project" && r.PostForm.Get("action") != "preview" {
+		e.fail(w, http.StatusForbidden, errNotNavigation)
 		return
 	}
 	stale := !e.tokenOK(r.PostForm.Get("token"))

@@ -21,6 +21,18 @@ import (
 // Site, or Origin where that is missing), and carry the token that this
 // run of the server puts in its own forms, which another site cannot
 // read.
+//
+// A page of the preview is on this origin too, and may run a script that
+// is not the editor's: a site with unsafe_html carries whatever its
+// bodies embed (a video or social site's snippet), a layout may load an
+// analytics script, static/ may hold an HTML or SVG file. Such a script's
+// POST is same-origin, so the token must stay out of its reach: every
+// page of the editor, which carries it, is sent only to a navigation of a
+// window of its own (Sec-Fetch-Mode, Sec-Fetch-Dest), never to a fetch;
+// and it is isolated from the window that opened it (Cross-Origin-Opener-
+// Policy), which a preview page's script could otherwise read it from.
+// What the editor's script fetches (a preview, a new project file) is
+// JSON without the token.
 
 // Sizes a request may have: a form holds the article twice (its text
 // and the file as opened, for the conflict check); an upload is one
@@ -60,6 +72,23 @@ func sameOrigin(r *http.Request) error {
 		return errCrossSite
 	}
 	return nil
+}
+
+var errNotNavigation = errors.New("refused: the editor's pages open only in a window of their own, " +
+	"not for a script (a script on a page of the preview is not the editor's)")
+
+// navigation reports whether a request is a browser's navigation of a
+// whole window (a link followed, a form sent, an address typed), not a
+// script's fetch nor a frame's. A browser that sends no Fetch Metadata (or
+// a program that is no browser) cannot tell: the origin and the token are
+// then all there is.
+func navigation(r *http.Request) bool {
+	mode := r.Header.Get("Sec-Fetch-Mode")
+	if mode == "" {
+		return true
+	}
+	dest := r.Header.Get("Sec-Fetch-Dest")
+	return mode == "navigate" && (dest == "document" || dest == "")
 }
 
 // tokenOK compares the token sent with this run's, in constant time.

@@ -736,3 +736,61 @@ func TestEditorCountsTagsFromOne(t *testing.T) {
 		t.Errorf("the tags' labels do not count from one:\n%s", body)
 	}
 }
+
+// The editor's pages, which carry the token, go to a navigation of a
+// window of its own only: a script's fetch (a preview page's, on the same
+// origin) or a frame gets a refusal without the token, and a save sent by
+// a fetch is refused, even with the token. The editor's own script still
+// fetches its preview. See TestBrowserAPreviewPagesScriptCannotWriteThroughTheEditor.
+func TestEditorGivesItsPagesToNavigationsOnly(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	fetchHeaders := http.Header{"Sec-Fetch-Site": {"same-origin"}, "Sec-Fetch-Mode": {"cors"}, "Sec-Fetch-Dest": {"empty"}}
+	get := func(path string, h http.Header) (int, string, http.Header) {
+		req, _ := http.NewRequest("GET", ts.url+path, nil)
+		for k, vs := range h {
+			req.Header[k] = vs
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b), resp.Header
+	}
+	for _, path := range []string{"/_bulletin/edit/", "/_bulletin/edit/new", "/_bulletin/edit/articles/a.md"} {
+		for name, h := range map[string]http.Header{
+			"a fetch": fetchHeaders,
+			"a frame": {"Sec-Fetch-Site": {"same-origin"}, "Sec-Fetch-Mode": {"navigate"}, "Sec-Fetch-Dest": {"iframe"}},
+		} {
+			if code, body, _ := get(path, h); code != http.StatusForbidden || strings.Contains(body, `name="token"`) {
+				t.Errorf("%s of %s: %d, token given: %v", name, path, code, strings.Contains(body, `name="token"`))
+			}
+		}
+		code, body, h := get(path, http.Header{"Sec-Fetch-Site": {"none"}, "Sec-Fetch-Mode": {"navigate"}, "Sec-Fetch-Dest": {"document"}})
+		if code != http.StatusOK || !strings.Contains(body, `name="token"`) {
+			t.Errorf("a navigation to %s: %d", path, code)
+		}
+		if h.Get("Cross-Origin-Opener-Policy") != "same-origin" {
+			t.Errorf("%s: Cross-Origin-Opener-Policy %q: a page that opens it could read it", path, h.Get("Cross-Origin-Opener-Policy"))
+		}
+	}
+	if code, _, _ := get("/_bulletin/edit/assets/editor.js", fetchHeaders); code != http.StatusOK {
+		t.Errorf("the editor's script, fetched: %d", code)
+	}
+	form := ts.editForm("articles/a.md")
+	form.Set("title", "Bị sửa")
+	form.Set("action", "preview")
+	if code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, fetchHeaders); code != http.StatusOK || strings.Contains(body, form.Get("token")) {
+		t.Errorf("the editor's own preview, fetched: %d, token given: %v", code, strings.Contains(body, form.Get("token")))
+	}
+	for _, action := range []string{"save", "publish"} {
+		form.Set("action", action)
+		if code, _, _ := ts.post("/_bulletin/edit/articles/a.md", form, fetchHeaders); code != http.StatusForbidden {
+			t.Errorf("a save (%s) sent by a fetch: %d, want 403", action, code)
+		}
+	}
+	if got := ts.read("content/articles/a.md"); got != yamlArticle {
+		t.Errorf("a save sent by a fetch wrote the file:\n%s", got)
+	}
+}
