@@ -2,6 +2,7 @@ package feed
 
 import (
 	"encoding/xml"
+	"html"
 	"time"
 
 	"bulletin/internal/model"
@@ -75,7 +76,7 @@ func RSS(cfg model.Config, c Channel) ([]byte, error) {
 			GUID:        rssGUID{IsPermaLink: "true", Value: Abs(cfg, a.URL)},
 			PubDate:     a.Date.Format(time.RFC1123Z),
 			Authors:     a.Byline,
-			Description: a.Summary(),
+			Description: html.EscapeString(a.Summary()), // read as HTML; the summary is plain text
 		}
 		for i, d := range a.Documents {
 			code := d.Code
