@@ -32,7 +32,7 @@ func (b *docBlock) inline() string {
 	for _, r := range b.runs {
 		t := strings.ReplaceAll(strings.ReplaceAll(r.text, "\t", " "), "\n", "\x00")
 		lead, trail := strings.HasPrefix(t, " "), strings.HasSuffix(t, " ")
-		text := inlineMarkup.Replace(strings.Join(strings.Fields(t), " "))
+		text := escapeInline(strings.Join(strings.Fields(t), " "))
 		if text == "" {
 			if lead || trail {
 				s.WriteByte(' ')

@@ -393,6 +393,10 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"<b>đậm</b> [link](x)", `\<b>đậm\</b> \[link\](x)`},
 		{"- Gạch đầu dòng", "- Gạch đầu dòng"},
 		{"Năm 2018. Đã xong", "Năm 2018. Đã xong"},
+		// What reads as a character reference is escaped, so that the
+		// page shows the text as the bulletin wrote it: "&lt;script&gt;",
+		// not "<script>"; a lone & stays as it is.
+		{"&lt;script&gt; &#60;b&#x3e; &amp; Văn hóa & Thông tin", `\&lt;script\&gt; \&#60;b\&#x3e; \&amp; Văn hóa & Thông tin`},
 	}
 	for _, tt := range tests {
 		if got := escapeMarkdown(tt.in); got != tt.want {

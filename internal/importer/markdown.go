@@ -128,16 +128,25 @@ func markdownBody(paras []string) string {
 
 var (
 	inlineMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, "[", `\[`, "]", `\]`, "~", `\~`)
+	// what Markdown reads as a character reference (&lt;, &#60;, &#x3c;)
+	charRef = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 	// a paragraph opening like a heading, quote, ordered list or rule
 	blockStart = regexp.MustCompile(`^(#|>|=|\d+[.)]\s)`)
 )
+
+// escapeInline escapes what Markdown reads as inline markup, character
+// references included (a bulletin's "&lt;" is text, not "<"); a lone &
+// stays as it is.
+func escapeInline(s string) string {
+	return charRef.ReplaceAllString(inlineMarkup.Replace(s), `\$0`)
+}
 
 // escapeMarkdown escapes inline markup characters, and the first character
 // of a paragraph that would open a heading, a quote or an ordered list.
 // "- " is left alone: a paragraph opening with it is a bullet point in the
 // bulletin too.
 func escapeMarkdown(p string) string {
-	p = inlineMarkup.Replace(p)
+	p = escapeInline(p)
 	if m := blockStart.FindStringIndex(p); m != nil {
 		if strings.HasPrefix(p, "#") || strings.HasPrefix(p, ">") || strings.HasPrefix(p, "=") {
 			return `\` + p
