@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity tells an error (the build stops) from a warning (it goes on).
@@ -33,6 +35,15 @@ type Problem struct {
 	Message  string
 	Hint     string // what is accepted, or what to do
 	Code     string // the kind of problem, from the registry (codes.go)
+
+	// Vi is the problem as the browser's editor tells an office clerk:
+	// what is wrong and what to do, in plain Vietnamese and in the form's
+	// terms (its fields' labels, the value as typed, dates as the form
+	// shows them), never the file's syntax. It is written where the
+	// problem is made, beside Message and Hint, which stay the terminal's
+	// English. "" for a problem no form shows (a layout, site.yaml): the
+	// editor then says its kind's Vi.
+	Vi string
 
 	// Notes are other places the problem concerns (the first citation of
 	// a document, the other file on a URL), each with its own location,
@@ -99,6 +110,28 @@ func Errorf(file string, line int, field, format string, args ...any) *Problem {
 // Warnf makes a warning.
 func Warnf(file string, line int, field, format string, args ...any) *Problem {
 	return &Problem{Severity: Warning, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Say sets p's Vietnamese (Vi) and returns p.
+func (p *Problem) Say(format string, args ...any) *Problem {
+	p.Vi = fmt.Sprintf(format, args...)
+	return p
+}
+
+// Viet is what the editor tells a clerk of p: its own Vietnamese, or
+// else its kind's.
+func (p *Problem) Viet() string {
+	if p.Vi != "" {
+		return p.Vi
+	}
+	if k, ok := Lookup(p.Code); ok {
+		r, n := utf8.DecodeRuneInString(k.Vi)
+		return string(unicode.ToUpper(r)) + k.Vi[n:] + "."
+	}
+	if p.Severity == Warning {
+		return "Cần xem lại tệp này (xem chi tiết kỹ thuật)."
+	}
+	return "Tệp này có lỗi (xem chi tiết kỹ thuật)."
 }
 
 // New makes a problem of a registered code, with the code's severity.
@@ -286,4 +319,26 @@ func Describe(v any) string {
 		return "a map"
 	}
 	return fmt.Sprintf("a %T", v)
+}
+
+// DescribeVi is Describe for the editor's Vietnamese: a value named as a
+// clerk would ("giá trị đúng/sai true", "một danh sách"), never as YAML.
+func DescribeVi(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "để trống"
+	case string:
+		return "chữ «" + v + "»"
+	case bool:
+		return fmt.Sprintf("giá trị đúng/sai (%v)", v)
+	case int, int64, uint64, float64:
+		return fmt.Sprintf("số %v", v)
+	case time.Time:
+		return "một ngày"
+	case []any:
+		return "một danh sách"
+	case map[any]any, map[string]any:
+		return "một nhóm nhiều mục"
+	}
+	return "một giá trị lạ"
 }

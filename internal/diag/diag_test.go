@@ -18,6 +18,11 @@ func TestRegistry(t *testing.T) {
 		if !kebab.MatchString(k.Code) || k.Description == "" || strings.HasSuffix(k.Description, ".") {
 			t.Errorf("%+v: want a lower-case-kebab code and a one-line description without a full stop", k)
 		}
+		// The editor says a problem made without Vietnamese of its own
+		// with its kind's: every kind has one, for a clerk.
+		if k.Vi == "" || strings.HasSuffix(k.Vi, ".") || strings.ContainsAny(k.Vi, "\n") {
+			t.Errorf("%s: want a one-line Vietnamese description without a full stop, got %q", k.Code, k.Vi)
+		}
 		if got, ok := Lookup(k.Code); !ok || got != k {
 			t.Errorf("Lookup(%q) = %+v, %v", k.Code, got, ok)
 		}
