@@ -28,7 +28,8 @@ func (d *decoder) article() *model.ArticleFile {
 		if s, ok := d.text("kind", line, v); ok && s != "" {
 			a.Kind = strings.ToLower(s)
 			if !contains(kinds, a.Kind) {
-				d.errf("kind", line, "accepted: "+strings.Join(kinds, ", "), "%q is not a kind of article", s)
+				d.errf("kind", line, fmt.Sprintf("Không có loại bài «%s»: hãy chọn «Tin tức» hoặc «Kết quả kiểm tra».", s),
+					"accepted: "+strings.Join(kinds, ", "), "%q is not a kind of article", s)
 			}
 		}
 	}
@@ -90,7 +91,7 @@ func (d *decoder) person(line int, v any) model.Person {
 		// that was expected.
 		return model.Person{Name: d.name("team_lead", line, v)}
 	}
-	m, ok := d.mapping("team_lead", line, v, hint)
+	m, ok := d.mapping("team_lead", line, v, "hãy ghi lại tên trưởng đoàn (và chức vụ) rồi lưu.", hint)
 	if !ok {
 		return model.Person{}
 	}
@@ -104,7 +105,8 @@ func (d *decoder) person(line int, v any) model.Person {
 	// Both empty is a team lead not yet filled in ("bulletin new" writes
 	// that); a role with no name is a mistake.
 	if p.Name == "" && p.Role != "" {
-		d.errf("team_lead", line, hint, "the team lead has no name")
+		d.errf("team_lead", line, "Đã có chức vụ nhưng chưa có tên trưởng đoàn: hãy điền ô «Trưởng đoàn».",
+			hint, "the team lead has no name")
 	}
 	d.unknown("team_lead.", m, func(string) int { return line }, []string{"name", "role"})
 	return p
@@ -156,7 +158,8 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			}
 			d.unknown(field+".", x, func(string) int { return ref.Line }, []string{"code", "date", "title"})
 		case []any, bool, nil:
-			d.errf(field, ref.Line, hint, "expected a code, got %s", diag.Describe(x))
+			d.errf(field, ref.Line, fmt.Sprintf("%s trong tệp là %s, không phải số hiệu: hãy ghi lại số hiệu, ví dụ 01-ĐA/TU.", label(field), diag.DescribeVi(x)),
+				hint, "expected a code, got %s", diag.Describe(x))
 			continue
 		default:
 			ref.Code, readable = d.text(field, ref.Line, x)
@@ -168,13 +171,14 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			continue
 		}
 		if ref.Code == "" {
-			d.errf(field, ref.Line, hint, "the document has no code")
+			d.errf(field, ref.Line, fmt.Sprintf("%s chưa có số hiệu: hãy ghi số hiệu, ví dụ 01-ĐA/TU, hoặc bỏ ô này.", label(field)),
+				hint, "the document has no code")
 			continue
 		}
 		code, _, err := text.ParseCode(ref.Code)
 		if err != nil {
 			// It would make a project of its own, at a URL of its own.
-			d.errf(codeField, codeLine, text.CodeHint, "%v", err)
+			d.errf(codeField, codeLine, codeVi(err, ref.Code), text.CodeHint, "%v", err)
 			continue
 		}
 		d.codeWords(codeField, codeLine, code)
@@ -184,17 +188,24 @@ func (d *decoder) documents(line int, v any) []model.DocRef {
 			// "01-DA/TU" after "01-ĐA/TU": one project, listed once.
 			p := diag.New(diag.DocRepeated, d.path, ref.Line, field, "%s is %s again (one document); it is listed once", ref.Code, out[j].Code)
 			p.Hint = "remove one of the two entries"
+			p.Vi = fmt.Sprintf("«%s» và «%s» là cùng một văn bản (viết khác nhau), nên chỉ được tính một lần: hãy bỏ một trong hai ô.", ref.Code, out[j].Code)
 			// What the dropped entry says differently would be lost unseen.
 			first := out[j]
 			var dropped []string
 			if ref.Title != "" && ref.Title != first.Title {
 				dropped = append(dropped, fmt.Sprintf("title %q", ref.Title))
 			}
+			var droppedVi []string
+			if ref.Title != "" && ref.Title != first.Title {
+				droppedVi = append(droppedVi, "tên «"+ref.Title+"»")
+			}
 			if !ref.Date.IsZero() && !ref.Date.Equal(first.Date) {
 				dropped = append(dropped, "date "+ref.Date.Format("02/01/2006"))
+				droppedVi = append(droppedVi, "ngày ban hành "+ref.Date.Format("02/01/2006"))
 			}
 			if len(dropped) > 0 {
 				p.Message += ", as the first entry gives it; not used from this one: " + strings.Join(dropped, ", ")
+				p.Vi += " Những gì chỉ ô sau ghi (" + strings.Join(droppedVi, ", ") + ") sẽ không được dùng."
 			}
 			d.probs.Add(p)
 			continue
@@ -250,7 +261,9 @@ func (d *decoder) citation(ref *model.DocRef, field string, line int) bool {
 		case ref.Date.IsZero():
 			ref.Date = cited
 		case !ref.Date.Equal(cited):
-			d.errf(field, line, "keep one of the two", "%q gives the date %s, and date: gives %s",
+			d.errf(field, line, fmt.Sprintf("«%s» ghi ngày ban hành %s, khác với ngày %s đã ghi cho văn bản này trong tệp: hãy giữ một ngày cho khớp.",
+				written, cited.Format("02/01/2006"), ref.Date.Format("02/01/2006")),
+				"keep one of the two", "%q gives the date %s, and date: gives %s",
 				written, cited.Format("02/01/2006"), ref.Date.Format("02/01/2006"))
 			ok = false
 		}
@@ -260,7 +273,9 @@ func (d *decoder) citation(ref *model.DocRef, field string, line int) bool {
 		case ref.Title == "":
 			ref.Title = title
 		case text.NameKey(ref.Title) != text.NameKey(title):
-			d.errf(field, line, "keep one of the two", "%q gives the title %q, and title: gives %q", written, title, ref.Title)
+			d.errf(field, line, fmt.Sprintf("«%s» ghi tên văn bản «%s», khác với tên «%s» đã ghi cho văn bản này trong tệp: hãy giữ một tên cho khớp.",
+				written, title, ref.Title),
+				"keep one of the two", "%q gives the title %q, and title: gives %q", written, title, ref.Title)
 			ok = false
 		}
 	}
@@ -269,7 +284,7 @@ func (d *decoder) citation(ref *model.DocRef, field string, line int) bool {
 
 // outcome converts the conclusions of an inspection.
 func (d *decoder) outcome(line int, v any) *model.Outcome {
-	m, ok := d.mapping("outcome", line, v, "a map with findings:, shortcomings:, recommendations: (lists) and follow_up_by: (a date)")
+	m, ok := d.mapping("outcome", line, v, "hãy điền lại các ô của phần «Kết quả kiểm tra» rồi lưu.", "a map with findings:, shortcomings:, recommendations: (lists) and follow_up_by: (a date)")
 	if !ok {
 		return nil
 	}

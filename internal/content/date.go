@@ -46,13 +46,25 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	day, rest := weekday(s)
 	t, err := parseBare(rest, loc)
 	if err == nil && day >= 0 && t.Weekday() != day {
-		return time.Time{}, fmt.Errorf("%q is not a valid date: %s is a %s (%s)", s, t.Format("02/01/2006"), weekdayNames[t.Weekday()], t.Weekday())
+		return time.Time{}, &dateError{
+			fmt.Sprintf("%q is not a valid date: %s is a %s (%s)", s, t.Format("02/01/2006"), weekdayNames[t.Weekday()], t.Weekday()),
+			s, fmt.Sprintf("không khớp: ngày %s là %s, không phải %s", t.Format("02/01/2006"), weekdayNames[t.Weekday()], weekdayNames[day])}
 	}
-	if err != nil && rest != s {
-		err = fmt.Errorf("%q is not a date: after the weekday, %w", s, err)
+	var de *dateError
+	if errors.As(err, &de) && rest != s {
+		err = &dateError{fmt.Sprintf("%q is not a date: after the weekday, %v", s, err), s, de.why}
 	}
 	return t, err
 }
+
+// dateError is a text that is no date: what the terminal says (en), and
+// for the editor the text (as typed) and why, in Vietnamese.
+type dateError struct{ en, text, why string }
+
+func (e *dateError) Error() string { return e.en }
+
+// vi says e for the editor, as a clause: "«31/02/2018» không phải là…".
+func (e *dateError) vi() string { return "«" + e.text + "» " + e.why }
 
 // parseBare reads s, without a weekday, in one of the accepted forms.
 func parseBare(s string, loc *time.Location) (time.Time, error) {
@@ -80,9 +92,27 @@ func parseBare(s string, loc *time.Location) (time.Time, error) {
 		}
 	}
 	if reason != "" {
-		return time.Time{}, fmt.Errorf("%q is not a valid date: %s", s, reason)
+		return time.Time{}, &dateError{fmt.Sprintf("%q is not a valid date: %s", s, reason), s,
+			"không phải là một ngày có thật (" + rangeVi(reason) + ")"}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date", s)
+	return time.Time{}, &dateError{fmt.Sprintf("%q is not a date", s), s, "không phải là một ngày"}
+}
+
+// rangeVi says which part of a date time.Parse found out of range.
+func rangeVi(reason string) string {
+	switch word, _, _ := strings.Cut(reason, " "); word {
+	case "month":
+		return "tháng chỉ từ 1 đến 12"
+	case "day":
+		return "tháng đó không có ngày này"
+	case "hour":
+		return "giờ chỉ từ 0 đến 23"
+	case "minute":
+		return "phút chỉ từ 0 đến 59"
+	case "second":
+		return "giây chỉ từ 0 đến 59"
+	}
+	return "có một phần vượt quá giới hạn"
 }
 
 var sample = time.Date(2018, 8, 6, 16, 41, 0, 0, time.FixedZone("", 7*3600))
@@ -116,7 +146,8 @@ const minYear, maxYear = 1900, 2100
 // checkYear returns t, or an error naming s when its year is out of range.
 func checkYear(s string, t time.Time) (time.Time, error) {
 	if y := t.Year(); y < minYear || y > maxYear {
-		return time.Time{}, fmt.Errorf("%q is not a valid date: the year must be between %d and %d", s, minYear, maxYear)
+		return time.Time{}, &dateError{fmt.Sprintf("%q is not a valid date: the year must be between %d and %d", s, minYear, maxYear), s,
+			fmt.Sprintf("có năm %d, ngoài khoảng từ %d đến %d (có gõ nhầm năm không?)", y, minYear, maxYear)}
 	}
 	return t, nil
 }
@@ -159,7 +190,8 @@ func tomlTime(t time.Time, loc *time.Location) (time.Time, error) {
 		s = t.Format("2006-01-02")
 		t = wall(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc), loc)
 	case tomlLocalTime:
-		return time.Time{}, fmt.Errorf("%s is a time of day without a date", t.Format("15:04:05.999999999"))
+		at := t.Format("15:04:05.999999999")
+		return time.Time{}, &dateError{fmt.Sprintf("%s is a time of day without a date", at), at, "chỉ có giờ, chưa có ngày"}
 	default:
 		s = t.Format(time.RFC3339Nano)
 	}

@@ -34,7 +34,8 @@ type result struct {
 func decodeFile(p string, data []byte, loc *time.Location) (res result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = result{probs: diag.List{diag.New(diag.Internal, p, 0, "", "internal error while reading this file: %v", r)}}
+			res = result{probs: diag.List{diag.New(diag.Internal, p, 0, "", "internal error while reading this file: %v", r).
+				Say("Bulletin gặp lỗi của chính nó khi đọc tệp này, không phải lỗi của bài: hãy báo người quản trị (kèm chi tiết kỹ thuật bên dưới).")}}
 		}
 		// The problems show their lines, and are kept with the decoded
 		// file: the preview need not read it again to show them.
@@ -43,12 +44,14 @@ func decodeFile(p string, data []byte, loc *time.Location) (res result) {
 	}()
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fail(&diag.Problem{Code: diag.NotText, File: p, Line: lineOf(data, i), Message: "binary file (it holds a NUL byte)",
-			Hint: "content files are Markdown text saved as UTF-8"})
+			Hint: "content files are Markdown text saved as UTF-8",
+			Vi:   "Tệp này không phải là văn bản, nên không đọc được: hãy lưu lại bài dưới dạng văn bản UTF-8."})
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")) // a BOM, as some Windows editors write
 	if !utf8.Valid(data) {
 		return fail(&diag.Problem{Code: diag.NotText, File: p, Line: invalidLine(data), Message: "invalid UTF-8 text",
-			Hint: "save the file as UTF-8"})
+			Hint: "save the file as UTF-8",
+			Vi:   "Tệp có chữ không theo bảng mã UTF-8 (thường do chép từ phần mềm cũ dùng bảng mã khác): hãy lưu lại tệp dưới dạng UTF-8."})
 	}
 	if bytes.Contains(data, []byte("\r\n")) { // ReplaceAll copies even when nothing is replaced
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -61,6 +64,15 @@ func decodeFile(p string, data []byte, loc *time.Location) (res result) {
 	if prob != nil {
 		if prob.Code == "" { // split's problems are all about the frontmatter
 			prob.Code = diag.Frontmatter
+		}
+		if prob.Vi == "" {
+			// The frontmatter's syntax is nothing a form can show.
+			prob.Vi = "Phần thông tin đầu bài (tiêu đề, thời gian đăng…) trong tệp viết sai cách, nên không đọc được: " +
+				"hãy mở tệp bằng trình soạn thảo văn bản để sửa, hoặc nhờ người quản trị."
+			if prob.Line > 0 {
+				prob.Vi = fmt.Sprintf("Phần thông tin đầu bài (tiêu đề, thời gian đăng…) trong tệp viết sai cách ở dòng %d, nên không đọc được: "+
+					"hãy mở tệp bằng trình soạn thảo văn bản để sửa, hoặc nhờ người quản trị.", prob.Line)
+			}
 		}
 		return fail(prob)
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -39,7 +40,8 @@ func (d *decoder) image(line int, v any) model.Image {
 			src, _ := d.text("image.src", lineOf("src"), s)
 			img.Src = d.imageSrc("image.src", lineOf("src"), src)
 		} else {
-			d.errf("image.src", line, "add src: with the file, such as src: /images/kiem-tra.jpg", "the image has no src")
+			d.errf("image.src", line, "Đã có mô tả, chú thích hay nguồn ảnh nhưng chưa có ảnh: hãy điền ô «Ảnh đại diện», ví dụ /images/kiem-tra.jpg.",
+				"add src: with the file, such as src: /images/kiem-tra.jpg", "the image has no src")
 		}
 		img.Alt, _ = d.text("image.alt", lineOf("alt"), x["alt"])
 		img.Caption, _ = d.text("image.caption", lineOf("caption"), x["caption"])
@@ -47,7 +49,8 @@ func (d *decoder) image(line int, v any) model.Image {
 		d.unknown("image.", x, lineOf, imageKeys)
 		return img
 	}
-	d.errf("image", line, "a path such as /images/kiem-tra.jpg, or a map with src:, alt:, caption: and credit:",
+	d.errf("image", line, fmt.Sprintf("Ảnh đại diện trong tệp là %s, không phải một ảnh: hãy điền lại ô «Ảnh đại diện», ví dụ /images/kiem-tra.jpg.", diag.DescribeVi(v)),
+		"a path such as /images/kiem-tra.jpg, or a map with src:, alt:, caption: and credit:",
 		"expected an image, got %s", diag.Describe(v))
 	return img
 }
@@ -55,7 +58,9 @@ func (d *decoder) image(line int, v any) model.Image {
 // imageSrc checks that src can be an image address; "" when it cannot.
 func (d *decoder) imageSrc(field string, line int, src string) string {
 	if src != "" && !imageURL(src) {
-		d.errf(field, line, imageHint, "%q is not an image address", src)
+		d.errf(field, line, fmt.Sprintf("«%s» không phải là địa chỉ của một ảnh: hãy ghi đường dẫn của ảnh trên trang, bắt đầu bằng /, "+
+			"ví dụ /images/kiem-tra.jpg, hoặc một địa chỉ bắt đầu bằng http:// hay https://.", src),
+			imageHint, "%q is not an image address", src)
 		return ""
 	}
 	return src

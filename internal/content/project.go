@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 
 	"bulletin/internal/diag"
@@ -32,9 +33,10 @@ func (d *decoder) project() *model.ProjectFile {
 	switch code, _, err := text.ParseCode(written); {
 	case !readable: // reported
 	case written == "":
-		d.missing("code", line, "add a line such as code: 01-ĐA/TU", "missing: a project needs a code")
+		d.missing("code", line, "Đề án chưa có số hiệu: hãy ghi số hiệu, ví dụ 01-ĐA/TU.",
+			"add a line such as code: 01-ĐA/TU", "missing: a project needs a code")
 	case err != nil:
-		d.errf("code", line, text.CodeHint, "%v", err)
+		d.errf("code", line, codeVi(err, written), text.CodeHint, "%v", err)
 	default:
 		d.codeWords("code", line, code)
 		p.Code, p.Key, p.Slug = code, text.CodeKey(code), text.CodeSlug(code)
@@ -59,12 +61,16 @@ func (d *decoder) codeWords(field string, line int, code string) {
 		p := diag.New(diag.CodeWords, d.path, line, field,
 			"%q: the words %q are read as part of the code, and make it a document of its own", code, words)
 		p.Hint = hint
+		p.Vi = fmt.Sprintf("Trong «%s», các chữ «%s» bị coi là một phần của số hiệu, nên đây thành một văn bản riêng: "+
+			"hãy chỉ ghi số hiệu (ví dụ 22-QĐ/TW), hoặc ghi sau một loại văn bản mà trang biết (%s).", code, words, strings.Join(text.Kinds, ", "))
 		d.probs.Add(p)
 	}
 	if words, ok := text.WordsAfterCode(code); ok {
 		p := diag.New(diag.CodeWords, d.path, line, field,
 			"%q: the words %q after the code are read as part of it, and make it a document of its own", code, words)
 		p.Hint = "write the code alone; its date and title go under date: and title:"
+		p.Vi = fmt.Sprintf("Trong «%s», các chữ «%s» sau số hiệu bị coi là một phần của số hiệu, nên đây thành một văn bản riêng: "+
+			"hãy chỉ ghi số hiệu, hoặc ghi đủ như trong bản tin: Đề án số 01-ĐA/TU, ngày 12/7/2016 về “…”.", code, words)
 		d.probs.Add(p)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"bulletin/internal/diag"
+	"bulletin/internal/model"
 	"bulletin/internal/text"
 )
 
@@ -57,25 +58,31 @@ type decoder struct {
 	probs diag.List
 }
 
+// Each problem is said twice, side by side: format and hint in English
+// for the terminal (check, build), vi in Vietnamese for the clerk at the
+// browser's editor (diag.Problem.Vi), in the form's terms: the field's
+// label (model.Label), the value as typed, what to do in the form. A
+// helper that makes a problem takes both, so neither can be forgotten.
+
 // errf reports a field whose value is not acceptable.
-func (d *decoder) errf(field string, line int, hint, format string, args ...any) {
-	d.add(diag.InvalidValue, field, line, hint, format, args...)
+func (d *decoder) errf(field string, line int, vi, hint, format string, args ...any) {
+	d.add(diag.InvalidValue, field, line, vi, hint, format, args...)
 }
 
 // missing reports a required field that is absent.
-func (d *decoder) missing(field string, line int, hint, format string, args ...any) {
-	d.add(diag.MissingField, field, line, hint, format, args...)
+func (d *decoder) missing(field string, line int, vi, hint, format string, args ...any) {
+	d.add(diag.MissingField, field, line, vi, hint, format, args...)
 }
 
 // twice reports a field given twice.
-func (d *decoder) twice(field string, line int, hint, format string, args ...any) {
-	d.add(diag.DuplicateField, field, line, hint, format, args...)
+func (d *decoder) twice(field string, line int, vi, hint, format string, args ...any) {
+	d.add(diag.DuplicateField, field, line, vi, hint, format, args...)
 }
 
 // add reports a problem of code with field.
-func (d *decoder) add(code, field string, line int, hint, format string, args ...any) {
+func (d *decoder) add(code, field string, line int, vi, hint, format string, args ...any) {
 	p := diag.New(code, d.path, line, field, format, args...)
-	p.Hint = hint
+	p.Hint, p.Vi = hint, vi
 	d.probs.Add(p)
 }
 
@@ -93,10 +100,18 @@ func (d *decoder) unknown(prefix string, m map[string]any, line func(string) int
 			continue
 		}
 		p := diag.New(diag.UnknownField, d.path, line(k), prefix+k, "unknown field, ignored")
+		p.Vi = fmt.Sprintf("Tệp có mục «%s» mà trang không dùng, nên mục này bị bỏ qua.", prefix+k)
 		if near := text.Nearest(k, known); near != "" {
 			p.Hint = fmt.Sprintf("did you mean %q?", near)
+			if l := model.Label(prefix + near); l != "" {
+				p.Vi += fmt.Sprintf(" Có lẽ đó là «%s» (%s) bị gõ sai:", prefix+near, l)
+			} else {
+				p.Vi += fmt.Sprintf(" Có lẽ đó là «%s» bị gõ sai:", prefix+near)
+			}
+			p.Vi += " hãy sửa tên mục trong tệp, hoặc nhờ người quản trị."
 		} else {
 			p.Hint = "known fields: " + strings.Join(known, ", ")
+			p.Vi += " Nếu đó là thông tin cần đăng, hãy nhờ người quản trị."
 		}
 		d.probs.Add(p)
 	}
@@ -118,7 +133,9 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 	case string:
 		s := strings.TrimSpace(v)
 		if i, r, bad := forbidden(s); bad {
-			d.errf(field, line, "delete it: it often comes with text pasted from a PDF or a word processor",
+			d.errf(field, line, fmt.Sprintf("%s có một ký tự ẩn không được phép trên trang web (ký tự thứ %d), "+
+				"thường lẫn vào khi dán chữ từ PDF hay Word: hãy xóa ký tự đó, hoặc gõ lại đoạn chữ quanh nó.", label(field), i),
+				"delete it: it often comes with text pasted from a PDF or a word processor",
 				"the text holds the %s U+%04X at character %d, which web pages may not contain", charKind(r), r, i)
 			return s, false
 		}
@@ -131,14 +148,16 @@ func (d *decoder) text(field string, line int, v any) (string, bool) {
 			n = strconv.FormatFloat(f, 'f', -1, 64)
 		}
 		if !d.written(n) {
-			d.errf(field, line, "write it in quotes to keep it as text", "a number was read here as %s, which is not how it is written", n)
+			d.errf(field, line, fmt.Sprintf("%s trong tệp được đọc thành số %s, khác với cách viết: hãy gõ lại nội dung ô này rồi lưu.", label(field), n),
+				"write it in quotes to keep it as text", "a number was read here as %s, which is not how it is written", n)
 			return "", false
 		}
 		return n, true
 	case nil:
 		return "", true
 	}
-	d.errf(field, line, "write the text, in quotes if it could be read as something else", "expected text, got %s", diag.Describe(v))
+	d.errf(field, line, fmt.Sprintf("%s trong tệp là %s, không phải chữ: hãy gõ lại nội dung ô này rồi lưu.", label(field), diag.DescribeVi(v)),
+		"write the text, in quotes if it could be read as something else", "expected text, got %s", diag.Describe(v))
 	return "", false
 }
 
@@ -182,7 +201,8 @@ func (d *decoder) texts(field string, line int, v any) []string {
 	if !ok {
 		if _, isMap := v.(map[string]any); isMap || v == nil {
 			if v != nil {
-				d.errf(field, line, "a list such as [dân vận, dân chủ ở cơ sở], or one text", "expected a list of texts, got %s", diag.Describe(v))
+				d.errf(field, line, fmt.Sprintf("%s trong tệp là %s, không phải danh sách: hãy ghi lại từng mục rồi lưu.", label(field), diag.DescribeVi(v)),
+					"a list such as [dân vận, dân chủ ở cơ sở], or one text", "expected a list of texts, got %s", diag.Describe(v))
 			}
 			return nil
 		}
@@ -203,7 +223,8 @@ func (d *decoder) texts(field string, line int, v any) []string {
 func (d *decoder) flag(field string, line int, v any) bool {
 	b, ok := v.(bool)
 	if !ok && v != nil {
-		d.errf(field, line, "true or false, without quotes", "expected true or false, got %s", diag.Describe(v))
+		d.errf(field, line, fmt.Sprintf("%s trong tệp ghi %s, không rõ là có hay không: hãy bấm chọn (hoặc bỏ chọn) ô này rồi lưu.", label(field), diag.DescribeVi(v)),
+			"true or false, without quotes", "expected true or false, got %s", diag.Describe(v))
 	}
 	return b
 }
@@ -250,7 +271,8 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 	case string:
 		t, err = parseDate(v, d.loc)
 	default:
-		d.errf(field, line, dateHint, "expected a date, got %s", diag.Describe(v))
+		d.errf(field, line, fmt.Sprintf("%s trong tệp là %s, không phải một ngày. %s", label(field), diag.DescribeVi(v), dateHowVi(field)),
+			dateHint, "expected a date, got %s", diag.Describe(v))
 		return time.Time{}, false
 	}
 	if err == nil {
@@ -264,17 +286,19 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		_, err = checkYear(text, t)
 	}
 	if err != nil {
-		d.errf(field, line, dateHint, "%v", err)
+		d.errf(field, line, dateVi(err)+". "+dateHowVi(field), dateHint, "%v", err)
 		return time.Time{}, false
 	}
 	return t, true
 }
 
 // mapping converts a map value.
-func (d *decoder) mapping(field string, line int, v any, hint string) (map[string]any, bool) {
+// how is what to do, in the editor's words.
+func (d *decoder) mapping(field string, line int, v any, how, hint string) (map[string]any, bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.errf(field, line, hint, "expected a map, got %s", diag.Describe(v))
+		d.errf(field, line, fmt.Sprintf("%s trong tệp là %s, không đúng dạng: %s", label(field), diag.DescribeVi(v), how),
+			hint, "expected a map, got %s", diag.Describe(v))
 	}
 	return m, ok
 }
