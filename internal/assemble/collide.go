@@ -29,6 +29,7 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 			file, line, field := origin(p)
 			prob := diag.New(diag.URLClash, file, line, field, "two pages on one URL %s", p.URL)
 			prob.Hint = "change the slug (or title, or date) of one of them"
+			prob.Vi = clashVi(group, p.URL)
 			if len(group) > 2 {
 				prob.Message = fmt.Sprintf("%d pages on one URL %s", len(group), p.URL)
 				prob.Hint = "change the slug (or title, or date) of all but one of them"
@@ -42,14 +43,19 @@ func checkCollisions(ps []*model.Page, problems *diag.List) {
 				}
 				prob.Message = "the old URL " + p.URL + " in aliases: is also the address of " + strings.Join(others, " and ")
 				prob.Hint = "an old URL leads to one page: remove it from the aliases of all but one, or from the article that has it as its own"
+				prob.Vi = "Địa chỉ cũ " + p.URL + " (trong danh sách địa chỉ cũ của bài) cũng là địa chỉ của " + pagesVi(group, k+1) +
+					": một địa chỉ chỉ dẫn tới một trang, hãy bỏ nó khỏi danh sách địa chỉ cũ (nhờ người quản trị nếu cần)."
 				if len(group) == 2 && group[0].Article == alias.Article && !isAlias(group[0]) {
 					prob.Message = "the old URL " + p.URL + " in aliases: is the article's own URL"
 					prob.Hint = "remove it from aliases:"
+					prob.Vi = "Địa chỉ cũ " + p.URL + " (trong danh sách địa chỉ cũ của bài) lại chính là địa chỉ hiện nay của bài: hãy bỏ nó khỏi danh sách địa chỉ cũ."
 				}
 			}
 			if prev := group[0]; p.Project != nil && prev.Project != nil && p.Project != prev.Project {
 				prob.Message = "the codes " + prev.Project.Code + " and " + p.Project.Code + " are different documents but both fold to " + p.URL
 				prob.Hint = "check the codes: if they are one document, write them alike"
+				prob.Vi = "Số hiệu " + prev.Project.Code + " và " + p.Project.Code + " là hai văn bản khác nhau nhưng lại cùng một địa chỉ trang " + p.URL +
+					": hãy kiểm tra lại số hiệu; nếu là một văn bản thì hãy viết giống nhau."
 			}
 			for m, o := range group {
 				if m == k+1 {
@@ -146,6 +152,43 @@ func here(p *model.Page) string {
 		return "the project of " + p.Project.Code + ", cited here"
 	}
 	return "this page"
+}
+
+// clashVi says, for the editor, which pages would share url and what to
+// do, naming every page of the group: it reads the same from each of
+// the files concerned (the editor shows it beside the field of either).
+func clashVi(group []*model.Page, url string) string {
+	n := "Hai"
+	if len(group) > 2 {
+		n = fmt.Sprint(len(group))
+	}
+	return n + " trang sẽ có cùng một địa chỉ " + url + ": " + pagesVi(group, -1) +
+		". Hãy đổi «Đường dẫn» (hoặc tiêu đề, thời gian đăng) để mỗi bài có một địa chỉ riêng."
+}
+
+// pagesVi names the pages of group but the one at skip, in Vietnamese.
+func pagesVi(group []*model.Page, skip int) string {
+	var out []string
+	for i, p := range group {
+		if i == skip {
+			continue
+		}
+		switch {
+		case p.Article != nil:
+			out = append(out, "bài «"+p.Article.Title+"» (tệp "+p.Article.Path+")")
+		case p.Project != nil:
+			out = append(out, "trang của văn bản "+p.Project.Code)
+		case p.Doc != nil:
+			out = append(out, "trang «"+p.Doc.Title+"» (tệp "+p.Doc.Path+")")
+		case p.Kind == model.KindTerm:
+			out = append(out, "trang «"+p.Term.Name+"»")
+		case p.Kind == model.KindHome:
+			out = append(out, "trang chủ")
+		default:
+			out = append(out, "một trang do trang web tự tạo")
+		}
+	}
+	return strings.Join(out, " và ")
 }
 
 func describe(p *model.Page) string {

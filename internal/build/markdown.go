@@ -161,6 +161,8 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 			if f := entries[i].flat; f != nil {
 				p := diag.New(diag.MarkdownDeep, b.src.Path, b.src.BodyLine-1+f.Line, "", "%s: shown as text from here", f.What)
 				p.Hint = "nest lists and quotes less deeply, or split the table"
+				p.Vi = "Nội dung bài có danh sách hay trích dẫn lồng nhau quá sâu, hoặc bảng quá lớn, nên từ chỗ đó trở đi được hiện thành chữ thường: " +
+					"hãy bớt lồng nhau, hoặc chia bảng thành nhiều bảng nhỏ."
 				out.Add(p)
 			}
 			if keep {
@@ -279,7 +281,8 @@ func convert(conv *markdown.Converter, src *model.Source) (*mdEntry, *diag.Probl
 	if err != nil {
 		// Only a failing writer fails goldmark's rendering: a bug, not the
 		// editor's Markdown, which always parses.
-		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err)
+		return nil, diag.New(diag.Internal, src.Path, src.BodyLine, "", "converting Markdown: %v", err).
+			Say("Bulletin gặp lỗi của chính nó khi dựng nội dung bài, không phải lỗi của bài: hãy báo người quản trị (kèm chi tiết kỹ thuật bên dưới).")
 	}
 	packed := packHTML(res.HTML)
 	e := &mdEntry{body: model.NewBody(packed, res.Summary), pages: res.Pages, images: res.Images, codes: res.Codes, flat: res.Flat}

@@ -118,6 +118,8 @@ func (s *Snapshot) index(static map[string]staticFile, assets map[string]string,
 			p := diag.New(diag.StaticClash, page.Article.Path, aliasLine(page), "aliases",
 				"the old URL %s lies under %s, a file of static/: no page can be there", page.URL, "/"+name)
 			p.Hint = "remove it from aliases:, or rename static/" + name
+			p.Vi = "Địa chỉ cũ " + page.URL + " (trong danh sách địa chỉ cũ của bài) nằm dưới tệp /" + name +
+				" của thư mục static, nên không trang nào đặt được ở đó: hãy bỏ nó khỏi danh sách địa chỉ cũ, hoặc nhờ người quản trị."
 			problems.Add(p)
 			continue
 		} else if clash != "" {

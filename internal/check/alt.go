@@ -19,7 +19,9 @@ func (c *checker) alts(found *diag.List) {
 		if a.Image.Src != "" && strings.TrimSpace(a.Image.Alt) == "" {
 			found.Add(warn(MissingAlt, a.Path, a.Line("image"), "image",
 				"the image "+a.Image.Src+" has no alt text, so a reader who cannot see it learns nothing of it",
-				"write what it shows as image: {src: "+a.Image.Src+", alt: Đoàn kiểm tra làm việc tại hội trường}"))
+				"write what it shows as image: {src: "+a.Image.Src+", alt: Đoàn kiểm tra làm việc tại hội trường}",
+				"Ảnh đại diện chưa có mô tả, nên người không xem được ảnh sẽ không biết ảnh cho thấy gì: "+
+					"hãy điền ô «Mô tả ảnh», ví dụ: Đoàn kiểm tra làm việc tại hội trường."))
 		}
 		bodyAlts(a.Path, a.Body(), found)
 	}
@@ -40,7 +42,9 @@ func bodyAlts(file string, body *model.Body, found *diag.List) {
 		if l.Image && strings.TrimSpace(l.Alt) == "" {
 			found.Add(warn(MissingAlt, file, l.Line, "",
 				"the image "+l.Dest+" has no alt text, so a reader who cannot see it learns nothing of it",
-				"write what it shows between the brackets: ![Đoàn kiểm tra làm việc tại hội trường]("+l.Dest+")"))
+				"write what it shows between the brackets: ![Đoàn kiểm tra làm việc tại hội trường]("+l.Dest+")",
+				"Ảnh "+l.Dest+" trong nội dung bài chưa có mô tả, nên người không xem được ảnh sẽ không biết ảnh cho thấy gì: "+
+					"hãy ghi mô tả vào giữa hai dấu ngoặc vuông, ví dụ ![Đoàn kiểm tra làm việc tại hội trường]("+l.Dest+")."))
 		}
 	}
 }

@@ -93,6 +93,9 @@ type checker struct {
 	byURL map[string]*model.Article // articles by URL
 }
 
-func warn(code, file string, line int, field, msg, hint string) *diag.Problem {
-	return &diag.Problem{Severity: diag.Warning, Code: code, File: file, Line: line, Field: field, Message: msg, Hint: hint}
+// warn makes a finding: msg and hint in English for the terminal, vi in
+// Vietnamese for the clerk at the browser's editor (diag.Problem.Vi), in
+// the form's terms. Each finding is said in both, side by side.
+func warn(code, file string, line int, field, msg, hint, vi string) *diag.Problem {
+	return &diag.Problem{Severity: diag.Warning, Code: code, File: file, Line: line, Field: field, Message: msg, Hint: hint, Vi: vi}
 }

@@ -28,11 +28,14 @@ func (c *checker) dates(found *diag.List) {
 		case a.Date.After(limit):
 			found.Add(warn(UnlikelyDate, a.Path, a.Line("date"), "date",
 				fmt.Sprintf("the article is dated %s, more than a year from today, so the site leaves it out until then", day),
-				"is the year a typo? if the date is right, the article is published on its day"))
+				"is the year a typo? if the date is right, the article is published on its day",
+				fmt.Sprintf("Thời gian đăng là ngày %s, cách hôm nay hơn một năm, nên bài chưa hiện trên trang cho tới ngày đó. "+
+					"Có gõ nhầm năm không? Nếu đúng là ngày đó thì bài sẽ tự đăng vào hôm ấy.", day)))
 		case a.Date.Year() < earliest:
 			found.Add(warn(UnlikelyDate, a.Path, a.Line("date"), "date",
 				fmt.Sprintf("the article is dated %s, before %d", day, earliest),
-				"is the year a typo?"))
+				"is the year a typo?",
+				fmt.Sprintf("Thời gian đăng là ngày %s, trước năm %d: có gõ nhầm năm không?", day, earliest)))
 		}
 	}
 }

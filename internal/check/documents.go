@@ -45,16 +45,24 @@ func (c *checker) documents(found *diag.List) {
 				}
 				field := fmt.Sprintf("documents[%d]", n+1)
 				const hint = "cite a document exactly as issued, or correct the other file"
+				whatVi := "tệp đề án"
+				if ref.what != "its project file" {
+					whatVi = "bài đầu tiên dẫn văn bản này (" + ref.file + ")"
+				}
 				// The other file is a note, at its own line, so a terminal
 				// or an editor opens both.
 				if cit.title != "" && ref.title != "" && sameTitle(cit.title) != sameTitle(ref.title) {
 					found.Add(warn(DocumentDiffers, a.Path, cit.titleLine, field+".title",
-						fmt.Sprintf("%s is cited with the title %q, but %s gives %q", d.Code, cit.title, ref.what, ref.title), hint).
+						fmt.Sprintf("%s is cited with the title %q, but %s gives %q", d.Code, cit.title, ref.what, ref.title), hint,
+						fmt.Sprintf("Văn bản %s được ghi tên «%s», nhưng %s ghi «%s»: văn bản phải được ghi đúng như khi ban hành, "+
+							"hãy sửa cho khớp (ở bài này hoặc ở nơi kia).", d.Code, cit.title, whatVi, ref.title)).
 						Note(ref.file, ref.titleLine, "%s gives the title here", ref.what))
 				}
 				if cit.date != "" && ref.date != "" && cit.date != ref.date {
 					found.Add(warn(DocumentDiffers, a.Path, cit.dateLine, field+".date",
-						fmt.Sprintf("%s is cited with the date %s, but %s gives %s", d.Code, cit.date, ref.what, ref.date), hint).
+						fmt.Sprintf("%s is cited with the date %s, but %s gives %s", d.Code, cit.date, ref.what, ref.date), hint,
+						fmt.Sprintf("Văn bản %s được ghi ngày ban hành %s, nhưng %s ghi %s: hãy sửa cho khớp (ở bài này hoặc ở nơi kia).",
+							d.Code, cit.date, whatVi, ref.date)).
 						Note(ref.file, ref.dateLine, "%s gives the date here", ref.what))
 				}
 			}
@@ -72,7 +80,8 @@ func (c *checker) projects(found *diag.List) {
 	for _, p := range c.site.Projects {
 		if f := p.File; f != nil && len(p.Articles) == 0 && c.mine(f.Path) {
 			found.Add(warn(UnusedProject, f.Path, f.Line("code"), "code",
-				"no article cites "+p.Code, "its page lists nothing; cite it in an article's documents, or remove the file"))
+				"no article cites "+p.Code, "its page lists nothing; cite it in an article's documents, or remove the file",
+				"Chưa bài nào dẫn văn bản "+p.Code+", nên trang của đề án này chưa có bài nào: hãy ghi số hiệu này vào ô «Văn bản liên quan» của bài liên quan, hoặc bỏ tệp đề án."))
 		}
 	}
 	for _, a := range c.site.Articles {
@@ -82,7 +91,8 @@ func (c *checker) projects(found *diag.List) {
 				line = a.Line("title")
 			}
 			found.Add(warn(NoDocuments, a.Path, line, "documents",
-				"the article cites no document, so it is on no project's page", "add the codes it concerns under documents:"))
+				"the article cites no document, so it is on no project's page", "add the codes it concerns under documents:",
+				"Bài chưa ghi văn bản liên quan nào, nên không hiện trên trang của đề án nào: hãy ghi số hiệu văn bản mà bài nói tới, ví dụ 01-ĐA/TU."))
 		}
 	}
 }

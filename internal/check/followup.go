@@ -18,6 +18,8 @@ func (c *checker) followUps(found *diag.List) {
 		}
 		found.Add(warn(FollowUpOverdue, a.Path, a.Line("outcome"), "outcome.follow_up_by",
 			fmt.Sprintf("the follow-up date %s has passed and no later outcome article about the same project and unit reports on it", f.Due.Format("02/01/2006")),
-			"publish the follow-up outcome (kind: outcome) citing the same documents and naming the same inspected_unit"))
+			"publish the follow-up outcome (kind: outcome) citing the same documents and naming the same inspected_unit",
+			fmt.Sprintf("Đã quá hạn báo cáo khắc phục %s mà chưa có bài kết quả nào sau đó về cùng văn bản và cùng đơn vị: "+
+				"hãy đăng bài loại «Kết quả kiểm tra» ghi cùng văn bản liên quan và cùng đơn vị được kiểm tra.", f.Due.Format("02/01/2006"))))
 	}
 }

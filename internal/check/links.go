@@ -22,7 +22,8 @@ func (c *checker) links(found *diag.List) {
 		c.sourceLinks(&a.Source, a.Body(), a.URL, found)
 		if src := a.Image.Src; src != "" && !c.exists(c.resolve(src, a.URL)) {
 			found.Add(warn(MissingImage, a.Path, a.Line("image"), "image",
-				"the image "+src+" is not in the site", "put the file under static/, e.g. static"+src))
+				"the image "+src+" is not in the site", "put the file under static/, e.g. static"+src,
+				"Không tìm thấy ảnh "+src+" trong trang web: hãy chép ảnh vào thư mục static (static"+src+"), hoặc sửa lại đường dẫn trong ô «Ảnh đại diện»."))
 		}
 	}
 	for _, p := range c.site.Projects {
@@ -45,14 +46,15 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 			continue
 		}
-		code, what := BrokenLink, "the link"
+		code, what, whatVi, fix := BrokenLink, "the link", "Liên kết", "hãy sửa lại địa chỉ của liên kết"
 		if l.Image {
-			code, what = MissingImage, "the image"
+			code, what, whatVi, fix = MissingImage, "the image", "Ảnh", "hãy chép ảnh vào thư mục static, hoặc sửa lại tên tệp"
 		}
 		if name, ok := text.StaticLink(src.Path, l.Dest); ok && l.Image {
 			// "../../../static/a.jpg": the build shows the file at /a.jpg.
 			if !c.exists("/" + name) {
-				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to static/"+name+", which does not exist", "check the file name"))
+				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to static/"+name+", which does not exist", "check the file name",
+					whatVi+" "+l.Dest+" trỏ tới tệp static/"+name+", nhưng tệp này không có: "+fix+"."))
 			}
 			continue
 		}
@@ -65,7 +67,8 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 			// names the page below it.
 			if !strings.HasPrefix(u.Path+"/", base) {
 				found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads out of the site, which lives under "+base,
-					"write it as "+base+strings.TrimPrefix(u.Path, "/")))
+					"write it as "+base+strings.TrimPrefix(u.Path, "/"),
+					whatVi+" "+l.Dest+" dẫn ra ngoài trang web, vì trang nằm dưới "+base+": hãy ghi là "+base+strings.TrimPrefix(u.Path, "/")+"."))
 				continue
 			}
 			u.Path = "/" + strings.TrimPrefix(u.Path+"/", base)
@@ -73,7 +76,8 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 		p := c.resolve(u.Path, pageURL)
 		if !c.exists(p) {
 			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
-				"link to a page as "+base+"2018/08/slug/, to a file under static/, or to another article by its .md file"))
+				"link to a page as "+base+"2018/08/slug/, to a file under static/, or to another article by its .md file",
+				whatVi+" "+l.Dest+" không dẫn tới trang hay tệp nào của trang web: "+fix+" (một bài có địa chỉ dạng "+base+"2018/08/ten-bai/)."))
 			continue
 		}
 		if a := c.articleAt(p); a != nil && !l.Image {
@@ -92,10 +96,12 @@ func (c *checker) fileLink(src *model.Source, l model.Link, target string, found
 			c.toUnpublished(src, l, a, found)
 		}
 	case statErr(c.fsys, target) != nil:
-		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which does not exist", "check the file name"))
+		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which does not exist", "check the file name",
+			"Liên kết "+l.Dest+" trỏ tới tệp "+target+", nhưng tệp này không có: hãy sửa lại tên tệp."))
 	default:
 		found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" points to "+target+", which is not a page of the site",
-			"link to an article, a project or a page under content/"))
+			"link to an article, a project or a page under content/",
+			"Liên kết "+l.Dest+" trỏ tới tệp "+target+", nhưng đó không phải là một trang của trang web: hãy liên kết tới một bài, một đề án hay một trang."))
 	}
 }
 
@@ -115,7 +121,9 @@ func (c *checker) toUnpublished(src *model.Source, l model.Link, a *model.Articl
 		return // a draft may lead to another: they are published together
 	}
 	found.Add(warn(BrokenLink, src.Path, l.Line, "", "the link "+l.Dest+" leads to "+a.Path+", which is a draft or dated in the future, so the published site leaves it out",
-		"publish "+a.Path+" first, or remove the link"))
+		"publish "+a.Path+" first, or remove the link",
+		"Liên kết "+l.Dest+" dẫn tới bài «"+a.Title+"» ("+a.Path+"), là bản nháp hoặc hẹn đăng sau, nên trên trang đã đăng liên kết sẽ hỏng: "+
+			"hãy xuất bản bài đó trước, hoặc bỏ liên kết."))
 }
 
 // index maps content files (by composed path) and article URLs to their

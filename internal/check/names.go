@@ -44,7 +44,9 @@ func (c *checker) names(found *diag.List) {
 					}
 					found.Add(warn(NameVariants, a.Path, a.Line(field), field,
 						fmt.Sprintf("%q shares the page %s with %q (%s), from which it differs in its marks", name, t.URL, t.Name, whereSpelt(alike, self)),
-						"if they are one, spell them alike; if they are not, the site cannot tell them apart: add a word to one (a middle name, a place)"))
+						"if they are one, spell them alike; if they are not, the site cannot tell them apart: add a word to one (a middle name, a place)",
+						fmt.Sprintf("«%s» và «%s» (%s) chỉ khác nhau ở dấu, nên chung một trang %s. Nếu là một thì hãy viết giống nhau; "+
+							"nếu là hai thì trang không phân biệt được: hãy thêm một chữ cho một bên (tên đệm, địa danh).", name, t.Name, whereSpeltVi(alike, self), t.URL)))
 				}
 			}
 		}
@@ -83,6 +85,21 @@ func whereSpelt(alike int, self bool) string {
 		return "so spelt in this article and in " + count(others, "other article")
 	}
 	return "so spelt in " + count(others, "other article")
+}
+
+// whereSpeltVi is whereSpelt in Vietnamese.
+func whereSpeltVi(alike int, self bool) string {
+	others := alike
+	if self {
+		others--
+	}
+	switch {
+	case others == 0:
+		return "cách viết có ở chính bài này"
+	case self:
+		return fmt.Sprintf("cách viết có ở bài này và %d bài khác", others)
+	}
+	return fmt.Sprintf("cách viết có ở %d bài khác", others)
 }
 
 func count(n int, thing string) string {

@@ -24,7 +24,9 @@ func (c *checker) titles(found *diag.List) {
 		if prev, ok := first[key]; ok {
 			found.Add(warn(DuplicateTitle, a.Path, a.Line("title"), "title",
 				fmt.Sprintf("%s has the same title on the same day (%s)", prev.Path, d.Format("02/01/2006")),
-				"if it is the same bulletin, keep one file"))
+				"if it is the same bulletin, keep one file",
+				fmt.Sprintf("Bài «%s» (tệp %s) có cùng tiêu đề, cùng ngày %s: nếu là cùng một bản tin thì chỉ giữ một bài; nếu không, hãy đổi tiêu đề.",
+					prev.Title, prev.Path, d.Format("02/01/2006"))))
 			continue
 		}
 		first[key] = a
