@@ -28,6 +28,8 @@ var assets embed.FS
 
 var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"problems": func(m map[string][]problem, field string) []problem { return m[field] },
+	// A field's label is the one the problems name it by (model.Label).
+	"label": model.Label,
 	"json": func(v any) string {
 		b, _ := json.Marshal(v)
 		return string(b)

@@ -32,15 +32,17 @@ type review struct {
 }
 
 // problem is a problem as the form shows it: beside the field it
-// concerns (Field "" for the form as a whole).
+// concerns (Field "" for the form as a whole), in Vietnamese and the
+// form's terms (diag.Problem.Vi, written where the problem is made). The
+// English that check prints is kept for an engineer, out of the way.
 type problem struct {
 	Field    string `json:"field"` // of the form
 	Key      string `json:"key"`   // of the frontmatter, as the problem names it
 	Severity string `json:"severity"`
 	Line     int    `json:"line"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint"`
-	Text     string `json:"text"`
+	Where    string `json:"where"`   // for a problem in the body: its line there, "dòng 3 của nội dung bài"
+	Message  string `json:"message"` // what the clerk reads: Vietnamese
+	Text     string `json:"text"`    // check's English line, for "chi tiết kỹ thuật"
 	File     string `json:"file"`
 }
 
@@ -118,9 +120,16 @@ func involving(p *diag.Problem, path string) *diag.Problem {
 	return nil
 }
 
+// problemOf is p as the form shows it: its Vietnamese, or its kind's
+// when it was made with none (a problem of a layout, of site.yaml).
 func problemOf(p *diag.Problem, bodyLine int) problem {
-	return problem{Field: fieldOf(p, bodyLine), Key: p.Field, Severity: p.Severity.String(), Line: p.Line, Message: p.Message,
-		Hint: p.Hint, Text: p.Error(), File: p.File}
+	out := problem{Field: fieldOf(p, bodyLine), Key: p.Field, Severity: p.Severity.String(), Line: p.Line, Message: p.Viet(),
+		Text: p.Error(), File: p.File}
+	if out.Field == fBody && p.Line >= bodyLine && bodyLine > 0 {
+		// The text area counts lines from the body's first.
+		out.Where = fmt.Sprintf("dòng %d của nội dung bài", p.Line-bodyLine+1)
+	}
+	return out
 }
 
 // fieldOf is the one place that says which field of the form a problem

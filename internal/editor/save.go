@@ -85,7 +85,8 @@ func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale
 			field = fSlug
 		}
 		rv.problems = append(rv.problems, problem{Field: field, Severity: "error",
-			Message: "đã có bài khác ở tệp content/" + st.NewPath + " (cùng đường dẫn, cùng năm): hãy đổi tiêu đề, hoặc điền một đường dẫn (slug) khác"})
+			Message: "Đã có bài khác ở tệp content/" + st.NewPath + " (cùng đường dẫn, cùng năm): hãy đổi tiêu đề, hoặc điền một «Đường dẫn» khác.",
+			Text:    "content/" + st.NewPath + " exists: the new article's file is another article's"})
 		rv.errors++
 	}
 	switch {

@@ -126,19 +126,19 @@
       sev.className = "sev";
       sev.textContent = x.severity === "error" ? "Lỗi" : "Cảnh báo";
       li.appendChild(sev);
-      li.appendChild(document.createTextNode((x.line ? " (dòng " + x.line + ")" : "") + ": "));
-      if (x.key) {
-        var code = document.createElement("code");
-        code.textContent = x.key;
-        li.appendChild(code);
-        li.appendChild(document.createTextNode(": "));
-      }
-      li.appendChild(document.createTextNode(x.message));
-      if (x.hint) {
-        var h = document.createElement("span");
-        h.className = "hint";
-        h.textContent = " (" + x.hint + ")";
-        li.appendChild(h);
+      li.appendChild(document.createTextNode((x.where ? " (" + x.where + ")" : "") + ": " + x.message));
+      // check's English, for an engineer: folded away.
+      if (x.text) {
+        var d = document.createElement("details");
+        d.className = "tech";
+        var s = document.createElement("summary");
+        s.textContent = "chi tiết kỹ thuật";
+        var c = document.createElement("code");
+        c.textContent = x.text;
+        d.appendChild(s);
+        d.appendChild(c);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(d);
       }
       ul.appendChild(li);
     });
