@@ -188,6 +188,9 @@ func pagesVi(group []*model.Page, skip int) string {
 			out = append(out, "một trang do trang web tự tạo")
 		}
 	}
+	if len(out) > 2 {
+		return strings.Join(out[:len(out)-1], ", ") + " và " + out[len(out)-1]
+	}
 	return strings.Join(out, " và ")
 }
 

@@ -46,7 +46,7 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 			continue
 		}
-		code, what, whatVi, fix := BrokenLink, "the link", "Liên kết", "hãy sửa lại địa chỉ của liên kết"
+		code, what, whatVi, fix := BrokenLink, "the link", "Liên kết", "hãy sửa lại địa chỉ của liên kết (một bài có địa chỉ dạng "+base+"2018/08/ten-bai/)"
 		if l.Image {
 			code, what, whatVi, fix = MissingImage, "the image", "Ảnh", "hãy chép ảnh vào thư mục static, hoặc sửa lại tên tệp"
 		}
@@ -77,7 +77,7 @@ func (c *checker) sourceLinks(src *model.Source, body *model.Body, pageURL strin
 		if !c.exists(p) {
 			found.Add(warn(code, src.Path, l.Line, "", what+" "+l.Dest+" leads to no page or file of the site",
 				"link to a page as "+base+"2018/08/slug/, to a file under static/, or to another article by its .md file",
-				whatVi+" "+l.Dest+" không dẫn tới trang hay tệp nào của trang web: "+fix+" (một bài có địa chỉ dạng "+base+"2018/08/ten-bai/)."))
+				nowhereVi(l)+": "+fix+"."))
 			continue
 		}
 		if a := c.articleAt(p); a != nil && !l.Image {
@@ -178,4 +178,13 @@ func (c *checker) exists(p string) bool {
 		}
 	}
 	return false
+}
+
+// nowhereVi says, for the editor, that a link or image of a body leads
+// to nothing.
+func nowhereVi(l model.Link) string {
+	if l.Image {
+		return "Không tìm thấy ảnh " + l.Dest + " trong trang web"
+	}
+	return "Liên kết " + l.Dest + " không dẫn tới trang hay tệp nào của trang web"
 }

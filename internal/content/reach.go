@@ -89,7 +89,7 @@ func (d *decoder) aliases(a *model.ArticleFile) {
 		}
 		u, msg, vi := aliasURL(s)
 		if msg != "" {
-			d.errf(field, at, fmt.Sprintf("Địa chỉ cũ «%s» %s: hãy sửa trong tệp, hoặc nhờ người quản trị.", s, vi), aliasHint, "%q %s", s, msg)
+			d.errf(field, at, fmt.Sprintf("Địa chỉ cũ «%s» %s. Hãy sửa trong tệp, hoặc nhờ người quản trị.", s, vi), aliasHint, "%q %s", s, msg)
 			continue
 		}
 		a.Aliases = append(a.Aliases, model.Alias{URL: u, Line: at})
