@@ -286,7 +286,11 @@ func (d *decoder) date(field string, line int, v any) (time.Time, bool) {
 		_, err = checkYear(text, t)
 	}
 	if err != nil {
-		d.errf(field, line, dateVi(err)+". "+dateHowVi(field), dateHint, "%v", err)
+		vi := dateVi(err)
+		if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+			vi = label(field) + " đang để trống" // "«» is not a date" to the terminal
+		}
+		d.errf(field, line, vi+". "+dateHowVi(field), dateHint, "%v", err)
 		return time.Time{}, false
 	}
 	return t, true
