@@ -365,7 +365,7 @@ func TestEditorRefusesATitleThatTakesAnotherArticlesURL(t *testing.T) {
 			t.Errorf("%s: a title on another article's URL: %d, want 422", c.edited, code)
 		}
 		beside := regexp.MustCompile(`(?s)<div id="p-title"[^>]*>(.*?)</div>`).FindStringSubmatch(body)
-		if beside == nil || !strings.Contains(beside[1], `<li class="error">`) || !strings.Contains(beside[1], "two pages on one URL") {
+		if beside == nil || !strings.Contains(beside[1], `<li class="error">`) || !strings.Contains(beside[1], "Hai trang sẽ có cùng một địa chỉ") {
 			t.Errorf("%s: no error beside the title field: %q", c.edited, beside)
 		}
 		for name, was := range files {
