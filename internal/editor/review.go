@@ -77,7 +77,11 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 			}
 			rv.problems = append(rv.problems, problemOf(p, bodyLine))
 		case p.Severity == diag.Error:
-			rv.others = append(rv.others, problemOf(p, 0))
+			o := problemOf(p, 0)
+			if p.File != "" {
+				o.Where = "tệp " + p.File // said of another file, perhaps in its kind's words only
+			}
+			rv.others = append(rv.others, o)
 		}
 	}
 	if lk.Site != nil {
