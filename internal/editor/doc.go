@@ -11,7 +11,9 @@
 //	form.go    the form's fields, read from a file and from a request
 //	apply.go   what was edited, written into the file in place, or a new file
 //	review.go  the form's text through the real pipeline (build.Builder.Look):
-//	           the page as published, check's problems by field, the documents cited
+//	           the page as published, check's problems by field, the documents cited;
+//	           each problem in its Vietnamese (diag.Problem.Vi, made with it),
+//	           check's English kept for an engineer
 //	save.go    saving: refused on errors or when the file changed on disk; atomic writes
 //	upload.go  a dropped bulletin (.txt, .docx) imported; a project file created
 //	pages.go   the list and form pages (assets/: HTML, CSS and a small script, embedded)
