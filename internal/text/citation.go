@@ -31,6 +31,11 @@ var citation = regexp.MustCompile(`(?is)^(.*?\d.*?)` +
 // none. "Đề án số 01-ĐA/TU, ngày 12/7/2016 về “Dân vận”" →
 // "Đề án số 01-ĐA/TU", "12/7/2016", "Dân vận".
 func Citation(s string) (rest, date, title string) {
+	if !strings.ContainsAny(s, "“\"") && !strings.Contains(strings.ToLower(s), "ngày") {
+		// Neither a date nor a title: the code alone, as almost every
+		// entry is, without the regular expression.
+		return s, "", ""
+	}
 	m := citation.FindStringSubmatch(s)
 	if m == nil {
 		return s, "", ""
@@ -83,12 +88,28 @@ func SplitCitations(s string) []string {
 }
 
 // continuesCitation reports whether s, after a comma, goes on with the
-// citation before it rather than naming another document.
+// citation before it rather than naming another document. A text in
+// quotes is the citation's title, unless it is itself a code: in
+// "“01-ĐA/TU”, “02-ĐA/TU”" the second is a document of its own.
 func continuesCitation(s string) bool {
 	for _, w := range []string{"ngày", "về", "của"} {
 		if _, ok := wordsPrefix(s, []string{w}); ok {
 			return true
 		}
 	}
-	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`)
+	for _, q := range []struct{ open, close string }{{"“", "”"}, {`"`, `"`}} {
+		if rest, ok := strings.CutPrefix(s, q.open); ok {
+			inner, _, _ := strings.Cut(rest, q.close)
+			return !quotedCode(inner)
+		}
+	}
+	return false
+}
+
+// quotedCode reports whether a quoted text is a document code ("02-ĐA/TU",
+// "Đề án số 02-ĐA/TU") rather than a title: read as a code, it is one
+// word.
+func quotedCode(s string) bool {
+	code, _, err := ParseCode(s)
+	return err == nil && code != "" && !strings.ContainsFunc(code, unicode.IsSpace)
 }

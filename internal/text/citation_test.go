@@ -36,6 +36,11 @@ func TestSplitCitationsKeepsACitationWhole(t *testing.T) {
 		{"01-ĐA/TU; ; 02-ĐA/TU", []string{"01-ĐA/TU", " 02-ĐA/TU"}},
 		{"Đề án số 01-ĐA/TU, ngày 12/7/2016, 02-ĐA/TU", []string{"Đề án số 01-ĐA/TU, ngày 12/7/2016", " 02-ĐA/TU"}},
 		{"01-ĐA/TU về “Nâng cao, hiệu quả”, 02-ĐA/TU", []string{"01-ĐA/TU về “Nâng cao, hiệu quả”", " 02-ĐA/TU"}},
+		// Codes in quotes, as the README allows them, are documents of
+		// their own (a review found the second read as the first's title).
+		{"“01-ĐA/TU”, “02-ĐA/TU”", []string{"“01-ĐA/TU”", " “02-ĐA/TU”"}},
+		{`"01-ĐA/TU", "Đề án số 02-ĐA/TU"`, []string{`"01-ĐA/TU"`, ` "Đề án số 02-ĐA/TU"`}},
+		{"01-ĐA/TU, “Nâng cao chất lượng”", []string{"01-ĐA/TU, “Nâng cao chất lượng”"}},
 	}
 	for _, tt := range tests {
 		if got := SplitCitations(tt.in); !reflect.DeepEqual(got, tt.want) {
