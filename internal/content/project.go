@@ -56,11 +56,15 @@ func (d *decoder) project() *model.ProjectFile {
 // a project apart from the code alone ("Quy định số 22-QĐ/TW" was, before
 // Quy định was a kind).
 func (d *decoder) codeWords(field string, line int, code string) {
-	hint := "write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (" + strings.Join(text.Kinds, ", ") + ")"
+	// Made when there is something to say: this runs on every entry of
+	// every article.
+	hint := func() string {
+		return "write the code alone (the number and the issuer's letters, such as 22-QĐ/TW), or after a kind bulletin knows (" + strings.Join(text.Kinds, ", ") + ")"
+	}
 	if words, ok := text.WordsBeforeNumber(code); ok {
 		p := diag.New(diag.CodeWords, d.path, line, field,
 			"%q: the words %q are read as part of the code, and make it a document of its own", code, words)
-		p.Hint = hint
+		p.Hint = hint()
 		p.Vi = fmt.Sprintf("Trong «%s», các chữ «%s» bị coi là một phần của số hiệu, nên đây thành một văn bản riêng: "+
 			"hãy chỉ ghi số hiệu (ví dụ 22-QĐ/TW), hoặc ghi sau một loại văn bản mà trang biết (%s).", code, words, strings.Join(text.Kinds, ", "))
 		d.probs.Add(p)
