@@ -147,7 +147,7 @@ func (e *Editor) post(w http.ResponseWriter, r *http.Request, rest string) {
 	stale := !e.tokenOK(r.PostForm.Get("token"))
 	switch {
 	case stale && rest == "project":
-		e.fail(w, http.StatusForbidden, errToken)
+		staleJSON(w)
 	case rest == "new":
 		e.save(w, r, "", stale)
 	case rest == "project":

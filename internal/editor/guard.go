@@ -2,6 +2,7 @@ package editor
 
 import (
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -50,9 +51,22 @@ var (
 // staleNotice is what a form sent with another run's token says: the
 // form comes back with what was typed and this run's token (a page of
 // another site cannot send it: sameOrigin refused that already), and
-// nothing is written until Lưu is pressed again.
+// nothing is written until the clerk presses Lưu or Xuất bản again
+// (whichever was pressed: the notice names both, since Lưu alone would
+// save as a draft an article meant to be published).
 const staleNotice = "Chưa lưu: trình xem trước (bulletin serve) đã được khởi động lại sau khi anh/chị mở trang này. " +
-	"Nội dung anh/chị gõ vẫn còn trong các ô dưới đây; hãy xem lại rồi bấm «Lưu» lần nữa."
+	"Nội dung anh/chị gõ vẫn còn trong các ô dưới đây; hãy xem lại rồi bấm lại nút vừa bấm («Lưu» hoặc «Xuất bản»)."
+
+// staleJSON answers what the form's script fetches (its preview, a new
+// project file) with another run's token: an error the form shows in
+// Vietnamese, in JSON as the script reads it (an HTML page showed
+// nothing at all).
+func staleJSON(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusForbidden)
+	json.NewEncoder(w).Encode(map[string]string{"error": "trình xem trước đã được khởi động lại sau khi anh/chị mở trang này; " +
+		"hãy bấm «Lưu» để trang được mở lại (nội dung đã gõ được giữ lại), rồi làm lại"})
+}
 
 // sameOrigin checks that a POST comes from a page of this server.
 func sameOrigin(r *http.Request) error {

@@ -31,10 +31,7 @@ import (
 func (e *Editor) save(w http.ResponseWriter, r *http.Request, name string, stale bool) {
 	action := r.PostForm.Get("action")
 	if stale && action == "preview" {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(http.StatusForbidden)
-		json.NewEncoder(w).Encode(map[string]string{"error": "trình xem trước đã được khởi động lại sau khi anh/chị mở trang này; " +
-			"bấm «Lưu» để lấy mã mới (nội dung đã gõ được giữ lại)"})
+		staleJSON(w)
 		return
 	}
 	loc := e.loc()

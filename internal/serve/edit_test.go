@@ -594,7 +594,7 @@ func TestEditorKeepsTheTypingOfAFormFromTheLastRun(t *testing.T) {
 		if code != http.StatusForbidden {
 			t.Errorf("%s: %d, want 403", path, code)
 		}
-		for _, want := range []string{`value="Tiêu đề đã gõ trước khi khởi động lại"`, "Đoạn văn anh/chị vừa gõ.", "Chưa lưu", "khởi động lại"} {
+		for _, want := range []string{`value="Tiêu đề đã gõ trước khi khởi động lại"`, "Đoạn văn anh/chị vừa gõ.", "Chưa lưu", "khởi động lại", "«Lưu» hoặc «Xuất bản»"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: the page after the refused save lacks %q", path, want)
 			}
@@ -617,6 +617,17 @@ func TestEditorKeepsTheTypingOfAFormFromTheLastRun(t *testing.T) {
 		if code != http.StatusForbidden || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &p) != nil || !strings.Contains(p.Error, "khởi động lại") {
 			t.Errorf("%s: a preview with the last run's token: %d %s %s", path, code, hdr.Get("Content-Type"), body)
 		}
+	}
+	// "Tạo tệp đề án" with the last run's token: the script reads JSON,
+	// and showed nothing of an HTML refusal (found by a review).
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	code, body, hdr := ts.post("/_bulletin/edit/project", url.Values{"token": {strings.Repeat("0", 64)}, "code": {"09-ĐA/TU"}, "title": {"x"}}, nil)
+	var p struct{ Error string }
+	if code != http.StatusForbidden || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &p) != nil || !strings.Contains(p.Error, "khởi động lại") {
+		t.Errorf("a new project with the last run's token: %d %s %s", code, hdr.Get("Content-Type"), body)
+	}
+	if _, err := os.Stat(ts.path("content/projects/09-da-tu.md")); err == nil {
+		t.Error("a project file was created with the last run's token")
 	}
 }
 

@@ -238,7 +238,8 @@
       .then(function (res) {
         info.textContent = res.error ? "Chưa tạo được: " + res.error : "Đã tạo " + res.path;
         refresh();
-      });
+      })
+      .catch(function () { info.textContent = "Chưa tạo được: không liên lạc được với trình xem trước (bulletin serve)."; });
   }
 
   // The team lead's role comes with a name the site already knows.
