@@ -161,7 +161,7 @@ func (c *markdownCache) run(ctx context.Context, s *model.Site, photos *photoSit
 			if f := entries[i].flat; f != nil {
 				p := diag.New(diag.MarkdownDeep, b.src.Path, b.src.BodyLine-1+f.Line, "", "%s: shown as text from here", f.What)
 				p.Hint = "nest lists and quotes less deeply, or split the table"
-				p.Vi = "Nội dung bài có danh sách hay trích dẫn lồng nhau quá sâu, hoặc bảng quá lớn, nên từ chỗ đó trở đi được hiện thành chữ thường: " +
+				p.Vi = "Nội dung bài có danh sách hay trích dẫn lồng nhau quá sâu, hoặc bảng quá lớn, nên từ chỗ đó trở đi được hiện thành văn bản thuần, không còn định dạng: " +
 					"hãy bớt lồng nhau, hoặc chia bảng thành nhiều bảng nhỏ."
 				out.Add(p)
 			}

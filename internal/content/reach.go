@@ -129,7 +129,7 @@ func aliasURL(s string) (u, en, vi string) {
 	}
 	clean := path.Clean(s)
 	if clean != strings.TrimSuffix(s, "/") && clean != s || strings.Contains(s, "/../") || strings.HasSuffix(s, "/..") {
-		return "", "is not a clean path (no //, . or .. parts)", "không gọn (có //, . hay ..)"
+		return "", "is not a clean path (no //, . or .. parts)", "không hợp lệ (có //, . hay ..)"
 	}
 	if clean == "/" {
 		return "", "is the front page, which cannot lead to an article", "là trang chủ, không thể dẫn tới một bài"

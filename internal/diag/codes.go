@@ -90,7 +90,7 @@ var Kinds = []Kind{
 	{DocRepeated, Warning, "one document is listed twice in an article, under two spellings of its code", "một văn bản được ghi hai lần (hai cách viết số hiệu); chỉ cần ghi một lần"},
 	{RelativeBaseURL, Warning, "base_url is not an absolute URL, which feeds and the sitemap need", "địa chỉ trang web trong site.yaml chưa đầy đủ; hãy báo người quản trị"},
 	{LayoutUnused, Warning, "a layout matches no page kind and is not used", "một tệp giao diện không được dùng cho trang nào"},
-	{MarkdownDeep, Warning, "lists or quotes nested too deep, or tables too large, are shown flattened", "danh sách hay trích dẫn lồng nhau quá sâu, hoặc bảng quá lớn, nên được hiện thành chữ thường"},
+	{MarkdownDeep, Warning, "lists or quotes nested too deep, or tables too large, are shown flattened", "danh sách hay trích dẫn lồng nhau quá sâu, hoặc bảng quá lớn, nên được hiện thành văn bản thuần, không còn định dạng"},
 	{DocumentDiffers, Warning, "a document is cited with another title or date than its project file or first citation", "một văn bản được ghi tên hoặc ngày ban hành khác với nơi khác"},
 	{UnusedProject, Warning, "no article cites a project file", "chưa bài nào dẫn tới tệp đề án này"},
 	{NoDocuments, Warning, "an article cites no document, so it is on no project's page", "bài chưa ghi văn bản liên quan nào, nên không hiện trên trang của đề án nào"},

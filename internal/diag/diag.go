@@ -126,7 +126,11 @@ func (p *Problem) Viet() string {
 	}
 	if k, ok := Lookup(p.Code); ok {
 		r, n := utf8.DecodeRuneInString(k.Vi)
-		return string(unicode.ToUpper(r)) + k.Vi[n:] + "."
+		line := string(unicode.ToUpper(r)) + k.Vi[n:]
+		if !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, ".") {
+			line += "." // "có gõ nhầm năm không?" ends as it is
+		}
+		return line
 	}
 	if p.Severity == Warning {
 		return "Cần xem lại tệp này (xem chi tiết kỹ thuật)."

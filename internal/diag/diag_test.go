@@ -179,3 +179,17 @@ func TestREADMEListsEveryCode(t *testing.T) {
 		}
 	}
 }
+
+// A problem with no Vietnamese of its own is told by its kind's line, as
+// a sentence: a capital first, one full stop, none after a question.
+func TestVietFallsBackToItsKindsLine(t *testing.T) {
+	for code, want := range map[string]string{
+		MissingAlt:   "Ảnh chưa có mô tả cho người không xem được ảnh.",
+		UnlikelyDate: "Thời gian đăng cách hôm nay hơn một năm hoặc trước năm 1945: có gõ nhầm năm không?",
+	} {
+		p := New(code, "content/articles/a.md", 3, "", "in English")
+		if got := p.Viet(); got != want {
+			t.Errorf("%s: %q, want %q", code, got, want)
+		}
+	}
+}
