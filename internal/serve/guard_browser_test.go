@@ -99,8 +99,15 @@ func TestBrowserAPreviewPagesScriptCannotWriteThroughTheEditor(t *testing.T) {
 			t.Fatalf("the page's script did not finish: %s", js(t, tab, `window.tries.join("; ")`))
 		}
 	}
-	t.Logf("what the page's script met: %s", js(t, tab, `window.tries.join("; ")`))
+	met := js(t, tab, `window.tries.join("; ")`)
 	if names := written(); len(names) > 0 {
 		t.Errorf("a preview page's script wrote %s", strings.Join(names, ", "))
+	}
+	// Stopped by the guard, each way, not by a script that broke on its
+	// own: none of the three got the token.
+	for _, want := range []string{"fetch: no token", "stale: no token", "popup: no token"} {
+		if !strings.Contains(met, want) {
+			t.Errorf("the page's script met %q, want %q among it", met, want)
+		}
 	}
 }
