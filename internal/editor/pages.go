@@ -266,9 +266,8 @@ func (v *formView) markInvalid(refused bool) {
 				continue
 			}
 			v.invalid[field] = true
-			if field == fDocuments {
-				entry, _, _ := strings.Cut(p.Key, "]")
-				v.invalid[entry+"]"] = strings.HasPrefix(p.Key, fDocuments+"[")
+			if entry, _, ok := strings.Cut(p.Key, "]"); field == fDocuments && ok && strings.HasPrefix(entry, fDocuments+"[") {
+				v.invalid[entry+"]"] = true // "documents[2]": the entry's own box
 			}
 		}
 	}
