@@ -48,6 +48,9 @@ func dateHowVi(field string) string {
 func codeVi(err error, written string) string {
 	const how = "Số hiệu gồm số và chữ viết tắt của cơ quan ban hành, ví dụ 01-ĐA/TU hay 4950/QĐ-UBND; mỗi ô ghi một văn bản."
 	switch {
+	case errors.Is(err, text.ErrCodeRest):
+		return fmt.Sprintf("Sau số hiệu trong «%s» có những chữ không phải ngày ban hành, cũng không phải tên văn bản đặt trong ngoặc kép: "+
+			"hãy đặt tên văn bản trong ngoặc kép, ví dụ Đề án số 01-ĐA/TU, ngày 12/7/2016 về “Nâng cao chất lượng…”.", written)
 	case errors.Is(err, text.ErrCodeMany):
 		return fmt.Sprintf("«%s» có nhiều hơn một số hiệu văn bản: hãy ghi mỗi văn bản vào một ô riêng.", written)
 	case errors.Is(err, text.ErrCodeLetter):

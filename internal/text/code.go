@@ -67,6 +67,9 @@ var (
 	ErrNoCode     = errors.New("no code")
 	ErrCodeLetter = errors.New("no letters")
 	ErrCodeMany   = errors.New("several codes")
+	// ErrCodeRest: one code, then a comma and words that are neither its
+	// date ("ngày 12/7/2016") nor a title in quotes.
+	ErrCodeRest = errors.New("words after the code")
 )
 
 // codeError is a ParseCode error: a message that says what was read, and
@@ -126,6 +129,10 @@ func ParseCode(s string) (code, kind string, err error) {
 			return "", kind, codeErr(ErrNoCode, "%q is a kind of document without its code", s)
 		}
 		return "", "", ErrNoCode
+	case strings.ContainsAny(code, ",;") && codeWords(code) == 1:
+		// "01-ĐA/TU, về việc tăng cường": one code, and a title not in
+		// quotes, which "holds more than one code" would misname.
+		return "", kind, codeErr(ErrCodeRest, "%q: the words after the code's comma are neither its date nor a title in quotes (write 01-ĐA/TU, ngày 12/7/2016 về “…”)", s)
 	case strings.ContainsAny(code, ",;"):
 		return "", kind, codeErr(ErrCodeMany, "%q holds more than one code", s)
 	case !strings.ContainsFunc(code, unicode.IsLetter):

@@ -40,6 +40,7 @@ func TestParseCode(t *testing.T) {
 		{"01-ĐA/TU, 02-ĐA/TU", "", "", ErrCodeMany},
 		{"01-ĐA/TU và 02-ĐA/TU", "", "", ErrCodeMany},
 		{"Đề án số 01-ĐA/TU và số 02-ĐA/TU", "", "Đề án", ErrCodeMany},
+		{"01-ĐA/TU, về việc tăng cường", "", "", ErrCodeRest}, // a title not in quotes: not "several codes"
 		// A word that begins like a kind is no kind.
 		{"Đề ánx 01", "Đề ánx 01", "", nil},
 	}
