@@ -34,7 +34,10 @@ func followUps(articles []*model.Article, now time.Time) (model.FollowUps, time.
 	var fus []*model.FollowUp                   // newest outcome first
 	for i := len(articles) - 1; i >= 0; i-- {
 		a := articles[i]
-		if !a.IsOutcome() || a.Future { // a scheduled outcome has not reported yet
+		// A scheduled outcome, or a draft (in the preview and check, which
+		// show drafts), has not reported yet: only a published one settles
+		// a follow-up, as the built site's tracker says.
+		if !a.IsOutcome() || a.Future || a.Draft {
 			continue
 		}
 		units := []*model.Term{nil}

@@ -80,3 +80,23 @@ func TestFollowUpSettledByTheSameUnitOnly(t *testing.T) {
 		t.Errorf("a later outcome about the same unit did not settle it: %s", got)
 	}
 }
+
+// A later outcome that is still a draft, or dated in the future, has not
+// reported yet: the built site's tracker shows the follow-up overdue, and
+// check, which reads drafts and future articles too, says so as well.
+func TestFollowUpNotSettledByAnUnpublishedOutcome(t *testing.T) {
+	for _, extra := range []string{"draft: true", "date: 2027-01-05"} {
+		site := strings.Replace(followUpSite("2026-06-30", "Đảng ủy xã Phúc Xuân"),
+			"kind: outcome\ninspected_unit: Đảng ủy xã Phúc Xuân\ndocuments: [01-ĐA/TU]\n---\ny",
+			"kind: outcome\ninspected_unit: Đảng ủy xã Phúc Xuân\ndocuments: [01-ĐA/TU]\n"+extra+"\n---\ny", 1)
+		if strings.HasPrefix(extra, "date:") {
+			site = strings.Replace(site, "date: 2026-07-01\n", "", 1)
+		}
+		if !strings.Contains(site, extra) {
+			t.Fatal("the case did not apply")
+		}
+		if got := overdueIn(t, site); got == "" {
+			t.Errorf("%s: a later outcome not yet published settled the follow-up", extra)
+		}
+	}
+}
