@@ -162,12 +162,7 @@ func ArticleURL(f *model.ArticleFile, loc *time.Location) string { return articl
 // the zone's standard offset, because the zone's rules give it a local
 // mean time (+07:06:30 before 1911), files where it was read.
 func articleURL(f *model.ArticleFile, loc *time.Location) string {
-	d := f.Date
-	if loc != nil {
-		if in := d.In(loc); !meanTime(in) {
-			d = in
-		}
-	}
+	d := model.Local(f.Date, loc)
 	b := make([]byte, 0, 10+len(f.Slug))
 	b = append(b, '/')
 	b = appendPadded(b, d.Year(), 4)
@@ -191,13 +186,6 @@ func appendPadded(b []byte, n, width int) []byte {
 // sortNewestFirst orders by date, newest first; equal dates by URL, and
 // equal URLs (a collision, reported) by path, so the order never depends
 // on the order files were read.
-// meanTime reports whether t's offset is a local mean time, not a whole
-// number of minutes.
-func meanTime(t time.Time) bool {
-	_, off := t.Zone()
-	return off%60 != 0
-}
-
 func sortNewestFirst(as []*model.Article) {
 	// Sorted by keys side by side in one array rather than through the
 	// articles' pointers, whose dates are each in another cache line.

@@ -68,10 +68,5 @@ func outcomes(as []*model.Article) int {
 	return n
 }
 
-// local is t in the site's zone, or in its own when the site has none.
-func local(t time.Time, loc *time.Location) time.Time {
-	if loc != nil {
-		return t.In(loc)
-	}
-	return t
-}
+// local is t in the site's zone as its URL reads it (model.Local).
+func local(t time.Time, loc *time.Location) time.Time { return model.Local(t, loc) }

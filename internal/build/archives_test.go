@@ -49,3 +49,40 @@ func TestRelatedArticlesOnThePage(t *testing.T) {
 	inOrder(t, "related", page, `<h2 id="related-title">Bài liên quan</h2>`,
 		`href="/2018/09/ket-luan-lan-hai/"`, `href="/2017/05/ket-luan-lan-mot/"`, `href="/2017/04/kiem-tra-lan-mot/"`)
 }
+
+// Before 1906 Vietnam's zone gives local mean time (+07:06:30), and a
+// date is read at +07:00: 23:58 on 31/12/1905 stays that, and its URL is
+// /1905/12/. The month and year it is listed under, its project's year,
+// its crumbs and the search index's day go by the same reading, not by
+// 00:04:30 on 01/01/1906.
+func TestArchivesOfADateBeforeZoneTime(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.yaml --
+title: Tin kiểm tra
+-- content/articles/a.md --
+---
+title: Tin cũ
+date: 1905-12-31 23:58
+---
+x
+-- content/articles/b.md --
+---
+title: Tin cũ hai
+date: 1905-12-31 23:58
+documents: [01-ĐA/TU]
+---
+x
+`)
+	s.Contains(t, "1905/12/tin-cu/index.html", `<time datetime="1905-12-31T23:58:00+07:00">`,
+		`<li><a href="/1905/">1905</a></li>`, `<li><a href="/1905/12/">Tháng 12/1905</a></li>`,
+		`<a href="/1905/12/" title="Các bài tháng 12/1905">`)
+	if s.Has("1906/index.html") || s.Has("1906/01/index.html") {
+		t.Error("the articles of 31/12/1905 are listed under January 1906")
+	}
+	s.Contains(t, "1905/12/index.html", `href="/1905/12/tin-cu/"`, `href="/1905/12/tin-cu-hai/"`)
+	s.Contains(t, "1905/index.html", `<a href="/1905/12/">Tháng 12</a>`)
+	s.Contains(t, "projects/01-da-tu/index.html", `id="timeline-1905"`)
+	s.Lacks(t, "projects/01-da-tu/index.html", "1906")
+	s.Contains(t, "search/meta.json", `"yearStarts":[[1905,`)
+	s.Lacks(t, "search/d/0.json", "1906")
+}

@@ -16,10 +16,7 @@ func (c *checker) titles(found *diag.List) {
 	// Oldest first, so the later file is the one warned about.
 	for i := len(c.site.Articles) - 1; i >= 0; i-- {
 		a := c.site.Articles[i]
-		d := a.Date
-		if loc != nil {
-			d = d.In(loc)
-		}
+		d := model.Local(a.Date, loc)
 		key := strings.ToLower(strings.Join(strings.Fields(a.Title), " ")) + "|" + d.Format("2006-01-02")
 		if prev, ok := first[key]; ok {
 			found.Add(warn(DuplicateTitle, a.Path, a.Line("title"), "title",

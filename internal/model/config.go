@@ -62,3 +62,25 @@ func (c Config) BasePath() string {
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
+
+// Local is t in the site's zone as the build reads it: its day and month
+// decide the article's URL, archive and project year. Where the zone gives
+// a local mean time (+07:06:30 before 1911 in Asia/Ho_Chi_Minh), which the
+// loader does not write, t stays at the offset it was read at, so 23:58
+// on 31/12/1905 is not 00:04:30 on 01/01/1906. Without a zone, t as it is.
+func Local(t time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		return t
+	}
+	if in := t.In(loc); !meanTime(in) {
+		return in
+	}
+	return t
+}
+
+// meanTime reports whether t's offset is a local mean time, not a whole
+// number of minutes.
+func meanTime(t time.Time) bool {
+	_, off := t.Zone()
+	return off%60 != 0
+}

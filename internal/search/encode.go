@@ -3,6 +3,8 @@ package search
 import (
 	"strconv"
 	"time"
+
+	"bulletin/internal/model"
 )
 
 // The index is files under Dir, all JSON:
@@ -199,12 +201,8 @@ func day(t time.Time, loc *time.Location) string {
 	return inZone(t, loc).Format("2006-01-02")
 }
 
-func inZone(t time.Time, loc *time.Location) time.Time {
-	if loc != nil {
-		return t.In(loc)
-	}
-	return t
-}
+// inZone is t in the site's zone as its URL and archives read it.
+func inZone(t time.Time, loc *time.Location) time.Time { return model.Local(t, loc) }
 
 // appendString appends s as a JSON string. Only what JSON requires is
 // escaped: the files are fetched as JSON, never inserted into a page. The
