@@ -11,7 +11,8 @@ import (
 // letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, so "đ"
 // comes after every "d" word, and "ô", "ơ" after "o"; then, between words
 // that differ only there, the tones in the order ngang, huyền, hỏi, ngã,
-// sắc, nặng. Case does not count.
+// sắc, nặng. Case does not count. Numbers come before letters, by value
+// ("Phường 2" before "Phường 10" before "Phường An").
 
 // letters maps a base letter and its vowel mark (breve, circumflex, horn)
 // to its place in the alphabet.
@@ -39,6 +40,10 @@ func CollateKey(s string) string {
 			if unicode.Is(unicode.Mn, r) || isFormat(r) {
 				continue // marks are read with their letter below
 			}
+			if r >= '0' && r <= '9' {
+				i = appendNumber(&primary, &secondary, rs, i)
+				continue
+			}
 			if r == 'ð' { // the look-alike of đ (ToLower made Ð ð)
 				r = 'đ'
 			}
@@ -53,9 +58,11 @@ func CollateKey(s string) string {
 				i++
 			}
 			if rank, ok := letters[letter]; ok {
-				primary.WriteByte(byte(0x20 + rank)) // letters after the word break, before other text
+				// After the word break, digits and punctuation (ASCII), before
+				// other scripts (UTF-8 from 0xC2).
+				primary.WriteByte(byte(0x80 + rank))
 			} else {
-				primary.WriteString(letter) // digits, punctuation, other scripts: as they are
+				primary.WriteString(letter) // punctuation, other scripts: as they are
 			}
 			secondary.WriteByte('0' + tone)
 		}
@@ -63,4 +70,19 @@ func CollateKey(s string) string {
 		secondary.WriteByte('/')
 	}
 	return primary.String() + "\x00" + secondary.String()
+}
+
+// appendNumber writes the run of digits that starts at rs[i] by its
+// value: its length without leading zeros (a byte below the letters'),
+// then its digits, so 2 < 10. It returns the index of the run's last digit.
+func appendNumber(primary, secondary *strings.Builder, rs []rune, i int) int {
+	j := i
+	for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+		secondary.WriteByte('0')
+		j++
+	}
+	digits := strings.TrimLeft(string(rs[i:j]), "0")
+	primary.WriteByte(byte(0x30 + min(len(digits), 0x4f))) // 79 digits; beyond, by their text
+	primary.WriteString(digits)
+	return j - 1
 }

@@ -203,7 +203,10 @@ func TestCollateKeyIsVietnameseOrder(t *testing.T) {
 		"Đoàn Thanh Điệp", "Đỗ Hồng Yến", "o", "ô", "ơ", "u", "ư", "y"}
 	// Same letters, tones in the order ngang, huyền, hỏi, ngã, sắc, nặng.
 	tonesWant := []string{"ma", "mà", "mả", "mã", "má", "mạ"}
-	for _, list := range [][]string{want, tonesWant} {
+	// Numbers before letters, by value: a ward's number was read as the
+	// letter its digit's byte fell on ("Phường 2" among the n's).
+	numbersWant := []string{"Phường 1", "Phường 2", "Phường 02a", "Phường 10", "Phường An", "Phường Minh", "Phường Nam", "Phường Ông"}
+	for _, list := range [][]string{want, tonesWant, numbersWant} {
 		got := append([]string(nil), list...)
 		sort.SliceStable(got, func(i, j int) bool { return CollateKey(got[i]) < CollateKey(got[j]) })
 		// Shuffle-independent: sorting a reversed copy gives the same order.
