@@ -133,3 +133,45 @@ func TestFollowUpFeed(t *testing.T) {
 		t.Error("no author for the entries")
 	}
 }
+
+// An outcome that came out after the deadline it sets (its report was
+// due before the article was written) is overdue from the day it came
+// out: its feed entry's latest change is then, not the day after the
+// deadline, which would file it behind older entries and before its own
+// publication.
+func TestFollowUpFeedOfAnOutcomePublishedOverdue(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.yaml --
+title: Tin kiểm tra
+base_url: https://kiemtra.example.vn/
+-- content/articles/a.md --
+---
+title: Kết luận tại Phúc Xuân
+date: 2026-03-02
+kind: outcome
+inspected_unit: Đảng ủy xã Phúc Xuân
+documents: [01-ĐA/TU]
+outcome:
+  recommendations: [Rà soát quy chế dân chủ]
+  follow_up_by: 2026-01-31
+---
+x
+-- content/articles/b.md --
+---
+title: Kết luận tại Tân Cương
+date: 2026-02-10
+kind: outcome
+inspected_unit: Đảng ủy xã Tân Cương
+documents: [01-ĐA/TU]
+outcome:
+  recommendations: [Báo cáo việc sắp xếp cán bộ]
+  follow_up_by: 2026-02-20
+---
+x
+`)
+	inOrder(t, "feed", s.File(t, "follow-ups/atom.xml"),
+		"<updated>2026-03-02T00:00:00+07:00</updated>",
+		"<title>Quá hạn: Kết luận tại Phúc Xuân</title>", "<published>2026-03-02T00:00:00+07:00</published>",
+		"<updated>2026-03-02T00:00:00+07:00</updated>",
+		"<title>Quá hạn: Kết luận tại Tân Cương</title>", "<updated>2026-02-21T00:00:00+07:00</updated>")
+}

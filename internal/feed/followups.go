@@ -80,12 +80,13 @@ func FollowUpAtom(cfg model.Config, c FollowUpChannel) ([]byte, error) {
 
 // changed is when a follow-up last changed state: the outcome that
 // reported on it came out (done), its deadline passed (overdue), or the
-// outcome that set it came out (open).
+// outcome that set it came out (open, or overdue from the start when it
+// came out after its own deadline).
 func changed(f *model.FollowUp) time.Time {
 	switch {
 	case f.Report != nil:
 		return f.Report.Date
-	case f.State == model.FollowUpOverdue:
+	case f.State == model.FollowUpOverdue && f.Late.After(f.Article.Date):
 		return f.Late
 	}
 	return f.Article.Date
