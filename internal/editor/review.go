@@ -103,6 +103,18 @@ func (e *Editor) review(ctx context.Context, path string, data []byte, bodyLine 
 		}
 		rv.html = html
 	}
+	if page && rv.html == nil && rv.pageErr == "" {
+		// No page to show: the frame stayed blank, or showed the last
+		// good page, with no word of why.
+		switch {
+		case rv.errors > 0:
+			rv.pageErr = "Chưa xem trước được bài: còn lỗi ở các ô bên cạnh; sửa xong thì bài hiện ở đây."
+		case len(rv.others) > 0:
+			rv.pageErr = "Chưa xem trước được bài: trang web đang có lỗi ở tệp khác (ghi ở phía trên)."
+		default:
+			rv.pageErr = "Chưa xem trước được bài này."
+		}
+	}
 	return rv, nil
 }
 

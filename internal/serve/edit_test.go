@@ -805,3 +805,32 @@ func TestEditorGivesItsPagesToNavigationsOnly(t *testing.T) {
 		t.Errorf("a save sent by a fetch wrote the file:\n%s", got)
 	}
 }
+
+// A form whose errors keep the article off the site has no page to show:
+// the preview says why instead of staying blank, and is its page again
+// once the error is mended.
+func TestEditorPreviewSaysWhyItShowsNoPage(t *testing.T) {
+	ts := start(t, map[string]string{"content/articles/a.md": yamlArticle})
+	form := ts.editForm("articles/a.md")
+	form.Set("action", "preview")
+	preview := func() (html, why string) {
+		t.Helper()
+		code, body, _ := ts.post("/_bulletin/edit/articles/a.md", form, nil)
+		var p struct {
+			HTML      string `json:"html"`
+			PageError string `json:"pageError"`
+		}
+		if code != http.StatusOK || json.Unmarshal([]byte(body), &p) != nil {
+			t.Fatalf("preview: %d %s", code, body)
+		}
+		return p.HTML, p.PageError
+	}
+	form.Set("date", "16:41, 31/02/2018")
+	if html, why := preview(); html != "" || !strings.Contains(why, "Chưa xem trước được bài: còn lỗi") {
+		t.Errorf("a date that is no day: page %d bytes, said %q", len(html), why)
+	}
+	form.Set("date", "16:41, 28/02/2018")
+	if html, why := preview(); html == "" || why != "" {
+		t.Errorf("mended: page %d bytes, said %q", len(html), why)
+	}
+}
