@@ -129,3 +129,34 @@ func TestDocxRefusals(t *testing.T) {
 		t.Error("broken XML read")
 	}
 }
+
+// A table with cells merged across columns, as Word writes it: a cell's
+// w:gridSpan, a row's w:gridBefore and w:gridAfter. Each value stays
+// under its column's header; a merged cell keeps its text in its first
+// column, the columns it spans blank (Markdown tables have no colspan).
+// A cell merged down (w:vMerge) is blank below its first row.
+func TestDocxTableMergedCells(t *testing.T) {
+	tc := func(pr, text string) string { return `<w:tc><w:tcPr>` + pr + `</w:tcPr>` + p(r(text)) + `</w:tc>` }
+	body := p(r("Tiêu đề")) + p(r("21/03/2019")) +
+		`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+		`<w:tr>` + tc("", "Chỉ tiêu") + tc("", "Kế hoạch") + tc("", "Kết quả") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="2"/>`, "Hộ tham gia") + tc("", "95%") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:vMerge w:val="restart"/>`, "Thôn") + tc("", "10") + tc("", "9") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:vMerge/>`, "") + tc("", "12") + tc("", "12") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>` + tc("", "Đạt") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>` + tc("", "Ghi chú") + tc("", "—") + `</w:tr>` +
+		`</w:tbl>`
+	d, err := ReadDocx(docx(t, body, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| Chỉ tiêu | Kế hoạch | Kết quả |\n| --- | --- | --- |\n" +
+		"| Hộ tham gia |  | 95% |\n" +
+		"| Thôn | 10 | 9 |\n" +
+		"|  | 12 | 12 |\n" +
+		"|  |  | Đạt |\n" +
+		"| Ghi chú | — |  |\n"
+	if got := d.Markdown(2); got != want {
+		t.Errorf("markdown:\n%s\nwant\n%s", got, want)
+	}
+}

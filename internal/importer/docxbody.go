@@ -36,6 +36,7 @@ type bodyReader struct {
 	inPPr     bool   // inside the paragraph's properties (w:pPr)
 	inTrPr    bool   // inside a table row's properties (w:trPr)
 	rowGone   bool   // the table row is deleted
+	span      int    // the columns of the grid the cell being read spans (w:gridSpan)
 	markGone  bool   // the paragraph's mark is deleted: it runs on into the next
 	carry     *docBlock
 }
@@ -156,7 +157,25 @@ func (b *bodyReader) start(t xml.StartElement) {
 		b.inTrPr = true
 	case "tc":
 		if b.depth == 1 {
-			b.cell, b.cellPlain = nil, nil
+			b.cell, b.cellPlain, b.span = nil, nil, 1
+		}
+	// Cells merged across columns: a cell spans w:gridSpan columns of
+	// the table's grid, and a row may skip some before its first cell
+	// (w:gridBefore). A Markdown table has no merged cells, so the
+	// columns a cell spans, or a row skips, are blank cells: each value
+	// stays under its column's header. (w:gridAfter, columns skipped
+	// after the last cell, are blank as any missing cell is. A cell
+	// merged down, w:vMerge, is blank below its first row as Word
+	// writes it.) Word's grid has at most 63 columns.
+	case "gridSpan":
+		if v, _ := attr(t, "val"); b.depth == 1 {
+			b.span = max(gridCount(v), 1)
+		}
+	case "gridBefore":
+		if v, _ := attr(t, "val"); b.depth == 1 && b.inTrPr {
+			for range gridCount(v) {
+				b.row = append(b.row, "")
+			}
 		}
 	case "p":
 		b.para, b.numID, b.paraStyle, b.markGone = &docBlock{}, "", "", false
@@ -172,6 +191,13 @@ func (b *bodyReader) start(t xml.StartElement) {
 	default:
 		b.format(t)
 	}
+}
+
+// gridCount reads a count of a table grid's columns; what is no count,
+// or more than Word's 63 columns, is 0 or 63.
+func gridCount(v string) int {
+	n, _ := strconv.Atoi(v)
+	return min(max(n, 0), 63)
 }
 
 // format reads what a paragraph's or a run's properties say of it.
@@ -252,6 +278,9 @@ func (b *bodyReader) end(t xml.EndElement) {
 		if b.depth == 1 {
 			b.row = append(b.row, strings.Join(b.cell, " "))
 			b.rowPlain = append(b.rowPlain, strings.Join(b.cellPlain, " "))
+			for range b.span - 1 {
+				b.row = append(b.row, "")
+			}
 		}
 	case "trPr":
 		b.inTrPr = false
