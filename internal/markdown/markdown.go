@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -167,6 +168,17 @@ func answer(h uint64, url string) uint64 {
 	return h * fnvPrime // a NUL after each URL: ("ab", "c") is not ("a", "bc")
 }
 
+// The addresses linkify links: goldmark's own patterns, but for letters
+// and their marks in the path ("/van-ban/01-ĐA/TU.pdf", "/tin/kiểm-tra"),
+// which GFM links as part of the address and goldmark's ASCII classes
+// cut it at. The host stays ASCII; punctuation that ends a sentence is
+// trimmed off the end by goldmark, and a closing quote (”) is no letter.
+var (
+	linkPath = `(?:[/#?][-a-zA-Z0-9\p{L}\p{M}@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`
+	linkURL  = regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?` + linkPath)
+	linkWWW  = regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+` + linkPath)
+)
+
 // Converter turns Markdown bodies into HTML. It is safe for concurrent use
 // by many goroutines.
 type Converter struct {
@@ -183,7 +195,9 @@ func New(o Options) *Converter {
 	exts := []goldmark.Extender{
 		boundedTable{},
 		extension.Strikethrough,
-		extension.Linkify,
+		extension.NewLinkify(
+			extension.WithLinkifyURLRegexp(linkURL),
+			extension.WithLinkifyWWWRegexp(linkWWW)),
 		// The back link names itself for screen readers, which would
 		// otherwise read the arrow's name.
 		boundedFootnote{[]extension.FootnoteOption{extension.WithFootnoteBacklinkHTML(

@@ -48,6 +48,14 @@ func TestHTML(t *testing.T) {
 		{name: "autolink by linkify",
 			in:   "Xem www.example.vn và https://kiemtra.example.vn/a?b=1 nhé.",
 			want: []string{`<a href="http://www.example.vn">www.example.vn</a>`, `<a href="https://kiemtra.example.vn/a?b=1">https://kiemtra.example.vn/a?b=1</a>`}},
+		// A URL is linked whole, letters with marks in its path
+		// included, as GFM links it: the link leads where the editor's
+		// text says, not to the address cut at its first "Đ".
+		{name: "autolink with Vietnamese letters in its path",
+			in: "Xem https://example.vn/van-ban/01-ĐA/TU.pdf, www.example.vn/tin/kiểm-tra và (https://example.vn/Đề-án).",
+			want: []string{`<a href="https://example.vn/van-ban/01-%C4%90A/TU.pdf">https://example.vn/van-ban/01-ĐA/TU.pdf</a>, `,
+				`<a href="http://www.example.vn/tin/ki%E1%BB%83m-tra">www.example.vn/tin/kiểm-tra</a> và`,
+				`(<a href="https://example.vn/%C4%90%E1%BB%81-%C3%A1n">https://example.vn/Đề-án</a>).`}},
 		{name: "angle autolink",
 			in:   "Thư: <vanphong@example.vn>",
 			want: []string{`<a href="mailto:vanphong@example.vn">vanphong@example.vn</a>`}},
