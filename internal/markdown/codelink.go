@@ -9,9 +9,12 @@ package markdown
 //
 //   - Paragraphs, list items, table cells, block quotes, footnotes, and
 //     emphasis or strikethrough inside them.
-//   - Not inside links, autolinks, images, code spans, code blocks, raw HTML,
-//     and not in headings: a heading is an anchor target and the source of
-//     the page's table of contents, and a link there reads as navigation.
+//   - Not inside autolinks, images, code spans, code blocks or raw HTML.
+//   - Inside links and headings a code is kept on one line but not linked:
+//     a link in a link is no HTML, a heading is an anchor target and the
+//     source of the page's table of contents, and a link there reads as
+//     navigation; but "[Đề án số 01-ĐA/TU](…)" or "## Kết quả Đề án
+//     01-ĐA/TU" must not break "01-" from "ĐA/TU" on a phone either.
 //
 // A run of adjacent Text siblings is searched as one string, with a soft or
 // hard line break read as white space, so a mention wrapped across source
@@ -65,26 +68,38 @@ var codesKey = parser.NewContextKey()
 func (l *codeLinker) Transform(doc *ast.Document, reader gtext.Reader, pc parser.Context) {
 	src := reader.Source()
 	var runs []*ast.Text // the first Text of each run of Text siblings
+	var plain []bool     // whether each run is in a link or heading: codes kept on one line, not linked
+	inside := 0          // the links and headings being walked
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindLink, ast.KindHeading:
+			if entering {
+				inside++
+			} else {
+				inside--
+			}
+			return ast.WalkContinue, nil
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
-			ast.KindRawHTML, ast.KindHeading, ast.KindCodeBlock,
+		case ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
+			ast.KindRawHTML, ast.KindCodeBlock,
 			ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
 			if _, ok := n.PreviousSibling().(*ast.Text); !ok {
 				runs = append(runs, n.(*ast.Text))
+				plain = append(plain, inside > 0)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	var sc scratch
 	uses, _ := pc.Get(codesKey).(*codeRecord)
-	for _, first := range runs {
-		l.linkRun(first, src, &sc, uses)
+	for i, first := range runs {
+		l.linkRun(first, src, &sc, uses, plain[i])
 	}
 }
 
@@ -98,8 +113,9 @@ type scratch struct {
 }
 
 // linkRun finds mentions in the run of Text siblings starting at first and
-// rebuilds the run with the linked ones wrapped in Link nodes.
-func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *codeRecord) {
+// rebuilds the run with the linked ones wrapped in Link nodes; plain
+// keeps every code on one line, linking none.
+func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *codeRecord, plain bool) {
 	run, offs, joined := sc.run[:0], sc.offs[:0], sc.joined[:0]
 	defer func() { sc.run, sc.offs, sc.joined = run, offs, joined }()
 	for n := ast.Node(first); n != nil; n = n.NextSibling() {
@@ -120,7 +136,7 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *cod
 	if bytes.IndexAny(joined, "0123456789") < 0 {
 		return
 	}
-	ms := l.find(string(joined), uses)
+	ms := l.find(string(joined), uses, plain)
 	if len(ms) == 0 {
 		return
 	}
@@ -129,13 +145,14 @@ func (l *codeLinker) linkRun(first *ast.Text, src []byte, sc *scratch, uses *cod
 
 // find returns the mentions in s, in order: each code the site knows, with
 // its kind word, to link, and each other code, to keep on one line. Each
-// lookup is recorded in uses, when not nil.
-func (l *codeLinker) find(s string, uses *codeRecord) []mention {
+// lookup is recorded in uses, when not nil. Plain finds every code to
+// keep on one line, asking nothing.
+func (l *codeLinker) find(s string, uses *codeRecord, plain bool) []mention {
 	var ms []mention
 	lastEnd := 0
 	for _, c := range text.Codes(s) {
 		m := mention{start: c.Start, code: c.Start, end: c.End}
-		if l.lookup != nil {
+		if l.lookup != nil && !plain {
 			m.url, _ = l.lookup(s[c.Start:c.End])
 			if uses != nil {
 				uses.add(s[c.Start:c.End], m.url)
