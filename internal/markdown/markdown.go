@@ -229,13 +229,15 @@ func (c *Converter) Convert(src []byte) (*Result, error) {
 // ConvertFile renders the body of the content file at file (a slash path
 // from the site root), against which relative ".md" links are resolved.
 func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
+	orig := src // lines are counted in it, as the editor's file has them
+	src = spaceControls(src)
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	codes := new(codeRecord)
 	pc.Set(codesKey, codes)
 	doc := c.md.Parser().Parse(gtext.NewReader(src), parser.WithContext(pc))
 
-	res := &Result{Flat: flatOf(pc, src), Codes: codes.uses()}
-	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, file)
+	res := &Result{Flat: flatOf(pc, orig), Codes: codes.uses()}
+	res.Links, res.Pages, res.Images, res.Summary = c.tidy(doc, src, orig, file)
 
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
@@ -246,6 +248,34 @@ func (c *Converter) ConvertFile(src []byte, file string) (*Result, error) {
 	}
 	res.HTML = buf.String()
 	return res, nil
+}
+
+// spaceControls returns src with the control characters no web page may
+// hold (the Nu checker rejects them; a browser shows them as nothing,
+// running the words on each side together) made white space of the same
+// length, so every offset stays where it was: a vertical tab, the line
+// break (Shift+Enter) of text pasted from Word, and a form feed (its page
+// break) end a line, unless one ends there anyway; any other is a space.
+// A line a vertical tab ends ends in a hard break (tidy.go). src is
+// returned as it is when it holds none, as nearly every body does.
+func spaceControls(src []byte) []byte {
+	var out []byte
+	for i, b := range src {
+		if b >= 0x20 && b != 0x7F || b == '\t' || b == '\n' || b == '\r' {
+			continue
+		}
+		if out == nil {
+			out = bytes.Clone(src)
+		}
+		out[i] = ' '
+		if (b == '\v' || b == '\f') && (i+1 == len(src) || src[i+1] != '\n' && src[i+1] != '\r') {
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }
 
 // writers are the buffered writers goldmark writes through: given a

@@ -233,3 +233,24 @@ func TestPageLinksToUnpublishedFiles(t *testing.T) {
 		t.Errorf("Pages = %+v, Links = %+v", r.Pages, r.Links)
 	}
 }
+
+// Text pasted from Word holds its line break (Shift+Enter) as a vertical
+// tab, and at times other control characters, which no web page may hold
+// (the Nu checker rejects them) and a browser shows as nothing, running
+// the words on each side together. The line break is a line break, as
+// Word showed it; a form feed (a page break) ends a line; other controls
+// are a space. Lines are counted as the editor's file has them.
+func TestWordControlCharacters(t *testing.T) {
+	c := New(Options{})
+	r := convert(t, c, "Trưởng đoàn\vPhó Chủ nhiệm\fỦy ban\x01Kiểm\x7Ftra\v\n[x](/a/)\v`m\vã`\n")
+	want := "<p>Trưởng đoàn<br>\nPhó Chủ nhiệm\nỦy ban Kiểm tra<br>\n<a href=\"/a/\">x</a><br>\n<code>m ã</code></p>\n"
+	if r.HTML != want {
+		t.Errorf("HTML\n%q\nwant\n%q", r.HTML, want)
+	}
+	if want := "Trưởng đoàn Phó Chủ nhiệm Ủy ban Kiểm tra x m ã"; r.Summary != want {
+		t.Errorf("summary %q, want %q", r.Summary, want)
+	}
+	if len(r.Links) != 1 || r.Links[0].Line != 2 {
+		t.Errorf("links %+v, want /a/ on line 2", r.Links)
+	}
+}

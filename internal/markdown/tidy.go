@@ -23,18 +23,25 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-func (c *Converter) tidy(doc ast.Node, src []byte, file string) (links []Link, pages []PageLink, images []ImageUse, summary string) {
+// orig is the body as written, src as parsed (spaceControls): the same
+// but for the control characters made white space. Lines are counted in
+// orig.
+func (c *Converter) tidy(doc ast.Node, src, orig []byte, file string) (links []Link, pages []PageLink, images []ImageUse, summary string) {
 	var drop []ast.Node
 	var unlink []*ast.Link // links to unpublished pages: their text stays
 	var headings []*ast.Heading
 	highest := 6 // the highest level of a heading (1 for h1)
-	lines := &lineIndex{src: src}
+	lines := &lineIndex{src: orig}
 	inNotes := false // footnote definitions are the tail, never the summary
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			if n.SoftLineBreak() && len(orig) > 0 && &orig[0] != &src[0] && wordBreak(n, src, orig) {
+				n.SetHardLineBreak(true)
+			}
 		case *east.FootnoteList:
 			inNotes = true
 		case *ast.Heading:
@@ -244,6 +251,23 @@ func posOf(n ast.Node, src []byte) int {
 		}
 	}
 	return 0
+}
+
+// wordBreak reports whether the line t ends was ended by a vertical tab,
+// Word's line break, which it shows as one (spaceControls).
+func wordBreak(t *ast.Text, src, orig []byte) bool {
+	if _, ok := t.Parent().(*ast.CodeSpan); ok {
+		return false
+	}
+	for i := t.Segment.Stop; i < len(src); i++ {
+		if orig[i] == '\v' {
+			return true
+		}
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	return false
 }
 
 // lineIndex maps byte offsets in src to 1-based line numbers. The offsets
