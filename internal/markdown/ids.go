@@ -20,9 +20,10 @@ type slugIDs struct {
 	last map[string]int // last suffix handed out for a base id
 }
 
-// reservedIDs are the ids the theme gives its own elements: a heading
+// reservedIDs are the ids the theme gives its own elements (the header's
+// search box is on every page): a heading
 // "## Main" must not take the skip link's target.
-var reservedIDs = []string{"main", "documents-title", "outcome-title", "related-title", "latest-title", "timeline-title"}
+var reservedIDs = []string{"main", "site-search-q", "documents-title", "outcome-title", "related-title", "latest-title", "timeline-title"}
 
 func newIDs() *slugIDs {
 	s := &slugIDs{used: map[string]bool{}, last: map[string]int{}}
