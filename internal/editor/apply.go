@@ -154,9 +154,15 @@ func apply(f *front.File, was, now Form, loc *time.Location) error {
 	return err
 }
 
-// imageParts are the lead image's keys besides src, with their fields.
-var imageParts = []struct{ key, field string }{
-	{"alt", fImageAlt}, {"caption", fImageCaption}, {"credit", fImageCredit},
+// imageParts are the lead image's keys besides src, with their fields
+// and their text in the form.
+var imageParts = []struct {
+	key, field string
+	of         func(Form) string
+}{
+	{"alt", fImageAlt, func(f Form) string { return f.ImageAlt }},
+	{"caption", fImageCaption, func(f Form) string { return f.ImageCaption }},
+	{"credit", fImageCredit, func(f Form) string { return f.ImageCredit }},
 }
 
 // applyImage writes the lead image: a path alone stays a path alone
@@ -166,10 +172,6 @@ var imageParts = []struct{ key, field string }{
 // its alt text, caption and credit describe a photo no longer shown.
 func applyImage(f *front.File, ed map[string]bool, now Form) error {
 	src := strings.TrimSpace(now.Image)
-	parts := map[string]string{
-		"alt": strings.TrimSpace(now.ImageAlt), "caption": strings.TrimSpace(now.ImageCaption),
-		"credit": strings.TrimSpace(now.ImageCredit),
-	}
 	if src == "" {
 		if ed[fImage] {
 			return f.Remove("image")
@@ -187,10 +189,10 @@ func applyImage(f *front.File, ed map[string]bool, now Form) error {
 				continue
 			}
 			var err error
-			if parts[p.key] == "" {
+			if v := strings.TrimSpace(p.of(now)); v == "" {
 				err = f.RemoveIn("image", p.key)
 			} else {
-				err = f.SetIn("image", p.key, parts[p.key])
+				err = f.SetIn("image", p.key, v)
 			}
 			if err != nil {
 				return err
@@ -200,8 +202,8 @@ func applyImage(f *front.File, ed map[string]bool, now Form) error {
 	}
 	m := front.Map{{Key: "src", Value: src}}
 	for _, p := range imageParts {
-		if parts[p.key] != "" {
-			m = append(m, front.Pair{Key: p.key, Value: parts[p.key]})
+		if v := strings.TrimSpace(p.of(now)); v != "" {
+			m = append(m, front.Pair{Key: p.key, Value: v})
 		}
 	}
 	if len(m) == 1 {

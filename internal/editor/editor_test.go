@@ -117,13 +117,7 @@ func TestApplyWritesEachFieldInItsPlace(t *testing.T) {
 // keeps, stay where they were when the field is edited (found by a
 // hostile review: each of these lost its comments).
 func TestApplyKeepsTheCommentsOfAnEditedField(t *testing.T) {
-	const head = "---\ntitle: Kiểm tra\ndate: 2018-08-06T16:41:00+07:00\n"
-	for _, c := range []struct {
-		name  string
-		front string
-		edit  func(*Form)
-		want  string
-	}{
+	for _, c := range []applyCase{
 		{"a tag added to a list of one line", "tags: [dân vận, dân chủ]   # thẻ chính\n",
 			func(f *Form) { f.Tags = append(f.Tags, "kinh tế") }, "tags: [dân vận, dân chủ, kinh tế] # thẻ chính\n"},
 		{"a tag removed from a block list", "tags:\n  - dân vận # chính\n  - 'dân chủ' # phụ\n  - kinh tế # thêm\n",
@@ -131,22 +125,34 @@ func TestApplyKeepsTheCommentsOfAnEditedField(t *testing.T) {
 		{"a role given to a lead written as a name", "team_lead: Bùi Hải Tú # theo quyết định\n",
 			func(f *Form) { f.LeadRole = "Phó Chủ nhiệm" }, "team_lead: # theo quyết định\n  name: Bùi Hải Tú\n  role: Phó Chủ nhiệm\n"},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			f, err := front.Parse([]byte(head + c.front + "---\nThân bài.\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			was := formOf(f, ict)
-			now := was
-			now.Tags = append([]string(nil), was.Tags...)
-			c.edit(&now)
-			if err := apply(f, was, now, ict); err != nil {
-				t.Fatal(err)
-			}
-			if got, want := string(f.Bytes()), head+c.want+"---\nThân bài.\n"; got != want {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { c.run(t) })
+	}
+}
+
+// applyCase is an edit of a file whose frontmatter is a title, a date
+// and front: the form applied to it writes want in front's place.
+type applyCase struct {
+	name  string
+	front string
+	edit  func(*Form)
+	want  string
+}
+
+func (c applyCase) run(t *testing.T) {
+	const head = "---\ntitle: Kiểm tra\ndate: 2018-08-06T16:41:00+07:00\n"
+	f, err := front.Parse([]byte(head + c.front + "---\nThân bài.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	was := formOf(f, ict)
+	now := was
+	now.Tags = append([]string(nil), was.Tags...)
+	c.edit(&now)
+	if err := apply(f, was, now, ict); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(f.Bytes()), head+c.want+"---\nThân bài.\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -155,13 +161,7 @@ func TestApplyKeepsTheCommentsOfAnEditedField(t *testing.T) {
 // (a hostile review: the warning showed, and nothing in the form could
 // answer it). A path alone becomes a map only when given one of them.
 func TestApplyWritesTheLeadImagesAltCaptionAndCredit(t *testing.T) {
-	const head = "---\ntitle: Kiểm tra\ndate: 2018-08-06T16:41:00+07:00\n"
-	for _, c := range []struct {
-		name  string
-		front string
-		edit  func(*Form)
-		want  string
-	}{
+	for _, c := range []applyCase{
 		{"alt text given to a path", "image: /images/a.jpg # ảnh chính\n",
 			func(f *Form) { f.ImageAlt = "Đoàn kiểm tra làm việc" },
 			"image: # ảnh chính\n  src: \"/images/a.jpg\"\n  alt: Đoàn kiểm tra làm việc\n"},
@@ -177,21 +177,7 @@ func TestApplyWritesTheLeadImagesAltCaptionAndCredit(t *testing.T) {
 		{"alt text with no photo writes nothing", "",
 			func(f *Form) { f.ImageAlt = "Hội trường" }, ""},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			f, err := front.Parse([]byte(head + c.front + "---\nThân bài.\n"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			was := formOf(f, ict)
-			now := was
-			c.edit(&now)
-			if err := apply(f, was, now, ict); err != nil {
-				t.Fatal(err)
-			}
-			if got, want := string(f.Bytes()), head+c.want+"---\nThân bài.\n"; got != want {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { c.run(t) })
 	}
 	nf := newFile(Form{Title: "Kiểm tra", Date: "09:30, 20/09/2018", Kind: "news", Image: "/images/a.jpg",
 		ImageAlt: "Hội trường", ImageCredit: "Văn phòng"}, ict)
